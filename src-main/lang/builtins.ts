@@ -1,0 +1,52 @@
+/**
+ * Library functions and system calls that the VM and the kernel implement natively.
+ *
+ * The headers (headers.ts) declare them with their real C prototypes. A function that a program
+ * declares and calls but that no translation unit defines is looked up here by name and compiled
+ * to CALL_BUILTIN with its index as the id; a name that is neither defined nor listed here is a
+ * link error ("undefined reference to `foo'"), as with ld.
+ *
+ * Functions that must call back into C (exit runs atexit handlers, pthread_create starts a
+ * function, malloc keeps its arena in memory) are written in C in the runtime (vm/libc/crt.ts),
+ * which is compiled as one more translation unit and linked with the program. Their prototypes
+ * are in the headers too, but they are not listed here.
+ *
+ * The order of this list is the builtin id: append, never reorder (saved traces name ids).
+ */
+export const BUILTIN_NAMES = [
+  // stdio (FILE state lives in process memory; see vm/libc/stdio.ts)
+  'printf', 'fprintf', 'sprintf', 'snprintf', 'dprintf',
+  'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'setvbuf', 'setbuf', 'perror',
+  'getchar', 'fgets', 'fgetc', 'getc', 'fwrite',
+  // stdlib
+  'abort', 'atoi', 'atol', 'atoll', 'strtol', 'strtoul', 'strtoll', 'strtoull', 'abs', 'labs', 'llabs',
+  'rand', 'srand', 'getenv', 'setenv', 'unsetenv', 'system',
+  // string, ctype
+  'strlen', 'strcpy', 'strncpy', 'strcat', 'strncat', 'strcmp', 'strncmp', 'strchr', 'strrchr',
+  'strstr', 'memset', 'memcpy', 'memmove', 'memcmp', 'strerror', 'strnlen', 'memchr', 'strspn', 'strcspn', 'strpbrk',
+  'isdigit', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'ispunct', 'isprint', 'isxdigit',
+  'toupper', 'tolower',
+  // processes
+  'fork', 'vfork', 'clone', 'execve', 'execl', 'execlp', 'execle', 'execv', 'execvp',
+  '_exit', '_Exit', 'getpid', 'getppid', 'gettid', 'getuid', 'wait', 'waitpid', 'prctl', 'sched_yield',
+  // time
+  'sleep', 'usleep', 'pause', 'alarm', 'time', 'nanosleep',
+  // descriptors
+  'pipe', 'read', 'write', 'close', 'dup', 'dup2', 'fcntl', 'isatty', 'open',
+  // signals
+  'kill', 'raise', 'signal', 'sigaction', 'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset',
+  'sigismember', 'sigprocmask',
+  // memory
+  'brk', 'sbrk',
+  // the runtime's own hooks (called from crt.ts, not by students)
+  '__lab_flush_all', '__lab_futex_wait', '__lab_futex_wake', '__lab_assert_fail',
+] as const;
+
+export type BuiltinName = (typeof BUILTIN_NAMES)[number];
+
+const ids = new Map<string, number>(BUILTIN_NAMES.map((n, i) => [n, i]));
+
+/** The builtin id of a function name, or -1 when the VM does not implement it natively. */
+export function builtinId(name: string): number {
+  return ids.get(name) ?? -1;
+}
