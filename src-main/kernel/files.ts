@@ -1,0 +1,72 @@
+/**
+ * Open files and descriptor tables (Linux's `struct file` and `struct files_struct`).
+ *
+ * A descriptor points to an open file description; dup, dup2 and fork share descriptions (and
+ * their reference counts), CLONE_FILES shares the whole table. The lab has three kinds of files:
+ * the terminal, pipe ends, and /dev/null.
+ */
+
+export interface Terminal {
+  /** bytes typed in advance (from --stdin) that programs have not read yet */
+  input: Uint8Array;
+  inputPos: number;
+}
+
+export interface Pipe {
+  id: number;
+  buffer: number[];
+  readers: number;
+  writers: number;
+}
+
+export type FileKind = 'tty' | 'pipe-read' | 'pipe-write' | 'null';
+
+export interface OpenFile {
+  kind: FileKind;
+  pipe: Pipe | null;
+  /** descriptors (in any table) that refer to this description */
+  refs: number;
+}
+
+export interface FdEntry {
+  file: OpenFile;
+  cloexec: boolean;
+}
+
+export class FdTable {
+  /** tasks sharing this table (CLONE_FILES) */
+  users = 1;
+  fds: (FdEntry | null)[] = [];
+
+  /** The entry of descriptor fd, or null when it is not open. */
+  get(fd: number): FdEntry | null {
+    return fd >= 0 && fd < this.fds.length ? this.fds[fd] : null;
+  }
+
+  /** Lowest free descriptor number (as POSIX requires for open, pipe and dup). */
+  lowestFree(from = 0): number {
+    let fd = from;
+    while (fd < this.fds.length && this.fds[fd]) fd++;
+    return fd;
+  }
+
+  /** Installs `file` at descriptor fd (taking a reference). */
+  install(fd: number, file: OpenFile, cloexec = false): void {
+    while (this.fds.length <= fd) this.fds.push(null);
+    file.refs++;
+    this.fds[fd] = { file, cloexec };
+  }
+
+  /** dup_fd: a copy for fork; every description gains a reference. */
+  duplicate(): FdTable {
+    const copy = new FdTable();
+    copy.fds = this.fds.map((e) => {
+      if (!e) return null;
+      e.file.refs++;
+      return { file: e.file, cloexec: e.cloexec };
+    });
+    return copy;
+  }
+}
+
+export const MAX_FDS = 1024;

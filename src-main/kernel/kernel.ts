@@ -1,0 +1,492 @@
+/**
+ * The simulated kernel: the process table, the scheduler loop, the terminal, and the life cycle
+ * of a task (exec, exit, reaping). The machine (vm/machine.ts) plugs in the CPU.
+ *
+ * Boot creates init (pid 1) and a shell (pid 2), both kernel threads written in TypeScript, and
+ * runs the student's program as the shell's child (pid 3), the way a terminal would.
+ */
+import type { ProgramImage } from '../lang/image.ts';
+import { STACK_TOP, ARG_MAX, lineOf } from '../lang/image.ts';
+import { createContext, pushI32, type CpuContext } from './context.ts';
+import { FdTable, type OpenFile, type Terminal } from './files.ts';
+import { Fault } from './mmu.ts';
+import type { Task, WaitReason } from './task.ts';
+import { PF_EXITING, PF_FORKNOEXEC } from './task.ts';
+import { Trace } from './trace.ts';
+import {
+  SIGCHLD, SIGKILL, SIGNAL_NAMES, defaultAction, exitedStatus, signalNumber, signaledStatus,
+} from './signals.ts';
+import { AddressSpaces, type Mm } from './memory.ts';
+
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
+
+export interface KernelOptions {
+  pageSize: number;
+  maxFrames: number;
+  /** instruction budget of the whole run */
+  maxSteps: number;
+  /** bytes of terminal output before the run is stopped */
+  maxOutputBytes: number;
+  /** RLIMIT_NPROC: processes the user may have */
+  nprocLimit: number;
+  stdin: Uint8Array;
+  /** stdout of the program is a pipe (fully buffered) rather than the terminal */
+  stdoutIsPipe: boolean;
+  forkCopy: 'cow' | 'eager';
+  /** steps a task may run before the scheduler looks at others */
+  quantum: number;
+}
+
+export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
+  pageSize: 4096,
+  maxFrames: 32768,
+  maxSteps: 50_000_000,
+  maxOutputBytes: 1 << 20,
+  nprocLimit: 64,
+  stdin: new Uint8Array(0),
+  stdoutIsPipe: false,
+  forkCopy: 'cow',
+  quantum: 1_000_000,
+};
+
+/** The CPU as the kernel sees it: runs a task for a while. */
+export interface Cpu {
+  run(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number };
+}
+
+/** One piece of terminal output, with the task that wrote it. */
+export interface OutputChunk {
+  pid: number;
+  fd: number;
+  bytes: Uint8Array;
+  step: number;
+}
+
+export class Kernel {
+  readonly options: KernelOptions;
+  readonly tasks = new Map<number, Task>();
+  readonly trace = new Trace();
+  readonly memory: AddressSpaces;
+  readonly output: OutputChunk[] = [];
+  outputBytes = 0;
+  readonly terminal: Terminal;
+  /** the terminal as an open file (descriptors 0, 1, 2 of the shell and its children) */
+  readonly ttyFile: OpenFile = { kind: 'tty', pipe: null, refs: 0 };
+  readonly stdoutPipeFile: OpenFile = { kind: 'null', pipe: null, refs: 0 };
+  steps = 0;
+  /** simulated time, in nanoseconds */
+  time = 0;
+  private nextPid = 1;
+  readonly runQueue: Task[] = [];
+  current: Task | null = null;
+  /** set by a system call that wants the scheduler to pick again (fork, yield, a wake-up) */
+  needResched = false;
+  stopReason: StopReason | null = null;
+  /** why the run stopped, for people (deadlock: who waits for what) */
+  stopDetail = '';
+  cpu: Cpu | null = null;
+  init!: Task;
+  shell!: Task;
+  /** the student's program (the shell's child) */
+  program!: Task;
+
+  constructor(options: Partial<KernelOptions> = {}) {
+    this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
+    this.memory = new AddressSpaces(this.options.pageSize, this.options.maxFrames);
+    this.terminal = { input: this.options.stdin, inputPos: 0 };
+  }
+
+  // ---------------------------------------------------------------- boot
+
+  /** Creates init and the shell, then starts `image` as the shell's child. */
+  boot(image: ProgramImage, argv: string[], envp: string[]): Task {
+    this.init = this.createKernelThread('init', null, (self) => this.initLoop(self));
+    this.shell = this.createKernelThread('sh', this.init, (self) => this.shellLoop(self));
+    const files = new FdTable();
+    files.install(0, this.ttyFile);
+    files.install(1, this.options.stdoutIsPipe ? this.stdoutPipeFile : this.ttyFile);
+    files.install(2, this.ttyFile);
+    const task = this.allocTask(image.name, this.shell, files);
+    const error = this.execImage(task, image, argv, envp);
+    if (error) throw new Error(`cannot start the program: ${error}`);
+    this.program = task;
+    this.wakeUp(task);
+    return task;
+  }
+
+  private createKernelThread(comm: string, parent: Task | null, loop: (self: Task) => void): Task {
+    const task = this.allocTask(comm, parent, new FdTable());
+    task.kernelThread = loop;
+    task.state = 'S';
+    task.waitingFor = { kind: 'child', pid: -1 };
+    return task;
+  }
+
+  /** allocproc: a new task in the table with the next pid, as a child of `parent`. */
+  allocTask(comm: string, parent: Task | null, files: FdTable): Task {
+    const pid = this.nextPid++;
+    const task: Task = {
+      pid,
+      tgid: pid,
+      comm,
+      state: 'R',
+      flags: PF_FORKNOEXEC,
+      parent,
+      realParent: parent,
+      children: [],
+      exitSignal: SIGCHLD,
+      exitCode: 0,
+      mm: null,
+      files,
+      ctx: null as unknown as CpuContext,
+      vforkDone: null,
+      childSubreaper: false,
+      waitingFor: null,
+      startTime: this.time,
+      exitTime: 0,
+      steps: 0,
+      reapedBy: null,
+      reparentedTo: null,
+      kernelThread: null,
+    };
+    parent?.children.push(task);
+    this.tasks.set(pid, task);
+    return task;
+  }
+
+  // ---------------------------------------------------------------- exec
+
+  /**
+   * Replaces the task's memory with a fresh address space for `image` and points its registers at
+   * the program's entry with argc, argv and envp. Returns an errno name on failure (the task is
+   * unchanged), or null.
+   */
+  execImage(task: Task, image: ProgramImage, argv: string[], envp: string[]): string | null {
+    const encoder = new TextEncoder();
+    const strings = [...argv, ...envp].map((s) => encoder.encode(s));
+    const total = strings.reduce((n, s) => n + s.length + 1 + 8, 0);
+    if (total > ARG_MAX) return 'E2BIG';
+    const mm = this.memory.createFromImage(image);
+    if (!mm) return 'ENOMEM';
+    // Lay out the strings at the top of the stack, then the argv and envp arrays below them.
+    let sp = STACK_TOP - 16;
+    const addresses: number[] = [];
+    for (const s of strings) {
+      sp -= s.length + 1;
+      const bytes = new Uint8Array(s.length + 1);
+      bytes.set(s);
+      if (!this.memory.writeUser(mm, sp, bytes)) {
+        this.memory.mmput(mm);
+        return 'ENOMEM';
+      }
+      addresses.push(sp);
+    }
+    sp = Math.floor(sp / 16) * 16;
+    const argvAddrs = addresses.slice(0, argv.length);
+    const envAddrs = addresses.slice(argv.length);
+    const table = [...argvAddrs, 0, ...envAddrs, 0];
+    sp -= table.length * 8;
+    sp = Math.floor(sp / 16) * 16;
+    const tableBytes = new Uint8Array(table.length * 8);
+    const view = new DataView(tableBytes.buffer);
+    table.forEach((p, i) => {
+      view.setUint32(i * 8, p >>> 0, true);
+      view.setUint32(i * 8 + 4, Math.floor(p / 4294967296), true);
+    });
+    if (!this.memory.writeUser(mm, sp, tableBytes)) {
+      this.memory.mmput(mm);
+      return 'ENOMEM';
+    }
+    const argvAddress = sp;
+    const envpAddress = sp + (argv.length + 1) * 8;
+    // a return address of 0 and a saved fp of 0, as if _start had been called from nowhere
+    sp -= 16;
+    if (!this.memory.writeUser(mm, sp, new Uint8Array(16))) {
+      this.memory.mmput(mm);
+      return 'ENOMEM';
+    }
+    const old = task.mm as Mm | null;
+    task.mm = mm;
+    if (old) this.memory.mmput(old);
+    const ctx = createContext(image, image.entryPc, sp);
+    ctx.fp = sp;
+    pushPointer(ctx, envpAddress);
+    pushPointer(ctx, argvAddress);
+    pushI32(ctx, argv.length);
+    ctx.nargs = 3;
+    task.ctx = ctx;
+    task.comm = baseName(argv[0] ?? image.name);
+    task.flags &= ~PF_FORKNOEXEC;
+    this.event(task, 'exec', { program: image.name, argv });
+    return null;
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** Makes a task runnable and queues it. */
+  wakeUp(task: Task): void {
+    if (task.state === 'Z' || task.state === 'X') return;
+    task.state = 'R';
+    task.waitingFor = null;
+    if (!this.runQueue.includes(task)) this.runQueue.push(task);
+  }
+
+  /** Puts the current task to sleep on `reason` (it leaves the run queue). */
+  sleepOn(task: Task, reason: WaitReason, uninterruptible = false): void {
+    task.state = uninterruptible ? 'D' : 'S';
+    task.waitingFor = reason;
+    const i = this.runQueue.indexOf(task);
+    if (i >= 0) this.runQueue.splice(i, 1);
+    this.needResched = true;
+  }
+
+  /** Runs until every process of the program has finished, or a limit stops the run. */
+  run(): StopReason {
+    const cpu = this.cpu;
+    if (!cpu) throw new Error('no CPU attached to the kernel');
+    while (!this.stopReason) {
+      this.runKernelThreads();
+      if (this.programFinished()) {
+        this.stopReason = 'exited';
+        break;
+      }
+      const task = this.pickNext();
+      if (!task) {
+        if (this.advanceClock()) continue;
+        this.stopReason = 'deadlock';
+        this.stopDetail = this.describeDeadlock();
+        break;
+      }
+      const budget = Math.min(this.options.quantum, this.options.maxSteps - this.steps);
+      if (budget <= 0) {
+        this.stopReason = 'step-limit';
+        break;
+      }
+      this.current = task;
+      this.needResched = false;
+      const result = cpu.run(task, budget);
+      this.steps += result.steps;
+      task.steps += result.steps;
+      if (result.fault) this.handleFault(task, result.fault, result.faultPc);
+      this.current = null;
+      // a task that used its whole quantum goes to the back of the queue
+      const i = this.runQueue.indexOf(task);
+      if (i >= 0 && task.state === 'R' && result.steps >= budget) {
+        this.runQueue.splice(i, 1);
+        this.runQueue.push(task);
+      }
+      if (this.steps >= this.options.maxSteps && !this.stopReason && !this.programFinished()) {
+        this.stopReason = 'step-limit';
+      }
+    }
+    return this.stopReason;
+  }
+
+  /** The task to run next: the first runnable task in the queue (parent first: no preemption). */
+  private pickNext(): Task | null {
+    for (const t of this.runQueue) if (t.state === 'R' && !t.kernelThread) return t;
+    return null;
+  }
+
+  /** Lets init and the shell do their work (reaping) whenever they have something to do. */
+  private runKernelThreads(): void {
+    for (const t of [this.init, this.shell]) {
+      if (t && t.kernelThread && t.state !== 'Z' && t.state !== 'X') t.kernelThread(t);
+    }
+  }
+
+  /** True when no process of the program is left (init and the shell do not count). */
+  programFinished(): boolean {
+    for (const t of this.tasks.values()) {
+      if (t.kernelThread) continue;
+      if (t.state !== 'X') return false;
+    }
+    return true;
+  }
+
+  /** When every task sleeps on a timer, jumps the clock to the first wake-up. */
+  private advanceClock(): boolean {
+    let next = Infinity;
+    for (const t of this.tasks.values()) {
+      if (t.state === 'S' && t.waitingFor?.kind === 'sleep') next = Math.min(next, t.waitingFor.until);
+    }
+    if (next === Infinity) return false;
+    this.time = Math.max(this.time, next);
+    for (const t of this.tasks.values()) {
+      if (t.state === 'S' && t.waitingFor?.kind === 'sleep' && t.waitingFor.until <= this.time) this.wakeUp(t);
+    }
+    return true;
+  }
+
+  private describeDeadlock(): string {
+    const parts: string[] = [];
+    for (const t of this.tasks.values()) {
+      if (t.kernelThread || t.state === 'Z' || t.state === 'X') continue;
+      const w = t.waitingFor;
+      const what = !w ? 'nothing' : w.kind === 'child' ? 'a child to exit' : w.kind === 'pipe-read'
+        ? `input on pipe descriptor ${w.fd}` : w.kind === 'pipe-write' ? `room in pipe descriptor ${w.fd}`
+        : w.kind === 'terminal-read' ? 'terminal input' : w.kind === 'pause' ? 'a signal (pause)'
+        : w.kind === 'vfork' ? `vfork child ${w.child} to exec or exit` : w.kind;
+      parts.push(`process ${t.pid} (${t.comm}) waits for ${what}`);
+    }
+    return parts.join('; ');
+  }
+
+  // ---------------------------------------------------------------- init and the shell
+
+  /** init: reaps every zombie child it has (orphans it adopted), promptly. */
+  private initLoop(self: Task): void {
+    for (const child of [...self.children]) if (child.state === 'Z') this.releaseTask(child, self);
+  }
+
+  /** The shell: waits for the program it started and reaps it. */
+  private shellLoop(self: Task): void {
+    for (const child of [...self.children]) if (child.state === 'Z') this.releaseTask(child, self);
+  }
+
+  // ---------------------------------------------------------------- exit
+
+  /** Handles a CPU fault: the task receives the signal (the default action kills it). */
+  handleFault(task: Task, fault: Fault, pc: number): void {
+    const sig = fault.signal === 'SIGKILL' ? SIGKILL : signalNumber(fault.signal);
+    this.event(task, 'fault', {
+      signal: fault.signal,
+      reason: fault.reason,
+      address: fault.address,
+      write: fault.write,
+      pc,
+      line: lineOf(task.ctx.image, pc)?.line,
+      page: Math.floor(fault.address / this.options.pageSize),
+    });
+    this.killBySignal(task, sig);
+  }
+
+  /** Ends a task with signal `sig` as its default action would (terminate, with core flag). */
+  killBySignal(task: Task, sig: number): void {
+    const core = defaultAction(sig) === 'core';
+    this.doExit(task, signaledStatus(sig, core));
+  }
+
+  /**
+   * do_exit: releases the task's memory and files, hands its children to a reaper, notifies the
+   * parent, and leaves a zombie. Does not return to the task.
+   */
+  doExit(task: Task, status: number): void {
+    if (task.state === 'Z' || task.state === 'X') return;
+    task.flags |= PF_EXITING;
+    task.exitCode = status;
+    task.exitTime = this.time;
+    this.exitMm(task);
+    this.exitFiles(task);
+    const q = this.runQueue.indexOf(task);
+    if (q >= 0) this.runQueue.splice(q, 1);
+    task.state = 'Z';
+    task.waitingFor = null;
+    this.event(task, 'exit', { status, code: (status >> 8) & 0xff, signal: status & 0x7f ? SIGNAL_NAMES[status & 0x7f] : null });
+    this.needResched = true;
+    this.exitNotify(task);
+  }
+
+  private exitMm(task: Task): void {
+    const mm = task.mm as Mm | null;
+    task.mm = null;
+    if (mm) this.memory.mmput(mm);
+  }
+
+  private exitFiles(task: Task): void {
+    const files = task.files;
+    files.users--;
+    if (files.users > 0) return;
+    for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) this.closeFd(task, fd);
+  }
+
+  /** close(2) of one descriptor of the task. */
+  closeFd(task: Task, fd: number): boolean {
+    const entry = task.files.get(fd);
+    if (!entry) return false;
+    task.files.fds[fd] = null;
+    entry.file.refs--;
+    return true;
+  }
+
+  /** exit_notify: reparents the children, then tells the parent (or is reaped at once). */
+  private exitNotify(task: Task): void {
+    this.forgetOriginalParent(task);
+    const parent = task.parent;
+    if (parent && parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
+    if (parent?.kernelThread) parent.kernelThread(parent);
+  }
+
+  /** forget_original_parent: every child goes to the nearest subreaper ancestor, else init. */
+  private forgetOriginalParent(task: Task): void {
+    if (task.children.length === 0) return;
+    let reaper: Task = this.init;
+    for (let p = task.parent; p; p = p.parent) {
+      if (p.childSubreaper && p.state !== 'Z') {
+        reaper = p;
+        break;
+      }
+    }
+    for (const child of task.children) {
+      child.parent = reaper;
+      child.realParent = reaper;
+      child.reparentedTo = reaper.pid;
+      reaper.children.push(child);
+      this.event(child, 'reparent', { from: task.pid, to: reaper.pid });
+    }
+    task.children = [];
+  }
+
+  /** release_task: the zombie is reaped by `reaper` and leaves the process table. */
+  releaseTask(task: Task, reaper: Task): void {
+    task.state = 'X';
+    task.reapedBy = reaper.pid;
+    const parent = task.parent;
+    if (parent) parent.children = parent.children.filter((c) => c !== task);
+    this.event(task, 'reap', { by: reaper.pid, status: task.exitCode, zombieFor: this.time - task.exitTime });
+  }
+
+  // ---------------------------------------------------------------- terminal
+
+  /** A write to the terminal by `task` on descriptor `fd`. Stops the run at the output limit. */
+  terminalWrite(task: Task, fd: number, bytes: Uint8Array): void {
+    const room = this.options.maxOutputBytes - this.outputBytes;
+    const kept = bytes.length > room ? bytes.subarray(0, Math.max(0, room)) : bytes;
+    if (kept.length > 0) {
+      this.output.push({ pid: task.pid, fd, bytes: kept.slice(), step: this.steps });
+      this.outputBytes += kept.length;
+      this.event(task, 'output', { fd, text: new TextDecoder().decode(kept) });
+    }
+    if (bytes.length > room) {
+      this.stopReason = 'output-limit';
+      this.needResched = true;
+    }
+  }
+
+  /** Reads up to `max` bytes of terminal input (empty at end of input). */
+  terminalRead(max: number): Uint8Array {
+    const t = this.terminal;
+    const n = Math.min(max, t.input.length - t.inputPos);
+    const bytes = t.input.subarray(t.inputPos, t.inputPos + n);
+    t.inputPos += n;
+    return bytes.slice();
+  }
+
+  // ---------------------------------------------------------------- trace
+
+  /** Records a kernel event for `task` at the current step and time. */
+  event(task: Task, kind: string, details: Record<string, unknown> = {}): void {
+    this.trace.add({ step: this.steps, time: this.time, pid: task.pid, kind, ...details });
+  }
+}
+
+function pushPointer(ctx: CpuContext, address: number): void {
+  ctx.evalF64[ctx.esp++] = address;
+}
+
+function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export { exitedStatus };

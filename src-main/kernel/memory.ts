@@ -1,0 +1,88 @@
+/**
+ * The kernel's side of memory: one physical memory for the machine, the address spaces of its
+ * tasks (kernel/mm), and for each address space the MMU the CPU uses to reach it.
+ */
+import type { ProgramImage } from '../lang/image.ts';
+import { PhysicalMemory } from './mm/frames.ts';
+import { MmStruct, mmput } from './mm/mm.ts';
+import { ptePresent, pteWritable, pteFrame } from './mm/pte.ts';
+import { handleMmFault } from './mm/fault.ts';
+import { createMmFromImage } from './mm/exec.ts';
+import { doBrk } from './mm/brk.ts';
+import { copyToUser } from './mm/uaccess.ts';
+import { Fault, type Mmu } from './mmu.ts';
+
+export type Mm = MmStruct;
+
+/** The MMU of one address space: page-table walk on a TLB miss, the fault handler otherwise. */
+class MmMmu implements Mmu {
+  readonly pageSize: number;
+  constructor(readonly mm: MmStruct) {
+    this.pageSize = mm.pageSize;
+  }
+
+  generation(): number {
+    return this.mm.generation;
+  }
+
+  translate(vpn: number, address: number, write: boolean): { view: DataView; writable: boolean } {
+    const mm = this.mm;
+    if (Number.isFinite(vpn) && vpn >= 0) {
+      const pte = mm.pageTable.get(vpn);
+      if (ptePresent(pte) && (!write || pteWritable(pte))) {
+        return { view: mm.phys.view(pteFrame(pte)), writable: pteWritable(pte) };
+      }
+    }
+    const r = handleMmFault(mm, Number.isFinite(address) ? address : -1, write);
+    if (!r.ok) throw new Fault(r.signal, r.reason, Number.isFinite(address) ? address : 0, write);
+    return { view: r.view, writable: r.writable };
+  }
+}
+
+export class AddressSpaces {
+  readonly phys: PhysicalMemory;
+  private readonly mmus = new WeakMap<MmStruct, MmMmu>();
+
+  constructor(pageSize: number, maxFrames: number) {
+    this.phys = new PhysicalMemory({ pageSize, maxFrames });
+  }
+
+  /** A fresh address space for `image` (exec), or null when frames ran out. */
+  createFromImage(image: ProgramImage): MmStruct | null {
+    const mm = createMmFromImage(this.phys, image);
+    return mm instanceof MmStruct ? mm : null;
+  }
+
+  /** The MMU the CPU uses for `mm`. */
+  mmuFor(mm: unknown): Mmu {
+    const m = mm as MmStruct;
+    let mmu = this.mmus.get(m);
+    if (!mmu) {
+      mmu = new MmMmu(m);
+      this.mmus.set(m, mmu);
+    }
+    return mmu;
+  }
+
+  /** Drops a task's use of `mm`; the last user frees its frames. */
+  mmput(mm: unknown): void {
+    mmput(mm as MmStruct);
+  }
+
+  /** Writes bytes into `mm` as the kernel would (copy_to_user). False on a fault. */
+  writeUser(mm: unknown, address: number, bytes: Uint8Array): boolean {
+    const r = copyToUser(mm as MmStruct, address, bytes);
+    return r === true || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: boolean }).ok);
+  }
+
+  /** brk(2): moves the break; returns the new break, or the old one when it cannot. 0 asks. */
+  brk(mm: unknown, newBrk: number): number {
+    return doBrk(mm as MmStruct, newBrk);
+  }
+
+  /** Memory counters for the run's statistics. */
+  stats(): { cowFaults: number; pagesCopied: number; pagesReused: number; framesPeak: number } {
+    const t = this.phys.totals;
+    return { cowFaults: t.cowFaults, pagesCopied: t.pagesCopied, pagesReused: t.pagesReused, framesPeak: this.phys.framesPeak };
+  }
+}

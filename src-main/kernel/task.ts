@@ -1,0 +1,67 @@
+/**
+ * The task: Linux's `struct task_struct`, trimmed to what the lab teaches.
+ *
+ * States use the letters `ps` shows: R running or runnable, S sleeping (interruptible: wait,
+ * sleep, pause, a pipe read), D uninterruptible (a vfork parent waiting for vfork_done), T stopped,
+ * Z zombie (exited, waiting for its parent to reap it), X dead (reaped; gone from the table).
+ */
+import type { CpuContext } from './context.ts';
+import type { FdTable } from './files.ts';
+
+export type TaskState = 'R' | 'S' | 'D' | 'T' | 'Z' | 'X';
+
+/** Task flags (PF_*), as in include/linux/sched.h. */
+export const PF_EXITING = 0x4;
+export const PF_FORKNOEXEC = 0x40;
+export const PF_SUPERPRIV = 0x100;
+
+/** What a sleeping task waits for, so a deadlock report can name it. */
+export type WaitReason =
+  | { kind: 'child'; pid: number }
+  | { kind: 'pipe-read'; fd: number }
+  | { kind: 'pipe-write'; fd: number }
+  | { kind: 'terminal-read' }
+  | { kind: 'sleep'; until: number }
+  | { kind: 'pause' }
+  | { kind: 'vfork'; child: number }
+  | { kind: 'futex'; address: number }
+  | { kind: 'stopped' };
+
+export interface Task {
+  pid: number;
+  /** thread group id: the pid of the group leader; getpid() returns it */
+  tgid: number;
+  /** program name (the `comm` field): argv[0]'s base name at exec */
+  comm: string;
+  state: TaskState;
+  flags: number;
+  /** who gets SIGCHLD and reaps us; parent === realParent unless ptraced (never, in the lab) */
+  parent: Task | null;
+  realParent: Task | null;
+  children: Task[];
+  /** the low byte of clone's flags: the signal sent to the parent at exit (SIGCHLD for fork) */
+  exitSignal: number;
+  /** the wait status word once the task has exited (as Linux encodes it) */
+  exitCode: number;
+  /** the address space, shared by CLONE_VM tasks (threads, a vfork child) */
+  mm: unknown;
+  files: FdTable;
+  /** the CPU registers (VM state) */
+  ctx: CpuContext;
+  /** set while a vfork child runs; completeVforkDone wakes the parent */
+  vforkDone: { parent: Task } | null;
+  /** PR_SET_CHILD_SUBREAPER */
+  childSubreaper: boolean;
+  /** what the task sleeps on, when state is S or D */
+  waitingFor: WaitReason | null;
+  /** simulated time (ns) of creation and exit, for zombie lifetimes */
+  startTime: number;
+  exitTime: number;
+  /** steps (VM instructions) run by this task */
+  steps: number;
+  /** the pid that reaped this task, and the pid it was reparented to (null if never) */
+  reapedBy: number | null;
+  reparentedTo: number | null;
+  /** kernel-only tasks (init, the shell) run native code instead of bytecode */
+  kernelThread: ((self: Task) => void) | null;
+}

@@ -1,0 +1,1152 @@
+/**
+ * The CPU: runs a task's bytecode for a bounded number of steps.
+ *
+ * The whole state lives in the task's CpuContext (pc, sp, fp, the evaluation stack) and in its
+ * memory, reached only through the TLB. The loop copies the registers into locals for speed and
+ * writes them back whenever it stops: at the end of the slice, around every library or system
+ * call, and at a fault. That is all a context switch needs.
+ *
+ * Slots of the evaluation stack are 8 bytes: I32 values use the low half (evalI32[2*s]), I64 both
+ * halves, F64 and PTR the whole slot as a double (evalF64[s]). See lang/isa.ts.
+ */
+import { Op, codeIndex, codeAddress } from '../lang/isa.ts';
+import type { ProgramImage } from '../lang/image.ts';
+import { growEvalStack, type CpuContext } from '../kernel/context.ts';
+import { Fault, Tlb, TLB_MASK, readSplit, writeSplit } from './tlb.ts';
+
+/** What the CPU needs from the machine around it. */
+export interface CpuHost {
+  /**
+   * Runs library function or system call `id`. The context has been saved with pc on the
+   * CALL_BUILTIN instruction and the arguments on the evaluation stack. The host pops the
+   * arguments, pushes the result and advances pc past the instruction, or leaves everything
+   * as it is to re-run the call later (a blocked system call). Returns true when the CPU may
+   * carry on with this task, false when the slice must end (blocked, exited, rescheduled).
+   */
+  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean;
+}
+
+export const enum SliceEnd {
+  /** the step budget ran out */
+  Budget = 0,
+  /** a builtin ended the slice (the task blocked, exited, or the scheduler wants to switch) */
+  Yield = 1,
+  /** the CPU raised a fault: see the `fault` argument */
+  Fault = 2,
+}
+
+export interface SliceResult {
+  end: SliceEnd;
+  steps: number;
+  fault: Fault | null;
+  /** pc of the faulting instruction */
+  faultPc: number;
+}
+
+const scratchBuffer = new ArrayBuffer(16);
+const scratch = new DataView(scratchBuffer);
+const TWO32 = 4294967296;
+const EVAL_HEADROOM = 256;
+
+const entryTables = new WeakMap<ProgramImage, Uint8Array>();
+
+/** Marks the code words that start a function (valid targets of an indirect call). */
+function functionEntries(image: ProgramImage): Uint8Array {
+  let table = entryTables.get(image);
+  if (!table) {
+    table = new Uint8Array(image.code.length + 1);
+    for (const f of image.functions) table[f.entryPc] = 1;
+    entryTables.set(image, table);
+  }
+  return table;
+}
+
+// ---- memory access through the TLB (small enough for V8 to inline) ----
+
+function readView(t: Tlb, a: number): DataView {
+  const vpn = Math.floor(a * t.invPageSize);
+  const k = vpn & TLB_MASK;
+  return t.tag[k] === vpn ? t.view[k] : t.fillRead(vpn, a);
+}
+
+function writeView(t: Tlb, a: number): DataView {
+  const vpn = Math.floor(a * t.invPageSize);
+  const k = vpn & TLB_MASK;
+  return t.tag[k] === vpn && t.writable[k] === 1 ? t.view[k] : t.fillWrite(vpn, a);
+}
+
+/** Byte offset of `a` in its page, or -1 when `size` bytes from `a` cross into the next page. */
+function offsetIn(t: Tlb, a: number, size: number): number {
+  const off = a % t.pageSize;
+  return off <= t.pageSize - size ? off : -1;
+}
+
+function ld8(t: Tlb, a: number): number {
+  return readView(t, a).getInt8(a % t.pageSize);
+}
+function ldu8(t: Tlb, a: number): number {
+  return readView(t, a).getUint8(a % t.pageSize);
+}
+function ld16(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 2);
+  return o >= 0 ? v.getInt16(o, true) : readSplit(t, a, 2, scratch).getInt16(0, true);
+}
+function ldu16(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 2);
+  return o >= 0 ? v.getUint16(o, true) : readSplit(t, a, 2, scratch).getUint16(0, true);
+}
+function ld32(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 4);
+  return o >= 0 ? v.getInt32(o, true) : readSplit(t, a, 4, scratch).getInt32(0, true);
+}
+function ldf32(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 4);
+  return o >= 0 ? v.getFloat32(o, true) : readSplit(t, a, 4, scratch).getFloat32(0, true);
+}
+function ldf64(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 8);
+  return o >= 0 ? v.getFloat64(o, true) : readSplit(t, a, 8, scratch).getFloat64(0, true);
+}
+/** Loads 8 bytes into slot `s` of the evaluation stack (as raw I64 halves). */
+function ld64(t: Tlb, a: number, I: Int32Array, s: number): void {
+  let v = readView(t, a);
+  let o = offsetIn(t, a, 8);
+  if (o < 0) {
+    v = readSplit(t, a, 8, scratch);
+    o = 0;
+  }
+  I[2 * s] = v.getInt32(o, true);
+  I[2 * s + 1] = v.getInt32(o + 4, true);
+}
+/** Loads a pointer: 8 bytes as an unsigned number (exact below 2^53). */
+function ldptr(t: Tlb, a: number): number {
+  let v = readView(t, a);
+  let o = offsetIn(t, a, 8);
+  if (o < 0) {
+    v = readSplit(t, a, 8, scratch);
+    o = 0;
+  }
+  return v.getUint32(o + 4, true) * TWO32 + v.getUint32(o, true);
+}
+
+function st8(t: Tlb, a: number, x: number): void {
+  writeView(t, a).setInt8(a % t.pageSize, x);
+}
+function st16(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 2);
+  if (o >= 0) v.setInt16(o, x, true);
+  else {
+    scratch.setInt16(0, x, true);
+    writeSplit(t, a, 2, scratch);
+  }
+}
+function st32(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 4);
+  if (o >= 0) v.setInt32(o, x, true);
+  else {
+    scratch.setInt32(0, x, true);
+    writeSplit(t, a, 4, scratch);
+  }
+}
+function stf32(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 4);
+  if (o >= 0) v.setFloat32(o, x, true);
+  else {
+    scratch.setFloat32(0, x, true);
+    writeSplit(t, a, 4, scratch);
+  }
+}
+function stf64(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 8);
+  if (o >= 0) v.setFloat64(o, x, true);
+  else {
+    scratch.setFloat64(0, x, true);
+    writeSplit(t, a, 8, scratch);
+  }
+}
+/** Stores the two 32-bit halves `lo`, `hi` at `a`. */
+function st64(t: Tlb, a: number, lo: number, hi: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 8);
+  if (o >= 0) {
+    v.setInt32(o, lo, true);
+    v.setInt32(o + 4, hi, true);
+  } else {
+    scratch.setInt32(0, lo, true);
+    scratch.setInt32(4, hi, true);
+    writeSplit(t, a, 8, scratch);
+  }
+}
+/** Stores a pointer (a non-negative number below 2^53) as 8 bytes. */
+function stptr(t: Tlb, a: number, p: number): void {
+  st64(t, a, p >>> 0, Math.floor(p / TWO32) | 0);
+}
+
+/** Copies `size` bytes from `src` to `dst` (memmove semantics), page by page. */
+export function copyBytes(t: Tlb, dst: number, src: number, size: number): void {
+  if (size <= 0) return;
+  const tmp = new Uint8Array(size);
+  let i = 0;
+  while (i < size) {
+    const a = src + i;
+    const v = readView(t, a);
+    const o = a % t.pageSize;
+    const n = Math.min(size - i, t.pageSize - o);
+    tmp.set(new Uint8Array(v.buffer, v.byteOffset + o, n), i);
+    i += n;
+  }
+  fillBytes(t, dst, size, tmp);
+}
+
+/** Writes `bytes` (or zeros when bytes is null) to `size` bytes at `dst`, page by page. */
+export function fillBytes(t: Tlb, dst: number, size: number, bytes: Uint8Array | null): void {
+  let i = 0;
+  while (i < size) {
+    const a = dst + i;
+    const v = writeView(t, a);
+    const o = a % t.pageSize;
+    const n = Math.min(size - i, t.pageSize - o);
+    const target = new Uint8Array(v.buffer, v.byteOffset + o, n);
+    if (bytes) target.set(bytes.subarray(i, i + n));
+    else target.fill(0);
+    i += n;
+  }
+}
+
+/** Reads the 8-byte value at `a` as an unsigned number (used for saved fp and return addresses). */
+export function loadPointer(t: Tlb, a: number): number {
+  return ldptr(t, a);
+}
+/** Stores a pointer-sized number at `a`. */
+export function storePointer(t: Tlb, a: number, p: number): void {
+  stptr(t, a, p);
+}
+export { ld32 as loadI32, st32 as storeI32 };
+
+// ---- 64-bit helpers over the halves of a slot ----
+
+function i64ToNumber(I: Int32Array, s: number): number {
+  return I[2 * s + 1] * TWO32 + (I[2 * s] >>> 0);
+}
+function u64ToNumber(I: Int32Array, s: number): number {
+  return (I[2 * s + 1] >>> 0) * TWO32 + (I[2 * s] >>> 0);
+}
+/** Writes a number (an integer, possibly beyond 2^53 or negative) into slot s as int64, wrapping. */
+function numberToI64(I: Int32Array, B: BigInt64Array, s: number, x: number): void {
+  if (Number.isSafeInteger(x)) {
+    I[2 * s] = x | 0;
+    I[2 * s + 1] = Math.floor(x / TWO32) | 0;
+  } else if (Number.isFinite(x)) {
+    B[s] = BigInt.asIntN(64, BigInt(Math.trunc(x)));
+  } else {
+    // x86's cvttsd2si gives the "integer indefinite" value for NaN and out-of-range doubles
+    I[2 * s] = 0;
+    I[2 * s + 1] = -2147483648;
+  }
+}
+function cmpI64(I: Int32Array, a: number, b: number): number {
+  const ha = I[2 * a + 1];
+  const hb = I[2 * b + 1];
+  if (ha !== hb) return ha < hb ? -1 : 1;
+  const la = I[2 * a] >>> 0;
+  const lb = I[2 * b] >>> 0;
+  return la === lb ? 0 : la < lb ? -1 : 1;
+}
+function cmpU64(I: Int32Array, a: number, b: number): number {
+  const ha = I[2 * a + 1] >>> 0;
+  const hb = I[2 * b + 1] >>> 0;
+  if (ha !== hb) return ha < hb ? -1 : 1;
+  const la = I[2 * a] >>> 0;
+  const lb = I[2 * b] >>> 0;
+  return la === lb ? 0 : la < lb ? -1 : 1;
+}
+
+/**
+ * Runs the task whose context is `ctx` for at most `budget` steps (instructions).
+ * Contract: on return the context holds the exact state to resume from. On a fault, pc is the
+ * faulting instruction and `fault` says what happened; nothing after it has run.
+ */
+export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: number): SliceResult {
+  tlb.syncGeneration();
+  let image = ctx.image;
+  let code = image.code;
+  let consts = image.f64Consts;
+  let entries = functionEntries(image);
+  let F = ctx.evalF64;
+  let I = ctx.evalI32;
+  let B = ctx.evalI64;
+  let cap = F.length - EVAL_HEADROOM;
+  let pc = ctx.pc;
+  let sp = ctx.sp;
+  let fp = ctx.fp;
+  let esp = ctx.esp;
+  let left = budget;
+  let opPc = pc;
+  let a = 0;
+  let b = 0;
+  let x = 0;
+
+  const save = (): void => {
+    ctx.pc = pc;
+    ctx.sp = sp;
+    ctx.fp = fp;
+    ctx.esp = esp;
+  };
+  const reload = (): void => {
+    if (ctx.image !== image) {
+      image = ctx.image;
+      code = image.code;
+      consts = image.f64Consts;
+      entries = functionEntries(image);
+    }
+    F = ctx.evalF64;
+    I = ctx.evalI32;
+    B = ctx.evalI64;
+    cap = F.length - EVAL_HEADROOM;
+    pc = ctx.pc;
+    sp = ctx.sp;
+    fp = ctx.fp;
+    esp = ctx.esp;
+    tlb.syncGeneration();
+  };
+  const ensureEvalRoom = (): void => {
+    save();
+    growEvalStack(ctx);
+    reload();
+  };
+
+  try {
+    while (left > 0) {
+      left--;
+      opPc = pc;
+      switch (code[pc]) {
+        // ---- constants and addresses
+        case Op.NOP:
+          pc += 1;
+          break;
+        case Op.PUSH_I32:
+          I[2 * esp] = code[pc + 1];
+          esp++;
+          pc += 2;
+          break;
+        case Op.PUSH_I64:
+          I[2 * esp] = code[pc + 1];
+          I[2 * esp + 1] = code[pc + 2];
+          esp++;
+          pc += 3;
+          break;
+        case Op.PUSH_F64:
+          F[esp++] = consts[code[pc + 1]];
+          pc += 2;
+          break;
+        case Op.PUSH_PTR:
+          F[esp++] = code[pc + 2] * TWO32 + (code[pc + 1] >>> 0);
+          pc += 3;
+          break;
+        case Op.FRAME_ADDR:
+          F[esp++] = fp + code[pc + 1];
+          pc += 2;
+          break;
+
+        // ---- stack shuffles
+        case Op.POP:
+          esp--;
+          pc += 1;
+          break;
+        case Op.DUP:
+          F[esp] = F[esp - 1];
+          esp++;
+          pc += 1;
+          break;
+        case Op.SWAP:
+          x = F[esp - 1];
+          F[esp - 1] = F[esp - 2];
+          F[esp - 2] = x;
+          pc += 1;
+          break;
+        case Op.OVER:
+          F[esp] = F[esp - 2];
+          esp++;
+          pc += 1;
+          break;
+
+        // ---- loads (ptr → value)
+        case Op.LOAD_I8:
+          I[2 * (esp - 1)] = ld8(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_U8:
+          I[2 * (esp - 1)] = ldu8(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_I16:
+          I[2 * (esp - 1)] = ld16(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_U16:
+          I[2 * (esp - 1)] = ldu16(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_I32:
+          I[2 * (esp - 1)] = ld32(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_I64:
+          ld64(tlb, F[esp - 1], I, esp - 1);
+          pc += 1;
+          break;
+        case Op.LOAD_F32:
+          F[esp - 1] = ldf32(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_F64:
+          F[esp - 1] = ldf64(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.LOAD_PTR:
+          F[esp - 1] = ldptr(tlb, F[esp - 1]);
+          pc += 1;
+          break;
+
+        // ---- stores (ptr, value → ) and (ptr, value → value)
+        case Op.STORE_I8:
+          st8(tlb, F[esp - 2], I[2 * (esp - 1)]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_I16:
+          st16(tlb, F[esp - 2], I[2 * (esp - 1)]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_I32:
+          st32(tlb, F[esp - 2], I[2 * (esp - 1)]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_I64:
+          st64(tlb, F[esp - 2], I[2 * (esp - 1)], I[2 * (esp - 1) + 1]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_F32:
+          stf32(tlb, F[esp - 2], F[esp - 1]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_F64:
+          stf64(tlb, F[esp - 2], F[esp - 1]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_PTR:
+          stptr(tlb, F[esp - 2], F[esp - 1]);
+          esp -= 2;
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_I8:
+          x = (I[2 * (esp - 1)] << 24) >> 24;
+          st8(tlb, F[esp - 2], x);
+          esp--;
+          I[2 * (esp - 1)] = x;
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_I16:
+          x = (I[2 * (esp - 1)] << 16) >> 16;
+          st16(tlb, F[esp - 2], x);
+          esp--;
+          I[2 * (esp - 1)] = x;
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_I32:
+          x = I[2 * (esp - 1)];
+          st32(tlb, F[esp - 2], x);
+          esp--;
+          I[2 * (esp - 1)] = x;
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_I64:
+          st64(tlb, F[esp - 2], I[2 * (esp - 1)], I[2 * (esp - 1) + 1]);
+          esp--;
+          F[esp - 1] = F[esp];
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_F32:
+          x = Math.fround(F[esp - 1]);
+          stf32(tlb, F[esp - 2], x);
+          esp--;
+          F[esp - 1] = x;
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_F64:
+          stf64(tlb, F[esp - 2], F[esp - 1]);
+          esp--;
+          F[esp - 1] = F[esp];
+          pc += 1;
+          break;
+        case Op.STORE_KEEP_PTR:
+          stptr(tlb, F[esp - 2], F[esp - 1]);
+          esp--;
+          F[esp - 1] = F[esp];
+          pc += 1;
+          break;
+
+        // ---- locals
+        case Op.LOAD_LOCAL_I32:
+          I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+          esp++;
+          pc += 2;
+          break;
+        case Op.LOAD_LOCAL_I64:
+          ld64(tlb, fp + code[pc + 1], I, esp);
+          esp++;
+          pc += 2;
+          break;
+        case Op.LOAD_LOCAL_F64:
+          F[esp++] = ldf64(tlb, fp + code[pc + 1]);
+          pc += 2;
+          break;
+        case Op.LOAD_LOCAL_PTR:
+          F[esp++] = ldptr(tlb, fp + code[pc + 1]);
+          pc += 2;
+          break;
+        case Op.STORE_LOCAL_I32:
+          esp--;
+          st32(tlb, fp + code[pc + 1], I[2 * esp]);
+          pc += 2;
+          break;
+        case Op.STORE_LOCAL_I64:
+          esp--;
+          st64(tlb, fp + code[pc + 1], I[2 * esp], I[2 * esp + 1]);
+          pc += 2;
+          break;
+        case Op.STORE_LOCAL_F64:
+          esp--;
+          stf64(tlb, fp + code[pc + 1], F[esp]);
+          pc += 2;
+          break;
+        case Op.STORE_LOCAL_PTR:
+          esp--;
+          stptr(tlb, fp + code[pc + 1], F[esp]);
+          pc += 2;
+          break;
+        case Op.ADD_LOCAL_I32:
+          a = fp + code[pc + 1];
+          st32(tlb, a, (ld32(tlb, a) + code[pc + 2]) | 0);
+          pc += 3;
+          break;
+        case Op.MEMCPY:
+          copyBytes(tlb, F[esp - 2], F[esp - 1], code[pc + 1]);
+          esp -= 2;
+          pc += 2;
+          break;
+        case Op.MEMZERO:
+          fillBytes(tlb, F[esp - 1], code[pc + 1], null);
+          esp -= 1;
+          pc += 2;
+          break;
+
+        // ---- 32-bit integers
+        case Op.ADD_I32:
+          esp--;
+          I[2 * (esp - 1)] = (I[2 * (esp - 1)] + I[2 * esp]) | 0;
+          pc += 1;
+          break;
+        case Op.SUB_I32:
+          esp--;
+          I[2 * (esp - 1)] = (I[2 * (esp - 1)] - I[2 * esp]) | 0;
+          pc += 1;
+          break;
+        case Op.MUL_I32:
+          esp--;
+          I[2 * (esp - 1)] = Math.imul(I[2 * (esp - 1)], I[2 * esp]);
+          pc += 1;
+          break;
+        case Op.DIV_I32:
+          esp--;
+          a = I[2 * (esp - 1)];
+          b = I[2 * esp];
+          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+          I[2 * (esp - 1)] = (a / b) | 0;
+          pc += 1;
+          break;
+        case Op.DIV_U32:
+          esp--;
+          b = I[2 * esp] >>> 0;
+          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          I[2 * (esp - 1)] = ((I[2 * (esp - 1)] >>> 0) / b) | 0;
+          pc += 1;
+          break;
+        case Op.REM_I32:
+          esp--;
+          a = I[2 * (esp - 1)];
+          b = I[2 * esp];
+          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+          I[2 * (esp - 1)] = a % b | 0;
+          pc += 1;
+          break;
+        case Op.REM_U32:
+          esp--;
+          b = I[2 * esp] >>> 0;
+          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          I[2 * (esp - 1)] = (I[2 * (esp - 1)] >>> 0) % b | 0;
+          pc += 1;
+          break;
+        case Op.AND_I32:
+          esp--;
+          I[2 * (esp - 1)] &= I[2 * esp];
+          pc += 1;
+          break;
+        case Op.OR_I32:
+          esp--;
+          I[2 * (esp - 1)] |= I[2 * esp];
+          pc += 1;
+          break;
+        case Op.XOR_I32:
+          esp--;
+          I[2 * (esp - 1)] ^= I[2 * esp];
+          pc += 1;
+          break;
+        case Op.SHL_I32:
+          esp--;
+          I[2 * (esp - 1)] <<= I[2 * esp] & 31;
+          pc += 1;
+          break;
+        case Op.SHR_I32:
+          esp--;
+          I[2 * (esp - 1)] >>= I[2 * esp] & 31;
+          pc += 1;
+          break;
+        case Op.SHR_U32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> (I[2 * esp] & 31);
+          pc += 1;
+          break;
+        case Op.NEG_I32:
+          I[2 * (esp - 1)] = -I[2 * (esp - 1)] | 0;
+          pc += 1;
+          break;
+        case Op.NOT_I32:
+          I[2 * (esp - 1)] = ~I[2 * (esp - 1)];
+          pc += 1;
+          break;
+        case Op.LNOT_I32:
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] === 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.EQ_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] === I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.NE_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] !== I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LT_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] < I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LE_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] <= I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GT_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] > I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GE_I32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >= I[2 * esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LT_U32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 < I[2 * esp] >>> 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LE_U32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 <= I[2 * esp] >>> 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GT_U32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 > I[2 * esp] >>> 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GE_U32:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 >= I[2 * esp] >>> 0 ? 1 : 0;
+          pc += 1;
+          break;
+
+        // ---- 64-bit integers
+        case Op.ADD_I64: {
+          esp--;
+          const s = esp - 1;
+          const lo = (I[2 * s] >>> 0) + (I[2 * esp] >>> 0);
+          I[2 * s + 1] = (I[2 * s + 1] + I[2 * esp + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
+          I[2 * s] = lo | 0;
+          pc += 1;
+          break;
+        }
+        case Op.SUB_I64: {
+          esp--;
+          const s = esp - 1;
+          const la = I[2 * s] >>> 0;
+          const lb = I[2 * esp] >>> 0;
+          I[2 * s + 1] = (I[2 * s + 1] - I[2 * esp + 1] - (la < lb ? 1 : 0)) | 0;
+          I[2 * s] = (la - lb) | 0;
+          pc += 1;
+          break;
+        }
+        case Op.MUL_I64: {
+          esp--;
+          const s = esp - 1;
+          const ah = I[2 * s + 1];
+          const bh = I[2 * esp + 1];
+          const al = I[2 * s];
+          const bl = I[2 * esp];
+          if ((ah === 0 || ah === -1) && (bh === 0 || bh === -1) && (ah === al >> 31) && (bh === bl >> 31)) {
+            const p = al * bl; // both fit in 32 bits: exact below 2^62, fits a double exactly when < 2^53
+            if (Number.isSafeInteger(p)) {
+              I[2 * s] = p | 0;
+              I[2 * s + 1] = Math.floor(p / TWO32) | 0;
+              pc += 1;
+              break;
+            }
+          }
+          B[s] = B[s] * B[esp];
+          pc += 1;
+          break;
+        }
+        case Op.DIV_I64:
+        case Op.REM_I64: {
+          esp--;
+          const s = esp - 1;
+          if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          const na = B[s];
+          const nb = B[esp];
+          if (nb === -1n && na === -9223372036854775808n) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+          B[s] = code[pc] === Op.DIV_I64 ? na / nb : na % nb;
+          pc += 1;
+          break;
+        }
+        case Op.DIV_U64:
+        case Op.REM_U64: {
+          esp--;
+          const s = esp - 1;
+          if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          const na = BigInt.asUintN(64, B[s]);
+          const nb = BigInt.asUintN(64, B[esp]);
+          B[s] = BigInt.asIntN(64, code[pc] === Op.DIV_U64 ? na / nb : na % nb);
+          pc += 1;
+          break;
+        }
+        case Op.AND_I64:
+          esp--;
+          I[2 * (esp - 1)] &= I[2 * esp];
+          I[2 * (esp - 1) + 1] &= I[2 * esp + 1];
+          pc += 1;
+          break;
+        case Op.OR_I64:
+          esp--;
+          I[2 * (esp - 1)] |= I[2 * esp];
+          I[2 * (esp - 1) + 1] |= I[2 * esp + 1];
+          pc += 1;
+          break;
+        case Op.XOR_I64:
+          esp--;
+          I[2 * (esp - 1)] ^= I[2 * esp];
+          I[2 * (esp - 1) + 1] ^= I[2 * esp + 1];
+          pc += 1;
+          break;
+        case Op.SHL_I64: {
+          esp--;
+          const s = esp - 1;
+          const n = I[2 * esp] & 63;
+          if (n >= 32) {
+            I[2 * s + 1] = I[2 * s] << (n - 32);
+            I[2 * s] = 0;
+          } else if (n > 0) {
+            I[2 * s + 1] = (I[2 * s + 1] << n) | (I[2 * s] >>> (32 - n));
+            I[2 * s] = I[2 * s] << n;
+          }
+          pc += 1;
+          break;
+        }
+        case Op.SHR_I64: {
+          esp--;
+          const s = esp - 1;
+          const n = I[2 * esp] & 63;
+          if (n >= 32) {
+            I[2 * s] = I[2 * s + 1] >> (n - 32);
+            I[2 * s + 1] = I[2 * s + 1] >> 31;
+          } else if (n > 0) {
+            I[2 * s] = (I[2 * s] >>> n) | (I[2 * s + 1] << (32 - n));
+            I[2 * s + 1] = I[2 * s + 1] >> n;
+          }
+          pc += 1;
+          break;
+        }
+        case Op.SHR_U64: {
+          esp--;
+          const s = esp - 1;
+          const n = I[2 * esp] & 63;
+          if (n >= 32) {
+            I[2 * s] = I[2 * s + 1] >>> (n - 32);
+            I[2 * s + 1] = 0;
+          } else if (n > 0) {
+            I[2 * s] = (I[2 * s] >>> n) | (I[2 * s + 1] << (32 - n));
+            I[2 * s + 1] = I[2 * s + 1] >>> n;
+          }
+          pc += 1;
+          break;
+        }
+        case Op.NEG_I64: {
+          const s = esp - 1;
+          const lo = I[2 * s];
+          I[2 * s] = -lo | 0;
+          I[2 * s + 1] = (~I[2 * s + 1] + (lo === 0 ? 1 : 0)) | 0;
+          pc += 1;
+          break;
+        }
+        case Op.NOT_I64:
+          I[2 * (esp - 1)] = ~I[2 * (esp - 1)];
+          I[2 * (esp - 1) + 1] = ~I[2 * (esp - 1) + 1];
+          pc += 1;
+          break;
+        case Op.EQ_I64:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] === I[2 * esp] && I[2 * (esp - 1) + 1] === I[2 * esp + 1] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.NE_I64:
+          esp--;
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] !== I[2 * esp] || I[2 * (esp - 1) + 1] !== I[2 * esp + 1] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LT_I64:
+          esp--;
+          I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) < 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LE_I64:
+          esp--;
+          I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) <= 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GT_I64:
+          esp--;
+          I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) > 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GE_I64:
+          esp--;
+          I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) >= 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LT_U64:
+          esp--;
+          I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) < 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LE_U64:
+          esp--;
+          I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) <= 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GT_U64:
+          esp--;
+          I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) > 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GE_U64:
+          esp--;
+          I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) >= 0 ? 1 : 0;
+          pc += 1;
+          break;
+
+        // ---- doubles (and pointer comparisons)
+        case Op.ADD_F64:
+          esp--;
+          F[esp - 1] += F[esp];
+          pc += 1;
+          break;
+        case Op.SUB_F64:
+          esp--;
+          F[esp - 1] -= F[esp];
+          pc += 1;
+          break;
+        case Op.MUL_F64:
+          esp--;
+          F[esp - 1] *= F[esp];
+          pc += 1;
+          break;
+        case Op.DIV_F64:
+          esp--;
+          F[esp - 1] /= F[esp];
+          pc += 1;
+          break;
+        case Op.NEG_F64:
+          F[esp - 1] = -F[esp - 1];
+          pc += 1;
+          break;
+        case Op.EQ_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] === F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.NE_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] !== F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LT_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] < F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.LE_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] <= F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GT_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] > F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.GE_F64:
+          esp--;
+          I[2 * (esp - 1)] = F[esp - 1] >= F[esp] ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.FROUND:
+          F[esp - 1] = Math.fround(F[esp - 1]);
+          pc += 1;
+          break;
+
+        // ---- pointers
+        case Op.PTR_ADD_I32:
+          esp--;
+          F[esp - 1] = F[esp - 1] + I[2 * esp] * code[pc + 1];
+          pc += 2;
+          break;
+        case Op.PTR_ADD_I64:
+          esp--;
+          F[esp - 1] = F[esp - 1] + i64ToNumber(I, esp) * code[pc + 1];
+          pc += 2;
+          break;
+        case Op.PTR_DIFF:
+          esp--;
+          numberToI64(I, B, esp - 1, Math.trunc((F[esp - 1] - F[esp]) / code[pc + 1]));
+          pc += 2;
+          break;
+        case Op.PTR_ADD_IMM:
+          F[esp - 1] += code[pc + 1];
+          pc += 2;
+          break;
+
+        // ---- conversions
+        case Op.I32_TO_I64:
+          I[2 * (esp - 1) + 1] = I[2 * (esp - 1)] >> 31;
+          pc += 1;
+          break;
+        case Op.U32_TO_I64:
+          I[2 * (esp - 1) + 1] = 0;
+          pc += 1;
+          break;
+        case Op.I64_TO_I32:
+          pc += 1;
+          break;
+        case Op.TRUNC_I8:
+          I[2 * (esp - 1)] = (I[2 * (esp - 1)] << 24) >> 24;
+          pc += 1;
+          break;
+        case Op.TRUNC_U8:
+          I[2 * (esp - 1)] &= 0xff;
+          pc += 1;
+          break;
+        case Op.TRUNC_I16:
+          I[2 * (esp - 1)] = (I[2 * (esp - 1)] << 16) >> 16;
+          pc += 1;
+          break;
+        case Op.TRUNC_U16:
+          I[2 * (esp - 1)] &= 0xffff;
+          pc += 1;
+          break;
+        case Op.I32_TO_F64:
+          F[esp - 1] = I[2 * (esp - 1)];
+          pc += 1;
+          break;
+        case Op.U32_TO_F64:
+          F[esp - 1] = I[2 * (esp - 1)] >>> 0;
+          pc += 1;
+          break;
+        case Op.I64_TO_F64:
+          a = I[2 * (esp - 1) + 1];
+          F[esp - 1] = a === 0 || a === -1 ? i64ToNumber(I, esp - 1) : Number(B[esp - 1]);
+          pc += 1;
+          break;
+        case Op.U64_TO_F64:
+          F[esp - 1] = I[2 * (esp - 1) + 1] === 0 ? I[2 * (esp - 1)] >>> 0 : Number(BigInt.asUintN(64, B[esp - 1]));
+          pc += 1;
+          break;
+        case Op.F64_TO_I32:
+          x = Math.trunc(F[esp - 1]);
+          I[2 * (esp - 1)] = x >= -2147483648 && x <= 2147483647 ? x : -2147483648;
+          pc += 1;
+          break;
+        case Op.F64_TO_U32:
+          // gcc converts through a 64-bit signed conversion and keeps the low 32 bits
+          x = Math.trunc(F[esp - 1]);
+          numberToI64(I, B, esp - 1, x);
+          pc += 1;
+          break;
+        case Op.F64_TO_I64:
+          x = Math.trunc(F[esp - 1]);
+          if (x >= -9223372036854775808 && x < 9223372036854775808) numberToI64(I, B, esp - 1, x);
+          else numberToI64(I, B, esp - 1, NaN);
+          pc += 1;
+          break;
+        case Op.F64_TO_U64:
+          x = Math.trunc(F[esp - 1]);
+          if (x >= 9223372036854775808 && x < 18446744073709551616) B[esp - 1] = BigInt.asIntN(64, BigInt(x));
+          else if (x >= -9223372036854775808 && x < 9223372036854775808) numberToI64(I, B, esp - 1, x);
+          else numberToI64(I, B, esp - 1, NaN);
+          pc += 1;
+          break;
+        case Op.PTR_TO_I64:
+          numberToI64(I, B, esp - 1, F[esp - 1]);
+          pc += 1;
+          break;
+        case Op.I64_TO_PTR:
+          F[esp - 1] = u64ToNumber(I, esp - 1);
+          pc += 1;
+          break;
+        case Op.BOOL_I64:
+          I[2 * (esp - 1)] = I[2 * (esp - 1)] !== 0 || I[2 * (esp - 1) + 1] !== 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.BOOL_F64:
+          I[2 * (esp - 1)] = F[esp - 1] !== 0 ? 1 : 0;
+          pc += 1;
+          break;
+        case Op.BOOL_PTR:
+          I[2 * (esp - 1)] = F[esp - 1] !== 0 ? 1 : 0;
+          pc += 1;
+          break;
+
+        // ---- control
+        case Op.JMP:
+          pc = code[pc + 1];
+          break;
+        case Op.JZ:
+          esp--;
+          pc = I[2 * esp] === 0 ? code[pc + 1] : pc + 2;
+          break;
+        case Op.JNZ:
+          esp--;
+          pc = I[2 * esp] !== 0 ? code[pc + 1] : pc + 2;
+          break;
+        case Op.CALL:
+          if (esp > cap) ensureEvalRoom();
+          stptr(tlb, sp - 8, codeAddress(pc + 3));
+          stptr(tlb, sp - 16, fp);
+          sp -= 16;
+          fp = sp;
+          ctx.nargs = code[pc + 2];
+          pc = code[pc + 1];
+          break;
+        case Op.CALL_INDIRECT: {
+          if (esp > cap) ensureEvalRoom();
+          esp--;
+          const target = F[esp];
+          const entry = codeIndex(target, code.length);
+          if (entry < 0 || entries[entry] !== 1) {
+            esp++;
+            throw new Fault('SIGSEGV', 'bad-function-pointer', target, false);
+          }
+          stptr(tlb, sp - 8, codeAddress(pc + 2));
+          stptr(tlb, sp - 16, fp);
+          sp -= 16;
+          fp = sp;
+          ctx.nargs = code[pc + 1];
+          pc = entry;
+          break;
+        }
+        case Op.CALL_BUILTIN:
+          save();
+          if (!host.builtin(ctx, code[pc + 1], code[pc + 2], code[pc + 3])) {
+            reload();
+            return { end: SliceEnd.Yield, steps: budget - left, fault: null, faultPc: 0 };
+          }
+          reload();
+          break;
+        case Op.ENTER: {
+          const nparams = code[pc + 2];
+          const nargs = ctx.nargs;
+          if (nargs !== nparams) {
+            if (nargs > nparams) {
+              // drop the deepest (last) arguments: move the first nparams down
+              const drop = nargs - nparams;
+              for (let i = 0; i < nparams; i++) F[esp - nargs + i] = F[esp - nparams + i];
+              esp -= drop;
+            } else {
+              const add = nparams - nargs;
+              for (let i = nargs - 1; i >= 0; i--) F[esp - nargs + i + add] = F[esp - nargs + i];
+              for (let i = 0; i < add; i++) F[esp - nargs + i] = 0;
+              esp += add;
+            }
+            ctx.nargs = nparams;
+          }
+          sp -= code[pc + 1];
+          pc += 3;
+          break;
+        }
+        case Op.RET:
+        case Op.RET_VOID: {
+          // the return value (if any) is already in place: the callee popped its arguments
+          sp = fp + 16;
+          const ret = ldptr(tlb, fp + 8);
+          fp = ldptr(tlb, fp);
+          const target = codeIndex(ret, code.length);
+          if (target < 0) throw new Fault('SIGSEGV', 'bad-return-address', ret, false);
+          pc = target;
+          break;
+        }
+        case Op.LINE:
+          pc += 2;
+          break;
+        case Op.TRAP:
+          throw new Fault('SIGILL', 'trap', 0, false);
+        default:
+          throw new Fault('SIGILL', 'illegal-instruction', codeAddress(pc), false);
+      }
+    }
+    save();
+    return { end: SliceEnd.Budget, steps: budget, fault: null, faultPc: 0 };
+  } catch (e) {
+    if (!(e instanceof Fault)) throw e;
+    pc = opPc;
+    save();
+    return { end: SliceEnd.Fault, steps: budget - left, fault: e, faultPc: opPc };
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The lab's C runtime, written in the lab's own C and linked into every program.
+ *
+ * It holds the parts of the C library that must call back into the program (exit runs the
+ * atexit handlers) or whose state students should see living in the process's memory (the stdio
+ * FILE objects and their buffers, errno, the malloc arena over brk, strtok's position, rand's
+ * state, environ). Because this state is ordinary memory, fork copies it, vfork shares it and
+ * exec throws it away, exactly as with glibc.
+ *
+ * Natives (vm/libc/*.ts) implement the rest in TypeScript, on this same memory.
+ */
+import type { SourceFile } from '../../lang/image.ts';
+
+const CRT_SOURCE = String.raw`
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+
+int errno;
+char **environ;
+
+/* ---- stdio: the three standard streams; their buffers are in bss, touched on first use */
+static char __lab_stdin_buf[4096];
+static char __lab_stdout_buf[4096];
+FILE __lab_stdin_file = { 0, 1, -1, 0, 4096, 0, __lab_stdin_buf };
+FILE __lab_stdout_file = { 1, 2, -1, 0, 4096, 0, __lab_stdout_buf };
+FILE __lab_stderr_file = { 2, 2, 2, 0, 0, 0, 0 };
+FILE *stdin = &__lab_stdin_file;
+FILE *stdout = &__lab_stdout_file;
+FILE *stderr = &__lab_stderr_file;
+
+/* ---- static areas that native library functions use (see vm/libc/native.ts) */
+char __lab_strerror_buf[256];
+int __lab_rand_state[64];
+char __lab_envspace[4096];
+
+/* ---- program start: the kernel enters here with argc, argv and envp (see kernel exec) */
+extern int main();
+
+char *program_invocation_name;
+char *program_invocation_short_name;
+
+void _start(int argc, char **argv, char **envp) {
+    environ = envp;
+    program_invocation_name = argv[0];
+    char *slash = strrchr(argv[0], '/');
+    program_invocation_short_name = slash ? slash + 1 : argv[0];
+    exit(main(argc, argv, envp));
+}
+
+/* ---- exit and atexit */
+static void (*__lab_atexit_fns[32])(void);
+static int __lab_atexit_count;
+
+int atexit(void (*function)(void)) {
+    if (__lab_atexit_count >= 32) return -1;
+    __lab_atexit_fns[__lab_atexit_count++] = function;
+    return 0;
+}
+
+/* Runs the atexit handlers, last registered first, flushes stdio, and ends the process. */
+void exit(int status) {
+    while (__lab_atexit_count > 0) {
+        void (*handler)(void) = __lab_atexit_fns[--__lab_atexit_count];
+        handler();
+    }
+    __lab_flush_all();
+    _exit(status);
+}
+
+void __lab_assert_fail(const char *assertion, const char *file, unsigned int line, const char *function) {
+    fflush(stdout);
+    fprintf(stderr, "%s: %s:%u: %s: Assertion ${'`'}%s' failed.\n", program_invocation_short_name, file, line, function, assertion);
+    abort();
+}
+
+/* ---- malloc: a first-fit allocator over brk. Each block has a 16-byte header
+   (payload size, in-use flag); payloads are 16-byte aligned. */
+struct __lab_block { unsigned long size; unsigned long used; };
+static char *__lab_heap_start;
+static char *__lab_heap_end;
+
+void *malloc(size_t size) {
+    if (size > 0x7fffffffffffUL) { errno = ENOMEM; return NULL; }
+    unsigned long need = (size + 15) & ~15UL;
+    if (need == 0) need = 16;
+    if (!__lab_heap_start) {
+        __lab_heap_start = sbrk(0);
+        __lab_heap_end = __lab_heap_start;
+    }
+    char *p = __lab_heap_start;
+    while (p < __lab_heap_end) {
+        struct __lab_block *b = (struct __lab_block *)p;
+        if (!b->used && b->size >= need) {
+            if (b->size >= need + 32) {
+                struct __lab_block *rest = (struct __lab_block *)(p + 16 + need);
+                rest->size = b->size - need - 16;
+                rest->used = 0;
+                b->size = need;
+            }
+            b->used = 1;
+            return p + 16;
+        }
+        p += 16 + b->size;
+    }
+    char *q = sbrk(16 + need);
+    if (q == (char *)-1) { errno = ENOMEM; return NULL; }
+    struct __lab_block *b = (struct __lab_block *)q;
+    b->size = need;
+    b->used = 1;
+    __lab_heap_end = q + 16 + need;
+    return q + 16;
+}
+
+void free(void *ptr) {
+    if (!ptr) return;
+    struct __lab_block *b = (struct __lab_block *)((char *)ptr - 16);
+    b->used = 0;
+    char *next = (char *)ptr + b->size;
+    while (next < __lab_heap_end) {
+        struct __lab_block *n = (struct __lab_block *)next;
+        if (n->used) break;
+        b->size += 16 + n->size;
+        next = (char *)ptr + b->size;
+    }
+}
+
+void *calloc(size_t count, size_t size) {
+    if (size && count > 0x7fffffffffffUL / size) { errno = ENOMEM; return NULL; }
+    void *p = malloc(count * size);
+    if (p) memset(p, 0, count * size);
+    return p;
+}
+
+void *realloc(void *ptr, size_t size) {
+    if (!ptr) return malloc(size);
+    if (size == 0) { free(ptr); return NULL; }
+    struct __lab_block *b = (struct __lab_block *)((char *)ptr - 16);
+    if (b->size >= size) return ptr;
+    void *q = malloc(size);
+    if (!q) return NULL;
+    memcpy(q, ptr, b->size);
+    free(ptr);
+    return q;
+}
+
+char *strdup(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+char *strndup(const char *s, size_t max) {
+    size_t n = strnlen(s, max);
+    char *d = malloc(n + 1);
+    if (!d) return NULL;
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+static char *__lab_strtok_next;
+
+char *strtok(char *s, const char *delim) {
+    if (!s) s = __lab_strtok_next;
+    if (!s) return NULL;
+    s += strspn(s, delim);
+    if (!*s) { __lab_strtok_next = NULL; return NULL; }
+    char *end = s + strcspn(s, delim);
+    if (*end) { *end = 0; __lab_strtok_next = end + 1; }
+    else __lab_strtok_next = NULL;
+    return s;
+}
+
+/* qsort: a stable merge sort, like glibc's when memory allows. */
+static void __lab_merge_sort(char *base, char *tmp, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    if (n < 2) return;
+    size_t half = n / 2;
+    __lab_merge_sort(base, tmp, half, size, cmp);
+    __lab_merge_sort(base + half * size, tmp, n - half, size, cmp);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n) {
+        if (cmp(base + j * size, base + i * size) < 0) { memcpy(tmp + k * size, base + j * size, size); j++; }
+        else { memcpy(tmp + k * size, base + i * size, size); i++; }
+        k++;
+    }
+    while (i < half) { memcpy(tmp + k * size, base + i * size, size); i++; k++; }
+    while (j < n) { memcpy(tmp + k * size, base + j * size, size); j++; k++; }
+    memcpy(base, tmp, n * size);
+}
+
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    char *tmp = malloc(n * size);
+    if (!tmp) return;
+    __lab_merge_sort(base, tmp, n, size, cmp);
+    free(tmp);
+}
+`;
+
+/** The runtime as a translation unit for compile({ runtime }). */
+export const CRT: SourceFile = { name: '<crt>', text: CRT_SOURCE };

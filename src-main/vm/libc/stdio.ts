@@ -1,0 +1,364 @@
+/**
+ * stdio, as glibc does it, with every FILE's state in the process's memory.
+ *
+ * A FILE (see <stdio.h> in lang/headers) is 32 bytes: fd, flags, mode, pos, size, rpos, buf.
+ * Output waits in the buffer until it is flushed:
+ *   unbuffered (stderr)          written at once;
+ *   line buffered (a terminal)   flushed through the last newline written, or when full;
+ *   fully buffered (pipe, file)  flushed when the 4096-byte buffer is full, at fflush and at exit.
+ * The mode is decided at the first output, from whether the descriptor is a terminal, so a
+ * `dup2(pipefd, 1)` before the first printf makes stdout fully buffered, as in glibc.
+ * Because the buffer is ordinary memory, fork duplicates unflushed text (it is printed twice),
+ * exec discards it, and a vfork child shares it with its parent.
+ */
+import { BLOCK, native, type NativeCall, type NativeResult, type NativeTable } from './native.ts';
+import { formatPrintf, type PrintfArgs } from './format.ts';
+import { strerrorText } from './errno-names.ts';
+
+// FILE field offsets
+const F_FD = 0;
+const F_FLAGS = 4;
+const F_MODE = 8;
+const F_POS = 12;
+const F_SIZE = 16;
+const F_RPOS = 20;
+const F_BUF = 24;
+
+const FLAG_EOF = 4;
+const FLAG_ERROR = 8;
+
+const MODE_UNDECIDED = -1;
+const IOFBF = 0;
+const IOLBF = 1;
+const IONBF = 2;
+
+/** glibc gives a terminal a 1024-byte line buffer and a pipe or file a 4096-byte one. */
+const TTY_BUFFER = 1024;
+const PIPE_BUFFER = 4096;
+
+const EOF = -1;
+const NEWLINE = 10;
+
+/** Reads printf's variadic arguments from a native call, starting at argument `first`. */
+class CallArgs implements PrintfArgs {
+  private next: number;
+  constructor(private readonly call: NativeCall, first: number) {
+    this.next = first;
+  }
+  int32(): number {
+    return this.call.i32(this.next++);
+  }
+  int64(): bigint {
+    return this.call.i64(this.next++);
+  }
+  double(): number {
+    return this.call.f64(this.next++);
+  }
+  pointer(): number {
+    return this.call.ptr(this.next++);
+  }
+  cString(address: number, maxLen: number): Uint8Array {
+    return this.call.mem.cString(address, maxLen < 0 ? Infinity : maxLen);
+  }
+  storeCount(address: number, count: number, width: number): void {
+    if (width === 8) this.call.mem.setI64(address, BigInt(count));
+    else if (width === 4) this.call.mem.setI32(address, count);
+    else if (width === 2) {
+      this.call.mem.setByte(address, count & 0xff);
+      this.call.mem.setByte(address + 1, (count >> 8) & 0xff);
+    } else this.call.mem.setByte(address, count & 0xff);
+  }
+}
+
+/** printf-style formatting of the call's arguments: format string at argument `fmtIndex`. */
+function formatCall(call: NativeCall, fmtIndex: number): Uint8Array {
+  const fmt = call.mem.cString(call.ptr(fmtIndex));
+  return formatPrintf(fmt, new CallArgs(call, fmtIndex + 1), () => strerrorText(call.errno()));
+}
+
+/** Decides the buffering mode of a stream at its first use, as glibc does. */
+function decideMode(call: NativeCall, file: number): number {
+  const mem = call.mem;
+  let mode = mem.i32(file + F_MODE);
+  if (mode === MODE_UNDECIDED) {
+    const tty = call.sys.isatty(mem.i32(file + F_FD));
+    mode = tty ? IOLBF : IOFBF;
+    mem.setI32(file + F_MODE, mode);
+    if (mem.pointer(file + F_BUF) !== 0) mem.setI32(file + F_SIZE, tty ? TTY_BUFFER : PIPE_BUFFER);
+  }
+  return mode;
+}
+
+/** Writes the buffered bytes of `file` to its descriptor. Returns false on a write error. */
+export function flushFile(call: NativeCall, file: number): boolean {
+  const mem = call.mem;
+  const pos = mem.i32(file + F_POS);
+  if (pos <= 0) return true;
+  const bytes = mem.read(mem.pointer(file + F_BUF), pos);
+  mem.setI32(file + F_POS, 0);
+  const r = call.sys.write(mem.i32(file + F_FD), bytes);
+  if (r < 0) {
+    mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | FLAG_ERROR);
+    call.setErrno(-r);
+    return false;
+  }
+  return true;
+}
+
+/** Appends bytes to the stream's buffer, flushing as its mode requires. Returns false on error. */
+export function writeFile(call: NativeCall, file: number, bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return true;
+  const mem = call.mem;
+  const mode = decideMode(call, file);
+  const buf = mem.pointer(file + F_BUF);
+  const size = mem.i32(file + F_SIZE);
+  if (mode === IONBF || buf === 0 || size <= 0) {
+    if (!flushFile(call, file)) return false;
+    const r = call.sys.write(mem.i32(file + F_FD), bytes);
+    if (r < 0) call.setErrno(-r);
+    return r >= 0;
+  }
+  let data = bytes;
+  if (mode === IOLBF) {
+    const lastNewline = data.lastIndexOf(NEWLINE);
+    if (lastNewline >= 0) {
+      // glibc: buffer through the last newline, flush, then keep the rest buffered
+      if (!appendBuffered(call, file, buf, size, data.subarray(0, lastNewline + 1))) return false;
+      if (!flushFile(call, file)) return false;
+      data = data.subarray(lastNewline + 1);
+    }
+  }
+  return appendBuffered(call, file, buf, size, data);
+}
+
+/** Copies bytes into the buffer, writing out each time it fills (glibc's _IO_new_file_xsputn). */
+function appendBuffered(call: NativeCall, file: number, buf: number, size: number, bytes: Uint8Array): boolean {
+  const mem = call.mem;
+  let i = 0;
+  while (i < bytes.length) {
+    const pos = mem.i32(file + F_POS);
+    const room = size - pos;
+    if (room === 0) {
+      if (!flushFile(call, file)) return false;
+      const rest = bytes.length - i;
+      if (rest >= size) {
+        // large writes go straight out in whole multiples of the buffer size
+        const direct = rest - (rest % size);
+        const r = call.sys.write(mem.i32(file + F_FD), bytes.subarray(i, i + direct));
+        if (r < 0) {
+          call.setErrno(-r);
+          return false;
+        }
+        i += direct;
+      }
+      continue;
+    }
+    const n = Math.min(room, bytes.length - i);
+    mem.write(buf + pos, bytes.subarray(i, i + n));
+    mem.setI32(file + F_POS, pos + n);
+    i += n;
+  }
+  return true;
+}
+
+/** The address of the FILE object `stdout` (or stdin, stderr) points to. */
+function standardStream(call: NativeCall, name: 'stdin' | 'stdout' | 'stderr'): number {
+  const variable = call.symbolAddress(name);
+  return variable ? call.mem.pointer(variable) : 0;
+}
+
+/**
+ * Refills an input stream's buffer with read(2). Returns the number of bytes now buffered,
+ * 0 at end of file, -1 on error, or BLOCK when the task must wait for input.
+ */
+function fillInput(call: NativeCall, file: number): number | typeof BLOCK {
+  const mem = call.mem;
+  const pos = mem.i32(file + F_POS);
+  const rpos = mem.i32(file + F_RPOS);
+  if (rpos < pos) return pos - rpos;
+  // glibc flushes line-buffered output streams before it waits for input
+  const out = standardStream(call, 'stdout');
+  if (out && mem.i32(out + F_MODE) === IOLBF) flushFile(call, out);
+  const buf = mem.pointer(file + F_BUF);
+  const size = Math.max(1, mem.i32(file + F_SIZE));
+  const r = call.sys.read(mem.i32(file + F_FD), size);
+  if (r === BLOCK) return BLOCK;
+  if (typeof r === 'number') {
+    mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | FLAG_ERROR);
+    call.setErrno(-r);
+    return -1;
+  }
+  if (r.length === 0) {
+    mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | FLAG_EOF);
+    return 0;
+  }
+  mem.write(buf, r);
+  mem.setI32(file + F_POS, r.length);
+  mem.setI32(file + F_RPOS, 0);
+  return r.length;
+}
+
+/** fgetc: the next byte of the stream, EOF at end of file, or BLOCK. */
+function getByte(call: NativeCall, file: number): number | typeof BLOCK {
+  const n = fillInput(call, file);
+  if (n === BLOCK) return BLOCK;
+  if (n <= 0) return EOF;
+  const mem = call.mem;
+  const rpos = mem.i32(file + F_RPOS);
+  mem.setI32(file + F_RPOS, rpos + 1);
+  return mem.byte(mem.pointer(file + F_BUF) + rpos);
+}
+
+/** fgets: reads a line of at most size-1 bytes into `dst`. */
+function getLine(call: NativeCall, dst: number, size: number, file: number): NativeResult {
+  if (size <= 0) return 0;
+  const mem = call.mem;
+  // nothing is consumed until a whole line (or EOF, or a full buffer) is available, so that a
+  // blocked call can be made again from the start
+  const line: number[] = [];
+  for (;;) {
+    if (line.length >= size - 1) break;
+    const n = fillInput(call, file);
+    if (n === BLOCK) {
+      if (line.length === 0) return BLOCK;
+      break;
+    }
+    if (n <= 0) break;
+    const rpos = mem.i32(file + F_RPOS);
+    const c = mem.byte(mem.pointer(file + F_BUF) + rpos);
+    mem.setI32(file + F_RPOS, rpos + 1);
+    line.push(c);
+    if (c === NEWLINE) break;
+  }
+  if (line.length === 0) return 0;
+  mem.writeCString(dst, Uint8Array.from(line));
+  return dst;
+}
+
+const encoder = new TextEncoder();
+
+function putResult(ok: boolean, value: number): number {
+  return ok ? value : EOF;
+}
+
+export const STDIO_NATIVES: NativeTable = {
+  printf: native('i32', (c) => {
+    const out = formatCall(c, 0);
+    return putResult(writeFile(c, standardStream(c, 'stdout'), out), out.length);
+  }),
+  fprintf: native('i32', (c) => {
+    const out = formatCall(c, 1);
+    return putResult(writeFile(c, c.ptr(0), out), out.length);
+  }),
+  dprintf: native('i32', (c) => {
+    const out = formatCall(c, 1);
+    const r = c.sys.write(c.i32(0), out);
+    if (r < 0) c.setErrno(-r);
+    return r < 0 ? -1 : out.length;
+  }),
+  sprintf: native('i32', (c) => {
+    const out = formatCall(c, 1);
+    c.mem.writeCString(c.ptr(0), out);
+    return out.length;
+  }),
+  snprintf: native('i32', (c) => {
+    const out = formatCall(c, 2);
+    const size = c.size(1);
+    if (size > 0) c.mem.writeCString(c.ptr(0), out.subarray(0, Math.min(out.length, size - 1)));
+    return out.length;
+  }),
+  puts: native('i32', (c) => {
+    const s = c.mem.cString(c.ptr(0));
+    const line = new Uint8Array(s.length + 1);
+    line.set(s);
+    line[s.length] = NEWLINE;
+    return putResult(writeFile(c, standardStream(c, 'stdout'), line), line.length);
+  }),
+  putchar: native('i32', (c) => {
+    const ch = c.i32(0) & 0xff;
+    return putResult(writeFile(c, standardStream(c, 'stdout'), Uint8Array.of(ch)), ch);
+  }),
+  fputc: native('i32', (c) => {
+    const ch = c.i32(0) & 0xff;
+    return putResult(writeFile(c, c.ptr(1), Uint8Array.of(ch)), ch);
+  }),
+  putc: native('i32', (c) => {
+    const ch = c.i32(0) & 0xff;
+    return putResult(writeFile(c, c.ptr(1), Uint8Array.of(ch)), ch);
+  }),
+  fputs: native('i32', (c) => {
+    const s = c.mem.cString(c.ptr(0));
+    return putResult(writeFile(c, c.ptr(1), s), 1);
+  }),
+  fwrite: native('i64', (c) => {
+    const size = c.size(1);
+    const count = c.size(2);
+    if (size === 0 || count === 0) return 0;
+    const bytes = c.mem.read(c.ptr(0), size * count);
+    return writeFile(c, c.ptr(3), bytes) ? count : 0;
+  }),
+  fflush: native('i32', (c) => {
+    const file = c.ptr(0);
+    if (file === 0) return flushAll(c) ? 0 : EOF;
+    return flushFile(c, file) ? 0 : EOF;
+  }),
+  __lab_flush_all: native('void', (c) => {
+    flushAll(c);
+    return undefined;
+  }),
+  setvbuf: native('i32', (c) => {
+    const file = c.ptr(0);
+    const buf = c.ptr(1);
+    const mode = c.i32(2);
+    const size = c.size(3);
+    if (mode < IOFBF || mode > IONBF) return EOF;
+    const mem = c.mem;
+    mem.setI32(file + F_MODE, mode);
+    if (buf !== 0 && mode !== IONBF) {
+      mem.setPointer(file + F_BUF, buf);
+      mem.setI32(file + F_SIZE, Math.min(size, 0x7fffffff));
+    } else if (mode !== IONBF && mem.pointer(file + F_BUF) !== 0) {
+      mem.setI32(file + F_SIZE, mode === IOLBF ? TTY_BUFFER : PIPE_BUFFER);
+    }
+    return 0;
+  }),
+  setbuf: native('void', (c) => {
+    const file = c.ptr(0);
+    const buf = c.ptr(1);
+    const mem = c.mem;
+    if (buf === 0) mem.setI32(file + F_MODE, IONBF);
+    else {
+      mem.setI32(file + F_MODE, IOFBF);
+      mem.setPointer(file + F_BUF, buf);
+      mem.setI32(file + F_SIZE, 8192);
+    }
+    return undefined;
+  }),
+  perror: native('void', (c) => {
+    const s = c.ptr(0) ? c.mem.cString(c.ptr(0)) : new Uint8Array(0);
+    const message = strerrorText(c.errno());
+    const prefix = s.length > 0 ? [...s, 58, 32] : [];
+    const line = Uint8Array.from([...prefix, ...message, NEWLINE]);
+    writeFile(c, standardStream(c, 'stderr'), line);
+    return undefined;
+  }),
+  getchar: native('i32', (c) => getByte(c, standardStream(c, 'stdin'))),
+  fgetc: native('i32', (c) => getByte(c, c.ptr(0))),
+  getc: native('i32', (c) => getByte(c, c.ptr(0))),
+  fgets: native('ptr', (c) => getLine(c, c.ptr(0), c.i32(1), c.ptr(2))),
+};
+
+/** Flushes stdout and stderr (the lab has no other output streams). */
+function flushAll(call: NativeCall): boolean {
+  let ok = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    const file = standardStream(call, name);
+    if (file && !flushFile(call, file)) ok = false;
+  }
+  return ok;
+}
+
+/** Encodes a JS string as the bytes a C program would hold (UTF-8). */
+export function bytesOf(text: string): Uint8Array {
+  return encoder.encode(text);
+}

@@ -1,0 +1,171 @@
+/**
+ * The machine: the kernel with the CPU plugged in and the C library wired to it.
+ *
+ * It is where a builtin call from compiled code lands: the CPU saves its registers and asks the
+ * machine to run builtin `id`; the machine finds the native (library function or system call),
+ * gives it typed access to the arguments and the task's memory, and puts the result back.
+ */
+import { BUILTIN_NAMES } from '../lang/builtins.ts';
+import type { ProgramImage } from '../lang/image.ts';
+import type { CpuContext } from '../kernel/context.ts';
+import { growEvalStack } from '../kernel/context.ts';
+import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
+import type { Task } from '../kernel/task.ts';
+import { runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
+import { Tlb } from './tlb.ts';
+import { UserMemory } from './user-memory.ts';
+import { BLOCK, NORETURN, NativeCall, type NativeFunction, type Sys } from './libc/native.ts';
+import { STDIO_NATIVES } from './libc/stdio.ts';
+import { STRING_NATIVES } from './libc/string.ts';
+import { CTYPE_NATIVES } from './libc/ctype.ts';
+import { STDLIB_NATIVES } from './libc/stdlib.ts';
+import { systemCallNatives } from './syscalls.ts';
+
+const TWO32 = 4294967296;
+
+export class Machine implements CpuHost {
+  readonly kernel: Kernel;
+  private readonly natives: (NativeFunction | undefined)[];
+  private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
+
+  constructor(options: Partial<KernelOptions> = {}) {
+    this.kernel = new Kernel(options);
+    const table = {
+      ...STDIO_NATIVES,
+      ...STRING_NATIVES,
+      ...CTYPE_NATIVES,
+      ...STDLIB_NATIVES,
+      ...systemCallNatives(this),
+    };
+    this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
+    this.kernel.cpu = {
+      run: (task, budget) => {
+        const r = runSlice(task.ctx, this.tlbOf(task), this, budget);
+        return { steps: r.steps, fault: r.end === SliceEnd.Fault ? r.fault : null, faultPc: r.faultPc };
+      },
+    };
+  }
+
+  /** The task's TLB over its current address space (a new one after exec or for a new task). */
+  tlbOf(task: Task): Tlb {
+    const ctx = task.ctx;
+    let tlb = ctx.tlb as Tlb | null;
+    const mmu = this.kernel.memory.mmuFor(task.mm);
+    if (!tlb || tlb.mmu !== mmu) {
+      tlb = new Tlb(mmu);
+      ctx.tlb = tlb;
+    }
+    return tlb;
+  }
+
+  /** Address of a global symbol of the program the task runs, 0 when there is none. */
+  symbolAddress(image: ProgramImage, name: string): number {
+    let map = this.symbolCache.get(image);
+    if (!map) {
+      map = new Map();
+      for (const s of image.symbols) if (s.kind === 'object' && s.binding === 'global') map.set(s.name, s.address);
+      this.symbolCache.set(image, map);
+    }
+    return map.get(name) ?? 0;
+  }
+
+  /** Builds the view of a call that natives use. */
+  callFor(task: Task, nargs: number, kinds: number, sys: Sys): NativeCall {
+    const image = task.ctx.image;
+    const mem = new UserMemory(this.tlbOf(task));
+    return new NativeCall(task.ctx, nargs, kinds, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), sys);
+  }
+
+  /** CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract). */
+  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+    const kernel = this.kernel;
+    const task = kernel.current;
+    if (!task) throw new Error('internal error: a builtin ran with no current task');
+    const fn = this.natives[id];
+    if (!fn) {
+      const name = BUILTIN_NAMES[id] ?? `#${id}`;
+      kernel.event(task, 'unsupported', { function: name });
+      throw new UnsupportedFunction(name);
+    }
+    const call = this.callFor(task, nargs, kinds, this.sysFor(task));
+    const result = fn.fn(call);
+    if (result === BLOCK) return false;
+    if (result === NORETURN) return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
+    // the task may have exited inside the call (exit(), a fatal signal): nothing to push then
+    if (task.state === 'Z' || task.state === 'X') return false;
+    ctx.esp -= nargs;
+    pushResult(ctx, fn.ret, result);
+    ctx.pc += 4;
+    return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
+  }
+
+  /** The system calls library code makes, on behalf of `task`. */
+  sysFor(task: Task): Sys {
+    return {
+      write: (fd, bytes) => this.kernelWrite(task, fd, bytes),
+      read: (fd, max) => this.kernelRead(task, fd, max),
+      isatty: (fd) => task.files.get(fd)?.file.kind === 'tty',
+    };
+  }
+
+  kernelWrite(task: Task, fd: number, bytes: Uint8Array): number {
+    const entry = task.files.get(fd);
+    if (!entry) return -9; // EBADF
+    switch (entry.file.kind) {
+      case 'tty':
+        this.kernel.terminalWrite(task, fd, bytes);
+        return bytes.length;
+      case 'null':
+        return bytes.length;
+      default:
+        return -9;
+    }
+  }
+
+  kernelRead(task: Task, fd: number, max: number): Uint8Array | number | typeof BLOCK {
+    const entry = task.files.get(fd);
+    if (!entry) return -9;
+    switch (entry.file.kind) {
+      case 'tty':
+        return this.kernel.terminalRead(max);
+      case 'null':
+        return new Uint8Array(0);
+      default:
+        return -9;
+    }
+  }
+}
+
+/** A program called a library function the lab declares but does not implement yet. */
+export class UnsupportedFunction extends Error {
+  constructor(readonly functionName: string) {
+    super(`the lab does not implement ${functionName}() yet`);
+  }
+}
+
+/** Pushes a native's return value onto the evaluation stack with the right kind. */
+function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number | bigint | undefined): void {
+  if (ret === 'void') return;
+  if ((ctx.esp + 1) * 8 > ctx.evalBuffer.byteLength) growEvalStack(ctx);
+  const s = ctx.esp++;
+  const v = value ?? 0;
+  switch (ret) {
+    case 'i32':
+      ctx.evalI32[2 * s] = Number(v) | 0;
+      ctx.evalI32[2 * s + 1] = Number(v) < 0 ? -1 : 0;
+      return;
+    case 'i64':
+      if (typeof v === 'bigint') ctx.evalI64[s] = BigInt.asIntN(64, v);
+      else {
+        ctx.evalI32[2 * s] = v | 0;
+        ctx.evalI32[2 * s + 1] = Math.floor(v / TWO32) | 0;
+      }
+      return;
+    case 'f64':
+      ctx.evalF64[s] = Number(v);
+      return;
+    case 'ptr':
+      ctx.evalF64[s] = typeof v === 'bigint' ? Number(BigInt.asUintN(64, v)) : v;
+      return;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Compile a C program and run it on a fresh machine: the one operation every door (the CLI, the
+ * desktop app, the grader) builds on. The result has the shape of `forklab run --json`
+ * (../shared/spec/cli.md): fields may be added, never renamed.
+ */
+import { compile } from '../lang/compile.ts';
+import type { Diagnostic } from '../lang/diagnostics.ts';
+import { formatDiagnostics } from '../lang/diagnostics.ts';
+import type { ProgramImage } from '../lang/image.ts';
+import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
+import { SIGNAL_NAMES } from '../kernel/signals.ts';
+import type { TraceEvent } from '../kernel/trace.ts';
+import { CRT } from './libc/crt.ts';
+import { Machine, UnsupportedFunction } from './machine.ts';
+
+export interface RunRequest {
+  source: string;
+  /** file name for diagnostics and the program's name; default "prog.c" */
+  fileName?: string;
+  /** argv after argv[0] */
+  args?: string[];
+  stdin?: string | Uint8Array;
+  maxSteps?: number;
+  maxOutputBytes?: number;
+  /** stdout is a pipe (fully buffered) instead of the terminal */
+  stdoutPipe?: boolean;
+  pageSize?: number;
+  maxFrames?: number;
+  forkCopy?: 'cow' | 'eager';
+  nprocLimit?: number;
+  quantum?: number;
+  env?: string[];
+}
+
+export interface ProcessReport {
+  pid: number;
+  ppid: number;
+  command: string;
+  state: 'exited' | 'zombie' | 'running' | 'sleeping' | 'stopped';
+  exitCode: number | null;
+  signal: string | null;
+  reapedBy: number | null;
+  reparentedTo: number | null;
+}
+
+export interface RunStats {
+  steps: number;
+  forks: number;
+  vforks: number;
+  clones: number;
+  execs: number;
+  cowFaults: number;
+  pagesCopied: number;
+  pagesReused: number;
+  framesPeak: number;
+  zombiesPeak: number;
+  zombiesAtEnd: number;
+  orphansReparented: number;
+}
+
+export interface RunWarning {
+  kind: string;
+  pid: number;
+  line: number | null;
+  message: string;
+}
+
+export interface RunResult {
+  ok: boolean;
+  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string }[];
+  /** gcc-style text of the diagnostics */
+  diagnosticsText: string;
+  /** the terminal text, decoded as UTF-8 */
+  stdout: string;
+  /** the terminal bytes, exactly */
+  stdoutBytes: Uint8Array;
+  exit: { code: number; signal: string | null };
+  stopReason: StopReason | 'compile-error';
+  /** a sentence for people when the run did not simply end (limits, deadlock, internal error) */
+  stopMessage: string | null;
+  processes: ProcessReport[];
+  stats: RunStats;
+  warnings: RunWarning[];
+  trace: TraceEvent[];
+}
+
+const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
+
+/** Compiles `source` (with the lab's C runtime). */
+export function compileProgram(source: string, fileName = 'prog.c') {
+  return compile({ files: [{ name: fileName, text: source }], runtime: [CRT] });
+}
+
+/** Compiles and runs a program; never throws for anything the program does. */
+export function runProgram(request: RunRequest): RunResult {
+  const fileName = request.fileName ?? 'prog.c';
+  const compiled = compileProgram(request.source, fileName);
+  const diagnostics = compiled.diagnostics
+    .filter((d) => d.severity !== 'note')
+    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, request.source]]));
+  if (!compiled.ok || !compiled.image) {
+    return {
+      ...emptyResult(),
+      ok: false,
+      diagnostics,
+      diagnosticsText,
+      exit: { code: 1, signal: null },
+      stopReason: 'compile-error',
+      stopMessage: 'the program did not compile',
+    };
+  }
+  return { ...runImage(compiled.image, request), diagnostics, diagnosticsText };
+}
+
+/** Runs a compiled image on a fresh machine. */
+export function runImage(image: ProgramImage, request: RunRequest): RunResult {
+  const options: Partial<KernelOptions> = {
+    maxSteps: request.maxSteps,
+    maxOutputBytes: request.maxOutputBytes,
+    stdoutIsPipe: request.stdoutPipe,
+    pageSize: request.pageSize,
+    maxFrames: request.maxFrames,
+    forkCopy: request.forkCopy,
+    nprocLimit: request.nprocLimit,
+    quantum: request.quantum,
+    stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
+  };
+  for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
+  const machine = new Machine(options);
+  const kernel = machine.kernel;
+  const argv = [`./${image.name}`, ...(request.args ?? [])];
+  const program = kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
+  let stopMessage: string | null = null;
+  try {
+    kernel.run();
+  } catch (e) {
+    if (e instanceof UnsupportedFunction) {
+      kernel.stopReason = 'exited';
+      stopMessage = `${e.message}; the run stopped there`;
+      kernel.doExit(program, 0x7f00);
+    } else {
+      throw e;
+    }
+  }
+  const stdoutBytes = concatOutput(kernel.output.map((c) => c.bytes));
+  const status = program.exitCode;
+  const finished = program.state === 'Z' || program.state === 'X';
+  const signal = finished && (status & 0x7f) !== 0 ? (status & 0x7f) : 0;
+  const exit = {
+    code: !finished ? -1 : signal ? 128 + signal : (status >> 8) & 0xff,
+    signal: signal ? SIGNAL_NAMES[signal] ?? `SIG${signal}` : null,
+  };
+  const stopReason = kernel.stopReason ?? 'exited';
+  if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
+  const faults = kernel.trace.events.filter((e) => e.kind === 'fault');
+  if (faults.length > 0 && !stopMessage) {
+    const f = faults[0];
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${Number(f.address).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+  }
+  return {
+    ok: true,
+    diagnostics: [],
+    diagnosticsText: '',
+    stdout: new TextDecoder().decode(stdoutBytes),
+    stdoutBytes,
+    exit,
+    stopReason,
+    stopMessage,
+    processes: [...kernel.tasks.values()]
+      .filter((t) => !t.kernelThread)
+      .map((t) => ({
+        pid: t.pid,
+        ppid: t.parent?.tgid ?? 0,
+        command: t.comm,
+        state: t.state === 'X' ? 'exited' : t.state === 'Z' ? 'zombie' : t.state === 'T' ? 'stopped' : t.state === 'R' ? 'running' : 'sleeping',
+        exitCode: t.state === 'X' || t.state === 'Z' ? ((t.exitCode & 0x7f) ? null : (t.exitCode >> 8) & 0xff) : null,
+        signal: (t.state === 'X' || t.state === 'Z') && (t.exitCode & 0x7f) ? SIGNAL_NAMES[t.exitCode & 0x7f] ?? null : null,
+        reapedBy: t.reapedBy,
+        reparentedTo: t.reparentedTo,
+      })),
+    stats: {
+      ...kernel.memory.stats(),
+      steps: kernel.steps,
+      forks: 0,
+      vforks: 0,
+      clones: 0,
+      execs: 0,
+      zombiesPeak: 0,
+      zombiesAtEnd: [...kernel.tasks.values()].filter((t) => t.state === 'Z' && !t.kernelThread).length,
+      orphansReparented: [...kernel.tasks.values()].filter((t) => t.reparentedTo !== null).length,
+    },
+    warnings: [],
+    trace: kernel.trace.events,
+  };
+}
+
+function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {
+  switch (reason) {
+    case 'step-limit':
+      return `stopped after ${steps.toLocaleString('en-US')} steps (the step limit): the program may be in an endless loop; what it printed until then is kept`;
+    case 'output-limit':
+      return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
+    case 'deadlock':
+      return `stopped: every process is blocked for good (${detail})`;
+    default:
+      return null;
+  }
+}
+
+function concatOutput(chunks: Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(total);
+  let i = 0;
+  for (const c of chunks) {
+    out.set(c, i);
+    i += c.length;
+  }
+  return out;
+}
+
+function emptyResult(): RunResult {
+  return {
+    ok: true,
+    diagnostics: [],
+    diagnosticsText: '',
+    stdout: '',
+    stdoutBytes: new Uint8Array(0),
+    exit: { code: 0, signal: null },
+    stopReason: 'exited',
+    stopMessage: null,
+    processes: [],
+    stats: {
+      steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0,
+      framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0,
+    },
+    warnings: [],
+    trace: [],
+  };
+}
+
+export type { Diagnostic };

@@ -1,0 +1,91 @@
+/**
+ * Access to a task's memory from library code running "in the kernel" of the VM (the native
+ * library functions): the same path as the CPU's loads and stores, through the task's TLB, so
+ * a native strcpy faults, copies on write and touches pages exactly as compiled code would.
+ */
+import { Tlb, readByte, writeByte } from './tlb.ts';
+import { copyBytes, fillBytes, loadI32, loadPointer, storeI32, storePointer } from './interpreter.ts';
+
+export class UserMemory {
+  constructor(readonly tlb: Tlb) {}
+
+  /** The bytes of the NUL-terminated string at `address`, without the NUL (at most `max`). */
+  cString(address: number, max = Infinity): Uint8Array {
+    const out: number[] = [];
+    while (out.length < max) {
+      const b = readByte(this.tlb, address + out.length);
+      if (b === 0) break;
+      out.push(b);
+    }
+    return Uint8Array.from(out);
+  }
+
+  /** Length of the string at `address` (strlen). */
+  strlen(address: number): number {
+    let n = 0;
+    while (readByte(this.tlb, address + n) !== 0) n++;
+    return n;
+  }
+
+  read(address: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    for (let i = 0; i < length; i++) out[i] = readByte(this.tlb, address + i);
+    return out;
+  }
+
+  write(address: number, bytes: Uint8Array): void {
+    fillBytes(this.tlb, address, bytes.length, bytes);
+  }
+
+  /** Writes the bytes and a terminating NUL. */
+  writeCString(address: number, bytes: Uint8Array): void {
+    this.write(address, bytes);
+    writeByte(this.tlb, address + bytes.length, 0);
+  }
+
+  fill(address: number, length: number, value: number): void {
+    if (value === 0) fillBytes(this.tlb, address, length, null);
+    else fillBytes(this.tlb, address, length, new Uint8Array(length).fill(value));
+  }
+
+  move(dst: number, src: number, length: number): void {
+    copyBytes(this.tlb, dst, src, length);
+  }
+
+  byte(address: number): number {
+    return readByte(this.tlb, address);
+  }
+
+  setByte(address: number, value: number): void {
+    writeByte(this.tlb, address, value);
+  }
+
+  i32(address: number): number {
+    return loadI32(this.tlb, address);
+  }
+
+  setI32(address: number, value: number): void {
+    storeI32(this.tlb, address, value);
+  }
+
+  pointer(address: number): number {
+    return loadPointer(this.tlb, address);
+  }
+
+  setPointer(address: number, value: number): void {
+    storePointer(this.tlb, address, value);
+  }
+
+  /** Stores a 64-bit integer given as a bigint (wrapping). */
+  setI64(address: number, value: bigint): void {
+    const v = BigInt.asUintN(64, value);
+    this.setI32(address, Number(v & 0xffffffffn) | 0);
+    this.setI32(address + 4, Number(v >> 32n) | 0);
+  }
+
+  i64(address: number): bigint {
+    const lo = BigInt(this.i32(address) >>> 0);
+    const hi = BigInt(this.i32(address + 4));
+    return (hi << 32n) | lo;
+  }
+}
