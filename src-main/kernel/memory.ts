@@ -7,7 +7,7 @@ import { PhysicalMemory } from './mm/frames.ts';
 import { MmStruct, mmput } from './mm/mm.ts';
 import { ptePresent, pteWritable, pteFrame } from './mm/pte.ts';
 import { handleMmFault } from './mm/fault.ts';
-import { createMmFromImage } from './mm/exec.ts';
+import { createMmFromImage } from './mm/load-image.ts';
 import { doBrk } from './mm/brk.ts';
 import { copyToUser } from './mm/uaccess.ts';
 import { Fault, type Mmu } from './mmu.ts';
@@ -71,8 +71,7 @@ export class AddressSpaces {
 
   /** Writes bytes into `mm` as the kernel would (copy_to_user). False on a fault. */
   writeUser(mm: unknown, address: number, bytes: Uint8Array): boolean {
-    const r = copyToUser(mm as MmStruct, address, bytes);
-    return r === true || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: boolean }).ok);
+    return copyToUser(mm as MmStruct, address, bytes).ok;
   }
 
   /** brk(2): moves the break; returns the new break, or the old one when it cannot. 0 asks. */

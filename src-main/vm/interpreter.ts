@@ -77,15 +77,15 @@ function writeView(t: Tlb, a: number): DataView {
 
 /** Byte offset of `a` in its page, or -1 when `size` bytes from `a` cross into the next page. */
 function offsetIn(t: Tlb, a: number, size: number): number {
-  const off = a % t.pageSize;
+  const off = a - Math.floor(a * t.invPageSize) * t.pageSize;
   return off <= t.pageSize - size ? off : -1;
 }
 
 function ld8(t: Tlb, a: number): number {
-  return readView(t, a).getInt8(a % t.pageSize);
+  return readView(t, a).getInt8(a - Math.floor(a * t.invPageSize) * t.pageSize);
 }
 function ldu8(t: Tlb, a: number): number {
-  return readView(t, a).getUint8(a % t.pageSize);
+  return readView(t, a).getUint8(a - Math.floor(a * t.invPageSize) * t.pageSize);
 }
 function ld16(t: Tlb, a: number): number {
   const v = readView(t, a);
@@ -135,7 +135,7 @@ function ldptr(t: Tlb, a: number): number {
 }
 
 function st8(t: Tlb, a: number, x: number): void {
-  writeView(t, a).setInt8(a % t.pageSize, x);
+  writeView(t, a).setInt8(a - Math.floor(a * t.invPageSize) * t.pageSize, x);
 }
 function st16(t: Tlb, a: number, x: number): void {
   const v = writeView(t, a);
@@ -295,205 +295,176 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
   let b = 0;
   let x = 0;
 
-  const save = (): void => {
-    ctx.pc = pc;
-    ctx.sp = sp;
-    ctx.fp = fp;
-    ctx.esp = esp;
-  };
-  const reload = (): void => {
-    if (ctx.image !== image) {
-      image = ctx.image;
-      code = image.code;
-      consts = image.f64Consts;
-      entries = functionEntries(image);
-    }
-    F = ctx.evalF64;
-    I = ctx.evalI32;
-    B = ctx.evalI64;
-    cap = F.length - EVAL_HEADROOM;
-    pc = ctx.pc;
-    sp = ctx.sp;
-    fp = ctx.fp;
-    esp = ctx.esp;
-    tlb.syncGeneration();
-  };
-  const ensureEvalRoom = (): void => {
-    save();
-    growEvalStack(ctx);
-    reload();
-  };
-
   try {
     while (left > 0) {
       left--;
       opPc = pc;
       switch (code[pc]) {
         // ---- constants and addresses
-        case Op.NOP:
+        case 0 /* NOP */:
           pc += 1;
           break;
-        case Op.PUSH_I32:
+        case 1 /* PUSH_I32 */:
           I[2 * esp] = code[pc + 1];
           esp++;
           pc += 2;
           break;
-        case Op.PUSH_I64:
+        case 2 /* PUSH_I64 */:
           I[2 * esp] = code[pc + 1];
           I[2 * esp + 1] = code[pc + 2];
           esp++;
           pc += 3;
           break;
-        case Op.PUSH_F64:
+        case 3 /* PUSH_F64 */:
           F[esp++] = consts[code[pc + 1]];
           pc += 2;
           break;
-        case Op.PUSH_PTR:
+        case 4 /* PUSH_PTR */:
           F[esp++] = code[pc + 2] * TWO32 + (code[pc + 1] >>> 0);
           pc += 3;
           break;
-        case Op.FRAME_ADDR:
+        case 5 /* FRAME_ADDR */:
           F[esp++] = fp + code[pc + 1];
           pc += 2;
           break;
 
         // ---- stack shuffles
-        case Op.POP:
+        case 6 /* POP */:
           esp--;
           pc += 1;
           break;
-        case Op.DUP:
+        case 7 /* DUP */:
           F[esp] = F[esp - 1];
           esp++;
           pc += 1;
           break;
-        case Op.SWAP:
+        case 8 /* SWAP */:
           x = F[esp - 1];
           F[esp - 1] = F[esp - 2];
           F[esp - 2] = x;
           pc += 1;
           break;
-        case Op.OVER:
+        case 9 /* OVER */:
           F[esp] = F[esp - 2];
           esp++;
           pc += 1;
           break;
 
         // ---- loads (ptr → value)
-        case Op.LOAD_I8:
+        case 10 /* LOAD_I8 */:
           I[2 * (esp - 1)] = ld8(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_U8:
+        case 11 /* LOAD_U8 */:
           I[2 * (esp - 1)] = ldu8(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_I16:
+        case 12 /* LOAD_I16 */:
           I[2 * (esp - 1)] = ld16(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_U16:
+        case 13 /* LOAD_U16 */:
           I[2 * (esp - 1)] = ldu16(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_I32:
+        case 14 /* LOAD_I32 */:
           I[2 * (esp - 1)] = ld32(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_I64:
+        case 15 /* LOAD_I64 */:
           ld64(tlb, F[esp - 1], I, esp - 1);
           pc += 1;
           break;
-        case Op.LOAD_F32:
+        case 16 /* LOAD_F32 */:
           F[esp - 1] = ldf32(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_F64:
+        case 17 /* LOAD_F64 */:
           F[esp - 1] = ldf64(tlb, F[esp - 1]);
           pc += 1;
           break;
-        case Op.LOAD_PTR:
+        case 18 /* LOAD_PTR */:
           F[esp - 1] = ldptr(tlb, F[esp - 1]);
           pc += 1;
           break;
 
         // ---- stores (ptr, value → ) and (ptr, value → value)
-        case Op.STORE_I8:
+        case 19 /* STORE_I8 */:
           st8(tlb, F[esp - 2], I[2 * (esp - 1)]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_I16:
+        case 20 /* STORE_I16 */:
           st16(tlb, F[esp - 2], I[2 * (esp - 1)]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_I32:
+        case 21 /* STORE_I32 */:
           st32(tlb, F[esp - 2], I[2 * (esp - 1)]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_I64:
+        case 22 /* STORE_I64 */:
           st64(tlb, F[esp - 2], I[2 * (esp - 1)], I[2 * (esp - 1) + 1]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_F32:
+        case 23 /* STORE_F32 */:
           stf32(tlb, F[esp - 2], F[esp - 1]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_F64:
+        case 24 /* STORE_F64 */:
           stf64(tlb, F[esp - 2], F[esp - 1]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_PTR:
+        case 25 /* STORE_PTR */:
           stptr(tlb, F[esp - 2], F[esp - 1]);
           esp -= 2;
           pc += 1;
           break;
-        case Op.STORE_KEEP_I8:
+        case 26 /* STORE_KEEP_I8 */:
           x = (I[2 * (esp - 1)] << 24) >> 24;
           st8(tlb, F[esp - 2], x);
           esp--;
           I[2 * (esp - 1)] = x;
           pc += 1;
           break;
-        case Op.STORE_KEEP_I16:
+        case 27 /* STORE_KEEP_I16 */:
           x = (I[2 * (esp - 1)] << 16) >> 16;
           st16(tlb, F[esp - 2], x);
           esp--;
           I[2 * (esp - 1)] = x;
           pc += 1;
           break;
-        case Op.STORE_KEEP_I32:
+        case 28 /* STORE_KEEP_I32 */:
           x = I[2 * (esp - 1)];
           st32(tlb, F[esp - 2], x);
           esp--;
           I[2 * (esp - 1)] = x;
           pc += 1;
           break;
-        case Op.STORE_KEEP_I64:
+        case 29 /* STORE_KEEP_I64 */:
           st64(tlb, F[esp - 2], I[2 * (esp - 1)], I[2 * (esp - 1) + 1]);
           esp--;
           F[esp - 1] = F[esp];
           pc += 1;
           break;
-        case Op.STORE_KEEP_F32:
+        case 30 /* STORE_KEEP_F32 */:
           x = Math.fround(F[esp - 1]);
           stf32(tlb, F[esp - 2], x);
           esp--;
           F[esp - 1] = x;
           pc += 1;
           break;
-        case Op.STORE_KEEP_F64:
+        case 31 /* STORE_KEEP_F64 */:
           stf64(tlb, F[esp - 2], F[esp - 1]);
           esp--;
           F[esp - 1] = F[esp];
           pc += 1;
           break;
-        case Op.STORE_KEEP_PTR:
+        case 32 /* STORE_KEEP_PTR */:
           stptr(tlb, F[esp - 2], F[esp - 1]);
           esp--;
           F[esp - 1] = F[esp];
@@ -501,77 +472,77 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           break;
 
         // ---- locals
-        case Op.LOAD_LOCAL_I32:
+        case 33 /* LOAD_LOCAL_I32 */:
           I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
           esp++;
           pc += 2;
           break;
-        case Op.LOAD_LOCAL_I64:
+        case 34 /* LOAD_LOCAL_I64 */:
           ld64(tlb, fp + code[pc + 1], I, esp);
           esp++;
           pc += 2;
           break;
-        case Op.LOAD_LOCAL_F64:
+        case 35 /* LOAD_LOCAL_F64 */:
           F[esp++] = ldf64(tlb, fp + code[pc + 1]);
           pc += 2;
           break;
-        case Op.LOAD_LOCAL_PTR:
+        case 36 /* LOAD_LOCAL_PTR */:
           F[esp++] = ldptr(tlb, fp + code[pc + 1]);
           pc += 2;
           break;
-        case Op.STORE_LOCAL_I32:
+        case 37 /* STORE_LOCAL_I32 */:
           esp--;
           st32(tlb, fp + code[pc + 1], I[2 * esp]);
           pc += 2;
           break;
-        case Op.STORE_LOCAL_I64:
+        case 38 /* STORE_LOCAL_I64 */:
           esp--;
           st64(tlb, fp + code[pc + 1], I[2 * esp], I[2 * esp + 1]);
           pc += 2;
           break;
-        case Op.STORE_LOCAL_F64:
+        case 39 /* STORE_LOCAL_F64 */:
           esp--;
           stf64(tlb, fp + code[pc + 1], F[esp]);
           pc += 2;
           break;
-        case Op.STORE_LOCAL_PTR:
+        case 40 /* STORE_LOCAL_PTR */:
           esp--;
           stptr(tlb, fp + code[pc + 1], F[esp]);
           pc += 2;
           break;
-        case Op.ADD_LOCAL_I32:
+        case 41 /* ADD_LOCAL_I32 */:
           a = fp + code[pc + 1];
           st32(tlb, a, (ld32(tlb, a) + code[pc + 2]) | 0);
           pc += 3;
           break;
-        case Op.MEMCPY:
+        case 42 /* MEMCPY */:
           copyBytes(tlb, F[esp - 2], F[esp - 1], code[pc + 1]);
           esp -= 2;
           pc += 2;
           break;
-        case Op.MEMZERO:
+        case 43 /* MEMZERO */:
           fillBytes(tlb, F[esp - 1], code[pc + 1], null);
           esp -= 1;
           pc += 2;
           break;
 
         // ---- 32-bit integers
-        case Op.ADD_I32:
+        case 44 /* ADD_I32 */:
           esp--;
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] + I[2 * esp]) | 0;
           pc += 1;
           break;
-        case Op.SUB_I32:
+        case 45 /* SUB_I32 */:
           esp--;
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] - I[2 * esp]) | 0;
           pc += 1;
           break;
-        case Op.MUL_I32:
+        case 46 /* MUL_I32 */:
           esp--;
           I[2 * (esp - 1)] = Math.imul(I[2 * (esp - 1)], I[2 * esp]);
           pc += 1;
           break;
-        case Op.DIV_I32:
+        case 47 /* DIV_I32 */:
           esp--;
           a = I[2 * (esp - 1)];
           b = I[2 * esp];
@@ -580,14 +551,14 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           I[2 * (esp - 1)] = (a / b) | 0;
           pc += 1;
           break;
-        case Op.DIV_U32:
+        case 48 /* DIV_U32 */:
           esp--;
           b = I[2 * esp] >>> 0;
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           I[2 * (esp - 1)] = ((I[2 * (esp - 1)] >>> 0) / b) | 0;
           pc += 1;
           break;
-        case Op.REM_I32:
+        case 49 /* REM_I32 */:
           esp--;
           a = I[2 * (esp - 1)];
           b = I[2 * esp];
@@ -596,108 +567,108 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           I[2 * (esp - 1)] = a % b | 0;
           pc += 1;
           break;
-        case Op.REM_U32:
+        case 50 /* REM_U32 */:
           esp--;
           b = I[2 * esp] >>> 0;
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] >>> 0) % b | 0;
           pc += 1;
           break;
-        case Op.AND_I32:
+        case 51 /* AND_I32 */:
           esp--;
           I[2 * (esp - 1)] &= I[2 * esp];
           pc += 1;
           break;
-        case Op.OR_I32:
+        case 52 /* OR_I32 */:
           esp--;
           I[2 * (esp - 1)] |= I[2 * esp];
           pc += 1;
           break;
-        case Op.XOR_I32:
+        case 53 /* XOR_I32 */:
           esp--;
           I[2 * (esp - 1)] ^= I[2 * esp];
           pc += 1;
           break;
-        case Op.SHL_I32:
+        case 54 /* SHL_I32 */:
           esp--;
           I[2 * (esp - 1)] <<= I[2 * esp] & 31;
           pc += 1;
           break;
-        case Op.SHR_I32:
+        case 55 /* SHR_I32 */:
           esp--;
           I[2 * (esp - 1)] >>= I[2 * esp] & 31;
           pc += 1;
           break;
-        case Op.SHR_U32:
+        case 56 /* SHR_U32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> (I[2 * esp] & 31);
           pc += 1;
           break;
-        case Op.NEG_I32:
+        case 57 /* NEG_I32 */:
           I[2 * (esp - 1)] = -I[2 * (esp - 1)] | 0;
           pc += 1;
           break;
-        case Op.NOT_I32:
+        case 58 /* NOT_I32 */:
           I[2 * (esp - 1)] = ~I[2 * (esp - 1)];
           pc += 1;
           break;
-        case Op.LNOT_I32:
+        case 59 /* LNOT_I32 */:
           I[2 * (esp - 1)] = I[2 * (esp - 1)] === 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.EQ_I32:
+        case 60 /* EQ_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] === I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.NE_I32:
+        case 61 /* NE_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] !== I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LT_I32:
+        case 62 /* LT_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] < I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LE_I32:
+        case 63 /* LE_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] <= I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.GT_I32:
+        case 64 /* GT_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] > I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.GE_I32:
+        case 65 /* GE_I32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >= I[2 * esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LT_U32:
+        case 66 /* LT_U32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 < I[2 * esp] >>> 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.LE_U32:
+        case 67 /* LE_U32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 <= I[2 * esp] >>> 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GT_U32:
+        case 68 /* GT_U32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 > I[2 * esp] >>> 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GE_U32:
+        case 69 /* GE_U32 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] >>> 0 >= I[2 * esp] >>> 0 ? 1 : 0;
           pc += 1;
           break;
 
         // ---- 64-bit integers
-        case Op.ADD_I64: {
+        case 70 /* ADD_I64 */: {
           esp--;
           const s = esp - 1;
           const lo = (I[2 * s] >>> 0) + (I[2 * esp] >>> 0);
@@ -706,7 +677,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.SUB_I64: {
+        case 71 /* SUB_I64 */: {
           esp--;
           const s = esp - 1;
           const la = I[2 * s] >>> 0;
@@ -716,7 +687,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.MUL_I64: {
+        case 72 /* MUL_I64 */: {
           esp--;
           const s = esp - 1;
           const ah = I[2 * s + 1];
@@ -736,8 +707,8 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.DIV_I64:
-        case Op.REM_I64: {
+        case 73 /* DIV_I64 */:
+        case 75 /* REM_I64 */: {
           esp--;
           const s = esp - 1;
           if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
@@ -748,8 +719,8 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.DIV_U64:
-        case Op.REM_U64: {
+        case 74 /* DIV_U64 */:
+        case 76 /* REM_U64 */: {
           esp--;
           const s = esp - 1;
           if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
@@ -759,25 +730,25 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.AND_I64:
+        case 77 /* AND_I64 */:
           esp--;
           I[2 * (esp - 1)] &= I[2 * esp];
           I[2 * (esp - 1) + 1] &= I[2 * esp + 1];
           pc += 1;
           break;
-        case Op.OR_I64:
+        case 78 /* OR_I64 */:
           esp--;
           I[2 * (esp - 1)] |= I[2 * esp];
           I[2 * (esp - 1) + 1] |= I[2 * esp + 1];
           pc += 1;
           break;
-        case Op.XOR_I64:
+        case 79 /* XOR_I64 */:
           esp--;
           I[2 * (esp - 1)] ^= I[2 * esp];
           I[2 * (esp - 1) + 1] ^= I[2 * esp + 1];
           pc += 1;
           break;
-        case Op.SHL_I64: {
+        case 80 /* SHL_I64 */: {
           esp--;
           const s = esp - 1;
           const n = I[2 * esp] & 63;
@@ -791,7 +762,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.SHR_I64: {
+        case 81 /* SHR_I64 */: {
           esp--;
           const s = esp - 1;
           const n = I[2 * esp] & 63;
@@ -805,7 +776,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.SHR_U64: {
+        case 82 /* SHR_U64 */: {
           esp--;
           const s = esp - 1;
           const n = I[2 * esp] & 63;
@@ -819,7 +790,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.NEG_I64: {
+        case 83 /* NEG_I64 */: {
           const s = esp - 1;
           const lo = I[2 * s];
           I[2 * s] = -lo | 0;
@@ -827,247 +798,254 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         }
-        case Op.NOT_I64:
+        case 84 /* NOT_I64 */:
           I[2 * (esp - 1)] = ~I[2 * (esp - 1)];
           I[2 * (esp - 1) + 1] = ~I[2 * (esp - 1) + 1];
           pc += 1;
           break;
-        case Op.EQ_I64:
+        case 85 /* EQ_I64 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] === I[2 * esp] && I[2 * (esp - 1) + 1] === I[2 * esp + 1] ? 1 : 0;
           pc += 1;
           break;
-        case Op.NE_I64:
+        case 86 /* NE_I64 */:
           esp--;
           I[2 * (esp - 1)] = I[2 * (esp - 1)] !== I[2 * esp] || I[2 * (esp - 1) + 1] !== I[2 * esp + 1] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LT_I64:
+        case 87 /* LT_I64 */:
           esp--;
           I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) < 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.LE_I64:
+        case 88 /* LE_I64 */:
           esp--;
           I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) <= 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GT_I64:
+        case 89 /* GT_I64 */:
           esp--;
           I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) > 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GE_I64:
+        case 90 /* GE_I64 */:
           esp--;
           I[2 * (esp - 1)] = cmpI64(I, esp - 1, esp) >= 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.LT_U64:
+        case 91 /* LT_U64 */:
           esp--;
           I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) < 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.LE_U64:
+        case 92 /* LE_U64 */:
           esp--;
           I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) <= 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GT_U64:
+        case 93 /* GT_U64 */:
           esp--;
           I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) > 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.GE_U64:
+        case 94 /* GE_U64 */:
           esp--;
           I[2 * (esp - 1)] = cmpU64(I, esp - 1, esp) >= 0 ? 1 : 0;
           pc += 1;
           break;
 
         // ---- doubles (and pointer comparisons)
-        case Op.ADD_F64:
+        case 95 /* ADD_F64 */:
           esp--;
           F[esp - 1] += F[esp];
           pc += 1;
           break;
-        case Op.SUB_F64:
+        case 96 /* SUB_F64 */:
           esp--;
           F[esp - 1] -= F[esp];
           pc += 1;
           break;
-        case Op.MUL_F64:
+        case 97 /* MUL_F64 */:
           esp--;
           F[esp - 1] *= F[esp];
           pc += 1;
           break;
-        case Op.DIV_F64:
+        case 98 /* DIV_F64 */:
           esp--;
           F[esp - 1] /= F[esp];
           pc += 1;
           break;
-        case Op.NEG_F64:
+        case 99 /* NEG_F64 */:
           F[esp - 1] = -F[esp - 1];
           pc += 1;
           break;
-        case Op.EQ_F64:
+        case 100 /* EQ_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] === F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.NE_F64:
+        case 101 /* NE_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] !== F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LT_F64:
+        case 102 /* LT_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] < F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.LE_F64:
+        case 103 /* LE_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] <= F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.GT_F64:
+        case 104 /* GT_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] > F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.GE_F64:
+        case 105 /* GE_F64 */:
           esp--;
           I[2 * (esp - 1)] = F[esp - 1] >= F[esp] ? 1 : 0;
           pc += 1;
           break;
-        case Op.FROUND:
+        case 106 /* FROUND */:
           F[esp - 1] = Math.fround(F[esp - 1]);
           pc += 1;
           break;
 
         // ---- pointers
-        case Op.PTR_ADD_I32:
+        case 107 /* PTR_ADD_I32 */:
           esp--;
           F[esp - 1] = F[esp - 1] + I[2 * esp] * code[pc + 1];
           pc += 2;
           break;
-        case Op.PTR_ADD_I64:
+        case 108 /* PTR_ADD_I64 */:
           esp--;
           F[esp - 1] = F[esp - 1] + i64ToNumber(I, esp) * code[pc + 1];
           pc += 2;
           break;
-        case Op.PTR_DIFF:
+        case 109 /* PTR_DIFF */:
           esp--;
           numberToI64(I, B, esp - 1, Math.trunc((F[esp - 1] - F[esp]) / code[pc + 1]));
           pc += 2;
           break;
-        case Op.PTR_ADD_IMM:
+        case 110 /* PTR_ADD_IMM */:
           F[esp - 1] += code[pc + 1];
           pc += 2;
           break;
 
         // ---- conversions
-        case Op.I32_TO_I64:
+        case 111 /* I32_TO_I64 */:
           I[2 * (esp - 1) + 1] = I[2 * (esp - 1)] >> 31;
           pc += 1;
           break;
-        case Op.U32_TO_I64:
+        case 112 /* U32_TO_I64 */:
           I[2 * (esp - 1) + 1] = 0;
           pc += 1;
           break;
-        case Op.I64_TO_I32:
+        case 113 /* I64_TO_I32 */:
           pc += 1;
           break;
-        case Op.TRUNC_I8:
+        case 114 /* TRUNC_I8 */:
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] << 24) >> 24;
           pc += 1;
           break;
-        case Op.TRUNC_U8:
+        case 115 /* TRUNC_U8 */:
           I[2 * (esp - 1)] &= 0xff;
           pc += 1;
           break;
-        case Op.TRUNC_I16:
+        case 116 /* TRUNC_I16 */:
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] << 16) >> 16;
           pc += 1;
           break;
-        case Op.TRUNC_U16:
+        case 117 /* TRUNC_U16 */:
           I[2 * (esp - 1)] &= 0xffff;
           pc += 1;
           break;
-        case Op.I32_TO_F64:
+        case 118 /* I32_TO_F64 */:
           F[esp - 1] = I[2 * (esp - 1)];
           pc += 1;
           break;
-        case Op.U32_TO_F64:
+        case 119 /* U32_TO_F64 */:
           F[esp - 1] = I[2 * (esp - 1)] >>> 0;
           pc += 1;
           break;
-        case Op.I64_TO_F64:
+        case 120 /* I64_TO_F64 */:
           a = I[2 * (esp - 1) + 1];
           F[esp - 1] = a === 0 || a === -1 ? i64ToNumber(I, esp - 1) : Number(B[esp - 1]);
           pc += 1;
           break;
-        case Op.U64_TO_F64:
+        case 121 /* U64_TO_F64 */:
           F[esp - 1] = I[2 * (esp - 1) + 1] === 0 ? I[2 * (esp - 1)] >>> 0 : Number(BigInt.asUintN(64, B[esp - 1]));
           pc += 1;
           break;
-        case Op.F64_TO_I32:
+        case 122 /* F64_TO_I32 */:
           x = Math.trunc(F[esp - 1]);
           I[2 * (esp - 1)] = x >= -2147483648 && x <= 2147483647 ? x : -2147483648;
           pc += 1;
           break;
-        case Op.F64_TO_U32:
+        case 123 /* F64_TO_U32 */:
           // gcc converts through a 64-bit signed conversion and keeps the low 32 bits
           x = Math.trunc(F[esp - 1]);
           numberToI64(I, B, esp - 1, x);
           pc += 1;
           break;
-        case Op.F64_TO_I64:
+        case 124 /* F64_TO_I64 */:
           x = Math.trunc(F[esp - 1]);
           if (x >= -9223372036854775808 && x < 9223372036854775808) numberToI64(I, B, esp - 1, x);
           else numberToI64(I, B, esp - 1, NaN);
           pc += 1;
           break;
-        case Op.F64_TO_U64:
+        case 125 /* F64_TO_U64 */:
           x = Math.trunc(F[esp - 1]);
           if (x >= 9223372036854775808 && x < 18446744073709551616) B[esp - 1] = BigInt.asIntN(64, BigInt(x));
           else if (x >= -9223372036854775808 && x < 9223372036854775808) numberToI64(I, B, esp - 1, x);
           else numberToI64(I, B, esp - 1, NaN);
           pc += 1;
           break;
-        case Op.PTR_TO_I64:
+        case 126 /* PTR_TO_I64 */:
           numberToI64(I, B, esp - 1, F[esp - 1]);
           pc += 1;
           break;
-        case Op.I64_TO_PTR:
+        case 127 /* I64_TO_PTR */:
           F[esp - 1] = u64ToNumber(I, esp - 1);
           pc += 1;
           break;
-        case Op.BOOL_I64:
+        case 128 /* BOOL_I64 */:
           I[2 * (esp - 1)] = I[2 * (esp - 1)] !== 0 || I[2 * (esp - 1) + 1] !== 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.BOOL_F64:
+        case 129 /* BOOL_F64 */:
           I[2 * (esp - 1)] = F[esp - 1] !== 0 ? 1 : 0;
           pc += 1;
           break;
-        case Op.BOOL_PTR:
+        case 130 /* BOOL_PTR */:
           I[2 * (esp - 1)] = F[esp - 1] !== 0 ? 1 : 0;
           pc += 1;
           break;
 
         // ---- control
-        case Op.JMP:
+        case 131 /* JMP */:
           pc = code[pc + 1];
           break;
-        case Op.JZ:
+        case 132 /* JZ */:
           esp--;
           pc = I[2 * esp] === 0 ? code[pc + 1] : pc + 2;
           break;
-        case Op.JNZ:
+        case 133 /* JNZ */:
           esp--;
           pc = I[2 * esp] !== 0 ? code[pc + 1] : pc + 2;
           break;
-        case Op.CALL:
-          if (esp > cap) ensureEvalRoom();
+        case 134 /* CALL */:
+          if (esp > cap) {
+            ctx.esp = esp;
+            growEvalStack(ctx);
+            F = ctx.evalF64;
+            I = ctx.evalI32;
+            B = ctx.evalI64;
+            cap = F.length - EVAL_HEADROOM;
+          }
           stptr(tlb, sp - 8, codeAddress(pc + 3));
           stptr(tlb, sp - 16, fp);
           sp -= 16;
@@ -1075,8 +1053,15 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           ctx.nargs = code[pc + 2];
           pc = code[pc + 1];
           break;
-        case Op.CALL_INDIRECT: {
-          if (esp > cap) ensureEvalRoom();
+        case 135 /* CALL_INDIRECT */: {
+          if (esp > cap) {
+            ctx.esp = esp;
+            growEvalStack(ctx);
+            F = ctx.evalF64;
+            I = ctx.evalI32;
+            B = ctx.evalI64;
+            cap = F.length - EVAL_HEADROOM;
+          }
           esp--;
           const target = F[esp];
           const entry = codeIndex(target, code.length);
@@ -1092,15 +1077,32 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc = entry;
           break;
         }
-        case Op.CALL_BUILTIN:
-          save();
+        case 136 /* CALL_BUILTIN */:
+          ctx.pc = pc;
+          ctx.sp = sp;
+          ctx.fp = fp;
+          ctx.esp = esp;
           if (!host.builtin(ctx, code[pc + 1], code[pc + 2], code[pc + 3])) {
-            reload();
             return { end: SliceEnd.Yield, steps: budget - left, fault: null, faultPc: 0 };
           }
-          reload();
+          // the call may have changed anything: exec (a new image), a grown stack, a new mm
+          if (ctx.image !== image) {
+            image = ctx.image;
+            code = image.code;
+            consts = image.f64Consts;
+            entries = functionEntries(image);
+          }
+          F = ctx.evalF64;
+          I = ctx.evalI32;
+          B = ctx.evalI64;
+          cap = F.length - EVAL_HEADROOM;
+          pc = ctx.pc;
+          sp = ctx.sp;
+          fp = ctx.fp;
+          esp = ctx.esp;
+          tlb.syncGeneration();
           break;
-        case Op.ENTER: {
+        case 137 /* ENTER */: {
           const nparams = code[pc + 2];
           const nargs = ctx.nargs;
           if (nargs !== nparams) {
@@ -1121,8 +1123,8 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 3;
           break;
         }
-        case Op.RET:
-        case Op.RET_VOID: {
+        case 138 /* RET */:
+        case 139 /* RET_VOID */: {
           // the return value (if any) is already in place: the callee popped its arguments
           sp = fp + 16;
           const ret = ldptr(tlb, fp + 8);
@@ -1132,21 +1134,26 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc = target;
           break;
         }
-        case Op.LINE:
+        case 140 /* LINE */:
           pc += 2;
           break;
-        case Op.TRAP:
+        case 141 /* TRAP */:
           throw new Fault('SIGILL', 'trap', 0, false);
         default:
           throw new Fault('SIGILL', 'illegal-instruction', codeAddress(pc), false);
       }
     }
-    save();
+    ctx.pc = pc;
+    ctx.sp = sp;
+    ctx.fp = fp;
+    ctx.esp = esp;
     return { end: SliceEnd.Budget, steps: budget, fault: null, faultPc: 0 };
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
-    pc = opPc;
-    save();
+    ctx.pc = opPc;
+    ctx.sp = sp;
+    ctx.fp = fp;
+    ctx.esp = esp;
     return { end: SliceEnd.Fault, steps: budget - left, fault: e, faultPc: opPc };
   }
 }

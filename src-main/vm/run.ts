@@ -114,7 +114,7 @@ export function runProgram(request: RunRequest): RunResult {
 }
 
 /** Runs a compiled image on a fresh machine. */
-export function runImage(image: ProgramImage, request: RunRequest): RunResult {
+export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
   const options: Partial<KernelOptions> = {
     maxSteps: request.maxSteps,
     maxOutputBytes: request.maxOutputBytes,

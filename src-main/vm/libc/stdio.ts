@@ -38,6 +38,7 @@ const PIPE_BUFFER = 4096;
 
 const EOF = -1;
 const NEWLINE = 10;
+const encoder = new TextEncoder();
 
 /** Reads printf's variadic arguments from a native call, starting at argument `first`. */
 class CallArgs implements PrintfArgs {
@@ -73,7 +74,7 @@ class CallArgs implements PrintfArgs {
 /** printf-style formatting of the call's arguments: format string at argument `fmtIndex`. */
 function formatCall(call: NativeCall, fmtIndex: number): Uint8Array {
   const fmt = call.mem.cString(call.ptr(fmtIndex));
-  return formatPrintf(fmt, new CallArgs(call, fmtIndex + 1), () => strerrorText(call.errno()));
+  return formatPrintf(fmt, new CallArgs(call, fmtIndex + 1), () => encoder.encode(strerrorText(call.errno())));
 }
 
 /** Decides the buffering mode of a stream at its first use, as glibc does. */
@@ -235,8 +236,6 @@ function getLine(call: NativeCall, dst: number, size: number, file: number): Nat
   return dst;
 }
 
-const encoder = new TextEncoder();
-
 function putResult(ok: boolean, value: number): number {
   return ok ? value : EOF;
 }
@@ -336,7 +335,7 @@ export const STDIO_NATIVES: NativeTable = {
   }),
   perror: native('void', (c) => {
     const s = c.ptr(0) ? c.mem.cString(c.ptr(0)) : new Uint8Array(0);
-    const message = strerrorText(c.errno());
+    const message = encoder.encode(strerrorText(c.errno()));
     const prefix = s.length > 0 ? [...s, 58, 32] : [];
     const line = Uint8Array.from([...prefix, ...message, NEWLINE]);
     writeFile(c, standardStream(c, 'stderr'), line);
