@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { parseMetadata, splitArgs, unescapeC } from './metadata.ts';
+
+describe('corpus metadata', () => {
+  it('splits arguments like a shell: quotes group, backslashes escape', () => {
+    expect(splitArgs('a b "c d"')).toEqual(['a', 'b', 'c d']);
+    expect(splitArgs("  one   'two three'  ''")).toEqual(['one', 'two three', '']);
+    expect(splitArgs('x\\ y "say \\"hi\\"" mid"dle"')).toEqual(['x y', 'say "hi"', 'middle']);
+    expect(splitArgs('')).toEqual([]);
+    expect(() => splitArgs('"open')).toThrow(/unterminated/);
+  });
+
+  it('unescapes C escapes in stdin', () => {
+    expect(unescapeC('a\\nb\\tc\\\\d\\x41')).toBe('a\nb\tc\\dA');
+    expect(() => unescapeC('\\q')).toThrow(/unknown escape/);
+  });
+
+  it('reads only the leading comment block', () => {
+    const source = '// args: -n 3\n// stdin: x\\n\n// a plain comment\n// outputs: any\n#include <stdio.h>\n// args: late\n';
+    expect(parseMetadata(source)).toEqual({ args: ['-n', '3'], stdin: 'x\n', outputs: 'any' });
+    expect(parseMetadata('#include <stdio.h>\n')).toEqual({ args: [], stdin: null, outputs: 'one' });
+    expect(() => parseMetadata('// outputs: some\n')).toThrow(/outputs must be/);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The metadata a corpus program carries in `//` comments at the top of its file:
+ *
+ *   // args: a b "c d"          argv after argv[0], split like a shell does (quotes, backslashes)
+ *   // stdin: two\nlines\n      terminal input, with C escapes (\n \t \r \\ \" \0 \xHH)
+ *   // outputs: any             the program is nondeterministic: the recording keeps every
+ *                               outcome seen over many runs (default: "one", a single outcome)
+ *
+ * Only the leading run of `//` lines is read; other comments there are ignored.
+ */
+
+export type OutputsKind = 'one' | 'any';
+
+export interface ProgramMetadata {
+  args: string[];
+  stdin: string | null;
+  outputs: OutputsKind;
+}
+
+const METADATA_LINE = /^\/\/\s*(args|stdin|outputs):\s?(.*)$/;
+
+/** Reads the metadata of a C source. Throws (naming the line) on a malformed value. */
+export function parseMetadata(source: string): ProgramMetadata {
+  const meta: ProgramMetadata = { args: [], stdin: null, outputs: 'one' };
+  for (const line of leadingCommentLines(source)) {
+    const match = METADATA_LINE.exec(line);
+    if (!match) continue;
+    const [, key, value] = match;
+    if (key === 'args') meta.args = splitArgs(value);
+    else if (key === 'stdin') meta.stdin = unescapeC(value);
+    else meta.outputs = parseOutputsKind(value.trim(), line);
+  }
+  return meta;
+}
+
+/** The lines of the first block of `//` comments (the file's first lines), trailing space removed. */
+function leadingCommentLines(source: string): string[] {
+  const lines: string[] = [];
+  for (const raw of source.split('\n')) {
+    const line = raw.replace(/\s+$/, '');
+    if (!line.startsWith('//')) break;
+    lines.push(line);
+  }
+  return lines;
+}
+
+function parseOutputsKind(value: string, line: string): OutputsKind {
+  if (value === 'one' || value === 'any') return value;
+  throw new Error(`bad metadata "${line}": outputs must be "one" or "any"`);
+}
+
+/**
+ * Splits an argument string as a POSIX shell would for plain words: blanks separate words,
+ * "double" and 'single' quotes group, a backslash escapes the next character (inside double
+ * quotes only before " and \). No expansions.
+ */
+export function splitArgs(text: string): string[] {
+  const args: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      if (inWord) args.push(word);
+      word = '';
+      inWord = false;
+    } else if (c === "'") {
+      const end = closingQuote(text, i, "'");
+      word += text.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '"') {
+      const end = closingQuote(text, i, '"');
+      word += text.slice(i + 1, end).replace(/\\(["\\])/g, '$1');
+      i = end;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      word += text[++i];
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) args.push(word);
+  return args;
+}
+
+function closingQuote(text: string, open: number, quote: string): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+  }
+  throw new Error(`unterminated ${quote} in args: ${text}`);
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0',
+};
+
+/** Replaces C escapes (\n \t \r \\ \" \' \0 \xHH) by the characters they stand for. */
+export function unescapeC(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|.)/g, (whole, esc: string) => {
+    if (esc.length === 3) return String.fromCharCode(parseInt(esc.slice(1), 16));
+    const ch = SIMPLE_ESCAPES[esc];
+    if (ch === undefined) throw new Error(`unknown escape ${whole} in stdin metadata`);
+    return ch;
+  });
+}
