@@ -1,0 +1,207 @@
+/**
+ * string.h: the string and memory functions, working on the task's memory byte by byte through
+ * UserMemory (so a bad pointer faults with SIGSEGV exactly where the C loop would).
+ *
+ * Comparisons (strcmp, strncmp, memcmp) return what glibc's x86-64 code returns at run time:
+ * the difference of the first differing bytes, read as unsigned char (strcmp of "abc" and "abz"
+ * is -23). gcc folds comparisons of two string literals to -1/0/1 at compile time; that is the
+ * compiler's business, not the library's.
+ */
+import { native, type NativeCall, type NativeTable } from './native.ts';
+import { strerrorText } from './errno-names.ts';
+import type { UserMemory } from '../user-memory.ts';
+
+const NULL = 0;
+
+/** Length of the string at `s`, looking at no more than `max` bytes (strnlen). */
+function boundedLength(mem: UserMemory, s: number, max: number): number {
+  let n = 0;
+  while (n < max && mem.byte(s + n) !== 0) n++;
+  return n;
+}
+
+/** Compares at most `n` bytes of two strings (stops after a NUL); the unsigned-byte difference. */
+function compareStrings(mem: UserMemory, a: number, b: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const x = mem.byte(a + i);
+    const y = mem.byte(b + i);
+    if (x !== y || x === 0) return x - y;
+  }
+  return 0;
+}
+
+/** Compares exactly `n` bytes (memcmp); the unsigned-byte difference of the first that differ. */
+function compareBytes(mem: UserMemory, a: number, b: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const x = mem.byte(a + i);
+    const y = mem.byte(b + i);
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+/** strcpy/strncpy core: copies the string at `src` to `dst`, at most `n` bytes, NUL-padding to `n`. */
+function copyPadded(mem: UserMemory, dst: number, src: number, n: number): void {
+  let i = 0;
+  for (; i < n; i++) {
+    const b = mem.byte(src + i);
+    mem.setByte(dst + i, b);
+    if (b === 0) break;
+  }
+  if (i < n) fillBytes(mem, dst + i, 0, n - i);
+}
+
+/** Copies the string at `src` (with its NUL) to `dst`, byte by byte as strcpy's loop would. */
+function copyString(mem: UserMemory, dst: number, src: number): void {
+  for (let i = 0; ; i++) {
+    const b = mem.byte(src + i);
+    mem.setByte(dst + i, b);
+    if (b === 0) return;
+  }
+}
+
+/** Appends at most `n` bytes of `src` to the string at `dst`, then a NUL (strncat). */
+function appendString(mem: UserMemory, dst: number, src: number, n: number): void {
+  const end = dst + mem.strlen(dst);
+  let i = 0;
+  for (; i < n; i++) {
+    const b = mem.byte(src + i);
+    if (b === 0) break;
+    mem.setByte(end + i, b);
+  }
+  mem.setByte(end + i, 0);
+}
+
+/** Address of the first byte equal to `c` in the `n` bytes at `s`, or NULL (memchr). */
+function findByte(mem: UserMemory, s: number, c: number, n: number): number {
+  for (let i = 0; i < n; i++) if (mem.byte(s + i) === c) return s + i;
+  return NULL;
+}
+
+/** strchr: the first `c` in the string (its NUL counts, so strchr(s, 0) finds the end). */
+function findChar(mem: UserMemory, s: number, c: number): number {
+  for (let a = s; ; a++) {
+    const b = mem.byte(a);
+    if (b === c) return a;
+    if (b === 0) return NULL;
+  }
+}
+
+/** strrchr: the last `c` in the string, or NULL. */
+function findLastChar(mem: UserMemory, s: number, c: number): number {
+  let found = NULL;
+  for (let a = s; ; a++) {
+    const b = mem.byte(a);
+    if (b === c) found = a;
+    if (b === 0) return found;
+  }
+}
+
+/** strstr: the first occurrence of the string `needle` in `haystack`, or NULL. */
+function findString(mem: UserMemory, haystack: number, needle: number): number {
+  const pattern = mem.cString(needle);
+  for (let a = haystack; ; a++) {
+    if (matchesAt(mem, a, pattern)) return a;
+    if (mem.byte(a) === 0) return NULL;
+  }
+}
+
+function matchesAt(mem: UserMemory, at: number, pattern: Uint8Array): boolean {
+  for (let i = 0; i < pattern.length; i++) if (mem.byte(at + i) !== pattern[i]) return false;
+  return true;
+}
+
+/** Length of the initial run of bytes of `s` that are (accept = true) or are not in `set`. */
+function spanOf(mem: UserMemory, s: number, set: number, accept: boolean): number {
+  const members = new Set(mem.cString(set));
+  let n = 0;
+  for (;;) {
+    const b = mem.byte(s + n);
+    if (b === 0 || members.has(b) !== accept) return n;
+    n++;
+  }
+}
+
+/** Sizes beyond this are surely a bug (a negative size_t): touch them page by page to fault. */
+const HUGE = 1 << 24;
+
+/**
+ * Touches one byte per page of the `n` bytes at `address` when `n` is absurdly large, so that a
+ * bad size faults with SIGSEGV (as the C loop would on the first unmapped page) instead of the
+ * lab trying to allocate gigabytes. Small sizes are left to the copy itself.
+ */
+function faultIfHuge(mem: UserMemory, address: number, n: number, write: boolean): void {
+  if (n <= HUGE) return;
+  for (let a = address; a < address + n; a += 4096) {
+    if (write) mem.setByte(a, mem.byte(a));
+    else mem.byte(a);
+  }
+}
+
+/** memmove/memcpy: copies `n` bytes (overlap allowed) and returns `dst`. */
+function moveBytes(mem: UserMemory, dst: number, src: number, n: number): number {
+  faultIfHuge(mem, src, n, false);
+  faultIfHuge(mem, dst, n, true);
+  mem.move(dst, src, n);
+  return dst;
+}
+
+/** memset: fills `n` bytes with `value` and returns `dst`. */
+function fillBytes(mem: UserMemory, dst: number, value: number, n: number): number {
+  faultIfHuge(mem, dst, n, true);
+  mem.fill(dst, n, value);
+  return dst;
+}
+
+/** strerror: glibc's message, written into the runtime's static buffer; returns its address. */
+function strerror(c: NativeCall): number {
+  const buffer = c.staticBuffer('strerror');
+  const text = new TextEncoder().encode(strerrorText(c.i32(0)));
+  c.mem.writeCString(buffer, text.subarray(0, 255));
+  return buffer;
+}
+
+/** The argument `c` of strchr, memset… converted to unsigned char, as the C functions do. */
+function byteArg(c: NativeCall, i: number): number {
+  return c.i32(i) & 255;
+}
+
+/** The string.h natives, keyed by C name (return kinds follow the C prototypes). */
+export const STRING_NATIVES: NativeTable = {
+  strlen: native('i64', (c) => c.mem.strlen(c.ptr(0))),
+  strnlen: native('i64', (c) => boundedLength(c.mem, c.ptr(0), c.size(1))),
+  strcpy: native('ptr', (c) => {
+    copyString(c.mem, c.ptr(0), c.ptr(1));
+    return c.ptr(0);
+  }),
+  strncpy: native('ptr', (c) => {
+    copyPadded(c.mem, c.ptr(0), c.ptr(1), c.size(2));
+    return c.ptr(0);
+  }),
+  strcat: native('ptr', (c) => {
+    appendString(c.mem, c.ptr(0), c.ptr(1), Infinity);
+    return c.ptr(0);
+  }),
+  strncat: native('ptr', (c) => {
+    appendString(c.mem, c.ptr(0), c.ptr(1), c.size(2));
+    return c.ptr(0);
+  }),
+  strcmp: native('i32', (c) => compareStrings(c.mem, c.ptr(0), c.ptr(1), Infinity)),
+  strncmp: native('i32', (c) => compareStrings(c.mem, c.ptr(0), c.ptr(1), c.size(2))),
+  memcmp: native('i32', (c) => compareBytes(c.mem, c.ptr(0), c.ptr(1), c.size(2))),
+  strchr: native('ptr', (c) => findChar(c.mem, c.ptr(0), byteArg(c, 1))),
+  strrchr: native('ptr', (c) => findLastChar(c.mem, c.ptr(0), byteArg(c, 1))),
+  strstr: native('ptr', (c) => findString(c.mem, c.ptr(0), c.ptr(1))),
+  memchr: native('ptr', (c) => findByte(c.mem, c.ptr(0), byteArg(c, 1), c.size(2))),
+  memset: native('ptr', (c) => fillBytes(c.mem, c.ptr(0), byteArg(c, 1), c.size(2))),
+  memcpy: native('ptr', (c) => moveBytes(c.mem, c.ptr(0), c.ptr(1), c.size(2))),
+  memmove: native('ptr', (c) => moveBytes(c.mem, c.ptr(0), c.ptr(1), c.size(2))),
+  strspn: native('i64', (c) => spanOf(c.mem, c.ptr(0), c.ptr(1), true)),
+  strcspn: native('i64', (c) => spanOf(c.mem, c.ptr(0), c.ptr(1), false)),
+  strpbrk: native('ptr', (c) => {
+    const s = c.ptr(0);
+    const n = spanOf(c.mem, s, c.ptr(1), false);
+    return c.mem.byte(s + n) === 0 ? NULL : s + n;
+  }),
+  strerror: native('ptr', strerror),
+};
