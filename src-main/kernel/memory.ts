@@ -5,43 +5,17 @@
 import type { ProgramImage } from '../lang/image.ts';
 import { PhysicalMemory } from './mm/frames.ts';
 import { MmStruct, mmput } from './mm/mm.ts';
-import { ptePresent, pteWritable, pteFrame } from './mm/pte.ts';
-import { handleMmFault } from './mm/fault.ts';
 import { createMmFromImage } from './mm/load-image.ts';
 import { doBrk } from './mm/brk.ts';
 import { copyToUser } from './mm/uaccess.ts';
-import { Fault, type Mmu } from './mmu.ts';
+import { mmuOf } from './mm/mmu-adapter.ts';
+import type { Mmu } from './mmu.ts';
 
 export type Mm = MmStruct;
 
-/** The MMU of one address space: page-table walk on a TLB miss, the fault handler otherwise. */
-class MmMmu implements Mmu {
-  readonly pageSize: number;
-  constructor(readonly mm: MmStruct) {
-    this.pageSize = mm.pageSize;
-  }
-
-  generation(): number {
-    return this.mm.generation;
-  }
-
-  translate(vpn: number, address: number, write: boolean): { view: DataView; writable: boolean } {
-    const mm = this.mm;
-    if (Number.isFinite(vpn) && vpn >= 0) {
-      const pte = mm.pageTable.get(vpn);
-      if (ptePresent(pte) && (!write || pteWritable(pte))) {
-        return { view: mm.phys.view(pteFrame(pte)), writable: pteWritable(pte) };
-      }
-    }
-    const r = handleMmFault(mm, Number.isFinite(address) ? address : -1, write);
-    if (!r.ok) throw new Fault(r.signal, r.reason, Number.isFinite(address) ? address : 0, write);
-    return { view: r.view, writable: r.writable };
-  }
-}
-
 export class AddressSpaces {
   readonly phys: PhysicalMemory;
-  private readonly mmus = new WeakMap<MmStruct, MmMmu>();
+  private readonly mmus = new WeakMap<MmStruct, Mmu>();
 
   constructor(pageSize: number, maxFrames: number) {
     this.phys = new PhysicalMemory({ pageSize, maxFrames });
@@ -58,7 +32,7 @@ export class AddressSpaces {
     const m = mm as MmStruct;
     let mmu = this.mmus.get(m);
     if (!mmu) {
-      mmu = new MmMmu(m);
+      mmu = mmuOf(m);
       this.mmus.set(m, mmu);
     }
     return mmu;

@@ -1,0 +1,146 @@
+/**
+ * Physical memory: a bounded pool of page frames, each with a reference count.
+ *
+ * A frame is pageSize bytes. Its storage (an ArrayBuffer, with a DataView and a Uint8Array over
+ * it) is created when the frame is allocated, zero-filled as a real kernel hands out pages, so a
+ * pool of 32768 frames costs nothing until programs touch memory. A frame is freed when its
+ * count drops to 0: its number goes back on the free list and its storage is dropped (a later
+ * allocation creates fresh zeroed storage).
+ *
+ * The count of a frame is the number of page table entries (and caches) that point to it:
+ * getFrame adds one, putFrame drops one (get_page / put_page in Linux).
+ */
+import type { MmCounters, MmEventSink } from './events.ts';
+import { zeroCounters } from './events.ts';
+import { MAX_FRAME_NUMBER } from './pte.ts';
+
+export const DEFAULT_PAGE_SIZE = 4096;
+export const DEFAULT_MAX_FRAMES = 32768;
+export const MIN_PAGE_SIZE = 256;
+
+/** Returned by allocFrame when the pool is exhausted. */
+export const NO_FRAME = -1;
+
+export interface PhysicalMemoryOptions {
+  /** bytes per page: a power of two, at least 256 (default 4096) */
+  pageSize?: number;
+  /** number of frames in the pool (default 32768, i.e. 128 MiB of 4 KiB pages) */
+  maxFrames?: number;
+  /** receives frame-alloc / frame-free events (and, through each MmStruct, fault events) */
+  sink?: MmEventSink | null;
+}
+
+export class PhysicalMemory {
+  readonly pageSize: number;
+  readonly maxFrames: number;
+  sink: MmEventSink | null;
+
+  /** reference count of each frame (0 = free) */
+  readonly refcount: Int32Array;
+  /** storage of allocated frames, by frame number (undefined while free) */
+  readonly views: (DataView | undefined)[] = [];
+  readonly bytes: (Uint8Array | undefined)[] = [];
+  /** numbers of freed frames, reused last-freed first */
+  private readonly freeList: number[] = [];
+  /** frames below this number have been handed out at least once */
+  private nextUnused = 0;
+
+  framesInUse = 0;
+  framesPeak = 0;
+  allocs = 0;
+  frees = 0;
+  /** fault counters summed over every address space on this memory */
+  readonly totals: MmCounters = zeroCounters();
+
+  /** source of MmStruct ids and of generation numbers (unique over all address spaces) */
+  private lastMmId = 0;
+  private generationClock = 0;
+
+  /** Creates an empty pool. Throws RangeError on a page size or frame count the model cannot use. */
+  constructor(options: PhysicalMemoryOptions = {}) {
+    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
+    if (!Number.isInteger(pageSize) || pageSize < MIN_PAGE_SIZE || (pageSize & (pageSize - 1)) !== 0) {
+      throw new RangeError(`page size must be a power of two >= ${MIN_PAGE_SIZE}, got ${pageSize}`);
+    }
+    if (!Number.isInteger(maxFrames) || maxFrames < 1 || maxFrames > MAX_FRAME_NUMBER + 1) {
+      throw new RangeError(`maxFrames must be between 1 and ${MAX_FRAME_NUMBER + 1}, got ${maxFrames}`);
+    }
+    this.pageSize = pageSize;
+    this.maxFrames = maxFrames;
+    this.sink = options.sink ?? null;
+    this.refcount = new Int32Array(maxFrames);
+  }
+
+  /**
+   * Takes a free frame, zero-filled, with a count of 1; returns its number, or NO_FRAME when
+   * every frame is in use. `mm` names the address space it is for (events only).
+   */
+  allocFrame(mm = 0): number {
+    const frame = this.takeFrameNumber();
+    if (frame === NO_FRAME) return NO_FRAME;
+    const buffer = new ArrayBuffer(this.pageSize);
+    this.views[frame] = new DataView(buffer);
+    this.bytes[frame] = new Uint8Array(buffer);
+    this.refcount[frame] = 1;
+    this.allocs++;
+    this.framesInUse++;
+    if (this.framesInUse > this.framesPeak) this.framesPeak = this.framesInUse;
+    if (this.sink) this.sink({ kind: 'frame-alloc', mm, frame });
+    return frame;
+  }
+
+  /** Adds a reference to an allocated frame (get_page). */
+  getFrame(frame: number): void {
+    this.refcount[frame]++;
+  }
+
+  /** Drops a reference (put_page); the frame is freed when none is left. */
+  putFrame(frame: number, mm = 0): void {
+    const count = --this.refcount[frame];
+    if (count > 0) return;
+    if (count < 0) throw new Error(`putFrame: frame ${frame} is not allocated`);
+    this.views[frame] = undefined;
+    this.bytes[frame] = undefined;
+    this.freeList.push(frame);
+    this.frees++;
+    this.framesInUse--;
+    if (this.sink) this.sink({ kind: 'frame-free', mm, frame });
+  }
+
+  /** Number of free frames. */
+  framesFree(): number {
+    return this.maxFrames - this.framesInUse;
+  }
+
+  /** The DataView over an allocated frame. */
+  view(frame: number): DataView {
+    const v = this.views[frame];
+    if (!v) throw new Error(`frame ${frame} is not allocated`);
+    return v;
+  }
+
+  /** The bytes of an allocated frame. */
+  frameBytes(frame: number): Uint8Array {
+    const b = this.bytes[frame];
+    if (!b) throw new Error(`frame ${frame} is not allocated`);
+    return b;
+  }
+
+  /** A new address-space id (1, 2, 3 …). */
+  newMmId(): number {
+    return ++this.lastMmId;
+  }
+
+  /** A generation number never handed out before (see MmStruct.generation). */
+  nextGeneration(): number {
+    return ++this.generationClock;
+  }
+
+  private takeFrameNumber(): number {
+    const reused = this.freeList.pop();
+    if (reused !== undefined) return reused;
+    if (this.nextUnused < this.maxFrames) return this.nextUnused++;
+    return NO_FRAME;
+  }
+}
