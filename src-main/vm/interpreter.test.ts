@@ -7,6 +7,7 @@ import { AddressSpaces } from '../kernel/memory.ts';
 import { runSlice, SliceEnd } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { readFileSync } from 'node:fs';
+import * as fuse from './fuse.ts';
 
 /** A tiny assembler: functions as lists of [op, ...operands]; labels as strings. */
 function assemble(functions: Record<string, (number | string)[][]>): ProgramImage {
@@ -64,7 +65,11 @@ describe('the bytecode CPU', () => {
     const src = readFileSync(new URL('./interpreter.ts', import.meta.url), 'utf8');
     const cases = [...src.matchAll(/case (\d+) \/\* ([A-Z0-9_]+) \*\//g)];
     expect(cases.length).toBeGreaterThan(100);
-    for (const [, n, name] of cases) expect(OP_NAMES[Number(n)]).toBe(name);
+    for (const [, n, name] of cases) {
+      if (name.startsWith('F_')) expect((fuse as Record<string, unknown>)[name]).toBe(Number(n));
+      else expect(OP_NAMES[Number(n)]).toBe(name);
+    }
+    for (const [, n, name] of src.matchAll(/=== (\d+) \/\* ([A-Z0-9_]+) \*\//g)) expect(OP_NAMES[Number(n)]).toBe(name);
   });
 
   it('runs a loop with locals in memory (sum of i & 7 for i < 1000)', () => {
@@ -104,6 +109,44 @@ describe('the bytecode CPU', () => {
     const { ctx } = run(image);
     expect(ctx.evalI32[2 * (ctx.esp - 1)]).toBe(610);
     expect(ctx.esp).toBe(1);
+  });
+
+  it('gives the same results and step counts when run in tiny slices (superinstructions split)', () => {
+    const image = assemble({
+      main: [
+        [Op.ENTER, 16, 0],
+        [Op.PUSH_I32, 0], [Op.STORE_LOCAL_I32, -4],
+        [Op.PUSH_I32, 0], [Op.STORE_LOCAL_I32, -8],
+        ['loop'],
+        [Op.LOAD_LOCAL_I32, -4], [Op.PUSH_I32, 300], [Op.LT_I32], [Op.JZ, 'end'],
+        [Op.LOAD_LOCAL_I32, -4], [Op.LOAD_LOCAL_I32, -8], [Op.LT_I32], [Op.JNZ, 'skip'],
+        [Op.LOAD_LOCAL_I32, -8], [Op.PUSH_I32, 3], [Op.MUL_I32], [Op.LOAD_LOCAL_I32, -4], [Op.XOR_I32],
+        [Op.STORE_LOCAL_I32, -8],
+        ['skip'],
+        [Op.LOAD_LOCAL_I32, -8], [Op.LOAD_LOCAL_I32, -4], [Op.ADD_I32], [Op.STORE_LOCAL_I32, -8],
+        [Op.ADD_LOCAL_I32, -4, 1], [Op.JMP, 'loop'],
+        ['end'],
+        [Op.LOAD_LOCAL_I32, -8], [Op.RET],
+      ],
+    });
+    const whole = run(image);
+    const spaces = new AddressSpaces(4096, 4096);
+    const mm = spaces.createFromImage(image)!;
+    const tlb = new Tlb(spaces.mmuFor(mm));
+    const sp = STACK_TOP - 64;
+    spaces.writeUser(mm, sp, new Uint8Array(16));
+    const ctx = createContext(image, 0, sp);
+    ctx.fp = sp;
+    let steps = 0;
+    let seed = 7;
+    for (;;) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const r = runSlice(ctx, tlb, { builtin: () => true }, 1 + (seed % 7));
+      steps += r.steps;
+      if (r.end === SliceEnd.Fault) break;
+    }
+    expect(ctx.evalI32[2 * (ctx.esp - 1)]).toBe(whole.ctx.evalI32[2 * (whole.ctx.esp - 1)]);
+    expect(steps).toBe(whole.r.steps);
   });
 
   it('wraps 64-bit multiplication exactly', () => {

@@ -13,6 +13,7 @@ import { Op, codeIndex, codeAddress } from '../lang/isa.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { growEvalStack, type CpuContext } from '../kernel/context.ts';
 import { Fault, Tlb, TLB_MASK, readSplit, writeSplit } from './tlb.ts';
+import { arith32, compare32, fusedCode } from './fuse.ts';
 
 /** What the CPU needs from the machine around it. */
 export interface CpuHost {
@@ -278,7 +279,7 @@ function cmpU64(I: Int32Array, a: number, b: number): number {
 export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: number): SliceResult {
   tlb.syncGeneration();
   let image = ctx.image;
-  let code = image.code;
+  let code = fusedCode(image.code);
   let consts = image.f64Consts;
   let entries = functionEntries(image);
   let F = ctx.evalF64;
@@ -1088,7 +1089,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           // the call may have changed anything: exec (a new image), a grown stack, a new mm
           if (ctx.image !== image) {
             image = ctx.image;
-            code = image.code;
+            code = fusedCode(image.code);
             consts = image.f64Consts;
             entries = functionEntries(image);
           }
@@ -1139,6 +1140,78 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           break;
         case 141 /* TRAP */:
           throw new Fault('SIGILL', 'trap', 0, false);
+        // ---- superinstructions (fuse.ts): each counts as the steps it stands for; with too few
+        // steps left it runs only its first instruction
+        case 200 /* F_CMP_LOCAL_IMM_BRANCH */:
+          if (left < 3) {
+            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            pc += 2;
+            break;
+          }
+          left -= 3;
+          pc = compare32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), code[pc + 3]) === (code[pc + 5] === 133 /* JNZ */)
+            ? code[pc + 6] : pc + 7;
+          break;
+        case 201 /* F_CMP_LOCAL_LOCAL_BRANCH */:
+          if (left < 3) {
+            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            pc += 2;
+            break;
+          }
+          left -= 3;
+          pc = compare32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), ld32(tlb, fp + code[pc + 3])) === (code[pc + 5] === 133 /* JNZ */)
+            ? code[pc + 6] : pc + 7;
+          break;
+        case 206 /* F_CMP_IMM_BRANCH */:
+          if (left < 2) {
+            I[2 * esp++] = code[pc + 1];
+            pc += 2;
+            break;
+          }
+          left -= 2;
+          esp--;
+          pc = compare32(code[pc + 2], I[2 * esp], code[pc + 1]) === (code[pc + 3] === 133 /* JNZ */) ? code[pc + 4] : pc + 5;
+          break;
+        case 202 /* F_ARITH_LOCAL_IMM */:
+          if (left < 2) {
+            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            pc += 2;
+            break;
+          }
+          left -= 2;
+          I[2 * esp++] = arith32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), code[pc + 3]);
+          pc += 5;
+          break;
+        case 203 /* F_ARITH_LOCAL_LOCAL */:
+          if (left < 2) {
+            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            pc += 2;
+            break;
+          }
+          left -= 2;
+          I[2 * esp++] = arith32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), ld32(tlb, fp + code[pc + 3]));
+          pc += 5;
+          break;
+        case 204 /* F_INC_LOCAL_JUMP */:
+          a = fp + code[pc + 1];
+          st32(tlb, a, (ld32(tlb, a) + code[pc + 2]) | 0);
+          if (left < 1) {
+            pc += 3;
+            break;
+          }
+          left -= 1;
+          pc = code[pc + 4];
+          break;
+        case 205 /* F_PTR_ADD_LOCAL */:
+          if (left < 1) {
+            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            pc += 2;
+            break;
+          }
+          left -= 1;
+          F[esp - 1] = F[esp - 1] + ld32(tlb, fp + code[pc + 1]) * code[pc + 3];
+          pc += 4;
+          break;
         default:
           throw new Fault('SIGILL', 'illegal-instruction', codeAddress(pc), false);
       }

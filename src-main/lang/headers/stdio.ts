@@ -1,0 +1,64 @@
+/**
+ * stdio.h. The FILE layout is shared with the VM's native stdio (vm/libc): do not change it.
+ */
+import { guarded, NULL_DEFINITION, OFF_T, SIZE_T, SSIZE_T } from './common.ts';
+
+const STDIO_H = guarded('_STDIO_H', `
+${SIZE_T}${SSIZE_T}${OFF_T}${NULL_DEFINITION}
+/* The lab's FILE: 32 bytes, read by the VM's native stdio. */
+struct _IO_FILE {
+  int _fd;       /* 0  */
+  int _flags;    /* 4  */
+  int _mode;     /* 8  : -1 undecided, _IOFBF 0, _IOLBF 1, _IONBF 2 */
+  int _pos;      /* 12 : bytes waiting in the buffer (output) */
+  int _size;     /* 16 : buffer capacity */
+  int _rpos;     /* 20 : next byte to read (input) */
+  char *_buf;    /* 24 */
+};
+typedef struct _IO_FILE FILE;
+
+#define EOF (-1)
+#define BUFSIZ 8192
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#define FILENAME_MAX 4096
+
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+#define stdin stdin
+#define stdout stdout
+#define stderr stderr
+
+int printf(const char *__format, ...);
+int fprintf(FILE *__stream, const char *__format, ...);
+int sprintf(char *__s, const char *__format, ...);
+int snprintf(char *__s, size_t __maxlen, const char *__format, ...);
+int dprintf(int __fd, const char *__format, ...);
+
+int puts(const char *__s);
+int putchar(int __c);
+int fputs(const char *__s, FILE *__stream);
+int fputc(int __c, FILE *__stream);
+int putc(int __c, FILE *__stream);
+size_t fwrite(const void *__ptr, size_t __size, size_t __n, FILE *__stream);
+
+int getchar(void);
+int fgetc(FILE *__stream);
+int getc(FILE *__stream);
+char *fgets(char *__s, int __n, FILE *__stream);
+
+int fflush(FILE *__stream);
+int setvbuf(FILE *__stream, char *__buf, int __modes, size_t __n);
+void setbuf(FILE *__stream, char *__buf);
+void perror(const char *__s);
+
+/* The runtime's hook: flushes every stream (exit calls it). */
+void __lab_flush_all(void);
+`);
+
+export const STDIO_HEADERS: Record<string, string> = { 'stdio.h': STDIO_H };
