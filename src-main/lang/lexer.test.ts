@@ -42,6 +42,7 @@ describe('lexer tokens', () => {
   it('reports bad numbers with gcc wording', () => {
     expect(classifyNumber('123abc').error).toBe('invalid suffix "abc" on integer constant');
     expect(classifyNumber('08').error).toBe('invalid digit "8" in octal constant');
+    expect(classifyNumber('0x123456789ABCDEFULL').error).toBeUndefined();
     expect(classifyNumber('0b102').error).toBe('invalid digit "2" in binary constant');
     expect(classifyNumber('1e').error).toBe('exponent has no digits');
     expect(classifyNumber('1.5x').error).toBe('invalid suffix "x" on floating constant');

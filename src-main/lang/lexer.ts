@@ -309,7 +309,7 @@ function intError(text: string): string | undefined {
     if (digits.length === 2) return `invalid suffix "${text.slice(1)}" on integer constant`;
     const bad = /[2-9]/.exec(digits.slice(2));
     if (bad) return `invalid digit "${bad[0]}" in binary constant`;
-  } else if (digits.startsWith('0')) {
+  } else if (/^0[0-9]/.test(digits)) {
     const bad = /[89]/.exec(digits);
     if (bad) return `invalid digit "${bad[0]}" in octal constant`;
   }

@@ -1,0 +1,106 @@
+/**
+ * The program being assembled: code of every translation unit in one array, the objects that
+ * go into rodata, data and bss, string literals, and the relocations the linker patches once
+ * addresses are known. Code generation fills it; link.ts lays it out into a ProgramImage.
+ */
+import type { LineEntry, LocalSymbol } from './image.ts';
+import type { InitPiece, Pos, Sym } from './ast.ts';
+
+/** What a relocation points at: a symbol by link name, or a string literal by index. */
+export type RelocTarget = { sym: string } | { str: number };
+
+export interface CodeReloc {
+  /** index of the first operand word to patch */
+  at: number;
+  /** 'addr': PUSH_PTR lo/hi gets an address; 'call': CALL's entry operand gets the entry pc */
+  kind: 'addr' | 'call';
+  target: RelocTarget;
+  addend: number;
+  /** where the reference was written (for "undefined reference") */
+  pos: Pos;
+  unit: number;
+}
+
+export interface ObjectDef {
+  sym: Sym;
+  linkName: string;
+  size: number;
+  align: number;
+  section: 'rodata' | 'data' | 'bss';
+  pieces: InitPiece[];
+  unit: number;
+}
+
+export interface FunctionCode {
+  sym: Sym;
+  linkName: string;
+  unit: number;
+  entryPc: number;
+  endPc: number;
+  frameSize: number;
+  locals: LocalSymbol[];
+  file: string;
+  line: number;
+  returnsVoid: boolean;
+}
+
+export class Assembly {
+  readonly code: number[] = [];
+  readonly f64Consts: number[] = [];
+  private readonly f64Index = new Map<string, number>();
+  readonly strings: Uint8Array[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  readonly codeRelocs: CodeReloc[] = [];
+  readonly objects = new Map<string, ObjectDef>();
+  readonly functions = new Map<string, FunctionCode>();
+  readonly functionOrder: FunctionCode[] = [];
+  readonly lines: LineEntry[] = [];
+  readonly files: string[] = [];
+  readonly builtinsUsed = new Set<string>();
+
+  fileIndex(name: string): number {
+    let i = this.files.indexOf(name);
+    if (i < 0) {
+      i = this.files.length;
+      this.files.push(name);
+    }
+    return i;
+  }
+
+  /** Index of a constant in f64Consts (shared by equal values, -0 and NaN kept distinct). */
+  f64(value: number): number {
+    const key = Object.is(value, -0) ? '-0' : String(value);
+    let i = this.f64Index.get(key);
+    if (i === undefined) {
+      i = this.f64Consts.length;
+      this.f64Consts.push(value);
+      this.f64Index.set(key, i);
+    }
+    return i;
+  }
+
+  /** Index of a string literal (its bytes without the NUL; one copy of each distinct string). */
+  string(bytes: Uint8Array): number {
+    const key = Array.from(bytes).join(',');
+    let i = this.stringIndex.get(key);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(bytes);
+      this.stringIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /** Records that code word `pc` starts a statement on `line`. */
+  line(pc: number, file: string, line: number): void {
+    const f = this.fileIndex(file);
+    const last = this.lines[this.lines.length - 1];
+    if (last && last.pc === pc) {
+      last.file = f;
+      last.line = line;
+      return;
+    }
+    if (last && last.file === f && last.line === line) return;
+    this.lines.push({ pc, file: f, line });
+  }
+}

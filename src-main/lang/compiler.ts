@@ -1,0 +1,168 @@
+/**
+ * compile(): preprocess and parse every translation unit, generate code for all of them into one
+ * assembly, and link it into a ProgramImage. Never throws on bad input: everything wrong is a
+ * diagnostic. The runtime's own diagnostics are internal errors, never the student's.
+ */
+import type { CompileOptions, CompileResult } from './compile.ts';
+import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
+import type { SourceFile } from './image.ts';
+import type { Pos, Sym, Unit } from './ast.ts';
+import { preprocess } from './preprocess.ts';
+import { parseUnit } from './parser.ts';
+import { Assembly, type ObjectDef } from './assembly.ts';
+import { generateFunction } from './codegen.ts';
+import { link } from './link.ts';
+import { sizeOf, alignOf, type CType } from './types.ts';
+
+const INTERNAL = "internal error in the lab's C runtime: ";
+
+interface ParsedUnit {
+  unit: Unit;
+  runtime: boolean;
+  bag: DiagnosticBag;
+}
+
+/** Compiles and links a program. See CompileOptions and CompileResult (compile.ts). */
+export function compile(options: CompileOptions): CompileResult {
+  const userBag = new DiagnosticBag();
+  const runtimeBag = new DiagnosticBag();
+  const sources: { file: SourceFile; runtime: boolean }[] = [
+    ...options.files.map((file) => ({ file, runtime: false })),
+    ...(options.runtime ?? []).map((file) => ({ file, runtime: true })),
+  ];
+  const parsed: ParsedUnit[] = [];
+  sources.forEach(({ file, runtime }, index) => {
+    const bag = runtime ? runtimeBag : userBag;
+    try {
+      const tokens = preprocess(file, bag);
+      parsed.push({ unit: parseUnit(tokens, index, file.name, bag), runtime, bag });
+    } catch (e) {
+      bag.error(file.name, 1, 1, 1, `the compiler failed on this file (${(e as Error).message}); please report it`);
+    }
+  });
+
+  const mainFile = options.files[0]?.name ?? 'prog.c';
+  let image = null;
+  if (!userBag.hasErrors && !runtimeBag.hasErrors) {
+    try {
+      image = build(parsed, userBag, runtimeBag, mainFile, options);
+    } catch (e) {
+      userBag.error(mainFile, 1, 1, 1, `the compiler failed on this program (${(e as Error).message}); please report it`);
+    }
+  }
+  const diagnostics = [...sortDiagnostics(userBag.items, options.files.map((f) => f.name)), ...internalErrors(runtimeBag)];
+  const ok = !diagnostics.some((d) => d.severity === 'error') && image !== null;
+  return { ok, diagnostics, image: ok ? image : null };
+}
+
+function internalErrors(bag: DiagnosticBag): Diagnostic[] {
+  return bag.items.filter((d) => d.severity === 'error').map((d) => ({ ...d, message: INTERNAL + d.message }));
+}
+
+/** Errors and warnings in source order (stable: same place keeps the order found). */
+function sortDiagnostics(items: Diagnostic[], files: string[]): Diagnostic[] {
+  const rank = (f: string): number => {
+    const i = files.indexOf(f);
+    return i < 0 ? files.length : i;
+  };
+  return items
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d.file) - rank(b.d.file) || a.d.line - b.d.line || a.d.column - b.d.column || a.i - b.i)
+    .map((x) => x.d);
+}
+
+function build(parsed: ParsedUnit[], userBag: DiagnosticBag, runtimeBag: DiagnosticBag, mainFile: string, options: CompileOptions) {
+  const asm = new Assembly();
+  for (const f of options.files) asm.fileIndex(f.name);
+  for (const f of options.runtime ?? []) asm.fileIndex(f.name);
+
+  // which unit's definition of each function is linked (the program's own wins over the runtime's)
+  const definedBy = new Map<string, number>();
+  for (const p of parsed) {
+    for (const fn of p.unit.functions) {
+      const name = fn.sym.linkName;
+      const prior = definedBy.get(name);
+      if (prior === undefined) definedBy.set(name, p.unit.index);
+      else if (!parsed.find((q) => q.unit.index === prior)!.runtime && !p.runtime) {
+        const pos = fn.pos;
+        userBag.error(pos.file, pos.line, pos.column, pos.length ?? 1, `multiple definition of \`${fn.sym.name}'`);
+      }
+    }
+  }
+  const bagOf = (unit: number): DiagnosticBag => (parsed.find((p) => p.unit.index === unit)?.runtime ? runtimeBag : userBag);
+
+  for (const p of parsed) registerObjects(asm, p, userBag);
+
+  for (const p of parsed) {
+    for (const fn of p.unit.functions) {
+      if (definedBy.get(fn.sym.linkName) !== p.unit.index) continue;
+      generateFunction(fn, {
+        asm, unit: p.unit.index, diags: p.bag,
+        isDefinedFunction: (linkName) => definedBy.has(linkName),
+      });
+    }
+  }
+
+  const reported = new Set<string>();
+  const hasStart = parsed.some((p) => p.runtime && p.unit.functions.some((f) => f.sym.name === '_start'));
+  const image = link(asm, userBag, {
+    name: options.programName ?? mainFile.replace(/\.c$/, '').replace(/^.*\//, ''),
+    entry: hasStart ? '_start' : 'main',
+    undefinedReference: (name: string, pos: Pos, unit: number) => {
+      if (reported.has(name)) return;
+      reported.add(name);
+      const runtime = bagOf(unit) === runtimeBag;
+      if (name === 'main' && (runtime || unit === 0)) {
+        if (reported.has('main!')) return;
+        reported.add('main!');
+        userBag.error(mainFile, 1, 1, 1, "undefined reference to `main'", 'every program needs a function int main(void) where it starts');
+      } else if (runtime) {
+        runtimeBag.error(pos.file, pos.line, pos.column, pos.length ?? 1, `undefined reference to \`${name}'`);
+      } else {
+        userBag.error(pos.file, pos.line, pos.column, pos.length ?? name.length, `undefined reference to \`${name}'`,
+          `'${name}' is declared but no definition was found; write the function, or check its spelling`);
+      }
+    },
+  });
+  if (!parsed.some((p) => !p.runtime && p.unit.functions.some((f) => f.sym.name === 'main')) && !reported.has('main!')) {
+    userBag.error(mainFile, 1, 1, 1, "undefined reference to `main'", 'every program needs a function int main(void) where it starts');
+    return null;
+  }
+  if (userBag.hasErrors || runtimeBag.hasErrors) return null;
+  return image;
+}
+
+/** Puts every object with static storage in rodata, data or bss (one definition per name). */
+function registerObjects(asm: Assembly, p: ParsedUnit, userBag: DiagnosticBag): void {
+  const add = (sym: Sym): void => {
+    if (sym.kind !== 'var' || sym.poisoned) return;
+    if (sym.storage === 'extern' && !sym.defined) return;
+    if (!sym.defined && sym.storage !== 'static' && sym.storage !== 'global') return;
+    const existing = asm.objects.get(sym.linkName);
+    const pieces = sym.pieces ?? [];
+    if (existing) {
+      if (existing.pieces.length > 0 && pieces.length > 0 && existing.sym !== sym) {
+        const pos = sym.pos;
+        if (!p.runtime) userBag.error(pos.file, pos.line, pos.column, pos.length ?? 1, `multiple definition of \`${sym.name}'`);
+        return;
+      }
+      if (pieces.length === 0) return;
+    }
+    let type = sym.type;
+    if (type.kind === 'array' && type.length === undefined) type = { ...type, length: 1 };
+    const def: ObjectDef = {
+      sym, linkName: sym.linkName, size: Math.max(1, sizeOf(type)), align: Math.max(1, alignOf(type)),
+      section: pieces.length === 0 ? 'bss' : isReadOnly(type) ? 'rodata' : 'data', pieces, unit: p.unit.index,
+    };
+    asm.objects.set(sym.linkName, def);
+  };
+  for (const g of p.unit.globals) add(g);
+  for (const s of p.unit.statics) add(s);
+  for (const fn of p.unit.functions) for (const s of fn.statics) add(s);
+}
+
+function isReadOnly(t: CType): boolean {
+  let x = t;
+  while (x.kind === 'array') x = x.base!;
+  return !!x.isConst;
+}
