@@ -17,6 +17,10 @@ import {
   SIGCHLD, SIGKILL, SIGNAL_NAMES, defaultAction, exitedStatus, signalNumber, signaledStatus,
 } from './signals.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
+import { closeFd, closeOnExec } from './fs.ts';
+import { deliverSignals, flushSignalHandlers, newSigHand, sendSignal, autoReaps } from './signal.ts';
+import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
+import { SIGALRM } from './signals.ts';
 
 export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
 
@@ -147,6 +151,11 @@ export class Kernel {
       steps: 0,
       reapedBy: null,
       reparentedTo: null,
+      sighand: newSigHand(),
+      pending: new Set(),
+      blocked: new Set(),
+      alarmAt: null,
+      blockedCall: null,
       kernelThread: null,
     };
     parent?.children.push(task);
@@ -217,6 +226,10 @@ export class Kernel {
     task.ctx = ctx;
     task.comm = baseName(argv[0] ?? image.name);
     task.flags &= ~PF_FORKNOEXEC;
+    if (old) {
+      closeOnExec(this, task);
+      flushSignalHandlers(task);
+    }
     this.event(task, 'exec', { program: image.name, argv });
     return null;
   }
@@ -264,9 +277,16 @@ export class Kernel {
       }
       this.current = task;
       this.needResched = false;
+      if (!deliverSignals(this, task)) {
+        this.current = null;
+        continue;
+      }
       const result = cpu.run(task, budget);
       this.steps += result.steps;
       task.steps += result.steps;
+      // the simulated CPU runs one instruction a nanosecond
+      this.time += result.steps;
+      this.fireAlarms();
       if (result.fault) this.handleFault(task, result.fault, result.faultPc);
       this.current = null;
       // a task that used its whole quantum goes to the back of the queue
@@ -304,18 +324,58 @@ export class Kernel {
     return true;
   }
 
-  /** When every task sleeps on a timer, jumps the clock to the first wake-up. */
+  /** When every task sleeps on a timer (sleep or alarm), jumps the clock to the first wake-up. */
   private advanceClock(): boolean {
     let next = Infinity;
     for (const t of this.tasks.values()) {
+      if (t.state === 'Z' || t.state === 'X') continue;
       if (t.state === 'S' && t.waitingFor?.kind === 'sleep') next = Math.min(next, t.waitingFor.until);
+      if (t.alarmAt !== null) next = Math.min(next, t.alarmAt);
     }
     if (next === Infinity) return false;
     this.time = Math.max(this.time, next);
     for (const t of this.tasks.values()) {
       if (t.state === 'S' && t.waitingFor?.kind === 'sleep' && t.waitingFor.until <= this.time) this.wakeUp(t);
     }
+    this.fireAlarms();
     return true;
+  }
+
+  /** Sends SIGALRM to every process whose alarm is due. */
+  private fireAlarms(): void {
+    for (const t of this.tasks.values()) {
+      if (t.alarmAt !== null && t.alarmAt <= this.time && t.state !== 'Z' && t.state !== 'X') {
+        t.alarmAt = null;
+        sendSignal(this, t, SIGALRM);
+      }
+    }
+  }
+
+  /** send_signal (see signal.ts). */
+  sendSignal(task: Task, sig: number, from: Task | null = null): void {
+    sendSignal(this, task, sig, from);
+  }
+
+  /** Sets errno in the task's memory (the program's `errno` variable). */
+  setErrno(task: Task, code: number): void {
+    const symbol = task.ctx.image.symbols.find((s) => s.name === 'errno' && s.kind === 'object');
+    if (!symbol) return;
+    const bytes = new Uint8Array(4);
+    new DataView(bytes.buffer).setInt32(0, code, true);
+    this.memory.writeUser(task.mm, symbol.address, bytes);
+  }
+
+  /** The text address a signal handler returns to: the rt_sigreturn call in `__lab_restorer`. */
+  restorerAddress(image: ProgramImage): number {
+    const f = image.functions.find((fn) => fn.name === '__lab_restorer');
+    if (!f) throw new Error('internal error: the C runtime has no __lab_restorer');
+    for (let pc = f.entryPc; pc < f.endPc; pc++) if (image.code[pc] === Op.CALL_BUILTIN) return codeAddress(pc);
+    throw new Error('internal error: __lab_restorer does not call rt_sigreturn');
+  }
+
+  /** The code index of a function address (a handler), or -1. */
+  codeIndexOf(image: ProgramImage, address: number): number {
+    return codeIndex(address, image.code.length);
   }
 
   private describeDeadlock(): string {
@@ -397,24 +457,24 @@ export class Kernel {
     const files = task.files;
     files.users--;
     if (files.users > 0) return;
-    for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) this.closeFd(task, fd);
+    for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(this, task, fd);
   }
 
-  /** close(2) of one descriptor of the task. */
-  closeFd(task: Task, fd: number): boolean {
-    const entry = task.files.get(fd);
-    if (!entry) return false;
-    task.files.fds[fd] = null;
-    entry.file.refs--;
-    return true;
-  }
-
-  /** exit_notify: reparents the children, then tells the parent (or is reaped at once). */
+  /**
+   * exit_notify: reparents the children, then tells the parent with the exit signal, or is
+   * reaped at once when the parent ignores SIGCHLD (SIG_IGN or SA_NOCLDWAIT).
+   */
   private exitNotify(task: Task): void {
     this.forgetOriginalParent(task);
     const parent = task.parent;
-    if (parent && parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
-    if (parent?.kernelThread) parent.kernelThread(parent);
+    if (!parent) return;
+    if (!parent.kernelThread && autoReaps(parent)) {
+      this.releaseTask(task, parent);
+    } else if (task.exitSignal && !parent.kernelThread) {
+      sendSignal(this, parent, task.exitSignal, task);
+    }
+    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
+    if (parent.kernelThread) parent.kernelThread(parent);
   }
 
   /** forget_original_parent: every child goes to the nearest subreaper ancestor, else init. */
@@ -463,10 +523,15 @@ export class Kernel {
     }
   }
 
-  /** Reads up to `max` bytes of terminal input (empty at end of input). */
+  /**
+   * Reads up to `max` bytes of terminal input (empty at end of input). The terminal is in
+   * canonical mode: one read returns at most one line.
+   */
   terminalRead(max: number): Uint8Array {
     const t = this.terminal;
-    const n = Math.min(max, t.input.length - t.inputPos);
+    const newline = t.input.indexOf(10, t.inputPos);
+    const lineEnd = newline < 0 ? t.input.length : newline + 1;
+    const n = Math.min(max, lineEnd - t.inputPos);
     const bytes = t.input.subarray(t.inputPos, t.inputPos + n);
     t.inputPos += n;
     return bytes.slice();

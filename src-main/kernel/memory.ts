@@ -7,7 +7,7 @@ import { PhysicalMemory } from './mm/frames.ts';
 import { MmStruct, mmput } from './mm/mm.ts';
 import { createMmFromImage } from './mm/load-image.ts';
 import { doBrk } from './mm/brk.ts';
-import { copyToUser } from './mm/uaccess.ts';
+import { copyFromUser, copyToUser } from './mm/uaccess.ts';
 import { mmuOf } from './mm/mmu-adapter.ts';
 import type { Mmu } from './mmu.ts';
 
@@ -46,6 +46,12 @@ export class AddressSpaces {
   /** Writes bytes into `mm` as the kernel would (copy_to_user). False on a fault. */
   writeUser(mm: unknown, address: number, bytes: Uint8Array): boolean {
     return copyToUser(mm as MmStruct, address, bytes).ok;
+  }
+
+  /** Reads bytes from `mm` as the kernel would (copy_from_user). Null on a fault. */
+  readUser(mm: unknown, address: number, length: number): Uint8Array | null {
+    const r = copyFromUser(mm as MmStruct, address, length);
+    return r instanceof Uint8Array ? r : null;
   }
 
   /** brk(2): moves the break; returns the new break, or the old one when it cannot. 0 asks. */

@@ -27,6 +27,29 @@ export type WaitReason =
   | { kind: 'futex'; address: number }
   | { kind: 'stopped' };
 
+/** One signal's disposition (struct k_sigaction): SIG_DFL 0, SIG_IGN 1, or a handler's address. */
+export interface SigAction {
+  handler: number;
+  flags: number;
+  /** signals blocked while the handler runs (a set of signal numbers) */
+  mask: Set<number>;
+}
+
+/** Signal handlers (struct sighand_struct), shared by CLONE_SIGHAND tasks. */
+export interface SigHand {
+  users: number;
+  actions: SigAction[];
+}
+
+/** A system call the task is blocked in, so a signal can interrupt it (EINTR) or it can resume. */
+export interface BlockedCall {
+  name: string;
+  nargs: number;
+  ret: 'i32' | 'i64' | 'ptr' | 'void' | 'f64';
+  /** for sleep and nanosleep: when the sleep ends */
+  deadline?: number;
+}
+
 export interface Task {
   pid: number;
   /** thread group id: the pid of the group leader; getpid() returns it */
@@ -62,6 +85,14 @@ export interface Task {
   /** the pid that reaped this task, and the pid it was reparented to (null if never) */
   reapedBy: number | null;
   reparentedTo: number | null;
+  sighand: SigHand;
+  /** signals sent to this task and not yet delivered, and those it blocks */
+  pending: Set<number>;
+  blocked: Set<number>;
+  /** simulated time when SIGALRM is due (alarm), or null */
+  alarmAt: number | null;
+  /** the system call the task sleeps in, if any */
+  blockedCall: BlockedCall | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */
   kernelThread: ((self: Task) => void) | null;
 }

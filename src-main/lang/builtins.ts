@@ -40,6 +40,8 @@ export const BUILTIN_NAMES = [
   'brk', 'sbrk',
   // the runtime's own hooks (called from crt.ts, not by students)
   '__lab_flush_all', '__lab_futex_wait', '__lab_futex_wake', '__lab_assert_fail',
+  // appended later (ids are stable)
+  '__lab_sigreturn',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

@@ -7,7 +7,7 @@
  * resynchronises at the next ';' or '}' so that every error in the file is reported in one pass.
  */
 import type { DiagnosticBag } from './diagnostics.ts';
-import type { Token } from './token.ts';
+import { type Token, KEYWORDS } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitItem, Pos, Stmt, Sym, Unit, Designator } from './ast.ts';
 import {
   type CType, type Param, type RecordInfo, VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG,
@@ -19,6 +19,8 @@ import { flattenInit } from './initializers.ts';
 import { headerDeclaring } from './headers.ts';
 
 class ParseError extends Error {}
+/** A construct already reported and skipped whole: resume right here, without resynchronising. */
+class SkippedDefinition extends ParseError {}
 
 interface Specs {
   type: CType;
@@ -72,6 +74,7 @@ export class Parser {
   private switches: { cases: CaseStmt[]; hasDefault: boolean; type: CType }[] = [];
   private staticCounter = 0;
   private lastErrorPos = -1;
+  private lastDeclaratorName: string | undefined;
 
   constructor(
     private readonly toks: Token[],
@@ -161,7 +164,23 @@ export class Parser {
 
   private expect(text: string): Token {
     if (this.is(text)) return this.next();
+    if (text === ';' && this.pos > 0 && this.peek().kind !== 'eof' && this.startsNewLine()) {
+      // a ';' forgotten at the end of a line: report it and carry on as if it were there
+      const at = this.afterPrevious();
+      this.error(at, `expected ';' before ${this.describe(this.peek())}`);
+      this.lastErrorPos = this.pos;
+      return this.toks[this.pos - 1];
+    }
     return this.fail(`'${text}'`);
+  }
+
+  /** The current token is the first on its line. */
+  private startsNewLine(): boolean {
+    const a = this.toks[this.pos - 1];
+    const b = this.peek();
+    const la = (a.expandedFrom ?? a).line;
+    const lb = (b.expandedFrom ?? b).line;
+    return lb > la && (b.expandedFrom ?? b).file === (a.expandedFrom ?? a).file;
   }
 
   private expectIdent(): Token {
@@ -239,9 +258,9 @@ export class Parser {
   /** `pid_t p;` without the header: an unknown name followed by a declarator. */
   private isUnknownTypeName(): boolean {
     const t = this.peek();
-    if (t.kind !== 'ident' || TYPE_KEYWORDS.has(t.text) || this.lookup(t.text)) return false;
+    if (t.kind !== 'ident' || KEYWORDS.has(t.text) || this.lookup(t.text)) return false;
     const n = this.peek(1);
-    if (n.kind === 'ident' && !TYPE_KEYWORDS.has(n.text)) return true;
+    if (n.kind === 'ident' && !KEYWORDS.has(n.text)) return true;
     return n.kind === 'punct' && n.text === '*' && this.peek(2).kind === 'ident' && (this.is('=', 3) || this.is(';', 3) || this.is(',', 3));
   }
 
@@ -268,7 +287,7 @@ export class Parser {
         if (!(e instanceof ParseError)) throw e;
         this.fn = undefined;
         while (this.scopes.length > 1) this.popScope();
-        this.synchronize();
+        if (!(e instanceof SkippedDefinition)) this.synchronize();
       }
       if (this.pos === start) this.next();
     }
@@ -805,6 +824,7 @@ export class Parser {
       const t = this.next();
       name = t.text;
       pos = this.posOf(t);
+      this.lastDeclaratorName = name;
     } else if (!abstract) {
       this.fail("identifier or '('");
     }
@@ -818,6 +838,28 @@ export class Parser {
     if (n.kind === 'punct') return n.text === '*' || n.text === '(' || n.text === '[' || n.text === '^';
     if (n.kind === 'ident') return abstract === 'maybe' && !this.isTypeStart(1) && !TYPE_KEYWORDS.has(n.text);
     return false;
+  }
+
+  /**
+   * After a K&R parameter list: skips the parameter declarations and the body, declares the
+   * function as `int name()` so that calls to it are not reported again, and abandons it.
+   */
+  private skipOldStyleDefinition(): never {
+    while (!this.is('{') && this.peek().kind !== 'eof') this.next();
+    if (this.accept('{')) {
+      let depth = 1;
+      while (depth > 0 && this.peek().kind !== 'eof') {
+        const t = this.next();
+        if (t.kind === 'punct' && t.text === '{') depth++;
+        if (t.kind === 'punct' && t.text === '}') depth--;
+      }
+    }
+    const name = this.lastDeclaratorName;
+    if (name && this.atFileScope() && !this.lookup(name)) {
+      const type: CType = { kind: 'func', ret: INT, params: [], prototyped: false };
+      this.declareFunction({ name, type, pos: this.here() }, false, false).defined = true;
+    }
+    throw new SkippedDefinition('knr');
   }
 
   /** Skips from after an opening '(' to after its matching ')'. */
@@ -891,7 +933,7 @@ export class Parser {
       this.next();
       if (this.isTypeStart() || this.is('{')) {
         this.error(pos, 'K&R-style function definitions (parameter types declared after the parentheses) are not supported in the lab; write the types inside the parentheses');
-        throw new ParseError('knr');
+        this.skipOldStyleDefinition();
       }
       this.error(pos, 'expected declaration specifiers or \'...\' before identifier');
       return { params, variadic: false, prototyped: false };
@@ -1467,7 +1509,7 @@ export class Parser {
             }
           }
           this.expect(')');
-          e = this.sema.call(e, args, pos);
+          e = this.sema.call(e, args, e.pos);
           break;
         }
         case '.':

@@ -20,6 +20,8 @@ import { STRING_NATIVES } from './libc/string.ts';
 import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { systemCallNatives } from './syscalls.ts';
+import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
+import { deliverSignals } from '../kernel/signal.ts';
 
 const TWO32 = 4294967296;
 
@@ -89,13 +91,21 @@ export class Machine implements CpuHost {
     }
     const call = this.callFor(task, nargs, kinds, this.sysFor(task));
     const result = fn.fn(call);
-    if (result === BLOCK) return false;
-    if (result === NORETURN) return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
+    if (result === BLOCK) {
+      // the task sleeps in this call; remember it so that a signal can interrupt it (EINTR)
+      task.blockedCall ??= { name: BUILTIN_NAMES[id], nargs, ret: fn.ret };
+      return false;
+    }
+    task.blockedCall = null;
     // the task may have exited inside the call (exit(), a fatal signal): nothing to push then
     if (task.state === 'Z' || task.state === 'X') return false;
-    ctx.esp -= nargs;
-    pushResult(ctx, fn.ret, result);
-    ctx.pc += 4;
+    if (result !== NORETURN) {
+      ctx.esp -= nargs;
+      pushResult(ctx, fn.ret, result);
+      ctx.pc += 4;
+    }
+    // back to user mode: signals that arrived (raise, kill of oneself, SIGPIPE) are delivered now
+    if (task.pending.size > 0 && !deliverSignals(kernel, task)) return false;
     return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
   }
 
@@ -109,30 +119,12 @@ export class Machine implements CpuHost {
   }
 
   kernelWrite(task: Task, fd: number, bytes: Uint8Array): number {
-    const entry = task.files.get(fd);
-    if (!entry) return -9; // EBADF
-    switch (entry.file.kind) {
-      case 'tty':
-        this.kernel.terminalWrite(task, fd, bytes);
-        return bytes.length;
-      case 'null':
-        return bytes.length;
-      default:
-        return -9;
-    }
+    return sysWrite(this.kernel, task, fd, bytes);
   }
 
   kernelRead(task: Task, fd: number, max: number): Uint8Array | number | typeof BLOCK {
-    const entry = task.files.get(fd);
-    if (!entry) return -9;
-    switch (entry.file.kind) {
-      case 'tty':
-        return this.kernel.terminalRead(max);
-      case 'null':
-        return new Uint8Array(0);
-      default:
-        return -9;
-    }
+    const r = sysRead(this.kernel, task, fd, max);
+    return r === BLOCKED ? BLOCK : r;
   }
 }
 

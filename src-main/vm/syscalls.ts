@@ -4,13 +4,21 @@
  */
 import type { Machine } from './machine.ts';
 import { BLOCK, NORETURN, native, type NativeCall, type NativeTable } from './libc/native.ts';
-import { exitedStatus, SIGABRT, defaultAction } from '../kernel/signals.ts';
+import { exitedStatus, SIGABRT, SIGKILL } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
+import { BLOCKED, sysClose, sysDup, sysDup2, sysFcntl, sysPipe, sysRead, sysWrite } from '../kernel/fs.ts';
+import { doWait } from '../kernel/wait.ts';
+import { SIG_DFL, SIG_IGN, sigreturn } from '../kernel/signal.ts';
 
-const EBADF = 9;
+const EFAULT = 14;
 const EINVAL = 22;
 const ENOMEM = 12;
 const ESRCH = 3;
+
+const PR_SET_NAME = 15;
+const PR_GET_NAME = 16;
+const PR_SET_CHILD_SUBREAPER = 36;
+const PR_GET_CHILD_SUBREAPER = 37;
 
 /** glibc's convention: a negative kernel result becomes -1 and errno. */
 function sysResult(call: NativeCall, r: number): number {
@@ -19,6 +27,11 @@ function sysResult(call: NativeCall, r: number): number {
     return -1;
   }
   return r;
+}
+
+/** sigset_t is 128 bytes; the lab keeps signals 1..64 in its first 8 bytes. */
+function sigsetBit(sig: number): bigint {
+  return 1n << BigInt(sig - 1);
 }
 
 export function systemCallNatives(machine: Machine): NativeTable {
@@ -32,53 +45,202 @@ export function systemCallNatives(machine: Machine): NativeTable {
     kernel.doExit(current(), status);
     return NORETURN;
   };
-  /** Sends `sig` to the calling task itself; without handlers, the default action applies now. */
-  const raiseSelf = (sig: number): number | typeof NORETURN => {
-    const action = defaultAction(sig);
-    if (action === 'ignore' || action === 'continue') return 0;
-    kernel.event(current(), 'signal', { signal: sig, from: current().pid });
-    kernel.killBySignal(current(), sig);
-    return NORETURN;
+  /** kill(2) for the cases the lab has: a pid, 0 or -1 meaning the caller's processes. */
+  const kill = (c: NativeCall, pid: number, sig: number): number => {
+    if (sig < 0 || sig > 64) return sysResult(c, -EINVAL);
+    const self = current();
+    const targets = pid > 0
+      ? [...kernel.tasks.values()].filter((t) => t.pid === pid && t.state !== 'X')
+      : [...kernel.tasks.values()].filter((t) => !t.kernelThread && t.state !== 'X' && t.state !== 'Z' && (pid === 0 || pid === -1 ? t !== self || pid === 0 : t.pid === -pid));
+    if (targets.length === 0) return sysResult(c, -ESRCH);
+    if (sig === 0) return 0;
+    for (const t of targets) kernel.sendSignal(t, sig, self);
+    return 0;
+  };
+  /** Installs a disposition; returns the old handler (signal()). */
+  const setHandler = (sig: number, handler: number, flags: number, mask: Set<number>): number => {
+    const action = current().sighand.actions[sig];
+    const old = action.handler;
+    action.handler = handler;
+    action.flags = flags;
+    action.mask = mask;
+    return old;
   };
 
   return {
     _exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
     _Exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
     abort: native('void', () => {
-      raiseSelf(SIGABRT);
-      return NORETURN;
-    }),
-    raise: native('i32', (c) => raiseSelf(c.i32(0))),
-    kill: native('i32', (c) => {
-      const pid = c.i32(0);
-      const sig = c.i32(1);
       const self = current();
-      if (pid === self.tgid || pid === 0) return sig === 0 ? 0 : raiseSelf(sig);
-      return sysResult(c, -ESRCH);
+      // abort unblocks and resets SIGABRT so that it always kills
+      self.blocked.delete(SIGABRT);
+      self.sighand.actions[SIGABRT].handler = SIG_DFL;
+      kernel.sendSignal(self, SIGABRT, self);
+      return undefined;
     }),
+    raise: native('i32', (c) => kill(c, current().tgid, c.i32(0))),
+    kill: native('i32', (c) => kill(c, c.i32(0), c.i32(1))),
     getpid: native('i32', () => current().tgid),
     gettid: native('i32', () => current().pid),
     getppid: native('i32', () => current().parent?.tgid ?? 0),
     getuid: native('i32', () => 1000),
     write: native('i64', (c) => {
-      const count = c.size(2);
-      const bytes = c.mem.read(c.ptr(1), count);
-      return sysResult(c, machine.kernelWrite(current(), c.i32(0), bytes));
+      const bytes = c.mem.read(c.ptr(1), c.size(2));
+      return sysResult(c, sysWrite(kernel, current(), c.i32(0), bytes));
     }),
     read: native('i64', (c) => {
-      const r = machine.kernelRead(current(), c.i32(0), c.size(2));
-      if (r === BLOCK) return BLOCK;
+      const r = sysRead(kernel, current(), c.i32(0), c.size(2));
+      if (r === BLOCKED) return BLOCK;
       if (typeof r === 'number') return sysResult(c, r);
       c.mem.write(c.ptr(1), r);
       return r.length;
     }),
+    pipe: native('i32', (c) => {
+      const fds = c.ptr(0);
+      if (!fds) return sysResult(c, -EFAULT);
+      const r = sysPipe(kernel, current(), 0);
+      if (typeof r === 'number') return sysResult(c, r);
+      c.mem.setI32(fds, r[0]);
+      c.mem.setI32(fds + 4, r[1]);
+      return 0;
+    }),
+    dup: native('i32', (c) => sysResult(c, sysDup(kernel, current(), c.i32(0)))),
+    dup2: native('i32', (c) => sysResult(c, sysDup2(kernel, current(), c.i32(0), c.i32(1)))),
+    fcntl: native('i32', (c) => sysResult(c, sysFcntl(kernel, current(), c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
+    close: native('i32', (c) => sysResult(c, sysClose(kernel, current(), c.i32(0)))),
     isatty: native('i32', (c) => {
       const entry = current().files.get(c.i32(0));
-      if (!entry) return sysResult(c, -EBADF);
+      if (!entry) return sysResult(c, -9);
       if (entry.file.kind !== 'tty') return sysResult(c, -25); // ENOTTY
       return 1;
     }),
-    close: native('i32', (c) => (kernel.closeFd(current(), c.i32(0)) ? 0 : sysResult(c, -EBADF))),
+    wait: native('i32', (c) => {
+      const r = doWait(kernel, current(), -1, 0);
+      if (r === BLOCKED) return BLOCK;
+      if (typeof r === 'number') return sysResult(c, r);
+      if (c.ptr(0)) c.mem.setI32(c.ptr(0), r.status);
+      return r.pid;
+    }),
+    waitpid: native('i32', (c) => {
+      const r = doWait(kernel, current(), c.i32(0), c.i32(2));
+      if (r === BLOCKED) return BLOCK;
+      if (typeof r === 'number') return sysResult(c, r);
+      if (c.ptr(1)) c.mem.setI32(c.ptr(1), r.status);
+      return r.pid;
+    }),
+    prctl: native('i32', (c) => {
+      const self = current();
+      switch (c.i32(0)) {
+        case PR_SET_CHILD_SUBREAPER:
+          self.childSubreaper = c.long(1) !== 0;
+          kernel.event(self, 'subreaper', { on: self.childSubreaper });
+          return 0;
+        case PR_GET_CHILD_SUBREAPER:
+          c.mem.setI32(c.ptr(1), self.childSubreaper ? 1 : 0);
+          return 0;
+        case PR_SET_NAME:
+          self.comm = new TextDecoder().decode(c.mem.cString(c.ptr(1), 15));
+          return 0;
+        case PR_GET_NAME:
+          c.mem.writeCString(c.ptr(1), new TextEncoder().encode(self.comm.slice(0, 15)));
+          return 0;
+        default:
+          return sysResult(c, -EINVAL);
+      }
+    }),
+    signal: native('ptr', (c) => {
+      const sig = c.i32(0);
+      if (sig < 1 || sig > 64 || sig === SIGKILL || sig === 19) {
+        c.setErrno(EINVAL);
+        return 2 ** 64 - 1; // SIG_ERR
+      }
+      // glibc's signal() has BSD semantics: SA_RESTART, handler not reset
+      return setHandler(sig, c.ptr(1), 0x10000000, new Set());
+    }),
+    sigaction: native('i32', (c) => {
+      const sig = c.i32(0);
+      if (sig < 1 || sig > 64 || ((sig === SIGKILL || sig === 19) && c.ptr(1))) return sysResult(c, -EINVAL);
+      const action = current().sighand.actions[sig];
+      const oldp = c.ptr(2);
+      if (oldp) {
+        let mask = 0n;
+        for (const s of action.mask) mask |= sigsetBit(s);
+        c.mem.setPointer(oldp, action.handler);
+        c.mem.setI64(oldp + 8, mask);
+        c.mem.setI32(oldp + 136, action.flags);
+      }
+      const newp = c.ptr(1);
+      if (newp) {
+        const mask = new Set<number>();
+        const bits = c.mem.i64(newp + 8);
+        for (let s = 1; s <= 64; s++) if (bits & sigsetBit(s)) mask.add(s);
+        setHandler(sig, c.mem.pointer(newp), c.mem.i32(newp + 136), mask);
+      }
+      return 0;
+    }),
+    sigemptyset: native('i32', (c) => {
+      c.mem.fill(c.ptr(0), 128, 0);
+      return 0;
+    }),
+    sigfillset: native('i32', (c) => {
+      c.mem.fill(c.ptr(0), 8, 0xff);
+      return 0;
+    }),
+    sigaddset: native('i32', (c) => {
+      const sig = c.i32(1);
+      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
+      c.mem.setI64(c.ptr(0), c.mem.i64(c.ptr(0)) | sigsetBit(sig));
+      return 0;
+    }),
+    sigdelset: native('i32', (c) => {
+      const sig = c.i32(1);
+      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
+      c.mem.setI64(c.ptr(0), c.mem.i64(c.ptr(0)) & ~sigsetBit(sig));
+      return 0;
+    }),
+    sigismember: native('i32', (c) => {
+      const sig = c.i32(1);
+      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
+      return c.mem.i64(c.ptr(0)) & sigsetBit(sig) ? 1 : 0;
+    }),
+    sigprocmask: native('i32', (c) => {
+      const self = current();
+      const how = c.i32(0);
+      const oldp = c.ptr(2);
+      if (oldp) {
+        let mask = 0n;
+        for (const s of self.blocked) mask |= sigsetBit(s);
+        c.mem.setI64(oldp, mask);
+      }
+      const setp = c.ptr(1);
+      if (setp) {
+        const bits = c.mem.i64(setp);
+        for (let s = 1; s <= 64; s++) {
+          if (s === SIGKILL || s === 19) continue;
+          const inSet = (bits & sigsetBit(s)) !== 0n;
+          if (how === 0 && inSet) self.blocked.add(s);
+          else if (how === 1 && inSet) self.blocked.delete(s);
+          else if (how === 2) inSet ? self.blocked.add(s) : self.blocked.delete(s);
+        }
+        if (how < 0 || how > 2) return sysResult(c, -EINVAL);
+      }
+      return 0;
+    }),
+    __lab_sigreturn: native('void', () => {
+      sigreturn(kernel, current());
+      return NORETURN;
+    }),
+    pause: native('i32', () => {
+      kernel.sleepOn(current(), { kind: 'pause' });
+      return BLOCK;
+    }),
+    alarm: native('i32', (c) => {
+      const self = current();
+      const left = self.alarmAt === null ? 0 : Math.max(1, Math.round((self.alarmAt - kernel.time) / 1e9));
+      const seconds = c.u32(0);
+      self.alarmAt = seconds === 0 ? null : kernel.time + seconds * 1e9;
+      return left;
+    }),
     brk: native('i32', (c) => {
       const want = c.ptr(0);
       const got = kernel.memory.brk(current().mm, want);
@@ -101,22 +263,15 @@ export function systemCallNatives(machine: Machine): NativeTable {
       if (c.ptr(0)) c.mem.setI64(c.ptr(0), BigInt(seconds));
       return seconds;
     }),
-    sleep: native('i32', (c) => {
-      sleepFor(c.u32(0) * 1e9);
-      return 0;
-    }),
-    usleep: native('i32', (c) => {
-      sleepFor(c.u32(0) * 1e3);
-      return 0;
-    }),
+    sleep: native('i32', (c) => sleepFor('sleep', c.u32(0) * 1e9)),
+    usleep: native('i32', (c) => sleepFor('usleep', c.u32(0) * 1e3)),
     nanosleep: native('i32', (c) => {
       const req = c.ptr(0);
-      if (!req) return sysResult(c, -14);
+      if (!req) return sysResult(c, -EFAULT);
       const sec = Number(c.mem.i64(req));
       const nsec = Number(c.mem.i64(req + 8));
       if (nsec < 0 || nsec > 999_999_999 || sec < 0) return sysResult(c, -EINVAL);
-      sleepFor(sec * 1e9 + nsec);
-      return 0;
+      return sleepFor('nanosleep', sec * 1e9 + nsec);
     }),
     sched_yield: native('i32', () => {
       kernel.needResched = true;
@@ -124,8 +279,21 @@ export function systemCallNatives(machine: Machine): NativeTable {
     }),
   };
 
-  /** Sleeping advances the simulated clock; with one runnable task it costs nothing real. */
-  function sleepFor(ns: number): void {
-    kernel.time += ns;
+  /**
+   * Sleeps for `ns` of simulated time: the task blocks until the clock reaches its deadline (the
+   * scheduler runs others meanwhile, or jumps the clock when everyone sleeps). The call is made
+   * again when the task wakes; it returns 0 once the deadline has passed.
+   */
+  function sleepFor(name: string, ns: number): number | typeof BLOCK {
+    const self = current();
+    const deadline = self.blockedCall?.name === name && self.blockedCall.deadline !== undefined
+      ? self.blockedCall.deadline
+      : kernel.time + ns;
+    if (kernel.time >= deadline) return 0;
+    kernel.sleepOn(self, { kind: 'sleep', until: deadline });
+    self.blockedCall = { name, nargs: 1, ret: 'i32', deadline };
+    return BLOCK;
   }
 }
+
+export { SIG_IGN };

@@ -50,6 +50,14 @@ void _start(int argc, char **argv, char **envp) {
     exit(main(argc, argv, envp));
 }
 
+/* ---- signal handlers return here (the kernel makes this their return address) and the
+   saved registers come back from the signal frame */
+void __lab_sigreturn(void);
+
+void __lab_restorer(void) {
+    __lab_sigreturn();
+}
+
 /* ---- exit and atexit */
 static void (*__lab_atexit_fns[32])(void);
 static int __lab_atexit_count;

@@ -77,7 +77,7 @@ describe('integers', () => {
   });
 
   it('prints no digits for precision 0 and value 0, but %#o still prints 0', () => {
-    expect(printf('[%.0d|%.d|%5.0d|%+.0d|%#.0o|%#.0x|%#o|%#x]', 0, 0, 0, 0, 0, 0, 0, 0)).toBe('[|     |+|0||0|0]');
+    expect(printf('[%.0d|%.d|%5.0d|%+.0d|%#.0o|%#.0x|%#o|%#x]', 0, 0, 0, 0, 0, 0, 0, 0)).toBe('[||     |+|0||0|0]');
   });
 
   it('adds # prefixes only to non-zero values', () => {
@@ -165,7 +165,7 @@ describe('floating point', () => {
 
   it('keeps the sign of -0.0 and pads zeros after the sign', () => {
     expect(printf('%f|%g|%e|%a', -0, -0, -0, -0)).toBe('-0.000000|-0|-0.000000e+00|-0x0p+0');
-    expect(printf('[%08.2f|%-8.2f|%+08.2f|%#.0f|%020a]', -1.5, 1.5, 1.5, 2.0, 1.0)).toBe('[-0001.50|1.50    |+0001.50|2.|0x00000000000001p+0]');
+    expect(printf('[%08.2f|%-8.2f|%+08.2f|%#.0f|%020a]', -1.5, 1.5, 1.5, 2.0, 1.0)).toBe('[-0001.50|1.50    |+0001.50|2.|0x000000000000001p+0]');
   });
 });
 
@@ -202,6 +202,13 @@ describe('special conversions', () => {
     expect([Buffer.from(wide.output).toString(), wide.failed]).toEqual(['[', true]);
     const fine = formatPrintfChecked(Buffer.from('[%lc]'), new TestArgs([65]));
     expect([Buffer.from(fine.output).toString(), fine.failed]).toEqual(['[A]', false]);
+  });
+
+  it('fails instead of padding to absurd widths (glibc: EOVERFLOW past INT_MAX)', () => {
+    const huge = formatPrintfChecked(Buffer.from('ok %*d'), new TestArgs([2 ** 30, 1]));
+    expect([Buffer.from(huge.output).toString(), huge.failed]).toEqual(['ok ', true]);
+    expect(formatPrintfChecked(Buffer.from('%.99999999f'), new TestArgs([1.5])).failed).toBe(true);
+    expect(printf('%.*s', 2 ** 31 - 1, 'fine')).toBe('fine');
   });
 
   it('copies text without conversions as it is, including non-ASCII bytes', () => {

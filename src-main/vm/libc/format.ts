@@ -35,6 +35,12 @@ const SPACE = 0x20;
 const NULL_STRING = new Uint8Array([0x28, 0x6e, 0x75, 0x6c, 0x6c, 0x29]); // "(null)"
 const NIL_POINTER = new Uint8Array([0x28, 0x6e, 0x69, 0x6c, 0x29]); // "(nil)"
 const EMPTY = new Uint8Array(0);
+/**
+ * Widths (and digit-making precisions) above this stop printf with a failure. glibc only fails
+ * (EOVERFLOW) past INT_MAX bytes; the lab stops at 1 MiB so that a stray %*d cannot take
+ * gigabytes of memory. A deliberate difference, documented for students in the same words.
+ */
+const MAX_PADDING = 1 << 20;
 
 /** What printf produced: its output, and whether glibc's printf would return -1 (EINVAL for a
  *  format ending inside a specification, EILSEQ for a %lc that is not ASCII) after writing it. */
@@ -116,6 +122,11 @@ function writePlainConversion(out: ByteWriter, conversion: number, source: Argum
   }
 }
 
+/** For %s %S %m the precision only cuts the text; elsewhere it makes digits. */
+function isStringConversion(conversion: number): boolean {
+  return conversion === 0x73 || conversion === 0x53 || conversion === 0x6d;
+}
+
 /** Reads the `*` width and precision arguments and applies glibc's flag rules. */
 function resolveSpec(spec: ConversionSpec, source: ArgumentSource): ResolvedSpec {
   let left = spec.left;
@@ -131,6 +142,9 @@ function resolveSpec(spec: ConversionSpec, source: ArgumentSource): ResolvedSpec
   if (spec.precision) {
     precision = spec.precision.kind === 'literal' ? spec.precision.value : source.int32(spec.precision.index);
     if (precision < 0) precision = -1; // a negative * precision is no precision
+  }
+  if (width > MAX_PADDING || (precision > MAX_PADDING && !isStringConversion(spec.conversion))) {
+    throw new PrintfStopped('width or precision too large');
   }
   return {
     left, plus: spec.plus, space: spec.space, alt: spec.alt, zero: spec.zero && !left,

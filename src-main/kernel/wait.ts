@@ -1,0 +1,37 @@
+/**
+ * wait and waitpid (do_wait in kernel/exit.c): a parent collects the exit status of a child
+ * that has become a zombie, which releases the child from the process table.
+ */
+import type { Kernel } from './kernel.ts';
+import type { Task } from './task.ts';
+import { BLOCKED } from './fs.ts';
+
+export const WNOHANG = 1;
+const ECHILD = 10;
+
+/** The children of `task` that waitpid(pid) may collect (threads are not waited for). */
+function eligibleChildren(task: Task, pid: number): Task[] {
+  return task.children.filter((c) => c.tgid === c.pid && (pid <= 0 || pid === -1 || c.pid === pid));
+}
+
+/**
+ * do_wait: reaps a zombie child matching `pid` (-1 or 0 any child, > 0 that child) and returns
+ * its pid and wait status; 0 with WNOHANG when children live but none has exited; -ECHILD when
+ * there is no such child; BLOCKED after putting the task to sleep until a child changes state.
+ */
+export function doWait(k: Kernel, task: Task, pid: number, options: number): { pid: number; status: number } | number | typeof BLOCKED {
+  const children = eligibleChildren(task, pid);
+  if (children.length === 0) return -ECHILD;
+  const zombie = children.find((c) => c.state === 'Z');
+  if (zombie) return waitTaskZombie(k, task, zombie);
+  if (options & WNOHANG) return 0;
+  k.sleepOn(task, { kind: 'child', pid });
+  return BLOCKED;
+}
+
+/** wait_task_zombie: takes the zombie's status and releases it (release_task). */
+function waitTaskZombie(k: Kernel, parent: Task, zombie: Task): { pid: number; status: number } {
+  const status = zombie.exitCode;
+  k.releaseTask(zombie, parent);
+  return { pid: zombie.pid, status };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../vm/run.ts';
+import { compile } from './compile.ts';
+import { disassembleFunction } from './disasm.ts';
+
+/** Programs and their output recorded with gcc -O0 on x86-64 Linux. */
+const FEATURES = "#include <stdio.h>\n#include <string.h>\n#include <stdlib.h>\nstruct pt { int x, y; double w; };\nstruct pt mk(int x, int y) { struct pt p = { x, y, x * 1.5 }; return p; }\nstruct pt addp(struct pt a, struct pt b) { a.x += b.x; a.y += b.y; return a; }\ntypedef int (*binop)(int, int);\nstatic int add(int a, int b) { return a + b; }\nstatic int mul(int a, int b) { return a * b; }\nbinop ops[] = { add, mul };\nconst char *names[] = { \"add\", \"mul\" };\nint grid[3][4] = { [1] = { 1, 2 }, [2][3] = 9 };\nstruct { char tag; short s; long l; } mixed = { 'a', -2, 1L << 40 };\nchar greet[] = \"hello\";\nint counter(void) { static int n = 10; return n++; }\nunion u { int i; float f; unsigned char b[4]; };\nint main(int argc, char **argv) {\n    struct pt a = mk(1, 2), b = mk(3, 4);\n    struct pt c = addp(a, b);\n    printf(\"%d %d %.2f\\n\", c.x, c.y, c.w);\n    for (int i = 0; i < 2; i++) printf(\"%s=%d \", names[i], ops[i](6, 7));\n    printf(\"\\n\");\n    for (int i = 0; i < 3; i++) { for (int j = 0; j < 4; j++) printf(\"%d\", grid[i][j]); printf(\"|\"); }\n    printf(\"\\n%c %d %ld %zu\\n\", mixed.tag, mixed.s, mixed.l, sizeof mixed);\n    greet[0] = 'j'; printf(\"%s %zu\\n\", greet, sizeof greet);\n    counter(); counter(); printf(\"%d\\n\", counter());\n    union u x; x.f = 1.0f; printf(\"%08x %d\\n\", x.i, x.b[3]);\n    unsigned char uc = 250; uc += 10; printf(\"%d\\n\", uc);\n    char ch = 127; ch++; printf(\"%d\\n\", ch);\n    float f = 0.1f; f *= 3; printf(\"%.10f\\n\", f);\n    double d = 1e300; d *= 1e10; printf(\"%f\\n\", d);\n    int arr[5] = {5, 3, 1, 4, 2}; int *p = arr; int *q = &arr[4];\n    printf(\"%ld %d %d\\n\", q - p, *(p + 2), p[3]);\n    long big = 0x7fffffffffffffffL; big++; printf(\"%ld\\n\", big);\n    unsigned u = 0; u--; printf(\"%u %d\\n\", u, u > 0);\n    int neg = -7; printf(\"%d %d %u\\n\", neg / 2, neg % 3, (unsigned)neg >> 28);\n    char buf[32]; sprintf(buf, \"%s-%d\", \"x\", 42); printf(\"%s %zu\\n\", buf, strlen(buf));\n    int *h = malloc(10 * sizeof *h); for (int i = 0; i < 10; i++) h[i] = i * i; printf(\"%d\\n\", h[9]); free(h);\n    struct pt *pp = &c; pp->x = 100; printf(\"%d\\n\", c.x);\n    int k = 0; k = k++ + ++k; printf(\"%d\\n\", k);\n    printf(\"%d %d\\n\", argc, argv[0] != NULL);\n    _Bool bb = 5; printf(\"%d\\n\", bb);\n    int w = 3; w <<= 2; w |= 1; w ^= 0xff; printf(\"%d\\n\", w);\n    short sh = -1; unsigned short us = sh; printf(\"%d %d\\n\", sh, us);\n    double dd = 3.99; int di = (int)dd; printf(\"%d %d\\n\", di, (int)-dd);\n    switch (w) { case 242: printf(\"242\\n\"); default: printf(\"def\\n\"); break; case 1: printf(\"one\\n\"); }\n    struct pt z = {0}; z = (struct pt){ .y = 5 }; printf(\"%d %d\\n\", z.x, z.y);\n    printf(\"%s\\n\", __func__);\n    return 0;\n}\n";
+const FEATURES_OUT = "4 6 1.50\nadd=13 mul=42 \n0000|1200|0009|\na -2 1099511627776 16\njello 6\n12\n3f800000 63\n4\n-128\n0.3000000119\ninf\n4 1 4\n-9223372036854775808\n4294967295 1\n-3 -1 15\nx-42 4\n81\n100\n2\n1 1\n1\n242\n-1 65535\n3 -3\n242\ndef\n0 5\nmain\n";
+const DATA_STRUCTURES = "#include <stdio.h>\n#include <string.h>\n#include <stdlib.h>\nstruct node { int v; struct node *next; };\nstruct node *push(struct node *h, int v) { struct node *n = malloc(sizeof *n); n->v = v; n->next = h; return n; }\nint cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }\nlong fact(int n) { return n <= 1 ? 1 : n * fact(n - 1); }\nstatic int depth;\nvoid rec(int n) { if (n > 0) { depth++; rec(n - 1); } }\ntypedef struct { double re, im; } cplx;\ncplx cmul(cplx a, cplx b) { cplx r = { a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re }; return r; }\nint main(void) {\n    struct node *h = 0;\n    for (int i = 0; i < 5; i++) h = push(h, i * 10);\n    for (struct node *p = h; p; p = p->next) printf(\"%d \", p->v);\n    printf(\"\\n\");\n    int a[] = { 9, 3, 7, 1, 5 };\n    qsort(a, 5, sizeof a[0], cmp);\n    for (unsigned i = 0; i < sizeof a / sizeof *a; i++) printf(\"%d,\", a[i]);\n    printf(\"\\n%ld\\n\", fact(20));\n    rec(100); printf(\"%d\\n\", depth);\n    cplx x = { 1, 2 }, y = { 3, -1 };\n    cplx z = cmul(x, y); printf(\"%.1f %.1f\\n\", z.re, z.im);\n    char s[20] = \"abc\"; strcat(s, \"def\"); printf(\"%s %d\\n\", s, (int)strlen(s));\n    char *t = s; while (*t) { *t = *t - 32; t++; } printf(\"%s\\n\", s);\n    int m[2][3] = { {1, 2, 3}, {4, 5, 6} }; int (*row)[3] = m; printf(\"%d %d\\n\", row[1][2], *(*(m + 1) + 1));\n    int i = 0, total = 0;\n    do { if (i % 2) continue; total += i; } while (++i < 10);\n    printf(\"%d\\n\", total);\n    int x1 = 5, *px = &x1, **ppx = &px; **ppx = 8; printf(\"%d\\n\", x1);\n    unsigned long long big = 18446744073709551615ULL; printf(\"%llu %llx\\n\", big, big / 3);\n    printf(\"%d %d %d\\n\", 7 / -2, -7 % 2, (-8) >> 1);\n    printf(\"%g %g\\n\", 1.0 / 3, (float)(1.0 / 3));\n    int c = 0; for (;;) { if (++c == 3) break; } printf(\"%d\\n\", c);\n    i = 3; label: if (i-- > 0) goto label; printf(\"%d\\n\", i);\n    int arr2[4] = {0}; int *q = arr2; *q++ = 1; *q++ = 2; printf(\"%d %d %d\\n\", arr2[0], arr2[1], (int)(q - arr2));\n    printf(\"%d\\n\", (int)sizeof(struct node));\n    return 3;\n}\n";
+const DATA_STRUCTURES_OUT = "40 30 20 10 0 \n1,3,5,7,9,\n2432902008176640000\n100\n5.0 5.0\nabcdef 6\nABCDEF\n6 5\n20\n8\n18446744073709551615 5555555555555555\n-3 -1 -4\n0.333333 0.333333\n3\n-1\n1 2 2\n16\n";
+
+function run(source: string) {
+  const r = runProgram({ source, args: [] });
+  expect(r.diagnosticsText).not.toMatch(/error:/);
+  return r;
+}
+
+describe('generated code runs like gcc -O0', () => {
+  it('structs by value, function pointers, initialisers, statics, conversions', () => {
+    const r = run(FEATURES);
+    expect(r.stdout).toBe(FEATURES_OUT);
+    expect(r.exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('lists, qsort callbacks, recursion, strings, 2-D arrays, goto', () => {
+    const r = run(DATA_STRUCTURES);
+    expect(r.stdout).toBe(DATA_STRUCTURES_OUT);
+    expect(r.exit).toEqual({ code: 3, signal: null });
+  });
+
+  it('evaluates call arguments right to left, as gcc on x86-64', () => {
+    const r = run('#include <stdio.h>\nint n;\nint next(void) { return ++n; }\nint main(void) { printf("%d %d %d\\n", next(), next(), next()); return 0; }');
+    expect(r.stdout).toBe('3 2 1\n');
+  });
+
+  it('dies with SIGSEGV on a null pointer write and SIGFPE on division by zero', () => {
+    expect(run('int main(void) { int *p = 0; *p = 1; return 0; }').exit.signal).toBe('SIGSEGV');
+    expect(run('int z; int main(void) { return 10 / z; }').exit.signal).toBe('SIGFPE');
+  });
+
+  it('falls off the end of main with status 0 and of other functions with 0', () => {
+    expect(run('int f(void) { } int main(void) { if (f()) return 5; }').exit).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('code shape', () => {
+  function body(source: string, fn: string): string[] {
+    const r = compile({ files: [{ name: 'prog.c', text: source }] });
+    expect(r.ok).toBe(true);
+    return disassembleFunction(r.image!, fn);
+  }
+
+  it('compiles a counting loop to local forms and one conditional jump per iteration', () => {
+    const code = body('int f(int n) { int t = 0; for (int i = 0; i < n; i++) t += i; return t; } int main(void) { return f(3); }', 'f');
+    const loop = code.slice(code.findIndex((l) => l.startsWith('JMP')) + 1);
+    expect(loop.slice(0, 8)).toEqual([
+      'LOAD_LOCAL_I32 -8', 'LOAD_LOCAL_I32 -12', 'ADD_I32', 'STORE_LOCAL_I32 -8',
+      'ADD_LOCAL_I32 -12 1', 'LOAD_LOCAL_I32 -12', 'LOAD_LOCAL_I32 -4', 'LT_I32',
+    ]);
+    expect(loop[8]).toMatch(/^JNZ /);
+  });
+
+  it('pops parameters in order and calls library functions as builtins', () => {
+    const code = body('#include <stdio.h>\nint f(int a, double b) { return printf("%d %f", a, b); } int main(void) { return f(1, 2); }', 'f');
+    expect(code.slice(0, 3)).toEqual(['ENTER 16 2', 'STORE_LOCAL_I32 -4', 'STORE_LOCAL_F64 -16']);
+    expect(code).toContain('CALL_BUILTIN printf 3 35');
+    const main = body('int f(int a, double b) { return a; } int main(void) { return f(1, 2); }', 'main');
+    expect(main.slice(1, 4)).toEqual(['PUSH_F64 2', 'PUSH_I32 1', 'CALL f 2']);
+  });
+
+  it('records a line for every statement and does not emit LINE', () => {
+    const r = compile({ files: [{ name: 'prog.c', text: 'int main(void) {\n  int a = 1;\n  a++;\n  return a;\n}\n' }] });
+    const lines = r.image!.lines.map((l) => l.line);
+    expect(lines).toEqual([1, 2, 3, 4, 5]);
+    expect(disassembleFunction(r.image!, 'main').some((l) => l.startsWith('LINE'))).toBe(false);
+  });
+
+  it('lays out text, rodata, data and bss on separate pages', () => {
+    const r = compile({ files: [{ name: 'prog.c', text: 'const int k = 7; int d = 3; int z[100]; const char *s = "hi"; int main(void) { return k + d + z[0] + s[0]; }' }] });
+    const img = r.image!;
+    expect(img.rodataBase % 4096).toBe(0);
+    expect(img.dataBase).toBeGreaterThan(img.rodataBase);
+    expect(img.bssBase).toBeGreaterThan(img.dataBase);
+    expect(img.bssSize).toBe(400);
+    const d = img.symbols.find((s) => s.name === 'd')!;
+    expect(new DataView(img.data.buffer).getInt32(d.address - img.dataBase, true)).toBe(3);
+    const k = img.symbols.find((s) => s.name === 'k')!;
+    expect(k.address).toBeGreaterThanOrEqual(img.rodataBase);
+    expect(k.address).toBeLessThan(img.dataBase);
+    const s = img.symbols.find((x) => x.name === 's')!;
+    const ptr = Number(new DataView(img.data.buffer).getBigUint64(s.address - img.dataBase, true));
+    expect(String.fromCharCode(img.rodata[ptr - img.rodataBase], img.rodata[ptr - img.rodataBase + 1])).toBe('hi');
+  });
+});
