@@ -156,6 +156,7 @@ export class Kernel {
       blocked: new Set(),
       alarmAt: null,
       blockedCall: null,
+      clearChildTid: 0,
       kernelThread: null,
     };
     parent?.children.push(task);
@@ -447,10 +448,47 @@ export class Kernel {
     this.exitNotify(task);
   }
 
+  /** exit_mm: mm_release (clear the tid word, finish a vfork), then drop the address space. */
   private exitMm(task: Task): void {
+    this.mmRelease(task);
     const mm = task.mm as Mm | null;
     task.mm = null;
     if (mm) this.memory.mmput(mm);
+  }
+
+  /**
+   * mm_release: the task stops using its memory (exit or exec). CLONE_CHILD_CLEARTID's word is
+   * zeroed and its waiters woken (pthread_join), and a vfork parent wakes (complete_vfork_done).
+   */
+  mmRelease(task: Task): void {
+    if (task.clearChildTid && task.mm) {
+      this.memory.writeUser(task.mm, task.clearChildTid, new Uint8Array(4));
+      this.futexWake(task.mm, task.clearChildTid, Infinity);
+      task.clearChildTid = 0;
+    }
+    this.completeVforkDone(task);
+  }
+
+  /** complete_vfork_done: the parent blocked in vfork may run again. */
+  completeVforkDone(task: Task): void {
+    const done = task.vforkDone;
+    if (!done) return;
+    task.vforkDone = null;
+    this.event(task, 'vfork-done', { parent: done.parent.pid });
+    if (done.parent.state === 'D') this.wakeUp(done.parent);
+  }
+
+  /** Wakes up to `count` tasks sleeping on the futex word at `address` of `mm`. */
+  futexWake(mm: unknown, address: number, count: number): number {
+    let woken = 0;
+    for (const t of this.tasks.values()) {
+      if (woken >= count) break;
+      if (t.state === 'S' && t.waitingFor?.kind === 'futex' && t.waitingFor.address === address && t.mm === mm) {
+        this.wakeUp(t);
+        woken++;
+      }
+    }
+    return woken;
   }
 
   private exitFiles(task: Task): void {
@@ -468,6 +506,11 @@ export class Kernel {
     this.forgetOriginalParent(task);
     const parent = task.parent;
     if (!parent) return;
+    if (task.exitSignal === -1) {
+      // a thread (CLONE_THREAD) is never a zombie: it is released at once
+      this.releaseTask(task, task);
+      return;
+    }
     if (!parent.kernelThread && autoReaps(parent)) {
       this.releaseTask(task, parent);
     } else if (task.exitSignal && !parent.kernelThread) {

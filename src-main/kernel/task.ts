@@ -91,6 +91,8 @@ export interface Task {
   blocked: Set<number>;
   /** simulated time when SIGALRM is due (alarm), or null */
   alarmAt: number | null;
+  /** CLONE_CHILD_CLEARTID: the address zeroed (and futex-woken) when the task exits, or 0 */
+  clearChildTid: number;
   /** the system call the task sleeps in, if any */
   blockedCall: BlockedCall | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */

@@ -341,6 +341,17 @@ class FunctionGen extends ExprGen {
       this.emit(Op.RET);
       return;
     }
+    if (value.k === 'cond') {
+      // return t ? a : b;  →  each arm returns directly (no jump to a shared RET)
+      const other = new Label();
+      this.branch(value.test, other, false);
+      this.gen(value.then);
+      this.emit(Op.RET);
+      this.place(other);
+      this.gen(value.else);
+      this.emit(Op.RET);
+      return;
+    }
     this.gen(value);
     this.emit(Op.RET);
   }

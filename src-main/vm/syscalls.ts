@@ -9,6 +9,8 @@ import type { Task } from '../kernel/task.ts';
 import { BLOCKED, sysClose, sysDup, sysDup2, sysFcntl, sysPipe, sysRead, sysWrite } from '../kernel/fs.ts';
 import { doWait } from '../kernel/wait.ts';
 import { SIG_DFL, SIG_IGN, sigreturn } from '../kernel/signal.ts';
+import { CLONE_VFORK, CLONE_VM, kernelClone } from '../kernel/fork.ts';
+import { SIGCHLD } from '../kernel/signals.ts';
 
 const EFAULT = 14;
 const EINVAL = 22;
@@ -41,9 +43,18 @@ export function systemCallNatives(machine: Machine): NativeTable {
     if (!t) throw new Error('internal error: system call without a current task');
     return t;
   };
+  /** exit_group: every thread of the process ends, then the caller. */
   const exitNow = (status: number): typeof NORETURN => {
-    kernel.doExit(current(), status);
+    const self = current();
+    for (const t of [...kernel.tasks.values()]) if (t !== self && t.tgid === self.tgid) kernel.doExit(t, status);
+    kernel.doExit(self, status);
     return NORETURN;
+  };
+  /** fork, vfork and clone: the parent gets the child's pid (or -1 and errno). */
+  const clone = (c: NativeCall, flags: number, stack = 0, fn = 0, arg = 0, parentTid = 0, childTid = 0): number => {
+    const r = kernelClone(kernel, current(), { flags, stack, fn, arg, parentTid, childTid, nargs: c.nargs });
+    if (r > 0 && (flags & CLONE_VFORK)) kernel.needResched = true;
+    return sysResult(c, r);
   };
   /** kill(2) for the cases the lab has: a pid, 0 or -1 meaning the caller's processes. */
   const kill = (c: NativeCall, pid: number, sig: number): number => {
@@ -70,6 +81,30 @@ export function systemCallNatives(machine: Machine): NativeTable {
   return {
     _exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
     _Exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
+    __lab_exit_thread: native('void', (c) => {
+      kernel.doExit(current(), exitedStatus(c.i32(0)));
+      return NORETURN;
+    }),
+    fork: native('i32', (c) => clone(c, SIGCHLD)),
+    vfork: native('i32', (c) => clone(c, CLONE_VM | CLONE_VFORK | SIGCHLD)),
+    clone: native('i32', (c) => {
+      const fn = c.ptr(0);
+      const stack = c.ptr(1);
+      if (!fn || !stack) return sysResult(c, -EINVAL);
+      return clone(c, c.i32(2), stack, fn, c.ptr(3), c.nargs > 4 ? c.ptr(4) : 0, c.nargs > 6 ? c.ptr(6) : 0);
+    }),
+    __lab_futex_wait: native('i32', (c) => {
+      const address = c.ptr(0);
+      if (c.mem.i32(address) !== c.i32(1)) return sysResult(c, -11);
+      kernel.sleepOn(current(), { kind: 'futex', address });
+      return BLOCK;
+    }),
+    __lab_futex_wake: native('i32', (c) => kernel.futexWake(current().mm, c.ptr(0), c.i32(1))),
+    __lab_test_and_set: native('i32', (c) => {
+      const old = c.mem.i32(c.ptr(0));
+      c.mem.setI32(c.ptr(0), 1);
+      return old;
+    }),
     abort: native('void', () => {
       const self = current();
       // abort unblocks and resets SIGABRT so that it always kills

@@ -36,6 +36,8 @@ export interface CorpusSource {
   /** terminal input, or null for none (the program reads end of file) */
   stdin: string | null;
   outputs: OutputsKind;
+  /** runs that record an `outputs: any` program (`// runs:`), or null for the default */
+  runs: number | null;
 }
 
 export interface CorpusProgram extends CorpusSource {

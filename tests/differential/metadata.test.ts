@@ -17,8 +17,14 @@ describe('corpus metadata', () => {
 
   it('reads only the leading comment block', () => {
     const source = '// args: -n 3\n// stdin: x\\n\n// a plain comment\n// outputs: any\n#include <stdio.h>\n// args: late\n';
-    expect(parseMetadata(source)).toEqual({ args: ['-n', '3'], stdin: 'x\n', outputs: 'any' });
-    expect(parseMetadata('#include <stdio.h>\n')).toEqual({ args: [], stdin: null, outputs: 'one' });
+    expect(parseMetadata(source)).toEqual({ args: ['-n', '3'], stdin: 'x\n', outputs: 'any', runs: null });
+    expect(parseMetadata('#include <stdio.h>\n')).toEqual({ args: [], stdin: null, outputs: 'one', runs: null });
     expect(() => parseMetadata('// outputs: some\n')).toThrow(/outputs must be/);
+  });
+
+  it('reads the run count of a nondeterministic program', () => {
+    expect(parseMetadata('// outputs: any\n// runs: 80\nint main(void) { return 0; }\n').runs).toBe(80);
+    expect(() => parseMetadata('// runs: 0\n')).toThrow(/runs must be/);
+    expect(() => parseMetadata('// runs: many\n')).toThrow(/runs must be/);
   });
 });

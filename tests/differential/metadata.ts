@@ -5,6 +5,8 @@
  *   // stdin: two\nlines\n      terminal input, with C escapes (\n \t \r \\ \" \0 \xHH)
  *   // outputs: any             the program is nondeterministic: the recording keeps every
  *                               outcome seen over many runs (default: "one", a single outcome)
+ *   // runs: 100                how many runs record an `outputs: any` program (default: the
+ *                               recorder's, 20); raise it where a rare interleaving must be seen
  *
  * Only the leading run of `//` lines is read; other comments there are ignored.
  */
@@ -15,19 +17,22 @@ export interface ProgramMetadata {
   args: string[];
   stdin: string | null;
   outputs: OutputsKind;
+  /** runs that record an `outputs: any` program, or null for the recorder's default */
+  runs: number | null;
 }
 
-const METADATA_LINE = /^\/\/\s*(args|stdin|outputs):\s?(.*)$/;
+const METADATA_LINE = /^\/\/\s*(args|stdin|outputs|runs):\s?(.*)$/;
 
 /** Reads the metadata of a C source. Throws (naming the line) on a malformed value. */
 export function parseMetadata(source: string): ProgramMetadata {
-  const meta: ProgramMetadata = { args: [], stdin: null, outputs: 'one' };
+  const meta: ProgramMetadata = { args: [], stdin: null, outputs: 'one', runs: null };
   for (const line of leadingCommentLines(source)) {
     const match = METADATA_LINE.exec(line);
     if (!match) continue;
     const [, key, value] = match;
     if (key === 'args') meta.args = splitArgs(value);
     else if (key === 'stdin') meta.stdin = unescapeC(value);
+    else if (key === 'runs') meta.runs = parseRuns(value.trim(), line);
     else meta.outputs = parseOutputsKind(value.trim(), line);
   }
   return meta;
@@ -42,6 +47,11 @@ function leadingCommentLines(source: string): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+function parseRuns(value: string, line: string): number {
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new Error(`bad metadata "${line}": runs must be a whole number from 1 to 9999`);
 }
 
 function parseOutputsKind(value: string, line: string): OutputsKind {

@@ -18,10 +18,17 @@ How the terminal is set up, and why:
   Ctrl-D for end of file), so the input never appears in the recorded text. The lab's terminal
   does not echo input either. A program without input gets end of file at once.
 - The program is exec'd directly (no shell), so the status and signal are its own and no shell
-  message such as "Segmentation fault" can land in the text. Core dumps are disabled, and the
-  signals Python ignores (SIGPIPE, SIGXFSZ) are restored to their defaults before exec.
-- We read until every holder of the slave has closed it (EIO), then reap the program, so output
-  written by its descendants (a later multi-process corpus) is captured too.
+  message such as "Segmentation fault" can land in the text. Core dumps are disabled
+  (RLIMIT_CORE 0), and the signals Python ignores (SIGPIPE, SIGXFSZ) are restored to their
+  defaults before exec.
+- As under a job-control shell, the program is NOT the session leader: a small "shell" process
+  makes the session (setsid, controlling terminal) and starts the program in its own foreground
+  process group. So the program's children outlive it the way they do on a student's terminal:
+  when the program exits first, its orphans keep running and writing (were the program the
+  session leader, the kernel would send them SIGHUP). The shell reports the program's pid and
+  wait status through a pipe, and stays alive until the terminal has closed.
+- We read until every holder of the slave has closed it (EIO), so output written by the
+  program's descendants, even after it exited, is captured too; then we collect its status.
 """
 import base64
 import fcntl
@@ -46,24 +53,59 @@ def configure_terminal(fd):
     termios.tcsetattr(fd, termios.TCSANOW, attrs)
 
 
-def start_program(request, slave):
-    """Fork; the child makes the slave its controlling terminal and execs. Returns the child pid."""
+def exec_program(request, slave):
+    """In the program's process: own foreground process group on the terminal, then exec."""
+    os.setpgid(0, 0)
+    os.tcsetpgrp(slave, os.getpgrp())
+    for fd in (0, 1, 2):
+        os.dup2(slave, fd)
+    if slave > 2:
+        os.close(slave)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTTOU):
+        signal.signal(sig, signal.SIG_DFL)
+    os.execve(request["exe"], request["argv"], request["env"])
+
+
+def run_shell(request, slave, report):
+    """In the shell's process: make the session, start the program, report its pid and status.
+
+    Writes "PID STATUS\n" to the report pipe, then waits to be killed once the terminal has
+    closed (leaving earlier would hang up the program's remaining descendants)."""
+    os.setsid()
+    fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # so the child may take the terminal (tcsetpgrp)
     pid = os.fork()
-    if pid != 0:
-        return pid
+    if pid == 0:
+        try:
+            exec_program(request, slave)
+        finally:
+            os._exit(127)
     try:
-        os.setsid()
-        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-        for fd in (0, 1, 2):
-            os.dup2(slave, fd)
-        if slave > 2:
-            os.close(slave)
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT):
-            signal.signal(sig, signal.SIG_DFL)
-        os.execve(request["exe"], request["argv"], request["env"])
-    finally:
-        os._exit(127)
+        os.setpgid(pid, pid)  # also done by the child: whichever runs first wins, as in shells
+    except OSError:
+        pass  # the child has already exec'd (its group is set)
+    os.close(slave)
+    os.write(report, f"{pid} ".encode())
+    _, status = os.waitpid(pid, 0)
+    os.write(report, f"{status}\n".encode())
+    os.close(report)
+    while True:
+        signal.pause()
+
+
+def start_shell(request, slave):
+    """Fork the shell. Returns (shell pid, read end of its report pipe)."""
+    report_read, report_write = os.pipe()
+    shell = os.fork()
+    if shell == 0:
+        try:
+            os.close(report_read)
+            run_shell(request, slave, report_write)
+        finally:
+            os._exit(127)
+    os.close(report_write)
+    return shell, report_read
 
 
 def terminal_input(text):
@@ -76,13 +118,13 @@ def terminal_input(text):
     return data + EOF_CHAR
 
 
-def read_until_closed(master, pid, deadline):
+def read_until_closed(master, program_group, deadline):
     """Collect the terminal's output until no process holds the slave. Returns (bytes, timedOut)."""
     chunks = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            os.killpg(pid, signal.SIGKILL)
+            kill_group(program_group())
             return b"".join(chunks), True
         ready, _, _ = select.select([master], [], [], min(left, 0.5))
         if not ready:
@@ -96,16 +138,42 @@ def read_until_closed(master, pid, deadline):
         chunks.append(data)
 
 
-def reap(pid, deadline):
-    """Wait for the program's own status; kill it if it lingers after closing the terminal."""
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        if time.monotonic() > deadline:
-            os.killpg(pid, signal.SIGKILL)
-            return os.waitpid(pid, 0)[1]
-        time.sleep(0.01)
+def kill_group(pgid):
+    if pgid is not None:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+class ShellReport:
+    """What the shell writes on its pipe: the program's pid, then its wait status."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.text = b""
+
+    def read_available(self, timeout):
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if ready:
+            data = os.read(self.fd, 256)
+            self.text += data
+            return bool(data)
+        return False
+
+    def pid(self):
+        while b" " not in self.text and self.read_available(0):
+            pass
+        return int(self.text.split(b" ")[0]) if b" " in self.text else None
+
+    def status(self, deadline):
+        """The program's wait status; kills its process group if it lingers past deadline."""
+        while not self.text.endswith(b"\n"):
+            if time.monotonic() > deadline:
+                kill_group(self.pid())
+                deadline = time.monotonic() + 2
+            self.read_available(0.05)
+        return int(self.text.split()[1])
 
 
 def main():
@@ -113,10 +181,14 @@ def main():
     master, slave = pty.openpty()
     configure_terminal(slave)
     os.write(master, terminal_input(request.get("stdin")))
-    pid = start_program(request, slave)
+    shell, report_fd = start_shell(request, slave)
     os.close(slave)
-    output, timed_out = read_until_closed(master, pid, time.monotonic() + request.get("timeout", 10))
-    status = reap(pid, time.monotonic() + 2)
+    report = ShellReport(report_fd)
+    output, timed_out = read_until_closed(master, report.pid, time.monotonic() + request.get("timeout", 10))
+    status = report.status(time.monotonic() + 2)
+    os.kill(shell, signal.SIGKILL)
+    os.waitpid(shell, 0)
+    os.close(report_fd)
     os.close(master)
     reply = {
         "output": base64.b64encode(output).decode("ascii"),

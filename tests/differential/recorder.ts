@@ -20,8 +20,10 @@ export const PROGRAM_ENV: Record<string, string> = { PATH: '/usr/bin:/bin' };
 export interface RecordOptions {
   /** seconds a run may take before it is killed and the recording fails (default 10) */
   timeoutSeconds?: number;
-  /** runs of a program marked `// outputs: any` (default 20) */
+  /** runs of a program marked `// outputs: any` (default: its `// runs:`, else 20) */
   runsForAny?: number;
+  /** at most this many runs per `outputs: any` program (a quick containment check) */
+  maxRunsForAny?: number;
   /** programs compiled and run at once (default: the number of CPUs) */
   jobs?: number;
 }
@@ -111,15 +113,21 @@ function pipeThrough(command: string, args: string[], input: string): Promise<st
   });
 }
 
+/** How many times an `outputs: any` program is run under these options. */
+export function runsFor(program: CorpusSource, options: RecordOptions = {}): number {
+  const wanted = options.runsForAny ?? program.runs ?? 20;
+  return Math.min(wanted, options.maxRunsForAny ?? wanted);
+}
+
 /**
- * The recording of one program: compile, run once (or `runsForAny` times for `outputs: any`,
+ * The recording of one program: compile, run once (or `runsFor` times for `outputs: any`,
  * keeping each distinct outcome, sorted), in workDir.
  */
 export async function recordProgram(program: CorpusSource, workDir: string, options: RecordOptions = {}): Promise<ExpectedFile> {
   const exe = await compileProgram(program, workDir);
   if (program.outputs === 'one') return runOnTerminal(program, exe, options.timeoutSeconds);
   const seen = new Map<string, Outcome>();
-  for (let i = 0; i < (options.runsForAny ?? 20); i++) {
+  for (let i = 0, runs = runsFor(program, options); i < runs; i++) {
     const outcome = await runOnTerminal(program, exe, options.timeoutSeconds);
     seen.set(JSON.stringify(outcome), outcome);
   }

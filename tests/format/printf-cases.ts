@@ -136,6 +136,28 @@ function oddCases(out: PrintfCase[]): void {
   out.push({ fmt: '[%0*d|%0*d]', args: [int(6), int(-3), int(-6), int(-3)] });
 }
 
+/** Doubles from random bit patterns (a fixed xorshift seed, so the cases never change). */
+function randomDoubles(count: number): number[] {
+  let state = 0x9e3779b97f4a7c15n;
+  const view = new DataView(new ArrayBuffer(8));
+  const values: number[] = [];
+  while (values.length < count) {
+    state ^= (state << 13n) & 0xffffffffffffffffn;
+    state ^= state >> 7n;
+    state ^= (state << 17n) & 0xffffffffffffffffn;
+    view.setBigUint64(0, state);
+    const v = view.getFloat64(0);
+    if (Number.isFinite(v)) values.push(values.length % 3 === 0 ? v : v % 1e6); // many of ordinary size
+  }
+  return values;
+}
+
+function randomCases(out: PrintfCase[]): void {
+  for (const v of randomDoubles(300)) {
+    out.push({ fmt: '[%.17g|%.3e|%f|%a|%.10f|%g|%.0e|%#.15g|%.1a]', args: Array.from({ length: 9 }, () => dbl(v)) });
+  }
+}
+
 /** All the cases, in a stable order. */
 export function printfCases(): PrintfCase[] {
   const out: PrintfCase[] = [];
@@ -143,5 +165,14 @@ export function printfCases(): PrintfCase[] {
   floatCases(out);
   stringAndCharCases(out);
   oddCases(out);
+  randomCases(out);
   return out;
+}
+
+/** A short hash of the cases (FNV-1a over their JSON), to tell a stale fixture. */
+export function casesFingerprint(cases: PrintfCase[]): string {
+  const text = JSON.stringify(cases);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${cases.length}-${hash.toString(16)}`;
 }

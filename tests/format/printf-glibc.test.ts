@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { formatPrintf } from '../../src-main/vm/libc/format.ts';
 import { caseArgs } from './case-args.ts';
 import { glibcPrintf, hasGcc } from './gcc-printf.ts';
-import { type PrintfCase, printfCases } from './printf-cases.ts';
+import { type PrintfCase, casesFingerprint, printfCases } from './printf-cases.ts';
 
-type RecordedCase = PrintfCase & { expected: string };
+interface Fixture {
+  fingerprint: string;
+  expected: string[];
+}
 
 /** What formatPrintf prints for a case, as a latin1 string. */
 function ours(c: PrintfCase): string {
@@ -31,9 +34,12 @@ function mismatches(cases: PrintfCase[], expected: string[]): string[] {
 
 describe('formatPrintf matches glibc', () => {
   it('on the recorded fixture', () => {
-    const fixture = JSON.parse(readFileSync(new URL('./printf-fixture.json', import.meta.url), 'utf8')) as RecordedCase[];
-    expect(fixture.length).toBeGreaterThan(1000);
-    expect(mismatches(fixture, fixture.map((c) => c.expected)).slice(0, 30)).toEqual([]);
+    const fixture = JSON.parse(readFileSync(new URL('./printf-fixture.json', import.meta.url), 'utf8')) as Fixture;
+    const cases = printfCases();
+    expect(cases.length).toBeGreaterThan(1000);
+    // A different fingerprint means printf-cases.ts changed: run record-printf-fixture.ts.
+    expect(fixture.fingerprint).toBe(casesFingerprint(cases));
+    expect(mismatches(cases, fixture.expected).slice(0, 30)).toEqual([]);
   });
 
   it.runIf(hasGcc())('on a fresh gcc run of the cases', () => {

@@ -31,9 +31,30 @@ export function integerCases(): IntegerCase[] {
   return cases;
 }
 
+/** Decimal and hex spellings of pseudo-random values near and below DBL_MIN, where strtod's
+ *  rounding and ERANGE rules are subtle; plus ordinary random values. Fixed seed. */
+function randomDoubleInputs(): string[] {
+  let state = 0x2545f4914f6cdd1dn;
+  const view = new DataView(new ArrayBuffer(8));
+  const inputs: string[] = [];
+  for (let n = 0; n < 80; n++) {
+    state ^= (state << 13n) & 0xffffffffffffffffn;
+    state ^= state >> 7n;
+    state ^= (state << 17n) & 0xffffffffffffffffn;
+    const exponentField = n % 2 === 0 ? BigInt(n % 3) : (state >> 52n) & 0x7ffn;
+    view.setBigUint64(0, (state & 0x800fffffffffffffn) | (exponentField << 52n));
+    const v = view.getFloat64(0);
+    if (!Number.isFinite(v)) continue;
+    inputs.push(v.toPrecision(17), v.toPrecision(4), v.toExponential());
+    const hex = (state & 0xfffffffffffffn).toString(16);
+    inputs.push(`0x${n % 5}.${hex.slice(0, n % 14)}p-${1000 + (n % 80)}`);
+  }
+  return inputs;
+}
+
 /** strtod inputs. */
 export function doubleCases(): string[] {
-  return [
+  return [...randomDoubleInputs(),
     '0', '-0', '+0.0', '1', '1.5', '-1.5e3', '1.5E+3x', '.5', '5.', '.', '-.', '.e1', 'e1', '1e', '1e+', '1e-x', '1.e2',
     '  \t\n 3.25', '0.1', '0.30000000000000004', '123456789012345678901234567890', '1e23', '8.5e-1', '9007199254740993',
     '9007199254740995', '2.5e-1', '1.7976931348623157e308', '1.7976931348623158e308', '1.7976931348623159e308', '1e309',

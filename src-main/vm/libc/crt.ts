@@ -17,6 +17,8 @@ const CRT_SOURCE = String.raw`
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
+#include <sched.h>
+#include <pthread.h>
 
 int errno;
 char **environ;
@@ -56,6 +58,89 @@ void __lab_sigreturn(void);
 
 void __lab_restorer(void) {
     __lab_sigreturn();
+}
+
+/* ---- clone and threads. A clone child starts here on its new stack; when fn returns, the
+   task ends with its value (the exit system call: only this task, not the whole group). */
+void __lab_exit_thread(int status);
+int __lab_test_and_set(int *word);
+
+void __lab_clone_start(int (*fn)(void *), void *arg) {
+    __lab_exit_thread(fn(arg));
+}
+
+struct __lab_thread {
+    void *(*start)(void *);
+    void *arg;
+    void *result;
+    int tid;
+    char *stack;
+};
+
+#define __LAB_THREAD_STACK 65536
+#define __LAB_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
+    CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
+
+static int __lab_thread_main(void *p) {
+    struct __lab_thread *t = p;
+    t->result = t->start(t->arg);
+    return 0;
+}
+
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg) {
+    struct __lab_thread *t = malloc(sizeof *t);
+    if (!t) return EAGAIN;
+    t->start = start;
+    t->arg = arg;
+    t->result = NULL;
+    t->stack = malloc(__LAB_THREAD_STACK);
+    if (!t->stack) { free(t); return EAGAIN; }
+    int tid = clone(__lab_thread_main, t->stack + __LAB_THREAD_STACK, __LAB_THREAD_FLAGS, t, &t->tid, NULL, &t->tid);
+    if (tid < 0) { int e = errno; free(t->stack); free(t); return e; }
+    *thread = (pthread_t)t;
+    return 0;
+}
+
+/* Waits until the thread's tid word is cleared by the kernel at its exit (CLONE_CHILD_CLEARTID). */
+int pthread_join(pthread_t thread, void **result) {
+    struct __lab_thread *t = (struct __lab_thread *)thread;
+    int tid;
+    while ((tid = t->tid) != 0) __lab_futex_wait(&t->tid, tid);
+    if (result) *result = t->result;
+    free(t->stack);
+    free(t);
+    return 0;
+}
+
+void pthread_exit(void *result) {
+    __lab_exit_thread(0);
+}
+
+pthread_t pthread_self(void) {
+    return (pthread_t)gettid();
+}
+
+int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr) {
+    *(int *)mutex = 0;
+    return 0;
+}
+
+int pthread_mutex_destroy(pthread_mutex_t *mutex) {
+    return 0;
+}
+
+/* A mutex is one int: 0 free, 1 taken. Taking it is one atomic step; waiters sleep on a futex. */
+int pthread_mutex_lock(pthread_mutex_t *mutex) {
+    int *word = (int *)mutex;
+    while (__lab_test_and_set(word)) __lab_futex_wait(word, 1);
+    return 0;
+}
+
+int pthread_mutex_unlock(pthread_mutex_t *mutex) {
+    int *word = (int *)mutex;
+    *word = 0;
+    __lab_futex_wake(word, 1);
+    return 0;
 }
 
 /* ---- exit and atexit */

@@ -1,0 +1,6 @@
+// expect: 4:12: missing terminating " character
+#include <stdio.h>
+int main(void) {
+    printf("hello);
+    return 0;
+}

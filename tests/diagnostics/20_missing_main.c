@@ -1,0 +1,4 @@
+// expect: 1:1: undefined reference to `main'
+int helper(void) {
+    return 42;
+}
