@@ -846,20 +846,24 @@ export class Parser {
    */
   private skipOldStyleDefinition(): never {
     while (!this.is('{') && this.peek().kind !== 'eof') this.next();
-    if (this.accept('{')) {
-      let depth = 1;
-      while (depth > 0 && this.peek().kind !== 'eof') {
-        const t = this.next();
-        if (t.kind === 'punct' && t.text === '{') depth++;
-        if (t.kind === 'punct' && t.text === '}') depth--;
-      }
-    }
+    this.skipBalancedBraces();
     const name = this.lastDeclaratorName;
     if (name && this.atFileScope() && !this.lookup(name)) {
       const type: CType = { kind: 'func', ret: INT, params: [], prototyped: false };
       this.declareFunction({ name, type, pos: this.here() }, false, false).defined = true;
     }
     throw new SkippedDefinition('knr');
+  }
+
+  /** At '{': skips to after its matching '}'. */
+  private skipBalancedBraces(): void {
+    if (!this.accept('{')) return;
+    let depth = 1;
+    while (depth > 0 && this.peek().kind !== 'eof') {
+      const t = this.next();
+      if (t.kind === 'punct' && t.text === '{') depth++;
+      if (t.kind === 'punct' && t.text === '}') depth--;
+    }
   }
 
   /** Skips from after an opening '(' to after its matching ')'. */
@@ -1024,7 +1028,7 @@ export class Parser {
         else body.push(this.statement());
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
-        this.synchronize();
+        if (!(e instanceof SkippedDefinition)) this.synchronize();
       }
       if (this.pos === start) this.next();
     }
@@ -1075,6 +1079,12 @@ export class Parser {
       return undefined;
     }
     if (d.type.kind === 'func') {
+      if (this.is('{')) {
+        this.declareFunction(d, false, false).defined = true;
+        this.error(d.pos, `nested functions (defining '${name}' inside another function) are not supported in the lab; define it at file scope`);
+        this.skipBalancedBraces();
+        throw new SkippedDefinition('nested');
+      }
       this.declareFunction(d, false, false);
       return undefined;
     }

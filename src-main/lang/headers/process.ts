@@ -270,6 +270,11 @@ int pthread_mutex_unlock(pthread_mutex_t *__mutex);
 /* The runtime's hooks for threads: sleep while *uaddr == val; wake up to n sleepers on uaddr. */
 int __lab_futex_wait(int *__uaddr, int __val);
 int __lab_futex_wake(int *__uaddr, int __n);
+/* the lab's runtime hooks: end only the calling thread; set a word to 1 and return its old value
+   in one step; return from a signal handler (the kernel restores the interrupted registers) */
+void __lab_exit_thread(int __status);
+int __lab_test_and_set(int *__word);
+void __lab_sigreturn(void);
 `);
 
 const SYS_PRCTL_H = guarded('_SYS_PRCTL_H', `

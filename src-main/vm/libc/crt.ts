@@ -75,7 +75,11 @@ struct __lab_thread {
     void *result;
     int tid;
     char *stack;
+    struct __lab_thread *next;
 };
+
+/* every thread created and not yet joined, so that pthread_exit can find its own */
+static struct __lab_thread *__lab_threads;
 
 #define __LAB_THREAD_STACK 65536
 #define __LAB_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -97,6 +101,8 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
     if (!t->stack) { free(t); return EAGAIN; }
     int tid = clone(__lab_thread_main, t->stack + __LAB_THREAD_STACK, __LAB_THREAD_FLAGS, t, &t->tid, NULL, &t->tid);
     if (tid < 0) { int e = errno; free(t->stack); free(t); return e; }
+    t->next = __lab_threads;
+    __lab_threads = t;
     *thread = (pthread_t)t;
     return 0;
 }
@@ -107,12 +113,19 @@ int pthread_join(pthread_t thread, void **result) {
     int tid;
     while ((tid = t->tid) != 0) __lab_futex_wait(&t->tid, tid);
     if (result) *result = t->result;
+    struct __lab_thread **link = &__lab_threads;
+    while (*link && *link != t) link = &(*link)->next;
+    if (*link) *link = t->next;
     free(t->stack);
     free(t);
     return 0;
 }
 
 void pthread_exit(void *result) {
+    int self = gettid();
+    for (struct __lab_thread *t = __lab_threads; t; t = t->next) {
+        if (t->tid == self) t->result = result;
+    }
     __lab_exit_thread(0);
 }
 
