@@ -1,7 +1,7 @@
 /**
  * The trace: what happened during a run, as a list of small events (not snapshots).
  * Every event carries the step (global instruction count), the simulated time and the task.
- * The format is versioned (TRACE_VERSION) and documented in docs/trace.md.
+ * The format is versioned (TRACE_VERSION); event kinds are listed where they are emitted.
  */
 
 export const TRACE_VERSION = 1;
