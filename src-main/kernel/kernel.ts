@@ -21,6 +21,7 @@ import { closeFd, closeOnExec } from './fs.ts';
 import { deliverSignals, flushSignalHandlers, newSigHand, sendSignal, autoReaps } from './signal.ts';
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
 import { SIGALRM } from './signals.ts';
+import type { ProgramLookup } from './exec.ts';
 
 export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
 
@@ -89,6 +90,8 @@ export class Kernel {
   /** why the run stopped, for people (deadlock: who waits for what) */
   stopDetail = '';
   cpu: Cpu | null = null;
+  /** the file system of programs exec can run (set by the machine) */
+  programs: ProgramLookup = () => 'ENOENT';
   init!: Task;
   shell!: Task;
   /** the student's program (the shell's child) */
@@ -216,6 +219,7 @@ export class Kernel {
       return 'ENOMEM';
     }
     const old = task.mm as Mm | null;
+    if (old) this.mmRelease(task);
     task.mm = mm;
     if (old) this.memory.mmput(old);
     const ctx = createContext(image, image.entryPc, sp);
@@ -224,7 +228,11 @@ export class Kernel {
     pushPointer(ctx, argvAddress);
     pushI32(ctx, argv.length);
     ctx.nargs = 3;
-    task.ctx = ctx;
+    // the registers change in place: whoever holds the task's context sees the new program
+    if (task.ctx) Object.assign(task.ctx, ctx);
+    else task.ctx = ctx;
+    // the CPU must not go on with translations of the old address space
+    this.needResched = true;
     task.comm = baseName(argv[0] ?? image.name);
     task.flags &= ~PF_FORKNOEXEC;
     if (old) {

@@ -22,6 +22,7 @@ import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
+import { programLookup } from './bin/programs.ts';
 
 const TWO32 = 4294967296;
 
@@ -32,6 +33,7 @@ export class Machine implements CpuHost {
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.kernel = new Kernel(options);
+    this.kernel.programs = programLookup();
     const table = {
       ...STDIO_NATIVES,
       ...STRING_NATIVES,

@@ -11,6 +11,7 @@ import { doWait } from '../kernel/wait.ts';
 import { SIG_DFL, SIG_IGN, sigreturn } from '../kernel/signal.ts';
 import { CLONE_VFORK, CLONE_VM, kernelClone } from '../kernel/fork.ts';
 import { SIGCHLD } from '../kernel/signals.ts';
+import { doExecve } from '../kernel/exec.ts';
 
 const EFAULT = 14;
 const EINVAL = 22;
@@ -68,6 +69,48 @@ export function systemCallNatives(machine: Machine): NativeTable {
     for (const t of targets) kernel.sendSignal(t, sig, self);
     return 0;
   };
+  const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+  /** The strings of a NULL-terminated array of string pointers (argv, envp). */
+  const stringArray = (c: NativeCall, address: number): string[] => {
+    const out: string[] = [];
+    if (!address) return out;
+    for (let i = 0; ; i++) {
+      const p = c.mem.pointer(address + 8 * i);
+      if (!p) return out;
+      out.push(decode(c.mem.cString(p)));
+    }
+  };
+  /** The variadic argument strings of execl and friends, from argument `first` up to NULL. */
+  const argList = (c: NativeCall, first: number): { args: string[]; after: number } => {
+    const args: string[] = [];
+    let i = first;
+    for (; i < c.nargs; i++) {
+      const p = c.ptr(i);
+      if (!p) return { args, after: i + 1 };
+      args.push(decode(c.mem.cString(p)));
+    }
+    return { args, after: i };
+  };
+  const environment = (c: NativeCall): string[] => stringArray(c, c.mem.pointer(c.staticBuffer('environ')));
+  /** Runs the exec; on success the task's registers are the new program's (NORETURN). */
+  const exec = (c: NativeCall, path: string, argv: string[], envp: string[]): number | typeof NORETURN => {
+    const r = doExecve(kernel, current(), path, argv, envp);
+    return r === 0 ? NORETURN : sysResult(c, r);
+  };
+  /** execvp's search: a name without '/' is tried in each directory of PATH. */
+  const execSearch = (c: NativeCall, file: string, argv: string[], envp: string[]): number | typeof NORETURN => {
+    if (file.includes('/')) return exec(c, file, argv, envp);
+    if (!file) return sysResult(c, -2);
+    const pathVar = envp.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/bin:/usr/bin';
+    let error = -2;
+    for (const dir of pathVar.split(':')) {
+      const r = doExecve(kernel, current(), `${dir || '.'}/${file}`, argv, envp);
+      if (r === 0) return NORETURN;
+      if (r !== -2) error = r;
+    }
+    return sysResult(c, error);
+  };
+
   /** Installs a disposition; returns the old handler (signal()). */
   const setHandler = (sig: number, handler: number, flags: number, mask: Set<number>): number => {
     const action = current().sighand.actions[sig];
@@ -86,6 +129,15 @@ export function systemCallNatives(machine: Machine): NativeTable {
       return NORETURN;
     }),
     fork: native('i32', (c) => clone(c, SIGCHLD)),
+    execve: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),
+    execv: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), environment(c))),
+    execvp: native('i32', (c) => execSearch(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), environment(c))),
+    execl: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), argList(c, 1).args, environment(c))),
+    execlp: native('i32', (c) => execSearch(c, decode(c.mem.cString(c.ptr(0))), argList(c, 1).args, environment(c))),
+    execle: native('i32', (c) => {
+      const { args, after } = argList(c, 1);
+      return exec(c, decode(c.mem.cString(c.ptr(0))), args, stringArray(c, c.ptr(after)));
+    }),
     vfork: native('i32', (c) => clone(c, CLONE_VM | CLONE_VFORK | SIGCHLD)),
     clone: native('i32', (c) => {
       const fn = c.ptr(0);

@@ -24,6 +24,12 @@ beforeAll(() => {
     '#include <signal.h>',
     'int main(void) { printf("bye\\n"); raise(SIGKILL); return 0; }',
   ].join('\n'));
+  writeFileSync(join(dir, '004_orphan.c'), [
+    '#include <stdio.h>',
+    '#include <unistd.h>',
+    'int main(void) { pid_t p = getpid(); if (fork() == 0) { while (getppid() == p) usleep(1000);',
+    '  printf("orphan\\n"); return 0; } printf("parent\\n"); return 4; }',
+  ].join('\n'));
   writeFileSync(join(dir, '003_any.c'), [
     '// outputs: any',
     '// args: "two words" x',
@@ -40,6 +46,8 @@ describe('recorder', () => {
     expect(recordings.get('001_echo')).toEqual({ stdout: '> [typed text\n]', exit: { code: 0, signal: null } });
     expect(recordings.get('002_kill')).toEqual({ stdout: 'bye\n', exit: { code: 137, signal: 'SIGKILL' } });
     expect(recordings.get('003_any')).toEqual({ outputs: [{ stdout: '3 two words\n', exit: { code: 0, signal: null } }] });
+    // the program is not the session leader: its orphan is not hung up and is still heard
+    expect(recordings.get('004_orphan')).toEqual({ stdout: 'parent\norphan\n', exit: { code: 4, signal: null } });
   });
 
   it('loadCorpus names the missing recording', () => {
@@ -52,6 +60,7 @@ describe('recorder', () => {
     writeFileSync(join(dir, '001_echo.expected.json'), JSON.stringify(one));
     writeFileSync(join(dir, '002_kill.expected.json'), JSON.stringify(one));
     writeFileSync(join(dir, '003_any.expected.json'), JSON.stringify({ outputs: [one, other] }));
+    writeFileSync(join(dir, '004_orphan.expected.json'), JSON.stringify(one));
     const corpus = loadCorpus(dir);
     expect(corpus[0].allowed).toEqual([one]);
     expect(corpus[2]).toMatchObject({ args: ['two words', 'x'], outputs: 'any', expected: one, allowed: [one, other] });

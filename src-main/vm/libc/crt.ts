@@ -17,6 +17,7 @@ const CRT_SOURCE = String.raw`
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
+#include <sys/wait.h>
 #include <sched.h>
 #include <pthread.h>
 
@@ -154,6 +155,22 @@ int pthread_mutex_unlock(pthread_mutex_t *mutex) {
     *word = 0;
     __lab_futex_wake(word, 1);
     return 0;
+}
+
+/* ---- system(): the command runs in a child, through /bin/sh -c, and the caller waits for it */
+int system(const char *command) {
+    if (!command) return 1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    return status;
 }
 
 /* ---- exit and atexit */

@@ -1,0 +1,143 @@
+/**
+ * The lab's file system of programs: what exec can run. Each is written in the lab's own C and
+ * compiled on first use, so a student can read exactly what /bin/echo does. /usr/bin mirrors /bin
+ * for PATH searches. Exercises can add their own programs (addProgram).
+ */
+import type { ProgramImage } from '../../lang/image.ts';
+import { compile } from '../../lang/compile.ts';
+import { CRT } from '../libc/crt.ts';
+import type { ProgramLookup } from '../../kernel/exec.ts';
+
+const SOURCES: Record<string, string> = {
+  echo: String.raw`
+#include <stdio.h>
+#include <string.h>
+
+/* echo [-n] [ARG...]: writes the arguments separated by spaces, then a newline unless -n. */
+int main(int argc, char *argv[]) {
+    int newline = 1;
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "-n") == 0) { newline = 0; i++; }
+    for (int first = i; i < argc; i++) {
+        if (i > first) putchar(' ');
+        fputs(argv[i], stdout);
+    }
+    if (newline) putchar('\n');
+    return 0;
+}
+`,
+  true: 'int main(void) { return 0; }\n',
+  false: 'int main(void) { return 1; }\n',
+  sleep: String.raw`
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* sleep SECONDS: waits (on the lab's simulated clock). */
+int main(int argc, char *argv[]) {
+    if (argc < 2) { fprintf(stderr, "sleep: missing operand\n"); return 1; }
+    sleep(atoi(argv[1]));
+    return 0;
+}
+`,
+  cat: String.raw`
+#include <unistd.h>
+
+/* cat: copies standard input to standard output (the lab has no files to name). */
+int main(void) {
+    char buf[4096];
+    long n;
+    while ((n = read(0, buf, sizeof buf)) > 0) {
+        long done = 0;
+        while (done < n) {
+            long w = write(1, buf + done, n - done);
+            if (w < 0) return 1;
+            done += w;
+        }
+    }
+    return n < 0;
+}
+`,
+  sh: String.raw`
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* sh -c "COMMAND ARG...": runs one simple command (words split at blanks, 'single' and
+   "double" quotes kept together) by exec'ing it in place, as a shell does for its last command. */
+int main(int argc, char *argv[]) {
+    if (argc < 3 || strcmp(argv[1], "-c") != 0) {
+        fprintf(stderr, "sh: the lab's shell only runs: sh -c \"command args\"\n");
+        return 2;
+    }
+    static char line[4096];
+    static char *words[256];
+    strncpy(line, argv[2], sizeof line - 1);
+    int n = 0;
+    char *p = line;
+    while (*p && n < 255) {
+        while (*p == ' ' || *p == '\t') p++;
+        if (!*p) break;
+        char *out = p;
+        words[n++] = out;
+        while (*p && *p != ' ' && *p != '\t') {
+            if (*p == '\'' || *p == '"') {
+                char quote = *p++;
+                while (*p && *p != quote) *out++ = *p++;
+                if (*p) p++;
+            } else {
+                *out++ = *p++;
+            }
+        }
+        if (*p) p++;
+        *out = 0;
+    }
+    words[n] = NULL;
+    if (n == 0) return 0;
+    execvp(words[0], words);
+    fprintf(stderr, "sh: 1: %s: not found\n", words[0]);
+    return 127;
+}
+`,
+};
+
+/** C source of each program the lab's file system holds, by absolute path. */
+export function programSources(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, source] of Object.entries(SOURCES)) {
+    files.set(`/bin/${name}`, source);
+    files.set(`/usr/bin/${name}`, source);
+  }
+  return files;
+}
+
+/** Directories that exist (exec of one of them is EACCES, as on Linux). */
+export const DIRECTORIES = new Set(['/', '/bin', '/usr', '/usr/bin', '/home', '/home/student', '/tmp']);
+
+const compiled = new Map<string, ProgramImage>();
+
+/** Compiles a program of the file system once; images are immutable, so runs share them. */
+function imageOf(name: string, source: string): ProgramImage {
+  let image = compiled.get(name);
+  if (!image) {
+    const result = compile({ files: [{ name: `${name}.c`, text: source }], runtime: [CRT], programName: name });
+    if (!result.image) throw new Error(`internal error: the lab's /bin/${name} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+    image = result.image;
+    compiled.set(name, image);
+  }
+  return image;
+}
+
+/** A lookup over the lab's programs plus `extra` ones (path → C source) that an exercise adds. */
+export function programLookup(extra: Map<string, string> = new Map()): ProgramLookup {
+  const sources = programSources();
+  for (const [path, source] of extra) sources.set(path, source);
+  return (path: string) => {
+    const normal = path.replace(/\/+/g, '/');
+    if (DIRECTORIES.has(normal) || DIRECTORIES.has(normal.replace(/\/$/, ''))) return 'EACCES';
+    const source = sources.get(normal);
+    if (source === undefined) return 'ENOENT';
+    const name = normal.slice(normal.lastIndexOf('/') + 1);
+    return imageOf(extra.has(normal) ? normal : name, source);
+  };
+}
