@@ -40,6 +40,8 @@ export interface KernelOptions {
   forkCopy: 'cow' | 'eager';
   /** steps a task may run before the scheduler looks at others */
   quantum: number;
+  /** RLIMIT_CORE in bytes: 0 (no core dumps) as on most Linux systems */
+  coreLimit: number;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -52,6 +54,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   stdoutIsPipe: false,
   forkCopy: 'cow',
   quantum: 1_000_000,
+  coreLimit: 0,
 };
 
 /** The CPU as the kernel sees it: runs a task for a while. */
@@ -160,6 +163,9 @@ export class Kernel {
       alarmAt: null,
       blockedCall: null,
       clearChildTid: 0,
+      stopSignal: 0,
+      stopReported: true,
+      continueReported: true,
       kernelThread: null,
     };
     parent?.children.push(task);
@@ -360,6 +366,18 @@ export class Kernel {
     }
   }
 
+  /**
+   * A child stopped or continued: its parent gets SIGCHLD (unless it asked for SA_NOCLDSTOP)
+   * and wakes if it waits for children (waitpid with WUNTRACED or WCONTINUED reports it).
+   */
+  notifyParentStopped(task: Task): void {
+    const parent = task.parent;
+    if (!parent || parent.kernelThread) return;
+    const action = parent.sighand.actions[SIGCHLD];
+    if (!(action.flags & 1)) sendSignal(this, parent, SIGCHLD, task);
+    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
+  }
+
   /** send_signal (see signal.ts). */
   sendSignal(task: Task, sig: number, from: Task | null = null): void {
     sendSignal(this, task, sig, from);
@@ -430,10 +448,13 @@ export class Kernel {
     this.killBySignal(task, sig);
   }
 
-  /** Ends a task with signal `sig` as its default action would (terminate, with core flag). */
+  /**
+   * Ends a task with signal `sig` as its default action would. Signals whose action is "core"
+   * dump no core: RLIMIT_CORE is 0, as on most Linux systems, so WCOREDUMP is 0 too.
+   */
   killBySignal(task: Task, sig: number): void {
-    const core = defaultAction(sig) === 'core';
-    this.doExit(task, signaledStatus(sig, core));
+    const dumped = defaultAction(sig) === 'core' && this.options.coreLimit > 0;
+    this.doExit(task, signaledStatus(sig, dumped));
   }
 
   /**

@@ -21,6 +21,7 @@ export const SA_NODEFER = 0x40000000;
 export const SA_RESETHAND = 0x80000000;
 export const SA_RESTART = 0x10000000;
 const EINTR = 4;
+const STOP_SIGNALS = [SIGSTOP, 20, 21, 22];
 
 /** The size of the signal frame: saved pc, sp, fp, esp and the blocked set (as a bit mask). */
 const SIGFRAME_SIZE = 48;
@@ -65,7 +66,18 @@ function isIgnored(task: Task, sig: number): boolean {
 export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null = null): void {
   if (task.state === 'Z' || task.state === 'X' || sig <= 0 || sig > 64) return;
   k.event(task, 'signal-send', { signal: sig, from: from?.pid ?? null });
-  if (sig === SIGCONT && task.state === 'T') k.wakeUp(task);
+  if (sig === SIGCONT) {
+    for (const s of STOP_SIGNALS) task.pending.delete(s);
+    if (task.state === 'T') {
+      task.state = 'S';
+      k.wakeUp(task);
+      task.continueReported = false;
+      k.event(task, 'continue', {});
+      k.notifyParentStopped(task);
+    }
+  } else if (STOP_SIGNALS.includes(sig)) {
+    task.pending.delete(SIGCONT);
+  }
   if (isIgnored(task, sig)) return;
   task.pending.add(sig);
   if (sig === SIGKILL) {
@@ -98,9 +110,12 @@ export function deliverSignals(k: Kernel, task: Task): boolean {
       const what = defaultAction(sig);
       if (what === 'ignore' || what === 'continue') continue;
       if (what === 'stop') {
+        k.sleepOn(task, { kind: 'stopped' });
         task.state = 'T';
-        task.waitingFor = { kind: 'stopped' };
+        task.stopSignal = sig;
+        task.stopReported = false;
         k.event(task, 'stop', { signal: sig });
+        k.notifyParentStopped(task);
         return false;
       }
       k.event(task, 'signal-deliver', { signal: sig, action: what });

@@ -91,6 +91,10 @@ export interface Task {
   blocked: Set<number>;
   /** simulated time when SIGALRM is due (alarm), or null */
   alarmAt: number | null;
+  /** the signal that stopped the task, and whether a wait has reported the stop / a continue yet */
+  stopSignal: number;
+  stopReported: boolean;
+  continueReported: boolean;
   /** CLONE_CHILD_CLEARTID: the address zeroed (and futex-woken) when the task exits, or 0 */
   clearChildTid: number;
   /** the system call the task sleeps in, if any */

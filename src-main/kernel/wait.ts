@@ -7,6 +7,8 @@ import type { Task } from './task.ts';
 import { BLOCKED } from './fs.ts';
 
 export const WNOHANG = 1;
+export const WUNTRACED = 2;
+export const WCONTINUED = 8;
 const ECHILD = 10;
 
 /** The children of `task` that waitpid(pid) may collect (threads are not waited for). */
@@ -22,8 +24,18 @@ function eligibleChildren(task: Task, pid: number): Task[] {
 export function doWait(k: Kernel, task: Task, pid: number, options: number): { pid: number; status: number } | number | typeof BLOCKED {
   const children = eligibleChildren(task, pid);
   if (children.length === 0) return -ECHILD;
-  const zombie = children.find((c) => c.state === 'Z');
-  if (zombie) return waitTaskZombie(k, task, zombie);
+  for (const child of children) {
+    if (child.state === 'Z') return waitTaskZombie(k, task, child);
+    if (options & WUNTRACED && child.state === 'T' && !child.stopReported) {
+      // wait_task_stopped: reported once, as (signal << 8) | 0x7f
+      child.stopReported = true;
+      return { pid: child.pid, status: (child.stopSignal << 8) | 0x7f };
+    }
+    if (options & WCONTINUED && !child.continueReported) {
+      child.continueReported = true;
+      return { pid: child.pid, status: 0xffff };
+    }
+  }
   if (options & WNOHANG) return 0;
   k.sleepOn(task, { kind: 'child', pid });
   return BLOCKED;

@@ -8,7 +8,7 @@ import { Op, Kind, kindsMask } from './isa.ts';
 import type { BinaryOp, Expr, ExprOf, InitPiece, Pos, Sym } from './ast.ts';
 import type { Assembly, RelocTarget } from './assembly.ts';
 import type { DiagnosticBag } from './diagnostics.ts';
-import { type CType, isRecord, isInteger, sizeOf, kindOf, alignTo, INT } from './types.ts';
+import { type CType, isRecord, isInteger, sizeOf, kindOf, alignTo } from './types.ts';
 import { constValue } from './consteval.ts';
 import { builtinId } from './builtins.ts';
 
@@ -18,6 +18,11 @@ export interface GenContext {
   diags: DiagnosticBag;
   /** true when some translation unit defines this function (by link name) */
   isDefinedFunction(linkName: string): boolean;
+  /**
+   * The link name of a small function that calls library function `sym`, so that its address
+   * can be taken; undefined when that is not possible (variadic functions such as printf).
+   */
+  builtinAddress(sym: Sym): string | undefined;
 }
 
 /** A jump target: its pc once placed, and the operand words waiting for it. */
@@ -331,6 +336,8 @@ export abstract class ExprGen {
 
   private functionAddress(sym: Sym, pos: Pos): void {
     if (!this.ctx.isDefinedFunction(sym.linkName) && builtinId(sym.name) >= 0) {
+      const wrapper = this.ctx.builtinAddress(sym);
+      if (wrapper !== undefined) return this.pushPtrReloc({ sym: wrapper }, 0, pos);
       this.ctx.diags.error(pos.file, pos.line, pos.column, pos.length ?? sym.name.length,
         `taking the address of library function '${sym.name}' is not supported in the lab`,
         `call '${sym.name}' from a small function of your own and use that function's address`);
@@ -741,4 +748,3 @@ function needsTruncation(from: CType, to: CType): boolean {
   return true;
 }
 
-export { INT };

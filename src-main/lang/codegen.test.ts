@@ -9,6 +9,9 @@ const FEATURES_OUT = "4 6 1.50\nadd=13 mul=42 \n0000|1200|0009|\na -2 1099511627
 const DATA_STRUCTURES = "#include <stdio.h>\n#include <string.h>\n#include <stdlib.h>\nstruct node { int v; struct node *next; };\nstruct node *push(struct node *h, int v) { struct node *n = malloc(sizeof *n); n->v = v; n->next = h; return n; }\nint cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }\nlong fact(int n) { return n <= 1 ? 1 : n * fact(n - 1); }\nstatic int depth;\nvoid rec(int n) { if (n > 0) { depth++; rec(n - 1); } }\ntypedef struct { double re, im; } cplx;\ncplx cmul(cplx a, cplx b) { cplx r = { a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re }; return r; }\nint main(void) {\n    struct node *h = 0;\n    for (int i = 0; i < 5; i++) h = push(h, i * 10);\n    for (struct node *p = h; p; p = p->next) printf(\"%d \", p->v);\n    printf(\"\\n\");\n    int a[] = { 9, 3, 7, 1, 5 };\n    qsort(a, 5, sizeof a[0], cmp);\n    for (unsigned i = 0; i < sizeof a / sizeof *a; i++) printf(\"%d,\", a[i]);\n    printf(\"\\n%ld\\n\", fact(20));\n    rec(100); printf(\"%d\\n\", depth);\n    cplx x = { 1, 2 }, y = { 3, -1 };\n    cplx z = cmul(x, y); printf(\"%.1f %.1f\\n\", z.re, z.im);\n    char s[20] = \"abc\"; strcat(s, \"def\"); printf(\"%s %d\\n\", s, (int)strlen(s));\n    char *t = s; while (*t) { *t = *t - 32; t++; } printf(\"%s\\n\", s);\n    int m[2][3] = { {1, 2, 3}, {4, 5, 6} }; int (*row)[3] = m; printf(\"%d %d\\n\", row[1][2], *(*(m + 1) + 1));\n    int i = 0, total = 0;\n    do { if (i % 2) continue; total += i; } while (++i < 10);\n    printf(\"%d\\n\", total);\n    int x1 = 5, *px = &x1, **ppx = &px; **ppx = 8; printf(\"%d\\n\", x1);\n    unsigned long long big = 18446744073709551615ULL; printf(\"%llu %llx\\n\", big, big / 3);\n    printf(\"%d %d %d\\n\", 7 / -2, -7 % 2, (-8) >> 1);\n    printf(\"%g %g\\n\", 1.0 / 3, (float)(1.0 / 3));\n    int c = 0; for (;;) { if (++c == 3) break; } printf(\"%d\\n\", c);\n    i = 3; label: if (i-- > 0) goto label; printf(\"%d\\n\", i);\n    int arr2[4] = {0}; int *q = arr2; *q++ = 1; *q++ = 2; printf(\"%d %d %d\\n\", arr2[0], arr2[1], (int)(q - arr2));\n    printf(\"%d\\n\", (int)sizeof(struct node));\n    return 3;\n}\n";
 const DATA_STRUCTURES_OUT = "40 30 20 10 0 \n1,3,5,7,9,\n2432902008176640000\n100\n5.0 5.0\nabcdef 6\nABCDEF\n6 5\n20\n8\n18446744073709551615 5555555555555555\n-3 -1 -4\n0.333333 0.333333\n3\n-1\n1 2 2\n16\n";
 
+const CONVERSIONS = "#include <stdio.h>\nint main(void) {\n    signed char sc = -1; unsigned char uc = sc; short s = 40000; unsigned short us = -2;\n    int i = -123456789; unsigned u = i; long l = i; unsigned long ul = i; long long ll = 1LL << 62;\n    float f = 3.75f; double d = -2.5e9;\n    printf(\"%d %d %d %d\\n\", sc, uc, s, us);\n    printf(\"%d %u %ld %lu %lld\\n\", i, u, l, ul, ll);\n    printf(\"%d %d %u %ld\\n\", (int)f, (int)-f, (unsigned)f, (long)d);\n    printf(\"%d %d\\n\", (char)300, (unsigned char)-3);\n    printf(\"%d %d\\n\", (short)70000, (unsigned short)70000);\n    printf(\"%.1f %.1f %.1f\\n\", (float)i, (double)u, (double)ul);\n    printf(\"%f %f\\n\", (float)ll, (double)(unsigned long)-1);\n    printf(\"%d %d %d\\n\", (_Bool)0.5, (_Bool)-3, (_Bool)(void *)&i);\n    printf(\"%ld %d\\n\", (long)(int)0x80000000u, (int)(long)0x1234567890L);\n    printf(\"%u %lu\\n\", (unsigned)(unsigned char)255 * 2, (unsigned long)u * 2);\n    char c = 'A'; c += 200; printf(\"%d\\n\", c);\n    unsigned char b = 10; b -= 20; printf(\"%d\\n\", b);\n    short sh = 32767; sh++; printf(\"%d\\n\", sh);\n    float acc = 0; for (int k = 0; k < 10; k++) acc += 0.1f; printf(\"%.9f\\n\", acc);\n    double dd = 0; for (int k = 0; k < 10; k++) dd += 0.1; printf(\"%.17f\\n\", dd);\n    printf(\"%d\\n\", (int)(0.1f + 0.2f == 0.3f));\n    printf(\"%lld %llu\\n\", -9223372036854775807LL - 1, 18446744073709551615ULL);\n    printf(\"%d %d\\n\", -17 / 5, -17 % 5);\n    printf(\"%ld %ld\\n\", -17L / 5, -17L % 5);\n    printf(\"%u %u\\n\", 17u / 5, 4000000000u % 7);\n    printf(\"%d\\n\", (int)3000000000.0 == (int)0x80000000);\n    return 0;\n}\n";
+const CONVERSIONS_OUT = "-1 255 -25536 65534\n-123456789 4171510507 -123456789 18446744073586094827 4611686018427387904\n3 -3 3 -2500000000\n44 253\n4464 4464\n-123456792.0 4171510507.0 18446744073586094080.0\n4611686018427387904.000000 18446744073709551616.000000\n1 1 1\n-2147483648 878082192\n510 8343021014\n9\n246\n-32768\n1.000000119\n0.99999999999999989\n1\n-9223372036854775808 18446744073709551615\n-3 -2\n-3 -2\n3 3\n0\n";
+
 function run(source: string) {
   const r = runProgram({ source, args: [] });
   expect(r.diagnosticsText).not.toMatch(/error:/);
@@ -26,6 +29,17 @@ describe('generated code runs like gcc -O0', () => {
     const r = run(DATA_STRUCTURES);
     expect(r.stdout).toBe(DATA_STRUCTURES_OUT);
     expect(r.exit).toEqual({ code: 3, signal: null });
+  });
+
+  it('converts between every pair of arithmetic types and wraps like x86-64', () => {
+    const r = run(CONVERSIONS);
+    expect(r.diagnosticsText).toBe('');
+    expect(r.stdout).toBe(CONVERSIONS_OUT);
+  });
+
+  it('takes the address of a library function with a fixed parameter list', () => {
+    const r = run('#include <stdio.h>\n#include <string.h>\nint main(void) { int (*p)(const char *) = puts; size_t (*len)(const char *) = &strlen; p("hi"); printf("%zu\\n", len("abcd")); return 0; }');
+    expect(r.stdout).toBe('hi\n4\n');
   });
 
   it('evaluates call arguments right to left, as gcc on x86-64', () => {
@@ -90,5 +104,33 @@ describe('code shape', () => {
     const s = img.symbols.find((x) => x.name === 's')!;
     const ptr = Number(new DataView(img.data.buffer).getBigUint64(s.address - img.dataBase, true));
     expect(String.fromCharCode(img.rodata[ptr - img.rodataBase], img.rodata[ptr - img.rodataBase + 1])).toBe('hi');
+  });
+});
+
+describe('debug information', () => {
+  it('describes locals and parameters with their frame slots and scopes', () => {
+    const src = 'int f(int n, char *s) {\n  long total = n;\n  for (int i = 0; i < 2; i++) { double d = i; total += d; }\n  static int calls;\n  return total + calls + s[0];\n}\nint main(void) { return f(1, "x"); }\n';
+    const img = compile({ files: [{ name: 'prog.c', text: src }] }).image!;
+    const f = img.functions.find((x) => x.name === 'f')!;
+    const byName = new Map(f.locals.map((l) => [l.name, l]));
+    expect(byName.get('n')).toMatchObject({ type: 'int', size: 4, scalar: 'i32' });
+    expect(byName.get('s')).toMatchObject({ type: 'char *', size: 8, scalar: 'ptr' });
+    expect(byName.get('total')).toMatchObject({ type: 'long int', scalar: 'i64' });
+    const d = byName.get('d')!;
+    expect(d.startPc).toBeGreaterThan(f.entryPc);
+    expect(d.endPc).toBeLessThan(f.endPc);
+    for (const l of f.locals) expect(l.frameOffset).toBeLessThan(0);
+    const calls = img.symbols.find((s) => s.name === 'calls')!;
+    expect(calls).toMatchObject({ kind: 'object', binding: 'static', scope: 'f', type: 'int' });
+    expect(img.symbols.find((s) => s.name === 'f')).toMatchObject({ kind: 'function', type: 'int (int, char *)' });
+  });
+
+  it('reports problems in the runtime as internal errors, and warnings alone do not stop a build', () => {
+    const r = compile({ files: [{ name: 'prog.c', text: 'int main(void) { return 0; }' }], runtime: [{ name: '<crt>', text: 'void _start(void) { undefined_thing(); }' }] });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0].message).toMatch(/^internal error in the lab's C runtime: /);
+    const w = compile({ files: [{ name: 'prog.c', text: 'int main(void) { int *p = 5; return p != 0; }' }] });
+    expect(w.ok).toBe(true);
+    expect(w.diagnostics.map((x) => x.severity)).toEqual(['warning']);
   });
 });

@@ -4,12 +4,11 @@
  * goto and the function prologue and epilogue, as gcc -O0 lays them out: every local and
  * parameter lives in the frame at a negative offset from fp.
  */
-import { Op } from './isa.ts';
-import type { Block, CaseStmt, FunctionDef, InitPiece, Stmt, Sym } from './ast.ts';
+import { Op, Kind } from './isa.ts';
+import type { Block, CaseStmt, Expr, FunctionDef, InitPiece, Pos, Stmt, Sym } from './ast.ts';
 import { type CType, isRecord, sizeOf, alignOf, typeToString, scalarName, kindOf } from './types.ts';
 import type { LocalSymbol } from './image.ts';
 import { ExprGen, Label, type GenContext } from './codegen-expr.ts';
-import { Kind } from './isa.ts';
 
 interface LoopTargets {
   breakLabel: Label;
@@ -98,7 +97,17 @@ class FunctionGen extends ExprGen {
     }
   }
 
+  /** `void main(void)`: still hands _start a status (0), so the caller's stack stays balanced. */
+  private get voidMain(): boolean {
+    return this.fn.sym.name === 'main' && this.fn.sym.type.ret!.kind === 'void';
+  }
+
   private fallOffEnd(ret: CType): void {
+    if (this.voidMain) {
+      this.emit(Op.PUSH_I32, 0);
+      this.emit(Op.RET);
+      return;
+    }
     if (ret.kind === 'void') {
       this.emit(Op.RET_VOID);
       return;
@@ -322,11 +331,11 @@ class FunctionGen extends ExprGen {
     this.place(end);
   }
 
-  private returnStatement(value: Stmt extends never ? never : import('./ast.ts').Expr | undefined): void {
+  private returnStatement(value: Expr | undefined): void {
     const ret = this.fn.sym.type.ret!;
     if (ret.kind === 'void') {
       if (value) this.genVoid(value);
-      this.emit(Op.RET_VOID);
+      this.fallOffEnd(ret);
       return;
     }
     if (!value) {
@@ -357,7 +366,7 @@ class FunctionGen extends ExprGen {
   }
 
   /** A local variable: its frame slot, and its initialiser (zero the rest, then the pieces). */
-  private localVariable(sym: Sym, pieces: InitPiece[] | undefined, pos: import('./ast.ts').Pos): void {
+  private localVariable(sym: Sym, pieces: InitPiece[] | undefined, pos: Pos): void {
     const size = Math.max(1, sizeOf(sym.type));
     sym.frameOffset = this.allocate(size, Math.max(alignOf(sym.type), size >= 16 ? 16 : 1));
     if (pieces) {

@@ -11,6 +11,7 @@ import { preprocess } from './preprocess.ts';
 import { parseUnit } from './parser.ts';
 import { Assembly, type ObjectDef } from './assembly.ts';
 import { generateFunction } from './codegen.ts';
+import { BuiltinWrappers } from './builtin-wrappers.ts';
 import { link } from './link.ts';
 import { sizeOf, alignOf, type CType } from './types.ts';
 
@@ -93,15 +94,18 @@ function build(parsed: ParsedUnit[], userBag: DiagnosticBag, runtimeBag: Diagnos
 
   for (const p of parsed) registerObjects(asm, p, userBag);
 
+  const wrappers = new BuiltinWrappers();
   for (const p of parsed) {
     for (const fn of p.unit.functions) {
       if (definedBy.get(fn.sym.linkName) !== p.unit.index) continue;
       generateFunction(fn, {
         asm, unit: p.unit.index, diags: p.bag,
         isDefinedFunction: (linkName) => definedBy.has(linkName),
+        builtinAddress: (sym) => wrappers.request(sym),
       });
     }
   }
+  wrappers.emit(asm);
 
   const reported = new Set<string>();
   const hasStart = parsed.some((p) => p.runtime && p.unit.functions.some((f) => f.sym.name === '_start'));

@@ -19,8 +19,18 @@ export function wrapTo(v: bigint, t: CType): bigint {
   return t.unsigned || t.kind === 'ptr' ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
 }
 
+const memo = new WeakMap<Expr, ConstValue | null>();
+
 /** The constant value of `e`, or undefined when it is not a constant expression. */
 export function constValue(e: Expr): ConstValue | undefined {
+  const known = memo.get(e);
+  if (known !== undefined) return known ?? undefined;
+  const v = evaluate(e);
+  memo.set(e, v ?? null);
+  return v;
+}
+
+function evaluate(e: Expr): ConstValue | undefined {
   switch (e.k) {
     case 'int':
       return { k: 'int', value: e.value };
@@ -138,8 +148,9 @@ function unaryConst(k: 'neg' | 'bitnot' | 'plus' | 'not', inner: Expr, t: CType)
 
 function binaryConst(op: string, l: Expr, r: Expr, t: CType, opType: CType): ConstValue | undefined {
   const a = constValue(l);
+  if (!a) return undefined;
   const b = constValue(r);
-  if (!a || !b) return undefined;
+  if (!b) return undefined;
   if (a.k === 'addr' || b.k === 'addr') return addressArith(op, a, b, opType);
   if (isFloating(opType)) {
     const x = a.k === 'int' ? Number(a.value) : a.value;

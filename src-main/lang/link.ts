@@ -4,11 +4,11 @@
  * then patches every address (PUSH_PTR operands, CALL targets, pointers inside data) and fills
  * the symbol tables the viewer and debugger read.
  */
-import { TEXT_BASE, codeAddress } from './isa.ts';
+import { codeAddress } from './isa.ts';
 import type { ImageSymbol, ProgramImage } from './image.ts';
 import type { Assembly, ObjectDef, RelocTarget } from './assembly.ts';
 import type { DiagnosticBag } from './diagnostics.ts';
-import { type CType, sizeOf, typeToString, isRecord } from './types.ts';
+import { type CType, sizeOf, typeToString } from './types.ts';
 import { constValue } from './consteval.ts';
 import type { Pos } from './ast.ts';
 
@@ -192,7 +192,5 @@ function symbolTable(asm: Assembly, addresses: Map<string, number>): ImageSymbol
     if (o.sym.scopeFunction) s.scope = o.sym.scopeFunction;
     out.push(s);
   }
-  void isRecord;
-  void TEXT_BASE;
   return out;
 }

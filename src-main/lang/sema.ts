@@ -511,7 +511,7 @@ export class Sema {
     if (to.kind === 'ptr' && isInteger(from) && sizeOf(from) < 8 && this.constInt(e) === undefined) {
       this.warn(pos, 'cast to pointer from integer of different size');
     }
-    if (isInteger(to) && from.kind === 'ptr' && sizeOf(to) < 8) this.warn(pos, 'cast from pointer to integer of different size');
+    if (isInteger(to) && to.kind !== 'bool' && from.kind === 'ptr' && sizeOf(to) < 8) this.warn(pos, 'cast from pointer to integer of different size');
     return { k: 'cast', expr: e, pos, type: to };
   }
 
