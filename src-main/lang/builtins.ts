@@ -41,7 +41,7 @@ export const BUILTIN_NAMES = [
   // the runtime's own hooks (called from crt.ts, not by students)
   '__lab_flush_all', '__lab_futex_wait', '__lab_futex_wake', '__lab_assert_fail',
   // appended later (ids are stable)
-  '__lab_sigreturn', '__lab_exit_thread', '__lab_test_and_set',
+  '__lab_sigreturn', '__lab_exit_thread', '__lab_test_and_set', '__lab_ps',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

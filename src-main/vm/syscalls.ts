@@ -12,6 +12,7 @@ import { SIG_DFL, SIG_IGN, sigreturn } from '../kernel/signal.ts';
 import { CLONE_VFORK, CLONE_VM, kernelClone } from '../kernel/fork.ts';
 import { SIGCHLD } from '../kernel/signals.ts';
 import { doExecve } from '../kernel/exec.ts';
+import { psOutput } from '../kernel/ps.ts';
 
 const EFAULT = 14;
 const EINVAL = 22;
@@ -127,6 +128,12 @@ export function systemCallNatives(machine: Machine): NativeTable {
     __lab_exit_thread: native('void', (c) => {
       kernel.doExit(current(), exitedStatus(c.i32(0)));
       return NORETURN;
+    }),
+    __lab_ps: native('i32', (c) => {
+      const argv = stringArray(c, c.ptr(1)).slice(1);
+      const { text, status } = psOutput(kernel, current(), argv);
+      machine.kernelWrite(current(), 1, new TextEncoder().encode(text));
+      return status;
     }),
     fork: native('i32', (c) => clone(c, SIGCHLD)),
     execve: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),

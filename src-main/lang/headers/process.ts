@@ -35,6 +35,8 @@ void _exit(int __status);
 
 pid_t getpid(void);
 pid_t getppid(void);
+/* the lab's /bin/ps: prints the process table (see vm/bin/programs.ts) */
+int __lab_ps(int __argc, char **__argv);
 pid_t gettid(void);
 uid_t getuid(void);
 

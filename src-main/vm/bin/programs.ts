@@ -58,6 +58,15 @@ int main(void) {
     return n < 0;
 }
 `,
+  ps: String.raw`
+#include <unistd.h>
+
+/* ps [-e] [-p PID[,PID...]] [-o FIELD[=HEADER],...]: the process table, read from the kernel.
+   Fields: pid, ppid, s (state letter), stat, comm, cmd. Without -o: PID TTY TIME CMD. */
+int main(int argc, char *argv[]) {
+    return __lab_ps(argc, argv);
+}
+`,
   sh: String.raw`
 #include <stdio.h>
 #include <stdlib.h>
