@@ -535,6 +535,7 @@ export abstract class ExprGen {
       this.emit(Op.MEMCPY, sizeOf(t));
       return;
     }
+    if (!keep && this.isFrameVar(e.target) && t.kind === 'int' && this.addLocalImmediate(e.target as ExprOf<'var'>, e.value)) return;
     if (this.isFrameVar(e.target) && this.localStoreOp(t) !== undefined) {
       this.gen(e.value);
       this.storeLocal((e.target as ExprOf<"var">).sym.frameOffset!, t, keep);
@@ -543,6 +544,18 @@ export abstract class ExprGen {
     this.genAddr(e.target);
     this.gen(e.value);
     this.store(t, keep);
+  }
+
+  /** `i = i + k` / `i = i - k` on an int local, value unused: one ADD_LOCAL_I32. */
+  private addLocalImmediate(target: ExprOf<'var'>, value: Expr): boolean {
+    if (value.k !== 'binary' || (value.op !== '+' && value.op !== '-') || value.type.kind !== 'int') return false;
+    const left = value.left;
+    if (left.k !== 'var' || left.sym !== target.sym) return false;
+    const c = constValue(value.right);
+    if (!c || c.k !== 'int') return false;
+    const imm = Number(BigInt.asIntN(32, value.op === '+' ? c.value : -c.value));
+    this.emit(Op.ADD_LOCAL_I32, target.sym.frameOffset!, imm);
+    return true;
   }
 
   private genOpAssign(e: ExprOf<'opassign'>, keep: boolean): void {
@@ -668,6 +681,11 @@ export abstract class ExprGen {
       } else {
         this.asm.builtinsUsed.add(direct.name);
         const kinds = e.args.map((a) => kindOf(a.type));
+        if (kinds.slice(16).some((k) => k !== Kind.I32)) {
+          const p = e.args[16].pos;
+          this.ctx.diags.error(p.file, p.line, p.column, p.length ?? 1,
+            `the lab passes at most 16 arguments of this kind to library function '${direct.name}'`, 'split the call into two calls');
+        }
         this.emit(Op.CALL_BUILTIN, builtinId(direct.name), nargs, kindsMask(kinds));
       }
     } else {

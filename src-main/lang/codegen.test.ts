@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../vm/run.ts';
+import { runProgram, runImage } from '../vm/run.ts';
+import { CRT } from '../vm/libc/crt.ts';
 import { compile } from './compile.ts';
 import { disassembleFunction } from './disasm.ts';
 
@@ -11,6 +12,14 @@ const DATA_STRUCTURES_OUT = "40 30 20 10 0 \n1,3,5,7,9,\n2432902008176640000\n10
 
 const CONVERSIONS = "#include <stdio.h>\nint main(void) {\n    signed char sc = -1; unsigned char uc = sc; short s = 40000; unsigned short us = -2;\n    int i = -123456789; unsigned u = i; long l = i; unsigned long ul = i; long long ll = 1LL << 62;\n    float f = 3.75f; double d = -2.5e9;\n    printf(\"%d %d %d %d\\n\", sc, uc, s, us);\n    printf(\"%d %u %ld %lu %lld\\n\", i, u, l, ul, ll);\n    printf(\"%d %d %u %ld\\n\", (int)f, (int)-f, (unsigned)f, (long)d);\n    printf(\"%d %d\\n\", (char)300, (unsigned char)-3);\n    printf(\"%d %d\\n\", (short)70000, (unsigned short)70000);\n    printf(\"%.1f %.1f %.1f\\n\", (float)i, (double)u, (double)ul);\n    printf(\"%f %f\\n\", (float)ll, (double)(unsigned long)-1);\n    printf(\"%d %d %d\\n\", (_Bool)0.5, (_Bool)-3, (_Bool)(void *)&i);\n    printf(\"%ld %d\\n\", (long)(int)0x80000000u, (int)(long)0x1234567890L);\n    printf(\"%u %lu\\n\", (unsigned)(unsigned char)255 * 2, (unsigned long)u * 2);\n    char c = 'A'; c += 200; printf(\"%d\\n\", c);\n    unsigned char b = 10; b -= 20; printf(\"%d\\n\", b);\n    short sh = 32767; sh++; printf(\"%d\\n\", sh);\n    float acc = 0; for (int k = 0; k < 10; k++) acc += 0.1f; printf(\"%.9f\\n\", acc);\n    double dd = 0; for (int k = 0; k < 10; k++) dd += 0.1; printf(\"%.17f\\n\", dd);\n    printf(\"%d\\n\", (int)(0.1f + 0.2f == 0.3f));\n    printf(\"%lld %llu\\n\", -9223372036854775807LL - 1, 18446744073709551615ULL);\n    printf(\"%d %d\\n\", -17 / 5, -17 % 5);\n    printf(\"%ld %ld\\n\", -17L / 5, -17L % 5);\n    printf(\"%u %u\\n\", 17u / 5, 4000000000u % 7);\n    printf(\"%d\\n\", (int)3000000000.0 == (int)0x80000000);\n    return 0;\n}\n";
 const CONVERSIONS_OUT = "-1 255 -25536 65534\n-123456789 4171510507 -123456789 18446744073586094827 4611686018427387904\n3 -3 3 -2500000000\n44 253\n4464 4464\n-123456792.0 4171510507.0 18446744073586094080.0\n4611686018427387904.000000 18446744073709551616.000000\n1 1 1\n-2147483648 878082192\n510 8343021014\n9\n246\n-32768\n1.000000119\n0.99999999999999989\n1\n-9223372036854775808 18446744073709551615\n-3 -2\n-3 -2\n3 3\n0\n";
+
+const STUDENT = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <ctype.h>\n#define N 4\ntypedef struct { char name[16]; int balance; } account_t;\nstatic const char *src;\nstatic int expr(void);\nstatic int number(void) { int v = 0; while (isdigit((unsigned char)*src)) v = v * 10 + (*src++ - '0'); return v; }\nstatic int factor(void) { if (*src == '(') { src++; int v = expr(); src++; return v; } if (*src == '-') { src++; return -factor(); } return number(); }\nstatic int term(void) { int v = factor(); while (*src == '*' || *src == '/') { char op = *src++; int r = factor(); v = op == '*' ? v * r : v / r; } return v; }\nstatic int expr(void) { int v = term(); while (*src == '+' || *src == '-') { char op = *src++; int r = term(); if (op == '+') v += r; else v -= r; } return v; }\nint eval(const char *s) { src = s; return expr(); }\nvoid matmul(double a[N][N], double b[N][N], double c[N][N]) {\n    for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) { c[i][j] = 0; for (int k = 0; k < N; k++) c[i][j] += a[i][k] * b[k][j]; }\n}\nint by_balance(const void *x, const void *y) { const account_t *a = x, *b = y; return (a->balance > b->balance) - (a->balance < b->balance); }\nchar *reverse_words(char *s) {\n    static char out[128]; out[0] = '\\0';\n    char *words[16]; int n = 0;\n    for (char *w = strtok(s, \" \"); w; w = strtok(NULL, \" \")) words[n++] = w;\n    while (n-- > 0) { strcat(out, words[n]); if (n) strcat(out, \" \"); }\n    return out;\n}\nint main(void) {\n    printf(\"%d %d %d\\n\", eval(\"1+2*3\"), eval(\"(1+2)*3\"), eval(\"-4*(2-7)/3\"));\n    double a[N][N], b[N][N], c[N][N];\n    for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) { a[i][j] = i + j; b[i][j] = i == j ? 2 : 0.5; }\n    matmul(a, b, c);\n    for (int i = 0; i < N; i++) { for (int j = 0; j < N; j++) printf(\"%6.2f\", c[i][j]); putchar('\\n'); }\n    account_t accts[] = { { \"alice\", 50 }, { \"bob\", -20 }, { \"carol\", 75 }, { \"dave\", 0 } };\n    int n = sizeof accts / sizeof accts[0];\n    qsort(accts, n, sizeof(account_t), by_balance);\n    for (int i = 0; i < n; i++) printf(\"%-6s|%5d|\\n\", accts[i].name, accts[i].balance);\n    char line[] = \"the quick brown fox\";\n    printf(\"%s\\n\", reverse_words(line));\n    int *fibs = calloc(20, sizeof(int)); fibs[0] = 0; fibs[1] = 1;\n    for (int i = 2; i < 20; i++) fibs[i] = fibs[i - 1] + fibs[i - 2];\n    fibs = realloc(fibs, 40 * sizeof *fibs);\n    for (int i = 20; i < 40; i++) fibs[i] = fibs[i - 1] + fibs[i - 2];\n    printf(\"%d %d\\n\", fibs[19], fibs[39]); free(fibs);\n    unsigned hash = 5381; for (const char *p = \"hello world\"; *p; p++) hash = hash * 33 + *p; printf(\"%u\\n\", hash);\n    char hex[32]; int len = 0; unsigned v = 0xC0FFEE; do { hex[len++] = \"0123456789abcdef\"[v % 16]; v /= 16; } while (v);\n    for (int i = len - 1; i >= 0; i--) putchar(hex[i]); putchar('\\n');\n    return 0;\n}\n";
+const STUDENT_OUT = "7 9 6\n  3.00  4.50  6.00  7.50\n  6.50  8.00  9.50 11.00\n 10.00 11.50 13.00 14.50\n 13.50 15.00 16.50 18.00\nbob   |  -20|\ndave  |    0|\nalice |   50|\ncarol |   75|\nfox brown quick the\n4181 63245986\n894552257\nc0ffee\n";
+const DECLARATORS = "#include <stdio.h>\ntypedef int T;\ntypedef struct pair { int a, b; } pair;\ntypedef void (*cb)(int);\nstatic int hits;\nstatic void bump(int n) { hits += n; }\nvoid apply(cb f, int n) { f(n); }\nint main(void) {\n    T x = 2;\n    { T T = 3; printf(\"%d\\n\", T * x); }\n    T *p = &x; *p = 5;\n    pair q = { 1, 2 }; pair *pp = &q;\n    printf(\"%d %zu %zu %d\\n\", x, sizeof(T), sizeof(pair), pp->b);\n    apply(bump, 4); apply(&bump, 1); printf(\"%d\\n\", hits);\n    void (*fp)(int) = (void (*)(int))bump; fp(10); printf(\"%d\\n\", hits);\n    int (*arr)[2] = (int (*)[2])&q; printf(\"%d\\n\", (*arr)[1]);\n    unsigned long n = (unsigned long)sizeof(int[3][4]); printf(\"%lu\\n\", n);\n    return 0;\n}\n";
+const DECLARATORS_OUT = "6\n5 4 8 2\n5\n15\n2\n48\n";
+
+const INITIALIZERS = "#include <stdio.h>\nstruct A { int a[2]; int b; };\nstruct B { struct A x; char s[4]; double d; };\nunion U { int i; float f; };\nstruct A g1 = { 1, 2, 3 };\nstruct B g2 = { { { 4, 5 }, 6 }, \"hi\", 1.5 };\nstruct B g3 = { .s = \"yo\", .x.b = 9, .x.a[1] = 8 };\nunion U g4 = { .f = 2.0f };\nint g5[2][3] = { 1, 2, 3, 4 };\nint g6[] = { [3] = 7, 8, [1] = 2 };\nstruct A g7[] = { 1, 2, 3, { {4}, 5 } };\nchar *g8[] = { \"a\", \"bc\", 0 };\nint main(void) {\n    struct A l1 = { 1, 2, 3 };\n    struct B l2 = { { { 4, 5 }, 6 }, \"hi\", 1.5 };\n    struct B l3 = { .s = \"yo\", .x.b = 9, .x.a[1] = 8 };\n    union U l4 = { .f = 2.0f };\n    int l5[2][3] = { 1, 2, 3, 4 };\n    int l6[] = { [3] = 7, 8, [1] = 2 };\n    struct A l7[] = { 1, 2, 3, { {4}, 5 } };\n    char l9[10] = \"abc\";\n    printf(\"%d %d %d | %d %d %d %s %.1f | %d %d %s | %.1f\\n\", g1.a[0], g1.a[1], g1.b, g2.x.a[0], g2.x.a[1], g2.x.b, g2.s, g2.d, g3.x.b, g3.x.a[1], g3.s, g4.f);\n    printf(\"%d %d %d %d %d %d | %zu %d %d %d %d | %zu %d %d %d\\n\", g5[0][0], g5[0][2], g5[1][0], g5[1][1], g5[1][2], g5[0][1], sizeof g6, g6[0], g6[1], g6[3], g6[4], sizeof g7 / sizeof g7[0], g7[1].a[0], g7[1].a[1], g7[1].b); printf(\"%s %s\\n\", g8[0], g8[1]);\n    printf(\"%d %d %d | %d %d %d %s %.1f | %d %d %s | %.1f\\n\", l1.a[0], l1.a[1], l1.b, l2.x.a[0], l2.x.a[1], l2.x.b, l2.s, l2.d, l3.x.b, l3.x.a[1], l3.s, l4.f);\n    printf(\"%d %d %d %d %d %d | %zu %d %d %d %d | %zu %d %d %d | %d %d\\n\", l5[0][0], l5[0][2], l5[1][0], l5[1][1], l5[1][2], l5[0][1], sizeof l6, l6[0], l6[1], l6[3], l6[4], sizeof l7 / sizeof l7[0], l7[1].a[0], l7[1].a[1], l7[1].b, l9[2], l9[9]);\n    return 0;\n}\n";
+const INITIALIZERS_OUT = "1 2 3 | 4 5 6 hi 1.5 | 9 8 yo | 2.0\n1 3 4 0 0 2 | 20 0 2 7 8 | 2 4 0 5\na bc\n1 2 3 | 4 5 6 hi 1.5 | 9 8 yo | 2.0\n1 3 4 0 0 2 | 20 0 2 7 8 | 2 4 0 5 | 99 0\n";
 
 function run(source: string) {
   const r = runProgram({ source, args: [] });
@@ -35,6 +44,18 @@ describe('generated code runs like gcc -O0', () => {
     const r = run(CONVERSIONS);
     expect(r.diagnosticsText).toBe('');
     expect(r.stdout).toBe(CONVERSIONS_OUT);
+  });
+
+  it('runs a typical student program: recursive descent, matrices, qsort, strtok, realloc', () => {
+    expect(run(STUDENT).stdout).toBe(STUDENT_OUT);
+  });
+
+  it('parses typedef names, shadowing, casts to function and array pointer types', () => {
+    expect(run(DECLARATORS).stdout).toBe(DECLARATORS_OUT);
+  });
+
+  it('initialises globals and locals alike: brace elision, designators, strings, unknown lengths', () => {
+    expect(run(INITIALIZERS).stdout).toBe(INITIALIZERS_OUT);
   });
 
   it('takes the address of a library function with a fixed parameter list', () => {
@@ -132,5 +153,20 @@ describe('debug information', () => {
     const w = compile({ files: [{ name: 'prog.c', text: 'int main(void) { int *p = 5; return p != 0; }' }] });
     expect(w.ok).toBe(true);
     expect(w.diagnostics.map((x) => x.severity)).toEqual(['warning']);
+  });
+});
+
+describe('linking translation units', () => {
+  it('resolves externs by name and keeps statics private to their unit', () => {
+    const a = '#include <stdio.h>\nextern int shared;\nstatic int hidden = 1;\nint helper(int);\nint main(void) { shared += 5; printf("%d %d %d\\n", helper(2), shared, hidden); return 0; }\n';
+    const b = 'int shared = 10;\nstatic int hidden = 100;\nstatic int twice(int x) { return 2 * x + hidden; }\nint helper(int x) { return twice(x); }\n';
+    const r = compile({ files: [{ name: 'a.c', text: a }, { name: 'b.c', text: b }], runtime: [CRT] });
+    expect(r.diagnostics).toEqual([]);
+    expect(runImage(r.image!, {}).stdout).toBe('104 15 1\n');
+  });
+
+  it('reports two definitions of one global', () => {
+    const r = compile({ files: [{ name: 'a.c', text: 'int x = 1; int main(void) { return x; }' }, { name: 'b.c', text: 'int x = 2;' }] });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.message}`)).toEqual(["b.c:multiple definition of `x'"]);
   });
 });

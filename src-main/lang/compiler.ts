@@ -13,6 +13,7 @@ import { Assembly, type ObjectDef } from './assembly.ts';
 import { generateFunction } from './codegen.ts';
 import { BuiltinWrappers } from './builtin-wrappers.ts';
 import { link } from './link.ts';
+import { headerDeclaring } from './headers.ts';
 import { sizeOf, alignOf, type CType } from './types.ts';
 
 const INTERNAL = "internal error in the lab's C runtime: ";
@@ -123,8 +124,11 @@ function build(parsed: ParsedUnit[], userBag: DiagnosticBag, runtimeBag: Diagnos
       } else if (runtime) {
         runtimeBag.error(pos.file, pos.line, pos.column, pos.length ?? 1, `undefined reference to \`${name}'`);
       } else {
+        const header = headerDeclaring(name);
         userBag.error(pos.file, pos.line, pos.column, pos.length ?? name.length, `undefined reference to \`${name}'`,
-          `'${name}' is declared but no definition was found; write the function, or check its spelling`);
+          header
+            ? `<${header}> declares '${name}' but the lab's C library does not provide it`
+            : `'${name}' is declared but no definition was found; write the function, or check its spelling`);
       }
     },
   });

@@ -125,6 +125,13 @@ describe('error recovery and messages', () => {
       ['_Atomic int x; int main(void) { return 0; }', '_Atomic types are not supported in the lab'],
     ];
     for (const [src, message] of cases) expect(errors(src).join('\n')).toContain(message);
+    expect(errors('int main(void) { int f(void) { return 1; } return f(); }')).toEqual([
+      "1:22: nested functions (defining 'f' inside another function) are not supported in the lab; define it at file scope",
+    ]);
+  });
+
+  it('accepts what only looks unsupported: array parameters sized by another parameter', () => {
+    expect(errors('int sum(int n, int a[n]) { return a[n - 1]; } int main(void) { int v[2] = { 1, 2 }; return sum(2, v); }')).toEqual([]);
   });
 
   it('checks assignments, calls and returns like gcc', () => {

@@ -13,15 +13,25 @@ import { type CType, isRecord, isScalar, sizeOf, findMember, typeToString } from
  * constant expression (an error names the first that is not).
  */
 export function flattenInit(sema: Sema, type: CType, init: Init, isStatic: boolean): InitPiece[] {
-  const f = new Flattener(sema, isStatic);
+  return flattenInitMeasured(sema, type, init, isStatic).pieces;
+}
+
+/**
+ * As flattenInit, and also says how many elements the initialiser gives an array of unknown
+ * length (`int a[] = { 1, 2, 3 }` → 3, `char s[] = "hi"` → 3), counting elided braces as C does.
+ */
+export function flattenInitMeasured(sema: Sema, type: CType, init: Init, isStatic: boolean): { pieces: InitPiece[]; length: number } {
+  const f = new Flattener(sema, isStatic, type);
   f.object(type, init, 0);
-  return f.pieces;
+  return { pieces: f.pieces, length: f.topLength };
 }
 
 class Flattener {
   readonly pieces: InitPiece[] = [];
+  /** elements given to the outermost array */
+  topLength = 0;
 
-  constructor(private readonly sema: Sema, private readonly isStatic: boolean) {}
+  constructor(private readonly sema: Sema, private readonly isStatic: boolean, private readonly top: CType) {}
 
   /** Initialises one object (or sub-object) from a complete initialiser. */
   object(type: CType, init: Init, offset: number): void {
@@ -55,6 +65,7 @@ class Flattener {
         if (expr.bytes.length > len) this.sema.warn(pos, "initializer-string for array of 'char' is too long");
         const bytes = new Uint8Array(Math.min(len, expr.bytes.length + 1));
         bytes.set(expr.bytes.subarray(0, bytes.length));
+        if (type === this.top) this.topLength = Math.max(this.topLength, len);
         this.pieces.push({ k: 'bytes', offset, bytes });
         return;
       }
@@ -113,11 +124,13 @@ class Flattener {
         this.designated(elem, item.designators.slice(1), item.init, offset + i * esize);
         index++;
         i++;
+        if (type === this.top) this.topLength = Math.max(this.topLength, i);
         continue;
       }
       if (type.length !== undefined && i >= type.length) return index;
       index = this.element(elem, items, index, offset + i * esize);
       i++;
+      if (type === this.top) this.topLength = Math.max(this.topLength, i);
     }
     return index;
   }

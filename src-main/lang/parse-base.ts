@@ -56,6 +56,8 @@ export abstract class ParserBase {
   protected staticCounter = 0;
   protected lastErrorPos = -1;
   protected lastDeclaratorName: string | undefined;
+  /** parsing a parameter's outermost array dimension, which may be any expression */
+  protected parameterArrayOk = false;
 
   constructor(
     protected readonly toks: Token[],
@@ -372,7 +374,10 @@ export abstract class ParserBase {
     if (has('_Bool')) return BOOL;
     if (has('char')) return u ? UCHAR : has('signed') ? SCHAR : CHAR;
     if (has('float')) return FLOAT;
-    if (has('double')) return DOUBLE;
+    if (has('double')) {
+      if (has('long')) this.error(pos, "'long double' is not supported in the lab; use double");
+      return DOUBLE;
+    }
     if (has('short')) return u ? USHORT : SHORT;
     if (has('long') >= 2) return u ? ULLONG : LLONG;
     if (has('long') === 1) return u ? ULONG : LONG;
@@ -620,7 +625,10 @@ export abstract class ParserBase {
         } else {
           const e = this.assignment();
           const v = this.sema.constInt(e);
-          if (v === undefined) {
+          if (v === undefined && this.parameterArrayOk) {
+            // `int a[n]` as a parameter is a pointer: the size does not matter
+            length = undefined;
+          } else if (v === undefined) {
             if (e.k !== 'error') this.error(e.pos, 'variable-length arrays are not supported in the lab; give the array a constant size or use malloc');
             length = 1;
           } else if (v < 0n) {
@@ -632,6 +640,7 @@ export abstract class ParserBase {
         }
       }
       this.expect(']');
+      this.parameterArrayOk = false;
       const inner = this.declaratorSuffixes(base, abstract);
       if (inner.type.kind === 'func') this.error(bracket, 'declaration of array of functions');
       if (inner.type.kind === 'void') this.error(bracket, 'declaration of array of voids');
@@ -673,6 +682,20 @@ export abstract class ParserBase {
       this.error(pos, 'expected declaration specifiers or \'...\' before identifier');
       return { params, variadic: false, prototyped: false };
     }
+    // the parameters are in scope for the rest of the list: int sum(int n, int a[n])
+    this.pushScope();
+    try {
+      variadic = this.parameterDeclarations(params);
+    } finally {
+      this.popScope();
+    }
+    this.expect(')');
+    return { params, variadic, prototyped: true };
+  }
+
+  /** `int a, char *b, ...`: fills params; returns true when the list ends with '...'. */
+  private parameterDeclarations(params: NonNullable<Declarator['params']>): boolean {
+    let variadic = false;
     for (;;) {
       if (this.is('...')) {
         this.next();
@@ -691,16 +714,22 @@ export abstract class ParserBase {
         this.fail("declaration specifiers or '...'");
       }
       const specs = this.declSpecifiers();
+      this.parameterArrayOk = true;
       const d = this.declarator(specs.type, 'maybe');
+      this.parameterArrayOk = false;
       let type = d.type;
       if (type.kind === 'array') type = qualified(pointerTo(type.base!), false);
       else if (type.kind === 'func') type = pointerTo(type);
       this.skipAttributes();
       params.push({ name: d.name, type, pos: d.name ? d.pos : specs.pos });
+      if (d.name !== undefined) {
+        this.scopes[this.scopes.length - 1].set(d.name, {
+          name: d.name, kind: 'var', type, storage: 'param', pos: d.pos, tu: this.unitIndex, linkName: d.name,
+        });
+      }
       if (!this.accept(',')) break;
     }
-    this.expect(')');
-    return { params, variadic, prototyped: true };
+    return variadic;
   }
 
   /** A type name, as in casts and sizeof: specifiers and an abstract declarator. */

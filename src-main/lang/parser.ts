@@ -10,7 +10,7 @@ import type { DiagnosticBag } from './diagnostics.ts';
 import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
 import { type CType, INT, CHAR, arrayOf, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
-import { flattenInit } from './initializers.ts';
+import { flattenInitMeasured } from './initializers.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
@@ -139,8 +139,7 @@ export class Parser extends ParserBase {
       sym.defined = true;
       sym.tentative = false;
       sym.init = init;
-      this.completeFromInit(sym, init);
-      sym.pieces = flattenInit(this.sema, sym.type, init, true);
+      sym.pieces = this.initialize(sym, init, true);
     } else if (specs.storage !== 'extern') {
       sym.tentative = !sym.defined;
       sym.defined = true;
@@ -150,24 +149,14 @@ export class Parser extends ParserBase {
     }
   }
 
-  /** `int a[] = {1, 2, 3}` and `char s[] = "hi"`: the initialiser gives the length. */
-  private completeFromInit(sym: Sym, init: Init): void {
-    const t = sym.type;
-    if (t.kind !== 'array' || t.length !== undefined) return;
-    let length = 0;
-    if (init.k === 'expr' && init.expr.k === 'string') length = init.expr.bytes.length + 1;
-    else if (init.k === 'list' && init.items.length === 1 && init.items[0].init.k === 'expr' && init.items[0].init.expr.k === 'string' && (t.base!.kind === 'char') && init.items[0].designators.length === 0) {
-      length = init.items[0].init.expr.bytes.length + 1;
-    } else if (init.k === 'list') {
-      let index = 0;
-      for (const item of init.items) {
-        const d = item.designators[0];
-        if (d && d.k === 'index') index = Number(this.sema.constInt(d.index) ?? 0n);
-        index++;
-        length = Math.max(length, index);
-      }
-    }
-    sym.type = { ...t, length };
+  /**
+   * Flattens an object's initialiser; `int a[] = {1, 2, 3}` and `char s[] = "hi"` take their
+   * length from it.
+   */
+  private initialize(sym: Sym, init: Init, isStatic: boolean): InitPiece[] {
+    const r = flattenInitMeasured(this.sema, sym.type, init, isStatic);
+    if (sym.type.kind === 'array' && sym.type.length === undefined) sym.type = { ...sym.type, length: r.length };
+    return r.pieces;
   }
 
   private declareTypedef(d: Declarator): void {
@@ -383,9 +372,8 @@ export class Parser extends ParserBase {
     let pieces: InitPiece[] | undefined;
     if (this.accept('=')) {
       const init = this.initializer();
-      this.completeFromInit(sym, init);
-      if (!isComplete(sym.type)) this.error(d.pos, `variable '${name}' has initializer but incomplete type`);
-      else pieces = flattenInit(this.sema, sym.type, init, isStatic);
+      if (!isComplete(sym.type) && sym.type.kind !== 'array') this.error(d.pos, `variable '${name}' has initializer but incomplete type`);
+      else pieces = this.initialize(sym, init, isStatic);
     } else if (!isComplete(sym.type)) {
       if (sym.type.kind === 'array' && sym.type.length === undefined) this.error(d.pos, `array size missing in '${name}'`);
       else this.error(d.pos, `storage size of '${name}' isn't known`);
@@ -693,8 +681,7 @@ export class Parser extends ParserBase {
       name: '(compound literal)', kind: 'var', type, storage: this.fn ? 'local' : 'static', pos, tu: this.unitIndex,
       linkName: `.compound.${++this.staticCounter}@${this.unitIndex}`,
     };
-    this.completeFromInit(sym, init);
-    sym.pieces = flattenInit(this.sema, sym.type, init, !this.fn);
+    sym.pieces = this.initialize(sym, init, !this.fn);
     if (!this.fn) {
       sym.defined = true;
       this.unit.statics.push(sym);

@@ -22,6 +22,21 @@ export type ConvContext =
 
 const ERROR_TYPE: CType = { kind: 'int' };
 
+/** Library functions students reach for that the lab does not provide, with what to use instead. */
+const NOT_IN_THE_LAB: Record<string, string> = (() => {
+  const table: Record<string, string> = {};
+  const scanf = "the lab has no scanf family; read a line with fgets and convert it with atoi or strtol";
+  for (const n of ['scanf', 'fscanf', 'sscanf', 'vscanf']) table[n] = scanf;
+  const files = 'the lab has no stdio files; use open, read, write and close';
+  for (const n of ['fopen', 'fclose', 'fread', 'fseek', 'ftell', 'rewind', 'feof', 'ferror', 'fdopen']) table[n] = files;
+  const math = 'the lab has no <math.h>; compute it with + - * / (or write the function yourself)';
+  for (const n of ['sqrt', 'pow', 'sin', 'cos', 'tan', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'round', 'fmod']) table[n] = math;
+  table.getline = 'the lab has no getline; read a line with fgets into a char array';
+  table.atof = 'the lab has no atof or strtod; keep numbers as integers (atoi, strtol)';
+  table.strtod = table.atof;
+  return table;
+})();
+
 /** The type checker, shared by one translation unit's parser. */
 export class Sema {
   constructor(
@@ -65,7 +80,8 @@ export class Sema {
     const header = headerDeclaring(name);
     const hint = header ? `'${name}' is declared in <${header}>; add '#include <${header}>'` : undefined;
     if (isCall) {
-      this.error(pos, `implicit declaration of function '${name}'`, hint ?? 'declare the function (or put its definition) above this use');
+      const missing = NOT_IN_THE_LAB[name];
+      this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? 'declare the function (or put its definition) above this use');
       return {
         name, kind: 'func', type: { kind: 'func', ret: INT, params: [], prototyped: false }, storage: 'global', pos, tu: unit,
         linkName: name,
@@ -544,7 +560,6 @@ export class Sema {
     }
     if (ptr.type.kind !== 'ptr') return this.fail(pos, 'subscripted value is neither array nor pointer nor vector');
     if (!isInteger(idx.type)) return this.fail(i0.pos, 'array subscript is not an integer');
-    if (idx.type.kind === 'char' && !idx.type.unsigned) this.warn(i0.pos, "array subscript has type 'char'");
     const sum = this.binary('+', ptr, idx, pos);
     if (sum.k === 'error') return sum;
     return { k: 'deref', expr: sum, pos, type: ptr.type.base! };
