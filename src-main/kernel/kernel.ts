@@ -72,7 +72,10 @@ export interface OutputChunk {
 
 export class Kernel {
   readonly options: KernelOptions;
+  /** the process table: every task not yet reaped (pid → task) */
   readonly tasks = new Map<number, Task>();
+  /** tasks that were reaped, in the order they left the table (for the run's report) */
+  readonly released: Task[] = [];
   readonly trace = new Trace();
   readonly memory: AddressSpaces;
   readonly output: OutputChunk[] = [];
@@ -332,11 +335,13 @@ export class Kernel {
 
   /** True when no process of the program is left (init and the shell do not count). */
   programFinished(): boolean {
-    for (const t of this.tasks.values()) {
-      if (t.kernelThread) continue;
-      if (t.state !== 'X') return false;
-    }
+    for (const t of this.tasks.values()) if (!t.kernelThread) return false;
     return true;
+  }
+
+  /** Every task the run created, reaped or not, by pid (for reports). */
+  allTasks(): Task[] {
+    return [...this.released, ...this.tasks.values()].sort((a, b) => a.pid - b.pid);
   }
 
   /** When every task sleeps on a timer (sleep or alarm), jumps the clock to the first wake-up. */
@@ -573,6 +578,8 @@ export class Kernel {
   releaseTask(task: Task, reaper: Task): void {
     task.state = 'X';
     task.reapedBy = reaper.pid;
+    this.tasks.delete(task.pid);
+    this.released.push(task);
     const parent = task.parent;
     if (parent) parent.children = parent.children.filter((c) => c !== task);
     this.event(task, 'reap', { by: reaper.pid, status: task.exitCode, zombieFor: this.time - task.exitTime });

@@ -42,8 +42,6 @@ export interface Sym {
   frameOffset?: number;
   /** function containing a static local */
   scopeFunction?: string;
-  /** used (called or its address taken) */
-  used?: boolean;
 }
 
 export type Init =
@@ -87,13 +85,10 @@ export type Expr = ExprBase &
     | { k: 'cond'; test: Expr; then: Expr; else: Expr }
     | { k: 'comma'; left: Expr; right: Expr }
     | { k: 'cast'; expr: Expr; implicit?: boolean }
-    | { k: 'member'; object: Expr; name: string; arrow: boolean; offset?: number }
+    | { k: 'member'; object: Expr; name: string; offset?: number }
     | { k: 'deref'; expr: Expr }
     | { k: 'addr'; expr: Expr }
     | { k: 'neg' | 'bitnot' | 'not' | 'plus'; expr: Expr }
-    | { k: 'index'; array: Expr; index: Expr }
-    | { k: 'sizeof'; arg: Expr | CType }
-    | { k: 'alignof'; arg: CType }
     | { k: 'compound'; sym: Sym }
     | { k: 'error' }
   );

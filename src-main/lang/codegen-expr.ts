@@ -265,9 +265,6 @@ export abstract class ExprGen {
         return this.emit(kindOf(e.type) === Kind.I64 ? Op.NOT_I64 : Op.NOT_I32);
       case 'plus':
         return this.gen(e.expr);
-      case 'index':
-      case 'sizeof':
-      case 'alignof':
       case 'error':
         return this.emit(Op.PUSH_I32, 0);
     }

@@ -68,7 +68,6 @@ export class Sema {
   ident(sym: Sym, pos: Pos): Expr {
     if (sym.poisoned) return this.errorExpr(pos);
     if (sym.kind === 'enumconst') return { k: 'int', value: sym.value!, pos, type: INT };
-    sym.used = true;
     return { k: 'var', sym, pos, type: sym.type };
   }
 
@@ -587,7 +586,7 @@ export class Sema {
     const m = findMember(rec, name);
     if (!m) return this.fail(namePos, `'${typeToString(unqualified(obj.type))}' has no member named '${name}'`);
     const type = qualified(m.type, !!obj.type.isConst, !!obj.type.isVolatile);
-    return { k: 'member', object: obj, name, arrow: false, offset: m.offset, pos, type };
+    return { k: 'member', object: obj, name, offset: m.offset, pos, type };
   }
 
   memberOffset(t: CType, name: string, pos: Pos): { offset: number; type: CType } {

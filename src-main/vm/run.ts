@@ -167,7 +167,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     exit,
     stopReason,
     stopMessage,
-    processes: [...kernel.tasks.values()]
+    processes: kernel.allTasks()
       .filter((t) => !t.kernelThread)
       .map((t) => ({
         pid: t.pid,
@@ -187,8 +187,8 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
       clones: 0,
       execs: 0,
       zombiesPeak: 0,
-      zombiesAtEnd: [...kernel.tasks.values()].filter((t) => t.state === 'Z' && !t.kernelThread).length,
-      orphansReparented: [...kernel.tasks.values()].filter((t) => t.reparentedTo !== null).length,
+      zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
+      orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
     },
     warnings: [],
     trace: kernel.trace.events,
