@@ -58,11 +58,12 @@ export function checkCloneFlags(flags: number): number {
   return 0;
 }
 
-/** Processes (and threads) the user owns now, for RLIMIT_NPROC. */
+/**
+ * Processes (and threads) the user owns now, for RLIMIT_NPROC: every task in the table but the
+ * kernel's own (init and the shell). Zombies count until they are reaped, as in Linux.
+ */
 function userTasks(k: Kernel): number {
-  let n = 0;
-  for (const t of k.tasks.values()) if (!t.kernelThread && t.state !== 'X' && t.state !== 'Z') n++;
-  return n;
+  return k.tasks.size - k.kernelThreadCount;
 }
 
 /**
@@ -87,7 +88,8 @@ export function kernelClone(k: Kernel, parent: Task, args: CloneArgs): number {
 function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
   const flags = args.flags;
   if (userTasks(k) >= k.options.nprocLimit) {
-    k.event(parent, 'fork-failed', { reason: 'RLIMIT_NPROC', limit: k.options.nprocLimit });
+    // traced once per process: a fork bomb retries millions of times
+    if (parent.forkFailures++ === 0) k.event(parent, 'fork-failed', { reason: 'RLIMIT_NPROC', limit: k.options.nprocLimit });
     return -EAGAIN;
   }
   // copy_mm first: it is the step that can fail for want of memory

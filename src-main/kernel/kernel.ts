@@ -72,6 +72,8 @@ export interface OutputChunk {
 
 export class Kernel {
   readonly options: KernelOptions;
+  /** tasks that are the kernel's own (init, the shell): not the user's processes */
+  kernelThreadCount = 0;
   /** the process table: every task not yet reaped (pid → task) */
   readonly tasks = new Map<number, Task>();
   /** tasks that were reaped, in the order they left the table (for the run's report) */
@@ -130,6 +132,7 @@ export class Kernel {
   private createKernelThread(comm: string, parent: Task | null, loop: (self: Task) => void): Task {
     const task = this.allocTask(comm, parent, new FdTable());
     task.kernelThread = loop;
+    this.kernelThreadCount++;
     task.state = 'S';
     task.waitingFor = { kind: 'child', pid: -1 };
     return task;
@@ -167,6 +170,7 @@ export class Kernel {
       blockedCall: null,
       clearChildTid: 0,
       stopSignal: 0,
+      forkFailures: 0,
       stopReported: true,
       continueReported: true,
       kernelThread: null,

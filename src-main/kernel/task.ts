@@ -95,6 +95,8 @@ export interface Task {
   stopSignal: number;
   stopReported: boolean;
   continueReported: boolean;
+  /** how many of this task's forks failed (EAGAIN, ENOMEM) */
+  forkFailures: number;
   /** CLONE_CHILD_CLEARTID: the address zeroed (and futex-woken) when the task exits, or 0 */
   clearChildTid: number;
   /** the system call the task sleeps in, if any */

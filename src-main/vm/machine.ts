@@ -73,11 +73,18 @@ export class Machine implements CpuHost {
     return map.get(name) ?? 0;
   }
 
-  /** Builds the view of a call that natives use. */
-  callFor(task: Task, nargs: number, kinds: number, sys: Sys): NativeCall {
+  private readonly plumbing = new WeakMap<Task, { tlb: Tlb; mem: UserMemory; sys: Sys }>();
+
+  /** Builds the view of a call that natives use (memory and system calls cached per task). */
+  callFor(task: Task, nargs: number, kinds: number): NativeCall {
     const image = task.ctx.image;
-    const mem = new UserMemory(this.tlbOf(task));
-    return new NativeCall(task.ctx, nargs, kinds, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), sys);
+    const tlb = this.tlbOf(task);
+    let p = this.plumbing.get(task);
+    if (!p || p.tlb !== tlb) {
+      p = { tlb, mem: new UserMemory(tlb), sys: this.sysFor(task) };
+      this.plumbing.set(task, p);
+    }
+    return new NativeCall(task.ctx, nargs, kinds, p.mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), p.sys);
   }
 
   /** CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract). */
@@ -91,7 +98,7 @@ export class Machine implements CpuHost {
       kernel.event(task, 'unsupported', { function: name });
       throw new UnsupportedFunction(name);
     }
-    const call = this.callFor(task, nargs, kinds, this.sysFor(task));
+    const call = this.callFor(task, nargs, kinds);
     const result = fn.fn(call);
     if (result === BLOCK) {
       // the task sleeps in this call; remember it so that a signal can interrupt it (EINTR)
