@@ -12,7 +12,9 @@
  *   I32 – char, short, int, _Bool, enum and their unsigned forms, promoted to 32 bits (low half).
  *   I64 – long, long long and unsigned forms: all 8 bytes, two's complement.
  *   F64 – double; float is a double rounded to single precision (FROUND) after every operation.
- *   PTR – a virtual address, an exact integer below 2^53 stored as a JS number (an f64).
+ *   PTR – a virtual address stored as a JS number (an f64): the pointer's 64 bits read as a
+ *         signed integer, so every user address (below 2^47) and small negative values such as
+ *         (void *)-1 (sbrk's failure, SIG_ERR) are exact. Comparisons of pointers are numeric.
  *
  * Memory layout of a call (grows down, like x86-64 with frame pointers):
  *   CALL pushes the return address and the caller's fp onto the simulated stack:
@@ -70,7 +72,7 @@ export const enum Op {
   PUSH_I32, //      [imm]           ( → i32)
   PUSH_I64, //      [lo, hi]        ( → i64)
   PUSH_F64, //      [constIndex]    ( → f64)   image.f64Consts[constIndex]
-  PUSH_PTR, //      [lo, hi]        ( → ptr)   value = hi * 2^32 + (lo >>> 0)
+  PUSH_PTR, //      [lo, hi]        ( → ptr)   value = hi * 2^32 + (lo >>> 0), hi signed
   FRAME_ADDR, //    [offset]        ( → ptr)   fp + offset
 
   // ---- evaluation stack shuffles

@@ -149,6 +149,18 @@ describe('the bytecode CPU', () => {
     expect(steps).toBe(whole.r.steps);
   });
 
+  it('keeps (void *)-1 exact through pointer, integer and memory round trips', () => {
+    const image = assemble({
+      main: [
+        [Op.ENTER, 16, 0],
+        [Op.PUSH_PTR, -1, -1], [Op.STORE_LOCAL_PTR, -8], [Op.LOAD_LOCAL_PTR, -8],
+        [Op.PTR_TO_I64], [Op.I64_TO_PTR], [Op.PTR_TO_I64], [Op.RET],
+      ],
+    });
+    const { ctx } = run(image);
+    expect(ctx.evalI64[ctx.esp - 1]).toBe(-1n);
+  });
+
   it('wraps 64-bit multiplication exactly', () => {
     const image = assemble({
       main: [[Op.ENTER, 0, 0], [Op.PUSH_I64, -1, 0x7fffffff], [Op.PUSH_I64, 3, 0], [Op.MUL_I64], [Op.RET]],

@@ -124,7 +124,10 @@ function ld64(t: Tlb, a: number, I: Int32Array, s: number): void {
   I[2 * s] = v.getInt32(o, true);
   I[2 * s + 1] = v.getInt32(o + 4, true);
 }
-/** Loads a pointer: 8 bytes as an unsigned number (exact below 2^53). */
+/**
+ * Loads a pointer: 8 bytes read as a signed 64-bit value, exact for every user address and for
+ * small negative values such as (void *)-1 (see isa.ts, PTR).
+ */
 function ldptr(t: Tlb, a: number): number {
   let v = readView(t, a);
   let o = offsetIn(t, a, 8);
@@ -132,7 +135,7 @@ function ldptr(t: Tlb, a: number): number {
     v = readSplit(t, a, 8, scratch);
     o = 0;
   }
-  return v.getUint32(o + 4, true) * TWO32 + v.getUint32(o, true);
+  return v.getInt32(o + 4, true) * TWO32 + v.getUint32(o, true);
 }
 
 function st8(t: Tlb, a: number, x: number): void {
@@ -187,7 +190,7 @@ function st64(t: Tlb, a: number, lo: number, hi: number): void {
     writeSplit(t, a, 8, scratch);
   }
 }
-/** Stores a pointer (a non-negative number below 2^53) as 8 bytes. */
+/** Stores a pointer (a signed number within ±2^53) as 8 bytes. */
 function stptr(t: Tlb, a: number, p: number): void {
   st64(t, a, p >>> 0, Math.floor(p / TWO32) | 0);
 }
@@ -237,9 +240,6 @@ export { ld32 as loadI32, st32 as storeI32 };
 
 function i64ToNumber(I: Int32Array, s: number): number {
   return I[2 * s + 1] * TWO32 + (I[2 * s] >>> 0);
-}
-function u64ToNumber(I: Int32Array, s: number): number {
-  return (I[2 * s + 1] >>> 0) * TWO32 + (I[2 * s] >>> 0);
 }
 /** Writes a number (an integer, possibly beyond 2^53 or negative) into slot s as int64, wrapping. */
 function numberToI64(I: Int32Array, B: BigInt64Array, s: number, x: number): void {
@@ -321,7 +321,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 2;
           break;
         case 4 /* PUSH_PTR */:
-          F[esp++] = code[pc + 2] * TWO32 + (code[pc + 1] >>> 0);
+          F[esp++] = (code[pc + 2] >>> 0) * TWO32 + (code[pc + 1] >>> 0);
           pc += 3;
           break;
         case 5 /* FRAME_ADDR */:
@@ -1010,7 +1010,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         case 127 /* I64_TO_PTR */:
-          F[esp - 1] = u64ToNumber(I, esp - 1);
+          F[esp - 1] = i64ToNumber(I, esp - 1);
           pc += 1;
           break;
         case 128 /* BOOL_I64 */:

@@ -166,7 +166,7 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
       ctx.evalF64[s] = Number(v);
       return;
     case 'ptr':
-      ctx.evalF64[s] = typeof v === 'bigint' ? Number(BigInt.asUintN(64, v)) : v;
+      ctx.evalF64[s] = typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v;
       return;
   }
 }

@@ -246,7 +246,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
       const sig = c.i32(0);
       if (sig < 1 || sig > 64 || sig === SIGKILL || sig === 19) {
         c.setErrno(EINVAL);
-        return 2 ** 64 - 1; // SIG_ERR
+        return -1; // SIG_ERR
       }
       // glibc's signal() has BSD semantics: SA_RESTART, handler not reset
       return setHandler(sig, c.ptr(1), 0x10000000, new Set());
@@ -348,7 +348,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
       const got = kernel.memory.brk(mm, old + inc);
       if (got !== old + inc) {
         c.setErrno(ENOMEM);
-        return 2 ** 64 - 1;
+        return -1; // (void *)-1
       }
       return old;
     }),

@@ -260,7 +260,9 @@ function writePointer(out: ByteWriter, spec: ResolvedSpec, address: number): voi
     writePadded(out, spec, NIL_POINTER);
     return;
   }
-  writeInteger(out, { ...spec, alt: true }, address.toString(16), false, 16, true, '0x');
+  // the VM hands pointers over as signed 64-bit values: print their unsigned bits
+  const digits = address < 0 ? BigInt.asUintN(64, BigInt(address)).toString(16) : address.toString(16);
+  writeInteger(out, { ...spec, alt: true }, digits, false, 16, true, '0x');
 }
 
 /** %s: the string's bytes cut to the precision; NULL prints "(null)" if it fits the precision. */

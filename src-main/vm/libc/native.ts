@@ -159,9 +159,9 @@ export class NativeCall {
     const s = this.slot(i);
     switch (this.kind(i)) {
       case Kind.I32:
-        return this.ctx.evalI32[2 * s] >>> 0;
+        return this.ctx.evalI32[2 * s];
       case Kind.I64:
-        return (this.ctx.evalI32[2 * s + 1] >>> 0) * TWO32 + (this.ctx.evalI32[2 * s] >>> 0);
+        return this.ctx.evalI32[2 * s + 1] * TWO32 + (this.ctx.evalI32[2 * s] >>> 0);
       default:
         return this.ctx.evalF64[s];
     }
