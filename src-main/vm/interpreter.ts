@@ -321,7 +321,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 2;
           break;
         case 4 /* PUSH_PTR */:
-          F[esp++] = (code[pc + 2] >>> 0) * TWO32 + (code[pc + 1] >>> 0);
+          F[esp++] = code[pc + 2] * TWO32 + (code[pc + 1] >>> 0);
           pc += 3;
           break;
         case 5 /* FRAME_ADDR */:
