@@ -126,7 +126,7 @@ function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
   k.event(parent, 'clone', {
     child: child.pid,
     flags,
-    kind: flags & CLONE_THREAD ? 'thread' : flags & CLONE_VFORK ? 'vfork' : flags & CLONE_VM ? 'clone-vm' : args.stack ? 'clone' : 'fork',
+    what: flags & CLONE_THREAD ? 'thread' : flags & CLONE_VFORK ? 'vfork' : flags & CLONE_VM ? 'clone-vm' : args.stack ? 'clone' : 'fork',
     steps: ['dup_task_struct', 'copy_files', 'copy_sighand', flags & CLONE_VM ? 'share_mm' : 'copy_mm', 'copy_thread', 'alloc_pid'],
   });
   return child;

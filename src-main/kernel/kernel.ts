@@ -72,6 +72,9 @@ export interface OutputChunk {
 
 export class Kernel {
   readonly options: KernelOptions;
+  /** zombies now and at most (the student's processes only) */
+  zombies = 0;
+  zombiesPeak = 0;
   /** tasks that are the kernel's own (init, the shell): not the user's processes */
   kernelThreadCount = 0;
   /** the process table: every task not yet reaped (pid → task) */
@@ -481,6 +484,10 @@ export class Kernel {
     if (q >= 0) this.runQueue.splice(q, 1);
     task.state = 'Z';
     task.waitingFor = null;
+    if (!task.kernelThread) {
+      this.zombies++;
+      this.zombiesPeak = Math.max(this.zombiesPeak, this.zombies);
+    }
     this.event(task, 'exit', { status, code: (status >> 8) & 0xff, signal: status & 0x7f ? SIGNAL_NAMES[status & 0x7f] : null });
     this.needResched = true;
     this.exitNotify(task);
@@ -580,6 +587,7 @@ export class Kernel {
 
   /** release_task: the zombie is reaped by `reaper` and leaves the process table. */
   releaseTask(task: Task, reaper: Task): void {
+    if (task.state === 'Z' && !task.kernelThread) this.zombies--;
     task.state = 'X';
     task.reapedBy = reaper.pid;
     this.tasks.delete(task.pid);

@@ -182,17 +182,33 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     stats: {
       ...kernel.memory.stats(),
       steps: kernel.steps,
-      forks: 0,
-      vforks: 0,
-      clones: 0,
-      execs: 0,
-      zombiesPeak: 0,
+      ...countCreations(kernel.trace.events),
+      zombiesPeak: kernel.zombiesPeak,
       zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
       orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
     },
     warnings: [],
     trace: kernel.trace.events,
   };
+}
+
+/** forks, vforks, other clones (threads included) and execs, counted from the trace. */
+function countCreations(events: TraceEvent[]): { forks: number; vforks: number; clones: number; execs: number } {
+  const counts = { forks: 0, vforks: 0, clones: 0, execs: 0 };
+  let first = true;
+  for (const e of events) {
+    if (e.kind === 'clone') {
+      const what = e.what as string;
+      if (what === 'fork') counts.forks++;
+      else if (what === 'vfork') counts.vforks++;
+      else counts.clones++;
+    } else if (e.kind === 'exec') {
+      // the shell's exec of the program itself is not the program's
+      if (first) first = false;
+      else counts.execs++;
+    }
+  }
+  return counts;
 }
 
 function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {
