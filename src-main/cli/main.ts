@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
+import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 
 const USAGE = `usage: forklab run FILE.c [options] [-- ARGS...]
 
@@ -20,6 +21,10 @@ options:
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
   --page-size N          bytes per page (a power of two, at least 256)
+  --policy P             scheduler: parent-first (default), child-first, round-robin, random
+  --seed N               seed for the random policy
+  --quantum N            time slice in VM instructions
+  --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
   --trace FILE           write the full trace (JSON)
 `;
 
@@ -79,6 +84,28 @@ export function parseRunArgs(args: string[]): RunCommand {
         req.pageSize = v;
         break;
       }
+      case '--policy': {
+        const v = value(i++, a);
+        if (!POLICIES.includes(v as Policy)) throw new UsageError(`--policy takes one of ${POLICIES.join(', ')}`);
+        req.policy = v as Policy;
+        break;
+      }
+      case '--seed':
+        req.seed = integer(i++, a, 0);
+        break;
+      case '--quantum':
+        req.quantum = integer(i++, a, 1);
+        break;
+      case '--schedule': {
+        const v = value(i++, a);
+        try {
+          parseSchedule(v);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+        req.schedule = v;
+        break;
+      }
       case '--trace':
         command.tracePath = value(i++, a);
         break;
@@ -108,6 +135,7 @@ export function runJson(result: RunResult): Record<string, unknown> {
     processes: result.processes,
     stats: result.stats,
     warnings: result.warnings,
+    schedule: result.schedule,
   };
 }
 

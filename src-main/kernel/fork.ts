@@ -161,7 +161,16 @@ function putTid(k: Kernel, task: Task, address: number, tid: number): void {
   k.memory.writeUser(task.mm, address, bytes);
 }
 
-/** wake_up_new_task: the child joins the run queue behind its parent (the parent runs first). */
+/**
+ * wake_up_new_task: the child joins the run queue behind its parent (the parent runs first), or,
+ * with the child-first policy, in front of it, and the parent gives up the CPU.
+ */
 function wakeUpNewTask(k: Kernel, child: Task): void {
   k.wakeUp(child);
+  if (k.options.policy === 'child-first') {
+    const q = k.runQueue;
+    q.splice(q.indexOf(child), 1);
+    q.unshift(child);
+    k.needResched = true;
+  }
 }

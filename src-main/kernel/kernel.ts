@@ -22,6 +22,7 @@ import { deliverSignals, flushSignalHandlers, newSigHand, sendSignal, autoReaps 
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
 import { SIGALRM } from './signals.ts';
 import type { ProgramLookup } from './exec.ts';
+import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
 
 export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
 
@@ -42,6 +43,11 @@ export interface KernelOptions {
   quantum: number;
   /** RLIMIT_CORE in bytes: 0 (no core dumps) as on most Linux systems */
   coreLimit: number;
+  /** the scheduler's policy (sched.ts) and the random policy's seed */
+  policy: Policy;
+  seed: number;
+  /** a recorded schedule to replay instead of the policy, or null */
+  replay: ScheduleEntry[] | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -55,7 +61,13 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   forkCopy: 'cow',
   quantum: 1_000_000,
   coreLimit: 0,
+  policy: 'parent-first',
+  seed: 1,
+  replay: null,
 };
+
+/** The quantum of round-robin when none is given: short enough to interleave small programs. */
+export const ROUND_ROBIN_QUANTUM = 200;
 
 /** The CPU as the kernel sees it: runs a task for a while. */
 export interface Cpu {
@@ -101,6 +113,11 @@ export class Kernel {
   /** why the run stopped, for people (deadlock: who waits for what) */
   stopDetail = '';
   cpu: Cpu | null = null;
+  /** every scheduling decision of this run, for replay */
+  readonly schedule: ScheduleEntry[] = [];
+  private readonly random: () => number;
+  private replayIndex = 0;
+  private replayDone = 0;
   /** the file system of programs exec can run (set by the machine) */
   programs: ProgramLookup = () => 'ENOENT';
   init!: Task;
@@ -112,6 +129,7 @@ export class Kernel {
     this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
     this.memory = new AddressSpaces(this.options.pageSize, this.options.maxFrames);
     this.terminal = { input: this.options.stdin, inputPos: 0 };
+    this.random = seededRandom(this.options.seed);
   }
 
   // ---------------------------------------------------------------- boot
@@ -295,7 +313,7 @@ export class Kernel {
         this.stopDetail = this.describeDeadlock();
         break;
       }
-      const budget = Math.min(this.options.quantum, this.options.maxSteps - this.steps);
+      const budget = Math.min(this.sliceFor(task), this.options.maxSteps - this.steps);
       if (budget <= 0) {
         this.stopReason = 'step-limit';
         break;
@@ -307,6 +325,7 @@ export class Kernel {
         continue;
       }
       const result = cpu.run(task, budget);
+      this.recordDecision(task, result.steps);
       this.steps += result.steps;
       task.steps += result.steps;
       // the simulated CPU runs one instruction a nanosecond
@@ -327,10 +346,52 @@ export class Kernel {
     return this.stopReason;
   }
 
-  /** The task to run next: the first runnable task in the queue (parent first: no preemption). */
+  /**
+   * The task to run next: the recorded choice when replaying, a seeded random runnable task for
+   * the random policy, otherwise the first runnable task in the queue.
+   */
   private pickNext(): Task | null {
-    for (const t of this.runQueue) if (t.state === 'R' && !t.kernelThread) return t;
-    return null;
+    const runnable = this.runQueue.filter((t) => t.state === 'R' && !t.kernelThread);
+    if (runnable.length === 0) return null;
+    const replay = this.options.replay;
+    if (replay && this.replayIndex < replay.length) {
+      const wanted = replay[this.replayIndex].pid;
+      return runnable.find((t) => t.pid === wanted) ?? runnable[0];
+    }
+    if (this.options.policy === 'random') return runnable[Math.floor(this.random() * runnable.length)];
+    return runnable[0];
+  }
+
+  /** How many steps the chosen task may run before the scheduler decides again. */
+  private sliceFor(task: Task): number {
+    const replay = this.options.replay;
+    if (replay && this.replayIndex < replay.length && replay[this.replayIndex].pid === task.pid) {
+      return Math.max(1, replay[this.replayIndex].steps - this.replayDone);
+    }
+    return this.options.quantum;
+  }
+
+  /**
+   * Appends a decision to the run's schedule, merging consecutive slices of the same task; when
+   * replaying, moves to the next recorded decision once the current one's steps are used up.
+   */
+  private recordDecision(task: Task, steps: number): void {
+    const replay = this.options.replay;
+    if (replay && this.replayIndex < replay.length && replay[this.replayIndex].pid === task.pid) {
+      this.replayDone += steps;
+      if (this.replayDone >= replay[this.replayIndex].steps || task.state !== 'R') {
+        this.replayIndex++;
+        this.replayDone = 0;
+      }
+    }
+    const last = this.schedule[this.schedule.length - 1];
+    if (last && last.pid === task.pid) last.steps += steps;
+    else this.schedule.push({ pid: task.pid, steps });
+  }
+
+  /** True when the policy wants a scheduling decision after every system call. */
+  get preemptsAtSyscalls(): boolean {
+    return this.options.policy === 'random';
   }
 
   /** Lets init and the shell do their work (reaping) whenever they have something to do. */

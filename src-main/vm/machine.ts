@@ -115,6 +115,7 @@ export class Machine implements CpuHost {
     }
     // back to user mode: signals that arrived (raise, kill of oneself, SIGPIPE) are delivered now
     if (task.pending.size > 0 && !deliverSignals(kernel, task)) return false;
+    if (kernel.preemptsAtSyscalls) return false;
     return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
   }
 

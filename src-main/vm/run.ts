@@ -10,6 +10,8 @@ import type { ProgramImage } from '../lang/image.ts';
 import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { TraceEvent } from '../kernel/trace.ts';
+import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
+import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
 import { Machine, UnsupportedFunction } from './machine.ts';
 
@@ -30,6 +32,10 @@ export interface RunRequest {
   nprocLimit?: number;
   quantum?: number;
   env?: string[];
+  /** scheduler policy (kernel/sched.ts), its seed, and a schedule to replay */
+  policy?: Policy;
+  seed?: number;
+  schedule?: string;
 }
 
 export interface ProcessReport {
@@ -82,6 +88,8 @@ export interface RunResult {
   stats: RunStats;
   warnings: RunWarning[];
   trace: TraceEvent[];
+  /** every scheduling decision ("pid:steps …"): `forklab run --schedule` replays it */
+  schedule: string;
 }
 
 const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
@@ -123,7 +131,10 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     maxFrames: request.maxFrames,
     forkCopy: request.forkCopy,
     nprocLimit: request.nprocLimit,
-    quantum: request.quantum,
+    quantum: request.quantum ?? (request.policy === 'round-robin' ? ROUND_ROBIN_QUANTUM : undefined),
+    policy: request.policy,
+    seed: request.seed,
+    replay: request.schedule !== undefined ? parseSchedule(request.schedule) : undefined,
     stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
   };
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
@@ -189,6 +200,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     },
     warnings: [],
     trace: kernel.trace.events,
+    schedule: formatSchedule(kernel.schedule),
   };
 }
 
@@ -252,6 +264,7 @@ function emptyResult(): RunResult {
     },
     warnings: [],
     trace: [],
+    schedule: '',
   };
 }
 
