@@ -21,6 +21,7 @@ export function doExecve(k: Kernel, task: Task, path: string, argv: string[], en
   const found = k.programs(path);
   if (typeof found === 'string') {
     k.event(task, 'exec-failed', { path, errno: found });
+    task.execFailed = true;
     return -ERRNO[found];
   }
   const error = k.execImage(task, found, argv, envp);

@@ -79,6 +79,7 @@ export function kernelClone(k: Kernel, parent: Task, args: CloneArgs): number {
   wakeUpNewTask(k, child);
   if (args.flags & CLONE_VFORK) {
     child.vforkDone = { parent };
+    child.vforkFrame = args.stack ? 0 : parent.ctx.fp;
     k.sleepOn(parent, { kind: 'vfork', child: child.pid }, true);
   }
   return child.pid;
@@ -89,7 +90,10 @@ function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
   const flags = args.flags;
   if (userTasks(k) >= k.options.nprocLimit) {
     // traced once per process: a fork bomb retries millions of times
-    if (parent.forkFailures++ === 0) k.event(parent, 'fork-failed', { reason: 'RLIMIT_NPROC', limit: k.options.nprocLimit });
+    if (parent.forkFailures++ === 0) {
+      k.event(parent, 'fork-failed', { reason: 'RLIMIT_NPROC', limit: k.options.nprocLimit });
+      k.warn('fork-failed-rlimit', parent, `fork() failed with EAGAIN: the user already has ${k.options.nprocLimit} processes (RLIMIT_NPROC). A loop that forks without its children exiting is a fork bomb; check fork()'s return value for -1`);
+    }
     return -EAGAIN;
   }
   // copy_mm first: it is the step that can fail for want of memory

@@ -23,6 +23,7 @@ import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
 import { SIGALRM } from './signals.ts';
 import type { ProgramLookup } from './exec.ts';
 import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
+import { Warnings, type WarningKind } from './warnings.ts';
 
 export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
 
@@ -94,6 +95,7 @@ export class Kernel {
   /** tasks that were reaped, in the order they left the table (for the run's report) */
   readonly released: Task[] = [];
   readonly trace = new Trace();
+  readonly warnings = new Warnings();
   readonly memory: AddressSpaces;
   readonly output: OutputChunk[] = [];
   outputBytes = 0;
@@ -192,6 +194,8 @@ export class Kernel {
       clearChildTid: 0,
       stopSignal: 0,
       forkFailures: 0,
+      vforkFrame: 0,
+      execFailed: false,
       stopReported: true,
       continueReported: true,
       kernelThread: null,
@@ -642,6 +646,11 @@ export class Kernel {
       child.reparentedTo = reaper.pid;
       reaper.children.push(child);
       this.event(child, 'reparent', { from: task.pid, to: reaper.pid });
+      const who = reaper === this.init ? 'init (pid 1)' : `the subreaper ${reaper.pid} (${reaper.comm})`;
+      this.warn('orphan-reparented', child, `process ${child.pid} became an orphan when its parent ${task.pid} exited; ${who} adopted it, so getppid() now returns ${reaper.tgid}`);
+      if (child.state === 'Z') {
+        this.warn('zombie-not-reaped', child, `process ${child.pid} exited but its parent ${task.pid} never called wait() for it; it stayed a zombie until ${who} reaped it`);
+      }
     }
     task.children = [];
   }
@@ -690,6 +699,11 @@ export class Kernel {
   }
 
   // ---------------------------------------------------------------- trace
+
+  /** Raises a teaching warning about `task` at the current step (warnings.ts). */
+  warn(kind: WarningKind, task: Task, message: string): void {
+    this.warnings.add(kind, task, this.steps, message);
+  }
 
   /** Records a kernel event for `task` at the current step and time. */
   event(task: Task, kind: string, details: Record<string, unknown> = {}): void {

@@ -95,6 +95,10 @@ export interface Task {
   stopSignal: number;
   stopReported: boolean;
   continueReported: boolean;
+  /** a vfork child: the frame pointer of the function that called vfork (0 otherwise) */
+  vforkFrame: number;
+  /** an exec of this task failed since it was forked (it may be running its parent's code) */
+  execFailed: boolean;
   /** how many of this task's forks failed (EAGAIN, ENOMEM) */
   forkFailures: number;
   /** CLONE_CHILD_CLEARTID: the address zeroed (and futex-woken) when the task exits, or 0 */

@@ -98,6 +98,7 @@ export class Machine implements CpuHost {
       kernel.event(task, 'unsupported', { function: name });
       throw new UnsupportedFunction(name);
     }
+    if (task.vforkDone) this.checkVforkChild(task, BUILTIN_NAMES[id] === '__lab_flush_all' ? 'exit' : BUILTIN_NAMES[id]);
     const call = this.callFor(task, nargs, kinds);
     const result = fn.fn(call);
     if (result === BLOCK) {
@@ -117,6 +118,20 @@ export class Machine implements CpuHost {
     if (task.pending.size > 0 && !deliverSignals(kernel, task)) return false;
     if (kernel.preemptsAtSyscalls) return false;
     return !kernel.needResched && task.state === 'R' && !kernel.stopReason;
+  }
+
+  /**
+   * A vfork child shares its parent's memory and may only call exec or _exit. Returning from the
+   * function that called vfork pops the parent's frame; calling other functions overwrites the
+   * parent's stack below it.
+   */
+  private checkVforkChild(task: Task, name: string): void {
+    const kernel = this.kernel;
+    if (task.vforkFrame && task.ctx.fp > task.vforkFrame) {
+      kernel.warn('vfork-child-returned', task, `the vfork child ${task.pid} returned from the function that called vfork(): that frame is its parent's, which will find it clobbered. A vfork child may only call exec or _exit`);
+    } else if (!/^exec|^_exit$|^_Exit$/.test(name)) {
+      kernel.warn('vfork-child-called-function', task, `the vfork child ${task.pid} called ${name}() while it shares its parent's memory and stack: only exec and _exit are safe after vfork()`);
+    }
   }
 
   /** The system calls library code makes, on behalf of `task`. */

@@ -67,6 +67,8 @@ export interface RunStats {
 export interface RunWarning {
   kind: string;
   pid: number;
+  /** the step it happened at (for the viewer), and the source line */
+  step: number;
   line: number | null;
   message: string;
 }
@@ -154,6 +156,11 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
       throw e;
     }
   }
+  for (const t of kernel.tasks.values()) {
+    if (t.state === 'Z' && !t.kernelThread && t.parent && !t.parent.kernelThread) {
+      kernel.warn('zombie-not-reaped', t, `process ${t.pid} exited but its parent ${t.parent.pid} never called wait() for it: it is still a zombie when the run ends`);
+    }
+  }
   const stdoutBytes = concatOutput(kernel.output.map((c) => c.bytes));
   const status = program.exitCode;
   const finished = program.state === 'Z' || program.state === 'X';
@@ -198,7 +205,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
       zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
       orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
     },
-    warnings: [],
+    warnings: kernel.warnings.items,
     trace: kernel.trace.events,
     schedule: formatSchedule(kernel.schedule),
   };

@@ -13,6 +13,7 @@ import { CLONE_VFORK, CLONE_VM, kernelClone } from '../kernel/fork.ts';
 import { SIGCHLD } from '../kernel/signals.ts';
 import { doExecve } from '../kernel/exec.ts';
 import { psOutput } from '../kernel/ps.ts';
+import { unflushedBytes } from './libc/stdio.ts';
 
 const EFAULT = 14;
 const EINVAL = 22;
@@ -54,7 +55,15 @@ export function systemCallNatives(machine: Machine): NativeTable {
   };
   /** fork, vfork and clone: the parent gets the child's pid (or -1 and errno). */
   const clone = (c: NativeCall, flags: number, stack = 0, fn = 0, arg = 0, parentTid = 0, childTid = 0): number => {
-    const r = kernelClone(kernel, current(), { flags, stack, fn, arg, parentTid, childTid, nargs: c.nargs });
+    const self = current();
+    if (!(flags & CLONE_VM)) {
+      const pending = unflushedBytes(c, 'stdout');
+      if (pending > 0) {
+        kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte(s) of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
+      }
+    }
+    warnAfterFailedExec(self, 'fork');
+    const r = kernelClone(kernel, self, { flags, stack, fn, arg, parentTid, childTid, nargs: c.nargs });
     if (r > 0 && (flags & CLONE_VFORK)) kernel.needResched = true;
     return sysResult(c, r);
   };
@@ -69,6 +78,12 @@ export function systemCallNatives(machine: Machine): NativeTable {
     if (sig === 0) return 0;
     for (const t of targets) kernel.sendSignal(t, sig, self);
     return 0;
+  };
+  /** A child whose exec failed and that now forks or waits is running code meant for its parent. */
+  const warnAfterFailedExec = (self: Task, call: string): void => {
+    if (self.execFailed) {
+      kernel.warn('exec-failed-fell-through', self, `process ${self.pid}'s exec failed, and it went on to call ${call}() in code meant for its parent. After a failed exec, report the error and call _exit()`);
+    }
   };
   const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
   /** The strings of a NULL-terminated array of string pointers (argv, envp). */
@@ -209,6 +224,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
       return 1;
     }),
     wait: native('i32', (c) => {
+      warnAfterFailedExec(current(), 'wait');
       const r = doWait(kernel, current(), -1, 0);
       if (r === BLOCKED) return BLOCK;
       if (typeof r === 'number') return sysResult(c, r);
@@ -216,6 +232,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
       return r.pid;
     }),
     waitpid: native('i32', (c) => {
+      warnAfterFailedExec(current(), 'waitpid');
       const r = doWait(kernel, current(), c.i32(0), c.i32(2));
       if (r === BLOCKED) return BLOCK;
       if (typeof r === 'number') return sysResult(c, r);

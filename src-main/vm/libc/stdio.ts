@@ -162,6 +162,12 @@ function appendBuffered(call: NativeCall, file: number, buf: number, size: numbe
   return true;
 }
 
+/** Bytes waiting in the buffer of stdout (or another standard stream), 0 if none. */
+export function unflushedBytes(call: NativeCall, name: 'stdout' | 'stderr'): number {
+  const file = standardStream(call, name);
+  return file ? Math.max(0, call.mem.i32(file + F_POS)) : 0;
+}
+
 /** The address of the FILE object `stdout` (or stdin, stderr) points to. */
 function standardStream(call: NativeCall, name: 'stdin' | 'stdout' | 'stderr'): number {
   const variable = call.symbolAddress(name);

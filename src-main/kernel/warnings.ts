@@ -1,0 +1,39 @@
+/**
+ * Teaching warnings: mistakes the kernel saw a program make, each with the task, the step and
+ * the source line, in words for someone learning fork (spec/kernel-model.md, section 10).
+ * The kinds are part of `forklab run --json` (spec/cli.md): add kinds, never rename them.
+ */
+import { lineOf } from '../lang/image.ts';
+import type { Task } from './task.ts';
+
+export type WarningKind =
+  | 'vfork-child-wrote-memory'
+  | 'vfork-child-called-function'
+  | 'vfork-child-returned'
+  | 'exec-failed-fell-through'
+  | 'fork-with-unflushed-stdout'
+  | 'zombie-not-reaped'
+  | 'orphan-reparented'
+  | 'fork-failed-rlimit';
+
+export interface Warning {
+  kind: WarningKind;
+  pid: number;
+  step: number;
+  line: number | null;
+  message: string;
+}
+
+export class Warnings {
+  readonly items: Warning[] = [];
+  private readonly seen = new Set<string>();
+
+  /** Records a warning once per kind and process (a loop does not repeat it a thousand times). */
+  add(kind: WarningKind, task: Task, step: number, message: string): void {
+    const key = `${kind}:${task.pid}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const line = task.ctx ? lineOf(task.ctx.image, task.ctx.pc)?.line ?? null : null;
+    this.items.push({ kind, pid: task.pid, step, line, message });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The teaching warnings (spec/kernel-model.md section 10): each kind is raised by the program
+ * that makes the mistake, with the process and the source line, and not by a correct program.
+ */
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../../src-main/vm/run.ts';
+
+const HEAD = '#include <stdio.h>\n#include <stdlib.h>\n#include <unistd.h>\n#include <sys/wait.h>\n';
+
+function kinds(source: string, options: { nprocLimit?: number; maxSteps?: number } = {}) {
+  const r = runProgram({ source: HEAD + source, ...options });
+  expect(r.ok, r.diagnosticsText).toBe(true);
+  return r.warnings;
+}
+
+describe('teaching warnings', () => {
+  it('says nothing about a correct fork and wait', () => {
+    expect(kinds('int main(void) { if (fork() == 0) _exit(0); wait(NULL); return 0; }\n')).toEqual([]);
+  });
+
+  it('fork-with-unflushed-stdout: printf without a newline before fork', () => {
+    const w = kinds('int main(void) {\n  printf("hello ");\n  if (fork() == 0) return 0;\n  wait(NULL);\n  return 0;\n}\n');
+    expect(w).toContainEqual(expect.objectContaining({ kind: 'fork-with-unflushed-stdout', line: 7 }));
+  });
+
+  it('orphan-reparented and zombie-not-reaped: a parent that exits without waiting', () => {
+    const w = kinds('int main(void) {\n  if (fork() == 0) { sleep(2); return 0; }\n  if (fork() == 0) return 0;\n  sleep(1);\n  return 0;\n}\n');
+    const found = w.map((x) => x.kind);
+    expect(found).toContain('orphan-reparented');
+    expect(found).toContain('zombie-not-reaped');
+  });
+
+  it('fork-failed-rlimit: a fork bomb', () => {
+    const w = kinds('int main(void) { while (1) fork(); }\n', { nprocLimit: 8, maxSteps: 200_000 });
+    expect(w.map((x) => x.kind)).toContain('fork-failed-rlimit');
+  });
+
+  it('exec-failed-fell-through: a child that forgets to exit after a failed exec', () => {
+    const w = kinds('int main(void) {\n  for (int i = 0; i < 2; i++) {\n    if (fork() == 0) execl("/bin/nope", "nope", (char *)NULL);\n  }\n  while (wait(NULL) > 0) {}\n  return 0;\n}\n');
+    expect(w.map((x) => x.kind)).toContain('exec-failed-fell-through');
+  });
+
+  it('vfork-child-called-function: a vfork child that calls printf', () => {
+    const w = kinds('int main(void) {\n  if (vfork() == 0) {\n    printf("child\\n");\n    _exit(0);\n  }\n  return 0;\n}\n');
+    expect(w).toContainEqual(expect.objectContaining({ kind: 'vfork-child-called-function', line: 7 }));
+  });
+
+  it('vfork-child-returned: a vfork child that returns from the function that called vfork', () => {
+    const w = kinds('pid_t spawn(void) { return vfork(); }\nint main(void) {\n  if (spawn() == 0) { _exit(0); }\n  return 0;\n}\n');
+    expect(w.map((x) => x.kind)).toContain('vfork-child-returned');
+  });
+
+  it('zombie-not-reaped: zombies still there when a run is stopped', () => {
+    const w = kinds('int main(void) { if (fork() == 0) return 0; sleep(1); for (;;) {} }\n', { maxSteps: 100_000 });
+    expect(w.map((x) => x.kind)).toContain('zombie-not-reaped');
+  });
+
+  it('leaves a correct vfork + exec alone', () => {
+    expect(kinds('int main(void) { if (vfork() == 0) { execl("/bin/true", "true", (char *)NULL); _exit(1); } wait(NULL); return 0; }\n')).toEqual([]);
+  });
+});
