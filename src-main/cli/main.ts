@@ -1,194 +1,44 @@
 /**
- * The `forklab` command line (../shared/spec/cli.md). This file only parses arguments and prints;
- * the work is done by the same engine the desktop app uses.
+ * The `forklab` command line (../shared/spec/cli.md). This file only dispatches to one file per
+ * command; the work is done by the same engine the desktop app uses.
  *
  * Exit status: `run` gives the program's own status (128 + N for a signal N, 1 for a compile
  * error, 124 when a limit stopped it); other commands 0 when they did their job, 1 for invalid
  * input, 2 for a usage error, 3 for an internal error.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
-import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
+import { UsageError, type Command, type Output } from './command.ts';
+import { RUN_USAGE, commandRun } from './run.ts';
 
-const USAGE = `usage: forklab run FILE.c [options] [-- ARGS...]
+/** Each command by name, with its usage text. */
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  run: { run: commandRun, usage: RUN_USAGE },
+};
 
-options:
-  --json                 print one JSON object (see the README)
-  --max-steps N          instruction budget for the whole run (default 50000000)
-  --stdin TEXT           terminal input
-  --stdin-file FILE      terminal input from a file
-  --stdout pipe          stdout is a pipe (fully buffered), not the terminal
-  --fork-copy eager      historical fork: copy every writable page at fork
-  --page-size N          bytes per page (a power of two, at least 256)
-  --policy P             scheduler: parent-first (default), child-first, round-robin, random
-  --seed N               seed for the random policy
-  --quantum N            time slice in VM instructions
-  --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
-  --trace FILE           write the full trace (JSON)
-`;
-
-class UsageError extends Error {}
-
-interface RunCommand {
-  file: string;
-  json: boolean;
-  tracePath: string | null;
-  request: Omit<RunRequest, 'source'>;
-}
-
-/** Parses `forklab run` arguments. Throws UsageError with a message for people. */
-export function parseRunArgs(args: string[]): RunCommand {
-  const command: RunCommand = { file: '', json: false, tracePath: null, request: {} };
-  const req = command.request;
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  const integer = (i: number, flag: string, min: number): number => {
-    const v = Number(value(i, flag));
-    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
-    return v;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    switch (a) {
-      case '--json':
-        command.json = true;
-        break;
-      case '--max-steps':
-        req.maxSteps = integer(i++, a, 1);
-        break;
-      case '--stdin':
-        req.stdin = value(i++, a);
-        break;
-      case '--stdin-file':
-        req.stdin = new Uint8Array(readFileSync(value(i++, a)));
-        break;
-      case '--stdout': {
-        const v = value(i++, a);
-        if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
-        req.stdoutPipe = v === 'pipe';
-        break;
-      }
-      case '--fork-copy': {
-        const v = value(i++, a);
-        if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
-        req.forkCopy = v;
-        break;
-      }
-      case '--page-size': {
-        const v = integer(i++, a, 256);
-        if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
-        req.pageSize = v;
-        break;
-      }
-      case '--policy': {
-        const v = value(i++, a);
-        if (!POLICIES.includes(v as Policy)) throw new UsageError(`--policy takes one of ${POLICIES.join(', ')}`);
-        req.policy = v as Policy;
-        break;
-      }
-      case '--seed':
-        req.seed = integer(i++, a, 0);
-        break;
-      case '--quantum':
-        req.quantum = integer(i++, a, 1);
-        break;
-      case '--schedule': {
-        const v = value(i++, a);
-        try {
-          parseSchedule(v);
-        } catch (e) {
-          throw new UsageError((e as Error).message);
-        }
-        req.schedule = v;
-        break;
-      }
-      case '--trace':
-        command.tracePath = value(i++, a);
-        break;
-      case '--':
-        req.args = args.slice(i + 1);
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (command.file) throw new UsageError(`one program at a time (got ${command.file} and ${a})`);
-        command.file = a;
-    }
-  }
-  if (!command.file) throw new UsageError('which program? forklab run FILE.c');
-  return command;
-}
-
-/** The JSON object of `forklab run --json` (../shared/spec/cli.md). */
-export function runJson(result: RunResult): Record<string, unknown> {
-  return {
-    ok: result.ok,
-    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message })),
-    stdout: result.stdout,
-    exit: result.exit,
-    stopReason: result.stopReason === 'compile-error' ? 'exited' : result.stopReason,
-    stopMessage: result.stopMessage,
-    processes: result.processes,
-    stats: result.stats,
-    warnings: result.warnings,
-    schedule: result.schedule,
-  };
-}
-
-/** Runs `forklab run`; returns the exit status. */
-async function commandRun(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const command = parseRunArgs(args);
-  let source: string;
-  try {
-    source = readFileSync(command.file, 'utf8');
-  } catch {
-    err.write(`forklab: cannot read ${command.file}\n`);
-    return 1;
-  }
-  const result = runProgram({ ...command.request, source, fileName: basename(command.file) });
-  if (command.tracePath) {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(command.tracePath, JSON.stringify({ version: 1, events: result.trace }));
-  }
-  if (command.json) {
-    out.write(JSON.stringify(runJson(result), null, 2) + '\n');
-  } else {
-    if (result.diagnosticsText) err.write(result.diagnosticsText);
-    out.write(result.stdoutBytes);
-    if (result.stopMessage) err.write(`forklab: ${result.stopMessage}\n`);
-  }
-  if (!result.ok) return 1;
-  if (result.stopReason !== 'exited') return 124;
-  return result.exit.code;
+function usage(): string {
+  return 'usage:\n' + Object.values(COMMANDS).map((c) => c.usage).join('\n');
 }
 
 /** Entry point: returns the process exit status. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    out.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err.write(`forklab: unknown command ${name}\n${usage()}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'run':
-        return await commandRun(rest, out, err);
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        out.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        err.write(`forklab: unknown command ${command}\n${USAGE}`);
-        return 2;
-    }
+    return await command.run(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`forklab: ${e.message}\n${USAGE}`);
+      err.write(`forklab: ${e.message}\n${command.usage}`);
       return 2;
     }
     err.write(`forklab: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     return 3;
   }
 }
+

@@ -1,0 +1,162 @@
+/**
+ * `forklab run FILE.c [options] [-- ARGS...]` (../shared/spec/cli.md): compile, boot the model,
+ * run every process to the end, print the terminal's text or one JSON object.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
+import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
+import { UsageError, type Output } from './command.ts';
+
+export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
+
+options:
+  --json                 print one JSON object (see the README)
+  --max-steps N          instruction budget for the whole run (default 50000000)
+  --stdin TEXT           terminal input
+  --stdin-file FILE      terminal input from a file
+  --stdout pipe          stdout is a pipe (fully buffered), not the terminal
+  --fork-copy eager      historical fork: copy every writable page at fork
+  --page-size N          bytes per page (a power of two, at least 256)
+  --policy P             scheduler: parent-first (default), child-first, round-robin, random
+  --seed N               seed for the random policy
+  --quantum N            time slice in VM instructions
+  --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
+  --trace FILE           write the full trace (JSON)
+`;
+
+interface RunCommand {
+  file: string;
+  json: boolean;
+  tracePath: string | null;
+  request: Omit<RunRequest, 'source'>;
+}
+
+/** Parses `forklab run` arguments. Throws UsageError with a message for people. */
+export function parseRunArgs(args: string[]): RunCommand {
+  const command: RunCommand = { file: '', json: false, tracePath: null, request: {} };
+  const req = command.request;
+  const value = (i: number, flag: string): string => {
+    const v = args[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const integer = (i: number, flag: string, min: number): number => {
+    const v = Number(value(i, flag));
+    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    switch (a) {
+      case '--json':
+        command.json = true;
+        break;
+      case '--max-steps':
+        req.maxSteps = integer(i++, a, 1);
+        break;
+      case '--stdin':
+        req.stdin = value(i++, a);
+        break;
+      case '--stdin-file':
+        req.stdin = new Uint8Array(readFileSync(value(i++, a)));
+        break;
+      case '--stdout': {
+        const v = value(i++, a);
+        if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
+        req.stdoutPipe = v === 'pipe';
+        break;
+      }
+      case '--fork-copy': {
+        const v = value(i++, a);
+        if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
+        req.forkCopy = v;
+        break;
+      }
+      case '--page-size': {
+        const v = integer(i++, a, 256);
+        if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
+        req.pageSize = v;
+        break;
+      }
+      case '--policy': {
+        const v = value(i++, a);
+        if (!POLICIES.includes(v as Policy)) throw new UsageError(`--policy takes one of ${POLICIES.join(', ')}`);
+        req.policy = v as Policy;
+        break;
+      }
+      case '--seed':
+        req.seed = integer(i++, a, 0);
+        break;
+      case '--quantum':
+        req.quantum = integer(i++, a, 1);
+        break;
+      case '--schedule': {
+        const v = value(i++, a);
+        try {
+          parseSchedule(v);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+        req.schedule = v;
+        break;
+      }
+      case '--trace':
+        command.tracePath = value(i++, a);
+        break;
+      case '--':
+        req.args = args.slice(i + 1);
+        i = args.length;
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        if (command.file) throw new UsageError(`one program at a time (got ${command.file} and ${a})`);
+        command.file = a;
+    }
+  }
+  if (!command.file) throw new UsageError('which program? forklab run FILE.c');
+  return command;
+}
+
+/** The JSON object of `forklab run --json` (../shared/spec/cli.md). */
+export function runJson(result: RunResult): Record<string, unknown> {
+  return {
+    ok: result.ok,
+    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message })),
+    stdout: result.stdout,
+    exit: result.exit,
+    stopReason: result.stopReason === 'compile-error' ? 'exited' : result.stopReason,
+    stopMessage: result.stopMessage,
+    processes: result.processes,
+    stats: result.stats,
+    warnings: result.warnings,
+    schedule: result.schedule,
+  };
+}
+
+/** Runs `forklab run`; returns the exit status. */
+export async function commandRun(args: string[], out: Output, err: Output): Promise<number> {
+  const command = parseRunArgs(args);
+  let source: string;
+  try {
+    source = readFileSync(command.file, 'utf8');
+  } catch {
+    err.write(`forklab: cannot read ${command.file}\n`);
+    return 1;
+  }
+  const result = runProgram({ ...command.request, source, fileName: basename(command.file) });
+  if (command.tracePath) {
+    writeFileSync(command.tracePath, JSON.stringify({ version: 1, events: result.trace }));
+  }
+  if (command.json) {
+    out.write(JSON.stringify(runJson(result), null, 2) + '\n');
+  } else {
+    if (result.diagnosticsText) err.write(result.diagnosticsText);
+    out.write(result.stdoutBytes);
+    if (result.stopMessage) err.write(`forklab: ${result.stopMessage}\n`);
+  }
+  if (!result.ok) return 1;
+  if (result.stopReason !== 'exited') return 124;
+  return result.exit.code;
+}
+
