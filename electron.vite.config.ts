@@ -1,0 +1,40 @@
+/**
+ * Builds the three parts of the desktop lab (../shared/design.md):
+ *   main      src-main/app/main.ts      Electron's main process (ESM)
+ *   preload   src-main/app/preload.ts   one CommonJS bundle (the sandbox requires it)
+ *   renderer  src-renderer/             the Vue UI, also served by the browser host
+ * `electron-vite build` needs no Electron binary; output goes to out/.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { main: resolve('src-main/app/main.ts'), worker: resolve('src-main/app/worker.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { preload: resolve('src-main/app/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    plugins: [vue()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,251 @@
+/**
+ * LabApi: the one contract between the renderer and the lab (../shared/design.md). It is
+ * implemented twice and both are type-checked against this file: the Electron preload bridge over
+ * IPC, and the browser client over HTTP to the browser host. Every method returns a Promise and
+ * every value is plain JSON data (no typed arrays, no class instances, no functions), so it
+ * crosses IPC, HTTP and worker threads unchanged.
+ *
+ * The renderer imports *types only* from this file.
+ */
+import type { TraceEvent } from '../kernel/trace.ts';
+
+export type { TraceEvent };
+
+export type SchedulerPolicy = 'parent-first' | 'child-first' | 'round-robin' | 'random';
+
+/** How to run a program: the options of `forklab run` (../shared/spec/cli.md). */
+export interface RunOptions {
+  args?: string[];
+  stdin?: string;
+  stdoutPipe?: boolean;
+  forkCopy?: 'cow' | 'eager';
+  pageSize?: number;
+  policy?: SchedulerPolicy;
+  seed?: number;
+  quantum?: number;
+  /** a schedule to replay ("pid:steps …"), as run results and the explorer give them */
+  schedule?: string;
+  maxSteps?: number;
+}
+
+export interface LabDiagnostic {
+  severity: 'error' | 'warning';
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface RunRequest {
+  source: string;
+  /** shown in diagnostics; default "prog.c" */
+  fileName?: string;
+  options?: RunOptions;
+  /** chosen by the caller so that it can cancel the job with `cancel(jobId)` */
+  jobId?: string;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  command: string;
+  state: 'exited' | 'zombie' | 'running' | 'sleeping' | 'stopped';
+  exitCode: number | null;
+  signal: string | null;
+  reapedBy: number | null;
+  reparentedTo: number | null;
+}
+
+export interface RunStatsInfo {
+  steps: number;
+  forks: number;
+  vforks: number;
+  clones: number;
+  execs: number;
+  cowFaults: number;
+  pagesCopied: number;
+  pagesReused: number;
+  framesPeak: number;
+  zombiesPeak: number;
+  zombiesAtEnd: number;
+  orphansReparented: number;
+}
+
+export interface WarningInfo {
+  kind: string;
+  pid: number;
+  step: number;
+  line: number | null;
+  message: string;
+}
+
+/** What the viewer needs to know about the program's code (lines and functions). */
+export interface ProgramInfo {
+  fileName: string;
+  source: string;
+  functions: { name: string; line: number }[];
+}
+
+/** A finished run: the `forklab run --json` object plus the trace the viewer replays. */
+export interface RunView {
+  ok: boolean;
+  diagnostics: LabDiagnostic[];
+  stdout: string;
+  exit: { code: number; signal: string | null };
+  stopReason: 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'compile-error' | 'cancelled' | string;
+  stopMessage: string | null;
+  processes: ProcessInfo[];
+  stats: RunStatsInfo;
+  warnings: WarningInfo[];
+  schedule: string;
+  /** docs/trace.md: the format version and the events */
+  traceVersion: number;
+  trace: TraceEvent[];
+  /** events beyond the trace's limit, counted but not kept */
+  traceDropped: number;
+  program: ProgramInfo;
+  options: RunOptions;
+}
+
+/** `forklab explore --json` (../shared/spec/cli.md). */
+export interface ExploreView {
+  complete: boolean;
+  outputs: { stdout: string; schedule: string; exit: { code: number; signal: string | null } }[];
+  schedulesExplored: number;
+  statesExplored: number;
+}
+
+export interface ExploreRequest {
+  source: string;
+  fileName?: string;
+  options?: RunOptions;
+  maxRuns?: number;
+  jobId?: string;
+}
+
+/** One graded check, in the shape `forklab grade --json` prints (converts to Gradescope / PrairieLearn). */
+export interface CheckResultInfo {
+  id: string;
+  name: string;
+  status: 'passed' | 'failed' | 'error';
+  points: number;
+  max_points: number;
+  message: string;
+  visibility: 'public' | 'sealed' | 'secret';
+  /** the trace step that explains the result (the zombie's exit, the write that copied the page) */
+  step: number | null;
+  pid: number | null;
+  line: number | null;
+  /** for the explorer's checks: a schedule that shows the failure */
+  schedule?: string;
+}
+
+export interface GradeView {
+  packId: string;
+  exerciseId: string;
+  points: number;
+  max_points: number;
+  /** points / max_points, 0..1 */
+  score: number;
+  /** false when the submission did not compile (nothing else could be checked) */
+  gradable: boolean;
+  tests: CheckResultInfo[];
+  /** the run the step links point into (the first run the checks made) */
+  run: RunView | null;
+}
+
+export interface PackSummary {
+  id: string;
+  uuid: string;
+  title: string;
+  version: string;
+  /** 'builtin' for the packs shipped with the lab, 'imported' for the user's */
+  origin: 'builtin' | 'imported';
+  exercises: ExerciseSummary[];
+}
+
+export interface ExerciseSummary {
+  id: string;
+  uuid: string;
+  title: string;
+  topics: string[];
+  maxPoints: number;
+  /** from the saved progress */
+  status: 'new' | 'attempted' | 'passed';
+  bestScore: number | null;
+}
+
+export interface ExerciseView extends ExerciseSummary {
+  packId: string;
+  /** Markdown, sanitised to HTML by the service (never raw pack HTML) */
+  promptHtml: string;
+  starter: string;
+  /** the student's last saved draft, if any */
+  draft: string | null;
+  /** hints unlocked so far (they unlock after failed checks) */
+  hints: string[];
+  hintsTotal: number;
+  failedAttempts: number;
+}
+
+export interface CheckRequest {
+  packId: string;
+  exerciseId: string;
+  source: string;
+  jobId?: string;
+}
+
+/** Problems found while loading saved progress (a corrupted file is kept aside, never lost). */
+export interface ProgressNotice {
+  message: string;
+  /** where the unreadable file was moved */
+  keptAs: string | null;
+}
+
+export interface ImportRequest {
+  /** the file's name (.zip) and its bytes in base64 */
+  name: string;
+  base64: string;
+}
+
+export interface LabApi {
+  /** Compiles only, for the editor's markers as the student types. */
+  diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
+  /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
+  run(request: RunRequest): Promise<RunView>;
+  /** Every output the program can produce (#6). */
+  explore(request: ExploreRequest): Promise<ExploreView>;
+  /** Cancels a running job; false when no such job runs. */
+  cancel(jobId: string): Promise<boolean>;
+
+  listPacks(): Promise<PackSummary[]>;
+  openExercise(packId: string, exerciseId: string): Promise<ExerciseView>;
+  /** Grades a submission with the exercise's public and sealed checks, and records progress. */
+  checkExercise(request: CheckRequest): Promise<GradeView>;
+  saveDraft(packId: string, exerciseId: string, source: string): Promise<void>;
+  importPack(request: ImportRequest): Promise<PackSummary>;
+  /** The student's own results, as a JSON document to save. */
+  exportResults(): Promise<{ fileName: string; json: string }>;
+  /** Problems met when loading saved progress, once, so the app can say so. */
+  progressNotices(): Promise<ProgressNotice[]>;
+
+  /** The free editor's program, autosaved. */
+  loadScratch(): Promise<string | null>;
+  saveScratch(source: string): Promise<void>;
+}
+
+/** The names of LabApi's methods: the IPC channels and HTTP routes are derived from them. */
+export const LAB_API_METHODS = [
+  'diagnose',
+  'run',
+  'explore',
+  'cancel',
+  'listPacks',
+  'openExercise',
+  'checkExercise',
+  'saveDraft',
+  'importPack',
+  'exportResults',
+  'progressNotices',
+  'loadScratch',
+  'saveScratch',
+] as const satisfies readonly (keyof LabApi)[];
