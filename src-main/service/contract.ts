@@ -26,6 +26,8 @@ export interface RunOptions {
   /** a schedule to replay ("pid:steps …"), as run results and the explorer give them */
   schedule?: string;
   maxSteps?: number;
+  /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
+  nprocLimit?: number;
 }
 
 export interface LabDiagnostic {
