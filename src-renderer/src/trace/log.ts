@@ -1,0 +1,67 @@
+/**
+ * The kernel log: one short line per kernel event worth reading (copy_process and its steps,
+ * exec, exit, vfork_done, reparenting, reaping, faults, signals, warnings). Line events and
+ * descriptor bookkeeping are left out.
+ */
+import type { TraceEvent } from '../lab/index.ts';
+
+/** A line of text describing `e`, or null when the log leaves it out. */
+export function describeEvent(e: TraceEvent): string | null {
+  const p = `[${e.pid}]`;
+  switch (e.kind) {
+    case 'task-new':
+      return `${p} boot: task ${e.pid} (${String(e.command ?? '?')}), parent ${String(e.ppid)}`;
+    case 'clone': {
+      const steps = Array.isArray(e.steps) ? (e.steps as string[]).join(' → ') : '';
+      return `${p} copy_process (${String(e.what ?? 'clone')}) → pid ${String(e.child)}${steps ? `: ${steps}` : ''}`;
+    }
+    case 'fork-failed':
+      return `${p} fork failed: ${String(e.reason ?? '')}${e.limit !== undefined ? ` (limit ${String(e.limit)})` : ''}`;
+    case 'exec':
+      return `${p} exec ${String(e.program ?? '')}${Array.isArray(e.argv) ? ` ${JSON.stringify(e.argv)}` : ''}`;
+    case 'exec-failed':
+      return `${p} exec ${String(e.path ?? '')} failed: ${String(e.errno ?? '')}`;
+    case 'exit':
+      return `${p} exit: ${e.signal ? `killed by ${String(e.signal)}` : `code ${String(e.code)}`} → zombie`;
+    case 'vfork-done':
+      return `${p} vfork_done: parent ${String(e.parent)} released`;
+    case 'reparent':
+      return `${p} reparent: orphan, parent ${String(e.from)} → ${String(e.to)}`;
+    case 'reap':
+      return `${p} reaped by ${e.by === null || e.by === undefined ? 'the kernel (auto)' : String(e.by)}`;
+    case 'subreaper':
+      return `${p} prctl(PR_SET_CHILD_SUBREAPER, ${String(e.on)})`;
+    case 'block':
+      return `${p} sleeps (${String(e.on ?? '')})`;
+    case 'wake':
+      return `${p} wakes${e.reason ? ` (${String(e.reason)})` : ''}`;
+    case 'stop':
+    case 'continue':
+      return `${p} ${e.kind} (${String(e.signal ?? '')})`;
+    case 'mm-snapshot':
+      return `${p} mm ${String(e.mm)}: page table of ${Array.isArray(e.pages) ? e.pages.length : 0} pages`;
+    case 'mm-release':
+      return `${p} mm ${String(e.mm)} released`;
+    case 'fault':
+      if (e.signal) return `${p} ${String(e.signal)} at 0x${Number(e.address ?? 0).toString(16)} (${String(e.reason ?? '')})`;
+      return `${p} page fault (${String(e.reason ?? '')}) mm ${String(e.mm)} page ${String(e.vpn)}${e.write ? ' on write' : ''}`;
+    case 'cow-copy':
+      return `${p} COW: page ${String(e.vpn)} copied, frame ${String(e.frame)} → ${String(e.newFrame)}`;
+    case 'cow-reuse':
+      return `${p} COW: page ${String(e.vpn)} reused (last reference to frame ${String(e.frame)})`;
+    case 'signal-send':
+      return `${p} receives signal ${String(e.signal)} from ${String(e.from)}`;
+    case 'signal-deliver':
+      return `${p} signal ${String(e.signal)}: ${String(e.action ?? '')}`;
+    case 'syscall':
+      return `${p} ${String(e.name)}(${Array.isArray(e.args) ? e.args.map((a) => JSON.stringify(a)).join(', ') : ''}) = ${String(e.result)}${e.errno ? ` ${String(e.errno)}` : ''}`;
+    case 'warning':
+      return `${p} warning: ${String(e.message ?? e.warningKind ?? '')}`;
+    case 'run-end':
+      return `run ended: ${String(e.reason ?? '')}${e.message ? ` (${String(e.message)})` : ''}`;
+    case 'pipe':
+      return `${p} pipe ${String(e.pipe)} fds ${JSON.stringify(e.fds)}`;
+    default:
+      return null;
+  }
+}
