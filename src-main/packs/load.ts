@@ -1,0 +1,127 @@
+/**
+ * loadPack: a pack's files (path → bytes) to a Pack, or the list of everything wrong with it.
+ * Order: file limits, pack.yaml (YAML, schema), each listed exercise's exercise.yaml (YAML,
+ * schema), then the checks across files (semantic.ts). Every error names the file, the line and
+ * the field.
+ */
+import { checkPackFiles, decodeText, exerciseFilePath } from './files.ts';
+import { checkSemantics } from './semantic.ts';
+import type { Check, CheckFields, Exercise, Pack, PackError, PackFiles, PackRunOptions, WrongSubmission } from './types.ts';
+import { validateAgainstSchema } from './validate-schema.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
+
+export interface LoadResult {
+  /** null when there are errors */
+  pack: Pack | null;
+  errors: PackError[];
+}
+
+interface RawPack {
+  id: string;
+  uuid: string;
+  title: string;
+  version: string;
+  description?: string;
+  authors?: string[];
+  exercises: string[];
+}
+
+interface RawExercise {
+  id: string;
+  uuid: string;
+  title: string;
+  topics?: string[];
+  prompt: string;
+  starter: string;
+  solution: string;
+  hints?: string[];
+  run?: PackRunOptions;
+  wrong?: { file: string; fails: string[] }[];
+  checks: (CheckFields & { id: string; uuid: string; points: number; visibility?: Check['visibility'] })[];
+}
+
+/** A parsed exercise.yaml with what the semantic checks need to point at lines. */
+export interface ParsedExercise {
+  folder: string;
+  file: string;
+  yaml: ParsedYaml;
+  raw: RawExercise;
+}
+
+/** Loads and validates a pack from its files; never throws for what the files contain. */
+export function loadPack(files: PackFiles): LoadResult {
+  const limits = checkPackFiles(files);
+  if (limits.length > 0) return { pack: null, errors: limits };
+  const text = (path: string): string | null => (files[path] ? decodeText(files[path]) : null);
+  const packText = text('pack.yaml');
+  if (packText === null) {
+    const message = files['pack.yaml'] ? 'not valid UTF-8 text' : 'missing: a pack needs pack.yaml at its top';
+    return { pack: null, errors: [{ file: 'pack.yaml', line: 0, field: '', message }] };
+  }
+  const packYaml = parseYaml('pack.yaml', packText);
+  const errors = [...packYaml.errors];
+  if (errors.length === 0) errors.push(...validateAgainstSchema('pack', 'pack.yaml', packYaml));
+  if (errors.length > 0) return { pack: null, errors };
+  const rawPack = packYaml.value as RawPack;
+
+  const exercises: ParsedExercise[] = [];
+  rawPack.exercises.forEach((folder, i) => {
+    const file = `${folder}/exercise.yaml`;
+    const exText = text(file);
+    if (exText === null) {
+      errors.push({
+        file: 'pack.yaml',
+        line: packYaml.lineOf(['exercises', i]),
+        field: `exercises[${i}]`,
+        message: files[file] ? `${file} is not valid UTF-8 text` : `exercise "${folder}" has no ${file}`,
+      });
+      return;
+    }
+    const yaml = parseYaml(file, exText);
+    const exErrors = [...yaml.errors];
+    if (exErrors.length === 0) exErrors.push(...validateAgainstSchema('exercise', file, yaml));
+    errors.push(...exErrors);
+    if (exErrors.length === 0) exercises.push({ folder, file, yaml, raw: yaml.value as RawExercise });
+  });
+  errors.push(...checkSemantics(packYaml, rawPack, exercises, files));
+  if (errors.length > 0) return { pack: null, errors };
+
+  return {
+    pack: {
+      id: rawPack.id,
+      uuid: rawPack.uuid,
+      title: rawPack.title,
+      version: rawPack.version,
+      description: rawPack.description ?? '',
+      authors: rawPack.authors ?? [],
+      exercises: exercises.map((e) => buildExercise(e, text)),
+    },
+    errors: [],
+  };
+}
+
+function buildExercise(parsed: ParsedExercise, text: (path: string) => string | null): Exercise {
+  const raw = parsed.raw;
+  const read = (name: string): string => text(exerciseFilePath(parsed.folder, name)!) ?? '';
+  const checks: Check[] = raw.checks.map((c) => ({ ...c, visibility: c.visibility ?? 'public' }));
+  const wrong: WrongSubmission[] = (raw.wrong ?? []).map((w) => ({ file: w.file, source: read(w.file), fails: w.fails }));
+  return {
+    id: raw.id,
+    uuid: raw.uuid,
+    title: raw.title,
+    topics: raw.topics ?? [],
+    prompt: read(raw.prompt),
+    starter: read(raw.starter),
+    solution: read(raw.solution),
+    hints: raw.hints ?? [],
+    run: raw.run ?? {},
+    wrong,
+    checks,
+    maxPoints: roundPoints(checks.reduce((n, c) => n + c.points, 0)),
+  };
+}
+
+/** Points to two decimals, so sums do not show float noise. */
+export function roundPoints(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,222 @@
+/**
+ * The JSON Schema of pack.yaml and exercise.yaml (docs/packs.md), published by
+ * `forklab pack schema` so that editors check the YAML as it is typed, and enforced by ajv in
+ * loadPack. One schema document with two roots under `definitions`; `PACK_YAML_SCHEMA` and
+ * `EXERCISE_YAML_SCHEMA` reference them.
+ */
+import { CHECK_TYPES, TOPICS } from './types.ts';
+
+const ID = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'lower-case letters, digits and dashes' };
+const UUID = {
+  type: 'string',
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  description: 'a UUID, e.g. from crypto.randomUUID()',
+};
+const SEMVER = {
+  type: 'string',
+  pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$',
+  description: 'semantic version, e.g. 1.0.0',
+};
+const PATH = { type: 'string', minLength: 1, pattern: '^[^/\\\\]', description: 'a path inside the exercise folder' };
+const STRINGS = { type: 'array', items: { type: 'string' } };
+const NONNEG = { type: 'integer', minimum: 0 };
+const POLICY = { enum: ['parent-first', 'child-first', 'round-robin', 'random'] };
+const RANGE = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { min: NONNEG, max: NONNEG },
+};
+
+const RUN = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    args: STRINGS,
+    stdin: { type: 'string' },
+    stdoutPipe: { type: 'boolean' },
+    forkCopy: { enum: ['cow', 'eager'] },
+    pageSize: { type: 'integer', minimum: 256 },
+    policy: POLICY,
+    seed: { type: 'integer' },
+    quantum: { type: 'integer', minimum: 1 },
+    maxSteps: { type: 'integer', minimum: 1, maximum: 500_000_000 },
+    nprocLimit: { type: 'integer', minimum: 1, maximum: 4096 },
+  },
+};
+
+const LINES = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { required: STRINGS, forbidden: STRINGS, ordered: { type: 'boolean' } },
+};
+
+/** Each check type's own fields, and which of them must be given. */
+const TYPE_FIELDS: Record<(typeof CHECK_TYPES)[number], { properties: Record<string, unknown>; rule?: Record<string, unknown> }> = {
+  compiles: { properties: {} },
+  output: {
+    properties: {
+      exact: { type: 'string' },
+      trimmed: { type: 'string' },
+      regex: { type: 'string' },
+      flags: { type: 'string', pattern: '^[imsu]*$' },
+      anyOf: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      lines: LINES,
+    },
+    rule: {
+      oneOf: ['exact', 'trimmed', 'regex', 'anyOf', 'lines'].map((k) => ({ required: [k] })),
+    },
+  },
+  exit: {
+    properties: { code: { type: 'integer', minimum: 0, maximum: 255 }, signal: { type: 'string', pattern: '^SIG[A-Z0-9]+$' } },
+    rule: { anyOf: [{ required: ['code'] }, { required: ['signal'] }] },
+  },
+  processes: {
+    properties: { count: { type: 'integer', minimum: 1 }, min: { type: 'integer', minimum: 1 }, max: { type: 'integer', minimum: 1 } },
+    rule: { anyOf: [{ required: ['count'] }, { required: ['min'] }, { required: ['max'] }] },
+  },
+  tree: { properties: { shape: { $ref: '#/definitions/treeShape' } }, rule: { required: ['shape'] } },
+  zombies: {
+    properties: { atEnd: NONNEG, peak: NONNEG },
+    rule: { anyOf: [{ required: ['atEnd'] }, { required: ['peak'] }] },
+  },
+  orphans: {
+    properties: { count: NONNEG, reapedBy: { enum: ['init', 'subreaper', 'parent'] } },
+    rule: { anyOf: [{ required: ['count'] }, { required: ['reapedBy'] }] },
+  },
+  memory: {
+    properties: { pagesCopied: RANGE, cowFaults: RANGE, framesPeak: RANGE, eagerCopiesMoreThan: NONNEG },
+    rule: { anyOf: ['pagesCopied', 'cowFaults', 'framesPeak', 'eagerCopiesMoreThan'].map((k) => ({ required: [k] })) },
+  },
+  calls: {
+    properties: { required: STRINGS, forbidden: STRINGS },
+    rule: { anyOf: [{ required: ['required'] }, { required: ['forbidden'] }] },
+  },
+  warnings: {
+    properties: {
+      absent: { anyOf: [{ const: 'all' }, STRINGS] },
+      present: STRINGS,
+    },
+    rule: { anyOf: [{ required: ['absent'] }, { required: ['present'] }] },
+  },
+  robust: {
+    properties: {
+      policies: { type: 'array', items: POLICY, minItems: 1 },
+      seeds: { type: 'array', items: { type: 'integer' } },
+      check: { $ref: '#/definitions/nestedCheck' },
+    },
+    rule: { required: ['policies', 'check'] },
+  },
+  'all-outputs': {
+    properties: {
+      accepted: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      lines: LINES,
+      maxRuns: { type: 'integer', minimum: 1, maximum: 100000 },
+    },
+    rule: { oneOf: [{ required: ['accepted'] }, { required: ['lines'] }] },
+  },
+};
+
+const COMMON = {
+  id: ID,
+  uuid: UUID,
+  type: { enum: [...CHECK_TYPES] },
+  points: { type: 'number', minimum: 0 },
+  visibility: { enum: ['public', 'sealed', 'secret'] },
+  message: { type: 'string' },
+  run: RUN,
+};
+
+/** A check (or, with `nested`, robust's inner check: no id, uuid, points or visibility). */
+function checkSchema(nested: boolean): Record<string, unknown> {
+  const common: Record<string, unknown> = nested ? { type: COMMON.type, message: COMMON.message, run: COMMON.run } : COMMON;
+  const types = nested ? CHECK_TYPES.filter((t) => t !== 'robust') : CHECK_TYPES;
+  return {
+    type: 'object',
+    required: nested ? ['type'] : ['id', 'uuid', 'type', 'points'],
+    properties: { ...common, type: { enum: [...types] } },
+    allOf: types.map((t) => ({
+      if: { properties: { type: { const: t } }, required: ['type'] },
+      then: {
+        properties: { ...common, ...TYPE_FIELDS[t].properties },
+        additionalProperties: false,
+        ...TYPE_FIELDS[t].rule,
+      },
+    })),
+  };
+}
+
+/** What each check type requires, said in words (the loader's message when the rule fails). */
+export const TYPE_RULES: Record<string, string> = {
+  output: 'an output check needs exactly one of exact, trimmed, regex, anyOf, lines',
+  exit: 'an exit check needs code or signal',
+  processes: 'a processes check needs count, min or max',
+  tree: 'a tree check needs shape',
+  zombies: 'a zombies check needs atEnd or peak',
+  orphans: 'an orphans check needs count or reapedBy',
+  memory: 'a memory check needs pagesCopied, cowFaults, framesPeak or eagerCopiesMoreThan',
+  calls: 'a calls check needs required or forbidden',
+  warnings: 'a warnings check needs absent or present',
+  robust: 'a robust check needs policies and check',
+  'all-outputs': 'an all-outputs check needs exactly one of accepted, lines',
+};
+
+/** The whole schema document (draft-07). */
+export const PACK_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://forklab.invalid/schema/pack.json',
+  title: 'ForkLab exercise pack',
+  description: 'pack.yaml and exercise.yaml of a ForkLab exercise pack (docs/packs.md)',
+  definitions: {
+    pack: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'uuid', 'title', 'version', 'exercises'],
+      properties: {
+        id: ID,
+        uuid: UUID,
+        title: { type: 'string', minLength: 1 },
+        version: SEMVER,
+        description: { type: 'string' },
+        authors: STRINGS,
+        exercises: { type: 'array', items: ID, minItems: 1 },
+      },
+    },
+    exercise: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'uuid', 'title', 'prompt', 'starter', 'solution', 'checks'],
+      properties: {
+        id: ID,
+        uuid: UUID,
+        title: { type: 'string', minLength: 1 },
+        topics: { type: 'array', items: { enum: [...TOPICS] } },
+        prompt: PATH,
+        starter: PATH,
+        solution: PATH,
+        hints: STRINGS,
+        run: RUN,
+        wrong: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['file', 'fails'],
+            properties: { file: PATH, fails: { type: 'array', items: ID, minItems: 1 } },
+          },
+        },
+        checks: { type: 'array', items: { $ref: '#/definitions/check' }, minItems: 1 },
+      },
+    },
+    check: checkSchema(false),
+    nestedCheck: checkSchema(true),
+    treeShape: { type: 'array', items: { $ref: '#/definitions/treeShape' } },
+  },
+  oneOf: [{ $ref: '#/definitions/pack' }, { $ref: '#/definitions/exercise' }],
+} as const;
+
+/** The schema of pack.yaml alone (refers into PACK_SCHEMA). */
+export const PACK_YAML_REF = 'https://forklab.invalid/schema/pack.json#/definitions/pack';
+/** The schema of exercise.yaml alone (refers into PACK_SCHEMA). */
+export const EXERCISE_YAML_REF = 'https://forklab.invalid/schema/pack.json#/definitions/exercise';

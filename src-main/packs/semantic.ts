@@ -1,0 +1,108 @@
+/**
+ * The checks a schema cannot express: ids and UUIDs unique, every file an exercise names exists
+ * inside its folder, `wrong[].fails` names checks that exist, regular expressions compile,
+ * signal names and warning kinds are known. Each error names the file, the line and the field.
+ */
+import { SIGNAL_NAMES } from '../kernel/signals.ts';
+import { decodeText, exerciseFilePath } from './files.ts';
+import type { ParsedExercise } from './load.ts';
+import type { CheckFields, PackError, PackFiles } from './types.ts';
+import type { ParsedYaml } from './yaml.ts';
+
+/** The teaching warnings' kinds (../shared/spec/cli.md). */
+export const WARNING_KINDS = [
+  'vfork-child-wrote-memory', 'vfork-child-called-function', 'vfork-child-returned', 'exec-failed-fell-through',
+  'fork-with-unflushed-stdout', 'zombie-not-reaped', 'orphan-reparented', 'fork-failed-rlimit',
+];
+
+type Path = (string | number)[];
+
+/** Every cross-file problem of a pack whose YAML files passed the schema. */
+export function checkSemantics(
+  packYaml: ParsedYaml,
+  rawPack: { uuid: string; exercises: string[] },
+  exercises: ParsedExercise[],
+  files: PackFiles,
+): PackError[] {
+  const errors: PackError[] = [];
+  const uuids = new Map<string, string>();
+  const claimUuid = (uuid: string, where: string, file: string, yaml: ParsedYaml, path: Path): void => {
+    const key = uuid.toLowerCase();
+    const first = uuids.get(key);
+    if (first) errors.push({ file, line: yaml.lineOf(path), field: fieldOf(path), message: `uuid ${uuid} is already used by ${first}` });
+    else uuids.set(key, where);
+  };
+  claimUuid(rawPack.uuid, 'the pack', 'pack.yaml', packYaml, ['uuid']);
+  const listed = new Set<string>();
+  rawPack.exercises.forEach((id, i) => {
+    if (listed.has(id)) {
+      errors.push({ file: 'pack.yaml', line: packYaml.lineOf(['exercises', i]), field: `exercises[${i}]`, message: `exercise "${id}" is listed twice` });
+    }
+    listed.add(id);
+  });
+
+  for (const ex of exercises) {
+    const { file, yaml, raw, folder } = ex;
+    const err = (path: Path, message: string): void => {
+      errors.push({ file, line: yaml.lineOf(path), field: fieldOf(path), message });
+    };
+    if (raw.id !== folder) err(['id'], `the id "${raw.id}" must be the folder's name "${folder}"`);
+    claimUuid(raw.uuid, `exercise ${raw.id}`, file, yaml, ['uuid']);
+    for (const key of ['prompt', 'starter', 'solution'] as const) checkFileNamed(folder, raw[key], files, [key], err);
+    const ids = new Set<string>();
+    raw.checks.forEach((check, i) => {
+      if (ids.has(check.id)) err(['checks', i, 'id'], `check id "${check.id}" is used twice in this exercise`);
+      ids.add(check.id);
+      claimUuid(check.uuid, `check ${raw.id}/${check.id}`, file, yaml, ['checks', i, 'uuid']);
+      checkFields(check, ['checks', i], err);
+    });
+    (raw.wrong ?? []).forEach((w, i) => {
+      checkFileNamed(folder, w.file, files, ['wrong', i, 'file'], err);
+      w.fails.forEach((id, j) => {
+        if (!ids.has(id)) err(['wrong', i, 'fails', j], `no check "${id}" in this exercise (checks: ${[...ids].join(', ')})`);
+      });
+    });
+  }
+  return errors;
+}
+
+function checkFileNamed(folder: string, name: string, files: PackFiles, path: Path, err: (path: Path, message: string) => void): void {
+  const full = exerciseFilePath(folder, name);
+  if (full === null) return err(path, `"${name}" must be a path inside the exercise folder`);
+  if (!files[full]) return err(path, `file not found: ${full}`);
+  if (decodeText(files[full]) === null) err(path, `${full} is not valid UTF-8 text`);
+}
+
+/** Regular expressions, signal names and warning kinds of one check (and robust's inner check). */
+function checkFields(check: CheckFields, path: Path, err: (path: Path, message: string) => void): void {
+  const regex = (source: string, at: Path, flags = ''): void => {
+    try {
+      new RegExp(source, flags);
+    } catch (e) {
+      err(at, `invalid regular expression: ${(e as Error).message}`);
+    }
+  };
+  if (check.regex !== undefined) regex(check.regex, [...path, 'regex'], check.flags);
+  for (const list of ['required', 'forbidden'] as const) {
+    check.lines?.[list]?.forEach((r, i) => regex(r, [...path, 'lines', list, i]));
+  }
+  if (check.signal !== undefined && !Object.values(SIGNAL_NAMES).includes(check.signal)) {
+    err([...path, 'signal'], `unknown signal ${check.signal}`);
+  }
+  if (check.type === 'warnings') {
+    const kinds = [...(Array.isArray(check.absent) ? check.absent : []), ...(check.present ?? [])];
+    for (const kind of kinds) {
+      if (!WARNING_KINDS.includes(kind)) err([...path, 'absent'], `unknown warning kind "${kind}" (kinds: ${WARNING_KINDS.join(', ')})`);
+    }
+  }
+  if (check.type === 'processes' && check.min !== undefined && check.max !== undefined && check.min > check.max) {
+    err([...path, 'min'], 'min is larger than max');
+  }
+  if (check.check) checkFields(check.check, [...path, 'check'], err);
+}
+
+function fieldOf(path: Path): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}

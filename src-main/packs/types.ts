@@ -1,0 +1,133 @@
+/**
+ * The pack format as data (docs/packs.md): what `loadPack` builds from pack.yaml, the exercise
+ * folders and their files. Plain JSON values only, so a pack crosses IPC and worker threads.
+ */
+import type { RunOptions } from '../service/contract.ts';
+
+export type Visibility = 'public' | 'sealed' | 'secret';
+
+/** Options of a check's runs: the contract's RunOptions without a replayed schedule. */
+export type PackRunOptions = Omit<RunOptions, 'schedule'>;
+
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+export interface LinesSpec {
+  required?: string[];
+  forbidden?: string[];
+  ordered?: boolean;
+}
+
+/** The fields of every check type (only those of `type` are present). */
+export interface CheckFields {
+  type: CheckType;
+  // output
+  exact?: string;
+  trimmed?: string;
+  regex?: string;
+  flags?: string;
+  anyOf?: string[];
+  lines?: LinesSpec;
+  // exit
+  code?: number;
+  signal?: string;
+  // processes / orphans
+  count?: number;
+  min?: number;
+  max?: number;
+  // tree
+  shape?: unknown[];
+  // zombies
+  atEnd?: number;
+  peak?: number;
+  // orphans
+  reapedBy?: 'init' | 'subreaper' | 'parent';
+  // memory
+  pagesCopied?: Range;
+  cowFaults?: Range;
+  framesPeak?: Range;
+  eagerCopiesMoreThan?: number;
+  // calls / warnings
+  required?: string[];
+  forbidden?: string[];
+  absent?: string[] | 'all';
+  present?: string[];
+  // robust
+  policies?: ('parent-first' | 'child-first' | 'round-robin' | 'random')[];
+  seeds?: number[];
+  check?: CheckFields;
+  // all-outputs
+  accepted?: string[];
+  maxRuns?: number;
+  /** options of this check's runs, over the exercise's */
+  run?: PackRunOptions;
+  message?: string;
+}
+
+export interface Check extends CheckFields {
+  id: string;
+  uuid: string;
+  points: number;
+  visibility: Visibility;
+}
+
+export const CHECK_TYPES = [
+  'compiles', 'output', 'exit', 'processes', 'tree', 'zombies', 'orphans', 'memory', 'calls',
+  'warnings', 'robust', 'all-outputs',
+] as const;
+export type CheckType = (typeof CHECK_TYPES)[number];
+
+export const TOPICS = [
+  'fork', 'wait', 'zombie', 'orphan', 'exec', 'stdio', 'cow', 'vfork', 'clone', 'threads', 'pipe',
+  'signal', 'rlimit',
+] as const;
+
+export interface WrongSubmission {
+  /** path inside the exercise folder, e.g. "wrong/no-wait.c" */
+  file: string;
+  source: string;
+  fails: string[];
+}
+
+export interface Exercise {
+  id: string;
+  uuid: string;
+  title: string;
+  topics: string[];
+  /** the prompt's Markdown (not yet rendered) */
+  prompt: string;
+  starter: string;
+  /** the reference solution; null in a student's view */
+  solution: string | null;
+  hints: string[];
+  run: PackRunOptions;
+  /** empty in a student's view */
+  wrong: WrongSubmission[];
+  checks: Check[];
+  /** the points of every check in `checks` */
+  maxPoints: number;
+}
+
+export interface Pack {
+  id: string;
+  uuid: string;
+  title: string;
+  version: string;
+  description: string;
+  authors: string[];
+  exercises: Exercise[];
+}
+
+/** A problem found in a pack: the file, the line (1-based, 0 when unknown) and the field. */
+export interface PackError {
+  file: string;
+  line: number;
+  /** dotted path of the field, e.g. "checks[2].exact"; "" for the file as a whole */
+  field: string;
+  message: string;
+}
+
+/** A pack's files: path inside the pack folder ("/"-separated, relative) → bytes. */
+export type PackFiles = Record<string, Uint8Array>;

@@ -1,0 +1,110 @@
+/**
+ * Schema validation of pack.yaml and exercise.yaml with ajv, with every error turned into a
+ * PackError that names the file, the line and the field, in words a pack author understands.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { EXERCISE_YAML_REF, PACK_SCHEMA, PACK_YAML_REF, TYPE_RULES } from './schema.ts';
+import type { ParsedYaml } from './yaml.ts';
+import type { PackError } from './types.ts';
+
+let validators: { pack: ValidateFunction; exercise: ValidateFunction } | null = null;
+
+function compiled(): { pack: ValidateFunction; exercise: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(PACK_SCHEMA);
+    validators = { pack: ajv.getSchema(PACK_YAML_REF)!, exercise: ajv.getSchema(EXERCISE_YAML_REF)! };
+  }
+  return validators;
+}
+
+/** Validates a parsed pack.yaml ('pack') or exercise.yaml ('exercise'); [] when it is valid. */
+export function validateAgainstSchema(kind: 'pack' | 'exercise', file: string, parsed: ParsedYaml): PackError[] {
+  const validate = compiled()[kind];
+  if (validate(parsed.value)) return [];
+  return describeErrors(validate.errors ?? [], file, parsed, parsed.value);
+}
+
+function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml, root: unknown): PackError[] {
+  const out: PackError[] = [];
+  const seen = new Set<string>();
+  // a failed type rule (oneOf/anyOf/required in a check type's `then`) reports once, in words
+  const ruleFailed = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    const path = pointerToPath(e.instancePath);
+    let message: string;
+    let line = parsed.lineOf(path);
+    let fieldPath = path;
+    const inRule = /\/then\/(oneOf|anyOf|required)/.test(e.schemaPath) || /\/then\/(oneOf|anyOf)\//.test(e.schemaPath);
+    if (inRule) {
+      const key = e.instancePath;
+      if (ruleFailed.has(key)) continue;
+      ruleFailed.add(key);
+      const type = String((valueAt(root, path) as { type?: unknown } | undefined)?.type ?? '');
+      message = TYPE_RULES[type] ?? e.message ?? 'invalid';
+    } else if (e.keyword === 'required') {
+      const missing = String(e.params.missingProperty);
+      message = `missing required field "${missing}"`;
+      fieldPath = [...path, missing];
+    } else if (e.keyword === 'additionalProperties') {
+      const extra = String(e.params.additionalProperty);
+      const type = (valueAt(root, path) as { type?: unknown } | undefined)?.type;
+      message = typeof type === 'string' && /\/then\//.test(e.schemaPath)
+        ? `unknown field "${extra}" for a check of type ${type}`
+        : `unknown field "${extra}"`;
+      line = parsed.keyLineOf(path, extra);
+      fieldPath = [...path, extra];
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      message = `must be one of ${allowed} (got ${JSON.stringify(valueAt(root, path))})`;
+    } else if (e.keyword === 'pattern') {
+      const desc = (e.parentSchema as { description?: string } | undefined)?.description;
+      message = `${JSON.stringify(valueAt(root, path))} is not valid${desc ? `: expected ${desc}` : ''}`;
+    } else if (e.keyword === 'const' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
+      // the alternatives' own errors say more; keep one line for the field
+      message = e.keyword === 'const' ? `must be ${JSON.stringify(e.params.allowedValue)}` : 'does not match any allowed form';
+    } else {
+      message = e.message ?? 'invalid';
+    }
+    const field = formatField(fieldPath);
+    const key = `${line}|${field}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file, line, field, message });
+  }
+  return dropRedundant(out);
+}
+
+/** Drops "does not match any allowed form" when a more precise error names the same field. */
+function dropRedundant(errors: PackError[]): PackError[] {
+  return errors.filter(
+    (e) => e.message !== 'does not match any allowed form' || !errors.some((o) => o !== e && o.field === e.field && o.message !== e.message),
+  );
+}
+
+/** "/checks/1/exact" → ["checks", 1, "exact"] */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** ["checks", 1, "exact"] → "checks[1].exact" */
+export function formatField(path: (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
