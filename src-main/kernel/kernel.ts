@@ -49,6 +49,11 @@ export interface KernelOptions {
   seed: number;
   /** a recorded schedule to replay instead of the policy, or null */
   replay: ScheduleEntry[] | null;
+  /**
+   * The schedule explorer's hand on the scheduler (src-main/explore), or null: when set, it picks
+   * the next task among the runnable ones at every scheduling point (after the replay, if any).
+   */
+  chooser: ((runnable: readonly Task[]) => Task) | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -65,6 +70,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   policy: 'parent-first',
   seed: 1,
   replay: null,
+  chooser: null,
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */
@@ -362,6 +368,7 @@ export class Kernel {
       const wanted = replay[this.replayIndex].pid;
       return runnable.find((t) => t.pid === wanted) ?? runnable[0];
     }
+    if (this.options.chooser) return this.options.chooser(runnable);
     if (this.options.policy === 'random') return runnable[Math.floor(this.random() * runnable.length)];
     return runnable[0];
   }
