@@ -114,6 +114,8 @@ export interface ExploreView {
   outputs: { stdout: string; schedule: string; exit: { code: number; signal: string | null } }[];
   schedulesExplored: number;
   statesExplored: number;
+  /** true when cancel(jobId) stopped the search (nothing of it is kept) */
+  cancelled?: boolean;
 }
 
 export interface ExploreRequest {

@@ -1,0 +1,155 @@
+/**
+ * The student's progress: per exercise its status, best score, attempts, failed attempts (which
+ * unlock hints) and last draft. Kept as one JSON file in Storage, saved atomically. A file that
+ * cannot be read back (bad JSON, bad shape) is moved aside, never deleted, and reported.
+ */
+import type { ProgressNotice } from './contract.ts';
+import type { Storage } from './storage.ts';
+
+export const PROGRESS_FILE = 'progress.json';
+export const PROGRESS_VERSION = 1;
+
+export interface ExerciseProgress {
+  /** 'new' until the first check (a saved draft alone keeps it new) */
+  status: 'new' | 'attempted' | 'passed';
+  /** best points / max_points over the checks, 0..1; null before the first check */
+  bestScore: number | null;
+  attempts: number;
+  failedAttempts: number;
+  draft: string | null;
+}
+
+export interface ProgressData {
+  version: number;
+  /** by "packId/exerciseId" */
+  exercises: Record<string, ExerciseProgress>;
+}
+
+/** The key of an exercise in the progress file. */
+export function progressKey(packId: string, exerciseId: string): string {
+  return `${packId}/${exerciseId}`;
+}
+
+/** An empty progress. */
+export function emptyProgress(): ProgressData {
+  return { version: PROGRESS_VERSION, exercises: {} };
+}
+
+/** Parses the file's text; returns the data, or a sentence saying what is wrong. */
+export function parseProgress(text: string): ProgressData | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return `it is not valid JSON (${(e as Error).message})`;
+  }
+  if (!isRecord(value)) return 'it is not a JSON object';
+  if (value.version !== PROGRESS_VERSION) return `its version is ${JSON.stringify(value.version)}, not ${PROGRESS_VERSION}`;
+  if (!isRecord(value.exercises)) return 'it has no "exercises" object';
+  for (const [key, entry] of Object.entries(value.exercises)) {
+    const problem = exerciseProblem(entry);
+    if (problem) return `the entry for ${key} ${problem}`;
+  }
+  return value as unknown as ProgressData;
+}
+
+function exerciseProblem(entry: unknown): string | null {
+  if (!isRecord(entry)) return 'is not an object';
+  if (entry.status !== 'new' && entry.status !== 'attempted' && entry.status !== 'passed') return 'has a bad status';
+  if (entry.bestScore !== null && !(typeof entry.bestScore === 'number' && entry.bestScore >= 0 && entry.bestScore <= 1)) return 'has a bad bestScore';
+  if (!isCount(entry.attempts) || !isCount(entry.failedAttempts)) return 'has bad attempt counts';
+  if (entry.draft !== null && typeof entry.draft !== 'string') return 'has a bad draft';
+  return null;
+}
+
+function isCount(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Progress kept in Storage. load() once at start; every change is saved at once, in order
+ * (saves are queued so a later state never gets overwritten by an earlier one).
+ */
+export class ProgressStore {
+  private data: ProgressData = emptyProgress();
+  private saving: Promise<void> = Promise.resolve();
+  readonly notices: ProgressNotice[] = [];
+
+  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+
+  /** Reads the file; a damaged one is moved aside and reported, and progress starts empty. */
+  async load(): Promise<void> {
+    const bytes = await this.storage.read(PROGRESS_FILE);
+    if (bytes === null) {
+      this.data = emptyProgress();
+      return;
+    }
+    let text: string | null;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = null;
+    }
+    const parsed = text === null ? 'it is not UTF-8 text' : parseProgress(text);
+    if (typeof parsed !== 'string') {
+      this.data = parsed;
+      return;
+    }
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const keptAs = await this.storage.moveAside(PROGRESS_FILE, `damaged-${stamp}`);
+    this.notices.push({
+      message: `Your saved progress could not be read (${parsed}). It was kept as ${keptAs} and the lab started with empty progress.`,
+      keptAs,
+    });
+    this.data = emptyProgress();
+  }
+
+  /** The exercise's progress, or null if never touched. */
+  get(packId: string, exerciseId: string): ExerciseProgress | null {
+    return this.data.exercises[progressKey(packId, exerciseId)] ?? null;
+  }
+
+  /** A copy of everything. */
+  snapshot(): ProgressData {
+    return structuredClone(this.data);
+  }
+
+  /** Stores the draft. */
+  async saveDraft(packId: string, exerciseId: string, draft: string): Promise<void> {
+    const entry = this.entry(packId, exerciseId);
+    entry.draft = draft;
+    await this.save();
+  }
+
+  /** Records a graded check: attempts, failures, best score; `passed` when the score is full. */
+  async recordCheck(packId: string, exerciseId: string, score: number, source: string): Promise<ExerciseProgress> {
+    const entry = this.entry(packId, exerciseId);
+    entry.attempts++;
+    entry.draft = source;
+    entry.bestScore = entry.bestScore === null ? score : Math.max(entry.bestScore, score);
+    if (score >= 1) entry.status = 'passed';
+    else {
+      entry.failedAttempts++;
+      if (entry.status === 'new') entry.status = 'attempted';
+    }
+    await this.save();
+    return { ...entry };
+  }
+
+  private entry(packId: string, exerciseId: string): ExerciseProgress {
+    const key = progressKey(packId, exerciseId);
+    return (this.data.exercises[key] ??= { status: 'new', bestScore: null, attempts: 0, failedAttempts: 0, draft: null });
+  }
+
+  /** Saves the current state after any save already under way. */
+  private save(): Promise<void> {
+    const text = JSON.stringify(this.data, null, 1);
+    const next = this.saving.catch(() => undefined).then(() => this.storage.writeAtomic(PROGRESS_FILE, text));
+    this.saving = next;
+    return next;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * RunView: a run as the app sees it, plain JSON (no typed arrays), built from the engine's
+ * RunResult (src-main/vm/run.ts) and the request that produced it.
+ */
+import { TRACE_VERSION } from '../kernel/trace.ts';
+import type { RunRequest as EngineRunRequest, RunResult } from '../vm/run.ts';
+import type { LabDiagnostic, RunOptions, RunRequest, RunStatsInfo, RunView } from './contract.ts';
+
+/** The engine request for a LabApi run: the options, with the detail mode the viewer needs. */
+export function engineRequest(request: RunRequest): EngineRunRequest {
+  const o = request.options ?? {};
+  const engine: EngineRunRequest & { detail?: boolean } = {
+    source: request.source,
+    fileName: request.fileName ?? 'prog.c',
+    args: o.args,
+    stdin: o.stdin,
+    stdoutPipe: o.stdoutPipe,
+    forkCopy: o.forkCopy,
+    pageSize: o.pageSize,
+    policy: o.policy,
+    seed: o.seed,
+    quantum: o.quantum,
+    schedule: o.schedule,
+    maxSteps: o.maxSteps,
+    nprocLimit: o.nprocLimit,
+    detail: true,
+  };
+  for (const key of Object.keys(engine) as (keyof typeof engine)[]) if (engine[key] === undefined) delete engine[key];
+  return engine;
+}
+
+/** Converts the engine's result to the JSON-safe view. */
+export function toRunView(result: RunResult, request: RunRequest): RunView {
+  const extra = result as RunResult & { traceDropped?: number; program?: { functions?: { name: string; line: number }[] } };
+  return {
+    ok: result.ok,
+    diagnostics: result.diagnostics.map(toLabDiagnostic),
+    stdout: result.stdout,
+    exit: { code: result.exit.code, signal: result.exit.signal },
+    stopReason: result.stopReason,
+    stopMessage: result.stopMessage,
+    processes: result.processes.map((p) => ({ ...p })),
+    stats: { ...result.stats },
+    warnings: result.warnings.map((w) => ({ kind: w.kind, pid: w.pid, step: w.step, line: w.line, message: w.message })),
+    schedule: result.schedule,
+    traceVersion: TRACE_VERSION,
+    trace: result.trace,
+    traceDropped: extra.traceDropped ?? 0,
+    program: {
+      fileName: request.fileName ?? 'prog.c',
+      source: request.source,
+      functions: (extra.program?.functions ?? []).map((f) => ({ name: f.name, line: f.line })),
+    },
+    options: { ...(request.options ?? {}) },
+  };
+}
+
+/** A diagnostic without the engine's file field. */
+export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number; column: number; message: string }): LabDiagnostic {
+  return { severity: d.severity, line: d.line, column: d.column, message: d.message };
+}
+
+/** The view of a run that was cancelled before it finished (nothing of it is kept). */
+export function cancelledRunView(request: RunRequest): RunView {
+  return {
+    ok: true,
+    diagnostics: [],
+    stdout: '',
+    exit: { code: -1, signal: null },
+    stopReason: 'cancelled',
+    stopMessage: 'the run was cancelled',
+    processes: [],
+    stats: emptyStats(),
+    warnings: [],
+    schedule: '',
+    traceVersion: TRACE_VERSION,
+    trace: [],
+    traceDropped: 0,
+    program: { fileName: request.fileName ?? 'prog.c', source: request.source, functions: [] },
+    options: { ...(request.options ?? {}) } as RunOptions,
+  };
+}
+
+function emptyStats(): RunStatsInfo {
+  return {
+    steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0,
+    framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0,
+  };
+}
