@@ -1,0 +1,103 @@
+/**
+ * Storage on disk under one folder (the user data folder), with atomic writes: the new content
+ * goes to a temporary file in the same folder, is flushed to the disk (fsync), then renamed over
+ * the old file, and the folder is flushed. A crash or a kill at any moment leaves the old file or
+ * the new one, never a partial one.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { asideName, checkStorageName, type Storage } from '../service/storage.ts';
+
+/** Temporary files of interrupted saves start so; list() never shows them. */
+const TEMP_PREFIX = '.tmp-';
+
+export class NodeStorage implements Storage {
+  constructor(readonly root: string) {}
+
+  /** The file's path on disk. */
+  pathOf(name: string): string {
+    return join(this.root, ...checkStorageName(name).split('/'));
+  }
+
+  async read(name: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await fs.readFile(this.pathOf(name)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async writeAtomic(name: string, data: Uint8Array | string): Promise<void> {
+    const target = this.pathOf(name);
+    const folder = dirname(target);
+    await fs.mkdir(folder, { recursive: true });
+    const temp = join(folder, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${name.split('/').pop()}`);
+    const handle = await fs.open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } catch (e) {
+      await handle.close();
+      await fs.rm(temp, { force: true });
+      throw e;
+    }
+    await handle.close();
+    try {
+      await fs.rename(temp, target);
+    } catch (e) {
+      await fs.rm(temp, { force: true });
+      throw e;
+    }
+    await syncFolder(folder);
+  }
+
+  async moveAside(name: string, tag: string): Promise<string> {
+    let target = asideName(name, tag, 0);
+    for (let i = 1; await exists(this.pathOf(target)); i++) target = asideName(name, tag, i);
+    await fs.rename(this.pathOf(name), this.pathOf(target));
+    await syncFolder(dirname(this.pathOf(target)));
+    return target;
+  }
+
+  async list(folder: string): Promise<string[]> {
+    try {
+      const entries = await fs.readdir(this.pathOf(folder), { withFileTypes: true });
+      return entries.filter((e) => e.isFile() && !e.name.startsWith(TEMP_PREFIX)).map((e) => e.name).sort();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  }
+
+  async remove(name: string): Promise<boolean> {
+    try {
+      await fs.unlink(this.pathOf(name));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Flushes a folder's entries (the rename) to disk; Windows cannot open folders, which is fine there. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,7 @@
+// Starts a TypeScript worker entry under tsx (the source tree, in dev and tests): the built
+// desktop app runs the bundled out/main/worker.js instead.
+import { register } from 'tsx/esm/api';
+import { workerData } from 'node:worker_threads';
+
+register();
+await import(workerData.entry);
