@@ -1,0 +1,85 @@
+/**
+ * The `calls` check reads the compiled program, not its text, so a name in a comment or a string
+ * does not count: the functions the program calls are the targets of the call instructions (and
+ * the functions whose address is taken) in the student's own functions reachable from main (and
+ * from the functions main's code takes the address of, such as signal handlers). Library and
+ * runtime functions are leaves: `system` does not count as a call to fork. The link points at
+ * the call's line, and at the run's first `syscall` event of that name when the trace has one.
+ */
+import { BUILTIN_NAMES } from '../lang/builtins.ts';
+import { codeAddress, Op, OPERANDS } from '../lang/isa.ts';
+import type { FunctionInfo, ProgramImage } from '../lang/image.ts';
+import type { CheckFields } from '../packs/types.ts';
+import type { RunResult } from '../vm/run.ts';
+import { linkTo } from './trace-links.ts';
+import type { EvalContext, Link, Outcome } from './types.ts';
+
+/** Each function name the program's own reachable code calls, with the line of its first call. */
+export function calledFunctions(image: ProgramImage, fileName: string): Map<string, number> {
+  const userFile = image.files.indexOf(fileName);
+  const byEntry = new Map<number, FunctionInfo>(image.functions.map((f) => [f.entryPc, f]));
+  const byAddress = new Map<number, FunctionInfo>(image.functions.map((f) => [codeAddress(f.entryPc), f]));
+  const calls = new Map<string, number>();
+  const note = (name: string, line: number): void => {
+    const plain = name.endsWith('@builtin') ? name.slice(0, -'@builtin'.length) : name;
+    if (!calls.has(plain)) calls.set(plain, line);
+  };
+  const main = image.functions.find((f) => f.name === 'main' && f.file === userFile);
+  if (!main) return calls;
+  const seen = new Set<FunctionInfo>([main]);
+  const queue = [main];
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    let line = fn.line;
+    for (let pc = fn.entryPc; pc < fn.endPc; pc += 1 + (OPERANDS[image.code[pc]] ?? 0)) {
+      const op = image.code[pc];
+      let target: FunctionInfo | undefined;
+      if (op === Op.LINE) line = image.code[pc + 1];
+      else if (op === Op.CALL_BUILTIN) note(BUILTIN_NAMES[image.code[pc + 1]] ?? `builtin#${image.code[pc + 1]}`, line);
+      else if (op === Op.CALL) target = byEntry.get(image.code[pc + 1]);
+      else if (op === Op.PUSH_PTR) target = byAddress.get(image.code[pc + 2] * 4294967296 + (image.code[pc + 1] >>> 0));
+      if (!target) continue;
+      note(target.name, line);
+      if (target.file === userFile && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return calls;
+}
+
+/** `calls`: every `required` function is called, no `forbidden` one is. */
+export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunResult | null): Outcome {
+  const image = ctx.image;
+  if (!image) return { passed: false, fraction: 0, detail: 'the program did not compile', link: { step: null, pid: null, line: null }, error: true };
+  const calls = calledFunctions(image, ctx.fileName);
+  const required = check.required ?? [];
+  const forbidden = check.forbidden ?? [];
+  const missing = required.filter((f) => !calls.has(f));
+  const used = forbidden.filter((f) => calls.has(f));
+  const total = required.length + forbidden.length;
+  const bad = missing.length + used.length;
+  const linkFor = (name: string): Link => {
+    const event = result?.trace.find((e) => e.kind === 'syscall' && e.name === name);
+    return event ? linkTo(event) : { step: null, pid: null, line: calls.get(name) ?? null };
+  };
+  if (bad === 0) {
+    const shown = required.length > 0 ? required[0] : null;
+    return {
+      passed: true,
+      fraction: 1,
+      detail: required.length > 0 ? `the program calls ${required.join(', ')}` + (forbidden.length ? ` and not ${forbidden.join(', ')}` : '') : `the program does not call ${forbidden.join(', ')}`,
+      link: shown ? linkFor(shown) : { step: null, pid: null, line: null },
+    };
+  }
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(ctx.reveal ? `the program never calls ${missing.join(', ')}` : `a function the program must call is never called`);
+  if (used.length > 0) parts.push(`the program calls ${used.join(', ')} (line ${calls.get(used[0])}), which this exercise does not allow`);
+  return {
+    passed: false,
+    fraction: total > 0 ? (total - bad) / total : 0,
+    detail: parts.join('; '),
+    link: used.length > 0 ? linkFor(used[0]) : { step: null, pid: null, line: null },
+  };
+}

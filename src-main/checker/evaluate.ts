@@ -1,0 +1,112 @@
+/**
+ * One check evaluated against a submission: the dispatch by type, the shared handling of runs that
+ * did not end normally (step limit, output limit, deadlock: each with its own message), and the
+ * `robust` check, which evaluates its inner check under each scheduler policy and seed.
+ */
+import type { CheckFields, PackRunOptions } from '../packs/types.ts';
+import type { RunResult } from '../vm/run.ts';
+import { evaluateCalls } from './calls.ts';
+import { evaluateMemory } from './memory.ts';
+import { evaluateOutput } from './output.ts';
+import { evaluateExit, evaluateOrphans, evaluateProcesses, evaluateTree, evaluateZombies } from './process-facts.ts';
+import { runProblem } from './runs.ts';
+import { endLink } from './trace-links.ts';
+import type { EvalContext, Outcome } from './types.ts';
+import { evaluateWarnings } from './warnings.ts';
+
+type RunEvaluator = (check: CheckFields, result: RunResult, ctx: EvalContext) => Outcome;
+
+const RUN_EVALUATORS: Partial<Record<CheckFields['type'], RunEvaluator>> = {
+  output: evaluateOutput,
+  exit: evaluateExit,
+  processes: evaluateProcesses,
+  tree: evaluateTree,
+  zombies: evaluateZombies,
+  orphans: evaluateOrphans,
+  memory: evaluateMemory,
+  warnings: evaluateWarnings,
+};
+
+/** Evaluators of types that need more than one plain run, registered by their modules (all-outputs). */
+const EXTRA_EVALUATORS = new Map<string, (check: CheckFields, ctx: EvalContext) => Outcome>();
+
+/** Registers the evaluator of a check type that is not built in here. */
+export function registerEvaluator(type: string, evaluate: (check: CheckFields, ctx: EvalContext) => Outcome): void {
+  EXTRA_EVALUATORS.set(type, evaluate);
+}
+
+/** Evaluates one check; never throws for what the program does. */
+export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
+  if (check.type === 'compiles') {
+    return ctx.image
+      ? { passed: true, fraction: 1, detail: 'the program compiles', link: { step: null, pid: null, line: null } }
+      : { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null } };
+  }
+  if (!ctx.image) return { passed: false, fraction: 0, detail: 'not checked: the program does not compile', link: { step: null, pid: null, line: null }, error: true };
+  if (check.type === 'calls') return evaluateCalls(check, ctx, ctx.run(check.run));
+  if (check.type === 'robust') return evaluateRobust(check, ctx);
+  const extra = EXTRA_EVALUATORS.get(check.type);
+  if (extra) return extra(check, ctx);
+  const evaluate = RUN_EVALUATORS[check.type];
+  if (!evaluate) return { passed: false, fraction: 0, detail: `this lab cannot evaluate checks of type ${check.type}`, link: { step: null, pid: null, line: null }, error: true };
+  const result = ctx.run(check.run);
+  const problem = runProblem(result);
+  if (problem) return { passed: false, fraction: 0, detail: problem, link: endOfRun(result) };
+  return evaluate(check, result, ctx);
+}
+
+/** Where a run that did not finish stopped: the last event of the trace. */
+function endOfRun(result: RunResult): Outcome['link'] {
+  const last = result.trace[result.trace.length - 1];
+  return last ? { step: last.step, pid: last.pid, line: typeof last.line === 'number' ? last.line : null } : endLink(result);
+}
+
+/** The configurations a robust check tries: each policy, and each seed for `random` (1, 2, 3 by default). */
+export function robustConfigurations(check: CheckFields): PackRunOptions[] {
+  const out: PackRunOptions[] = [];
+  for (const policy of check.policies ?? []) {
+    if (policy === 'random') for (const seed of check.seeds?.length ? check.seeds : [1, 2, 3]) out.push({ policy, seed });
+    else out.push({ policy });
+  }
+  return out;
+}
+
+function describeConfiguration(c: PackRunOptions): string {
+  return c.policy === 'random' ? `the random scheduler (seed ${c.seed})` : `the ${c.policy} scheduler`;
+}
+
+/** `robust`: the inner check passes under every configuration; partial credit by configurations passed. */
+function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
+  const inner = check.check!;
+  const configurations = robustConfigurations(check);
+  let passed = 0;
+  let firstFailure: { config: PackRunOptions; outcome: Outcome; schedule: string } | null = null;
+  let lastPass: { outcome: Outcome; schedule: string } | null = null;
+  for (const config of configurations) {
+    const run = (options?: PackRunOptions): RunResult => ctx.run({ ...check.run, ...options, ...config });
+    const outcome = evaluateCheck({ ...inner, run: { ...check.run, ...inner.run } }, { ...ctx, run });
+    if (outcome.passed) {
+      passed++;
+      lastPass = { outcome, schedule: run(inner.run).schedule };
+    } else if (!firstFailure) {
+      firstFailure = { config, outcome, schedule: run(inner.run).schedule };
+    }
+  }
+  const total = configurations.length;
+  if (!firstFailure) {
+    return {
+      passed: true,
+      fraction: 1,
+      detail: `passed under all ${total} schedulers tried`,
+      link: lastPass?.outcome.link ?? { step: null, pid: null, line: null },
+      schedule: lastPass?.schedule,
+    };
+  }
+  return {
+    passed: false,
+    fraction: total > 0 ? passed / total : 0,
+    detail: `under ${describeConfiguration(firstFailure.config)}, ${firstFailure.outcome.detail} (passed under ${passed} of ${total} schedulers)`,
+    link: firstFailure.outcome.link,
+    schedule: firstFailure.schedule,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Grading: a submission's source against an exercise's checks, to a GradeView
+ * (src-main/service/contract.ts). The submission compiles once; each distinct run is made once
+ * and read by every check that needs it. Secret checks run only with `includeSecret` (the
+ * instructor's `forklab grade`). Deterministic: the same pack, source and options give the same
+ * result.
+ */
+import type { CheckResultInfo, GradeView } from '../service/contract.ts';
+import { roundPoints } from '../packs/load.ts';
+import type { Check, Exercise, Pack } from '../packs/types.ts';
+import { runProgram } from '../vm/run.ts';
+import { evaluateCheck } from './evaluate.ts';
+import { defaultMessage } from './messages.ts';
+import { compileSubmission, mergeRunOptions, RunCache, type CompiledSubmission } from './runs.ts';
+import { toRunView } from './run-view.ts';
+import type { EvalContext, Outcome } from './types.ts';
+
+export interface GradeOptions {
+  /** run the secret checks too (the instructor's grading); default false */
+  includeSecret?: boolean;
+  /** the submission's file name in diagnostics; default "prog.c" */
+  fileName?: string;
+  /** attach the first run (with its trace) as GradeView.run; default true */
+  includeRun?: boolean;
+  /** record the first run in detail mode (the app's viewer); default false */
+  detail?: boolean;
+}
+
+/** Grades `source` against exercise `exerciseId` of `pack`; throws only when there is no such exercise. */
+export function gradeSubmission(pack: Pack, exerciseId: string, source: string, options: GradeOptions = {}): GradeView {
+  const exercise = pack.exercises.find((e) => e.id === exerciseId);
+  if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${exerciseId}"`);
+  return { ...gradeExercise(exercise, source, options), packId: pack.id };
+}
+
+/** Grades `source` against one exercise (packId left empty). */
+export function gradeExercise(exercise: Exercise, source: string, options: GradeOptions = {}): GradeView {
+  const fileName = options.fileName ?? 'prog.c';
+  const compiled = compileSubmission(source, fileName);
+  const cache = compiled.ok ? new RunCache(compiled, fileName, exercise.run, options.detail ?? false) : null;
+  const checks = exercise.checks.filter((c) => options.includeSecret || c.visibility !== 'secret');
+  const tests = checks.map((check) => {
+    const ctx: EvalContext = {
+      run: (runOptions) => cache!.run(runOptions),
+      image: compiled.image,
+      source,
+      fileName,
+      reveal: check.visibility === 'public',
+    };
+    return toResult(check, safeEvaluate(check, ctx, compiled));
+  });
+  const maxPoints = roundPoints(checks.reduce((n, c) => n + c.points, 0));
+  const points = roundPoints(tests.reduce((n, t) => n + t.points, 0));
+  let run: GradeView['run'] = null;
+  if (options.includeRun !== false) {
+    if (!cache) {
+      run = toRunView(runProgram({ source, fileName }), source, fileName, mergeRunOptions(exercise.run), null);
+    } else {
+      const first = cache.first() ?? cache.run();
+      run = toRunView(first, source, fileName, cache.firstOptions ?? mergeRunOptions(exercise.run), compiled.image);
+    }
+  }
+  return {
+    packId: '',
+    exerciseId: exercise.id,
+    points,
+    max_points: maxPoints,
+    score: maxPoints > 0 ? Math.round((points / maxPoints) * 10000) / 10000 : compiled.ok ? 1 : 0,
+    gradable: compiled.ok,
+    tests,
+    run,
+  };
+}
+
+function safeEvaluate(check: Check, ctx: EvalContext, compiled: CompiledSubmission): Outcome {
+  if (check.type === 'compiles' && !compiled.ok) {
+    const error = compiled.diagnostics.find((d) => d.severity === 'error');
+    return {
+      passed: false,
+      fraction: 0,
+      detail: error ? `the program does not compile: line ${error.line}: ${error.message}` : 'the program does not compile',
+      link: { step: null, pid: null, line: error?.line ?? null },
+    };
+  }
+  try {
+    return evaluateCheck(check, ctx);
+  } catch (e) {
+    return {
+      passed: false,
+      fraction: 0,
+      detail: `the lab could not evaluate this check (${e instanceof Error ? e.message : String(e)})`,
+      link: { step: null, pid: null, line: null },
+      error: true,
+    };
+  }
+}
+
+function toResult(check: Check, outcome: Outcome): CheckResultInfo {
+  const head = check.message ?? defaultMessage(check);
+  const result: CheckResultInfo = {
+    id: check.id,
+    name: check.id,
+    status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
+    points: roundPoints(check.points * (outcome.passed ? 1 : Math.max(0, Math.min(1, outcome.fraction)))),
+    max_points: check.points,
+    message: `${head} ${outcome.passed ? 'Passed' : 'Failed'}: ${outcome.detail}.`,
+    visibility: check.visibility,
+    step: outcome.link.step,
+    pid: outcome.link.pid,
+    line: outcome.link.line,
+  };
+  if (outcome.schedule !== undefined) result.schedule = outcome.schedule;
+  return result;
+}

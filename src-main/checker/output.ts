@@ -1,0 +1,162 @@
+/**
+ * The `output` check: the terminal text compared exactly, trimmed, with a regular expression
+ * matching the whole text, with any of several texts, or line by line (required and forbidden
+ * patterns, each searched for within a line). The link points at the output event that wrote the
+ * first wrong character (or the forbidden line).
+ */
+import type { CheckFields, LinesSpec } from '../packs/types.ts';
+import type { RunResult } from '../vm/run.ts';
+import { crashNote } from './runs.ts';
+import { endLink, linkTo, outputEventAt } from './trace-links.ts';
+import type { EvalContext, Link, Outcome } from './types.ts';
+
+/** Grades the terminal text of `result` against an output check. */
+export function evaluateOutput(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
+  const out = result.stdout;
+  let outcome: Outcome;
+  if (check.exact !== undefined) outcome = compareText(out, check.exact, result, ctx.reveal, '');
+  else if (check.trimmed !== undefined) outcome = compareText(trimOutput(out), trimOutput(check.trimmed), result, ctx.reveal, ' (trailing spaces and final newlines ignored)');
+  else if (check.regex !== undefined) outcome = matchWhole(out, check.regex, check.flags ?? '', result, ctx.reveal);
+  else if (check.anyOf !== undefined) outcome = matchAny(out, check.anyOf, result, ctx.reveal);
+  else outcome = matchLines(out, check.lines ?? {}, result, ctx.reveal);
+  if (!outcome.passed) {
+    const crash = crashNote(result);
+    if (crash) outcome.detail += `; note: ${crash}`;
+  }
+  return outcome;
+}
+
+/** Trailing spaces of each line and the final newlines removed. */
+export function trimOutput(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r]+$/, ''))
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+/** "…" quoted for a message, cut at 80 characters. */
+export function quote(text: string): string {
+  const cut = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return JSON.stringify(cut);
+}
+
+function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+function lineNumberAt(text: string, index: number): number {
+  let n = 1;
+  for (let i = 0; i < index && i < text.length; i++) if (text[i] === '\n') n++;
+  return n;
+}
+
+function lineOf(text: string, n: number): string | undefined {
+  return text.split('\n')[n - 1];
+}
+
+function compareText(actual: string, expected: string, result: RunResult, reveal: boolean, how: string): Outcome {
+  if (actual === expected) return { passed: true, fraction: 1, detail: `the output is as expected${how}`, link: lastOutputLink(result) };
+  const at = firstDifference(actual, expected);
+  const n = lineNumberAt(actual, at);
+  const link = linkTo(outputEventAt(result, at)) ;
+  const got = lineOf(actual, n);
+  const want = lineOf(expected, n);
+  let detail: string;
+  if (at >= actual.length) {
+    detail = actual.length === 0 ? 'the program printed nothing' : `the output stops too early, after line ${n - (actual.endsWith('\n') ? 1 : 0)}`;
+    if (reveal) detail += `; the next expected line is ${quote(want ?? '')}`;
+  } else if (at >= expected.length) {
+    detail = `the output goes on after the expected end: line ${n} is ${quote(got ?? '')}`;
+  } else {
+    detail = `line ${n} differs: the program printed ${quote(got ?? '')}`;
+    if (reveal) detail += `, expected ${quote(want ?? '')}`;
+  }
+  return { passed: false, fraction: 0, detail: detail + how, link: linkOrEnd(link, result) };
+}
+
+/** The regex must match the whole output (as if between ^ and $ of the whole text). */
+export function wholeMatch(text: string, regex: string, flags: string): boolean {
+  const re = new RegExp(`(?:${regex})(?![\\s\\S])`, `${flags.replace(/[gy]/g, '')}y`);
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+function matchWhole(actual: string, regex: string, flags: string, result: RunResult, reveal: boolean): Outcome {
+  if (wholeMatch(actual, regex, flags)) return { passed: true, fraction: 1, detail: 'the output has the expected form', link: lastOutputLink(result) };
+  const detail = `the output does not have the expected form${reveal ? ` (/${regex}/${flags})` : ''}: the program printed ${quote(actual)}`;
+  return { passed: false, fraction: 0, detail, link: linkOrEnd(lastOutputLink(result), result) };
+}
+
+function matchAny(actual: string, texts: string[], result: RunResult, reveal: boolean): Outcome {
+  if (texts.includes(actual)) return { passed: true, fraction: 1, detail: 'the output is one of the accepted outputs', link: lastOutputLink(result) };
+  // point at the place where the output leaves the closest accepted text
+  const best = Math.max(...texts.map((t) => firstDifference(actual, t)));
+  const n = lineNumberAt(actual, best);
+  const detail = `the output is none of the ${texts.length} accepted outputs: it differs from all of them by line ${n} (${quote(lineOf(actual, n) ?? '')})${
+    reveal ? `; accepted: ${texts.map(quote).join(' or ')}` : ''
+  }`;
+  return { passed: false, fraction: 0, detail, link: linkOrEnd(linkTo(outputEventAt(result, best)), result) };
+}
+
+/** Lines of the text without the empty string after a final newline. */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Which required patterns are missing and which forbidden ones appear, over the output's lines. */
+export function checkLines(text: string, spec: LinesSpec): { missing: string[]; forbiddenAt: { pattern: string; line: number }[]; total: number } {
+  const lines = splitLines(text);
+  const missing: string[] = [];
+  let from = 0;
+  for (const pattern of spec.required ?? []) {
+    const re = new RegExp(pattern);
+    const start = spec.ordered ? from : 0;
+    const found = lines.findIndex((l, i) => i >= start && re.test(l));
+    if (found < 0) missing.push(pattern);
+    else if (spec.ordered) from = found + 1;
+  }
+  const forbiddenAt: { pattern: string; line: number }[] = [];
+  for (const pattern of spec.forbidden ?? []) {
+    const re = new RegExp(pattern);
+    const found = lines.findIndex((l) => re.test(l));
+    if (found >= 0) forbiddenAt.push({ pattern, line: found + 1 });
+  }
+  return { missing, forbiddenAt, total: (spec.required?.length ?? 0) + (spec.forbidden?.length ?? 0) };
+}
+
+function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: boolean): Outcome {
+  const { missing, forbiddenAt, total } = checkLines(actual, spec);
+  const bad = missing.length + forbiddenAt.length;
+  if (bad === 0) return { passed: true, fraction: 1, detail: 'every required line is there and no forbidden one', link: lastOutputLink(result) };
+  const parts: string[] = [];
+  if (missing.length > 0) {
+    parts.push(
+      reveal
+        ? `missing ${spec.ordered ? '(in this order) ' : ''}${missing.map((p) => `a line matching /${p}/`).join(', ')}`
+        : `${missing.length} required line${missing.length > 1 ? 's are' : ' is'} missing${spec.ordered ? ' or out of order' : ''}`,
+    );
+  }
+  let link: Link = lastOutputLink(result);
+  if (forbiddenAt.length > 0) {
+    const first = forbiddenAt[0];
+    const lines = splitLines(actual);
+    parts.push(`line ${first.line} (${quote(lines[first.line - 1])}) should not be there${reveal ? ` (it matches /${first.pattern}/)` : ''}`);
+    const offset = lines.slice(0, first.line - 1).reduce((n, l) => n + l.length + 1, 0);
+    link = linkTo(outputEventAt(result, offset));
+  }
+  return { passed: false, fraction: total > 0 ? (total - bad) / total : 0, detail: parts.join('; '), link: linkOrEnd(link, result) };
+}
+
+function lastOutputLink(result: RunResult): Link {
+  for (let i = result.trace.length - 1; i >= 0; i--) if (result.trace[i].kind === 'output') return linkTo(result.trace[i]);
+  return { step: null, pid: null, line: null };
+}
+
+function linkOrEnd(link: Link, result: RunResult): Link {
+  return link.step !== null ? link : endLink(result);
+}
