@@ -43,8 +43,9 @@ export interface PageView {
   frame: number;
   /** r, w, x as allowed, plus c when copy-on-write */
   flags: string;
-  /** the trace index of the event that last changed this entry */
+  /** the trace index and the step of the event that last changed this entry */
   changedAt: number;
+  changedStep: number;
   /** how it last changed: snapshot, demand-zero, cow-copy, cow-reuse */
   how: string;
 }
@@ -140,13 +141,14 @@ export function letterForBlock(on: string | null): StateLetter {
 }
 
 /** Marks, in every other address space, the pages mapping `frame` as copy-on-write. */
-function markSharedCow(s: ViewState, except: number, frame: number, index: number): void {
+function markSharedCow(s: ViewState, except: number, frame: number, index: number, step: number): void {
   for (const m of s.mms.values()) {
     if (m.id === except) continue;
     for (const p of m.pages.values()) {
       if (p.frame === frame && !p.flags.includes('c')) {
         p.flags = p.flags.replace('w', '') + 'c';
         p.changedAt = index;
+        p.changedStep = step;
       }
     }
   }
@@ -159,8 +161,8 @@ function applySnapshot(s: ViewState, e: TraceEvent, index: number): void {
   m.pages = new Map();
   const pages = Array.isArray(e.pages) ? (e.pages as [number, number, string][]) : [];
   for (const [vpn, frame, flags] of pages) {
-    m.pages.set(vpn, { frame, flags: String(flags), changedAt: index, how: 'snapshot' });
-    if (String(flags).includes('c')) markSharedCow(s, id, frame, index);
+    m.pages.set(vpn, { frame, flags: String(flags), changedAt: index, changedStep: e.step, how: 'snapshot' });
+    if (String(flags).includes('c')) markSharedCow(s, id, frame, index, e.step);
   }
   if (Array.isArray(e.segments)) m.segments = e.segments as SegmentView[];
 }
@@ -172,7 +174,7 @@ function applyFault(s: ViewState, e: TraceEvent, index: number): void {
   if (id === null || vpn === null || frame === null || e.signal !== undefined) return;
   if (e.reason !== 'demand-zero') return;
   const m = mmFor(s, id);
-  m.pages.set(vpn, { frame, flags: m.pages.get(vpn)?.flags ?? (e.write ? 'rw' : 'r'), changedAt: index, how: 'demand-zero' });
+  m.pages.set(vpn, { frame, flags: m.pages.get(vpn)?.flags ?? (e.write ? 'rw' : 'r'), changedAt: index, changedStep: e.step, how: 'demand-zero' });
 }
 
 function applyCowCopy(s: ViewState, e: TraceEvent, index: number): void {
@@ -183,7 +185,7 @@ function applyCowCopy(s: ViewState, e: TraceEvent, index: number): void {
   const m = mmFor(s, id);
   const old = m.pages.get(vpn);
   const flags = writable(old?.flags ?? 'r');
-  m.pages.set(vpn, { frame: newFrame, flags, changedAt: index, how: 'cow-copy' });
+  m.pages.set(vpn, { frame: newFrame, flags, changedAt: index, changedStep: e.step, how: 'cow-copy' });
 }
 
 function applyCowReuse(s: ViewState, e: TraceEvent, index: number): void {
@@ -193,7 +195,7 @@ function applyCowReuse(s: ViewState, e: TraceEvent, index: number): void {
   const m = mmFor(s, id);
   const old = m.pages.get(vpn);
   const frame = num(e.frame) ?? old?.frame ?? 0;
-  m.pages.set(vpn, { frame, flags: writable(old?.flags ?? 'r'), changedAt: index, how: 'cow-reuse' });
+  m.pages.set(vpn, { frame, flags: writable(old?.flags ?? 'r'), changedAt: index, changedStep: e.step, how: 'cow-reuse' });
 }
 
 /** A COW page after its write fault: writable, no longer copy-on-write. */

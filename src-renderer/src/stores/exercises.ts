@@ -1,0 +1,97 @@
+/**
+ * The exercises' store: the packs with each exercise's status and best score, the open exercise,
+ * its last grade, hints, pack import, results export, and the notices about saved progress.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { lab, type ExerciseView, type GradeView, type PackSummary, type ProgressNotice } from '../lab/index.ts';
+
+export const useExercisesStore = defineStore('exercises', () => {
+  const packs = ref<PackSummary[]>([]);
+  const current = shallowRef<ExerciseView | null>(null);
+  const grade = shallowRef<GradeView | null>(null);
+  const notices = ref<ProgressNotice[]>([]);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+
+  const topics = computed(() => [...new Set(packs.value.flatMap((p) => p.exercises.flatMap((e) => e.topics)))].sort());
+
+  async function guard<T>(work: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await work();
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const list = await guard(() => lab.listPacks());
+    if (list) packs.value = list;
+  }
+
+  /** Loads the packs and the notices about saved progress (each notice is shown once). */
+  async function start(): Promise<void> {
+    await refresh();
+    try {
+      notices.value = await lab.progressNotices();
+    } catch {
+      notices.value = [];
+    }
+  }
+
+  async function open(packId: string, exerciseId: string): Promise<ExerciseView | null> {
+    const view = await guard(() => lab.openExercise(packId, exerciseId));
+    if (view) {
+      current.value = view;
+      grade.value = null;
+    }
+    return view;
+  }
+
+  function close(): void {
+    current.value = null;
+    grade.value = null;
+  }
+
+  /** Grades `source` against the open exercise; refreshes hints, status and best score after. */
+  async function check(source: string): Promise<GradeView | null> {
+    const ex = current.value;
+    if (!ex) return null;
+    const result = await guard(() => lab.checkExercise({ packId: ex.packId, exerciseId: ex.id, source }));
+    if (!result) return null;
+    grade.value = result;
+    const reopened = await guard(() => lab.openExercise(ex.packId, ex.id));
+    if (reopened) current.value = reopened;
+    await refresh();
+    return result;
+  }
+
+  /** Imports a pack from a .zip file's bytes. */
+  async function importZip(name: string, bytes: Uint8Array): Promise<PackSummary | null> {
+    const pack = await guard(() => lab.importPack({ name, base64: toBase64(bytes) }));
+    if (pack) await refresh();
+    return pack;
+  }
+
+  async function exportResults(): Promise<{ fileName: string; json: string } | null> {
+    return guard(() => lab.exportResults());
+  }
+
+  function dismissNotice(i: number): void {
+    notices.value = notices.value.filter((_, j) => j !== i);
+  }
+
+  return { packs, current, grade, notices, busy, error, topics, start, refresh, open, close, check, importZip, exportResults, dismissNotice };
+});
+
+/** Base64 of bytes, in chunks (String.fromCharCode on a whole file overflows the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,115 @@
+/**
+ * The run viewer's store: the RunView being shown, its TraceModel, the position in the trace, the
+ * selected task, playback, and the eager-fork comparison run. It asks the lab to run programs;
+ * it never runs the kernel itself.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import { lab, type RunOptions, type RunView } from '../lab/index.ts';
+import { TraceModel, type JumpKind } from '../trace/model.ts';
+import { buildTimeline, type Timeline } from '../trace/timeline.ts';
+import type { ViewState } from '../trace/state.ts';
+
+export type StepUnit = 'step' | 'line' | 'event';
+
+export const useViewerStore = defineStore('viewer', () => {
+  const run = shallowRef<RunView | null>(null);
+  const model = shallowRef<TraceModel | null>(null);
+  const timeline = shallowRef<Timeline | null>(null);
+  const position = ref(0);
+  const selectedPid = ref<number | null>(null);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  /** the same program run with forkCopy 'eager', to compare costs */
+  const eagerRun = shallowRef<RunView | null>(null);
+  const compareEager = ref(false);
+  const lastSource = ref<string | null>(null);
+  const lastOptions = ref<RunOptions>({});
+  /** ms from asking for a run to having it loaded (the bench reads it) */
+  const lastRunMs = ref<number | null>(null);
+
+  const length = computed(() => model.value?.length ?? 0);
+  const state = computed<ViewState | null>(() => (model.value ? markRaw(model.value.snapshotAt(position.value)) : null));
+  const hasLines = computed(() => run.value?.trace.some((e) => e.kind === 'line') ?? false);
+
+  /** Shows a finished run from its start (or from `at`). */
+  function load(view: RunView, at = 0): void {
+    run.value = markRaw(view);
+    model.value = markRaw(new TraceModel(view.trace));
+    timeline.value = markRaw(buildTimeline(view.trace));
+    position.value = Math.min(at, view.trace.length);
+    const first = view.processes.find((p) => p.command !== 'init' && p.command !== 'sh');
+    selectedPid.value = first?.pid ?? view.processes[0]?.pid ?? null;
+  }
+
+  /** Runs `source` through the lab and shows the result at its end. */
+  async function runSource(source: string, options: RunOptions = {}): Promise<RunView | null> {
+    busy.value = true;
+    error.value = null;
+    const started = performance.now();
+    try {
+      const view = await lab.run({ source, options });
+      lastSource.value = source;
+      lastOptions.value = options;
+      load(view, view.trace.length);
+      lastRunMs.value = performance.now() - started;
+      eagerRun.value = null;
+      if (compareEager.value) await runEager();
+      return view;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Re-runs the last program with forkCopy 'eager' for the cost comparison. */
+  async function runEager(): Promise<void> {
+    if (lastSource.value === null) return;
+    eagerRun.value = markRaw(await lab.run({ source: lastSource.value, options: { ...lastOptions.value, forkCopy: 'eager' } }));
+  }
+
+  async function setCompareEager(on: boolean): Promise<void> {
+    compareEager.value = on;
+    if (on && !eagerRun.value) await runEager();
+  }
+
+  function go(p: number): void {
+    position.value = Math.max(0, Math.min(length.value, Math.round(p)));
+  }
+
+  /** Moves one unit forward (dir 1) or back (dir -1). */
+  function stepBy(unit: StepUnit, dir: 1 | -1): void {
+    const m = model.value;
+    if (!m) return;
+    const p = position.value;
+    if (unit === 'step') go(dir > 0 ? m.nextStep(p) : m.prevStep(p));
+    else if (unit === 'line') go(dir > 0 ? m.nextLine(p) : m.prevLine(p));
+    else go(dir > 0 ? m.nextKernelEvent(p) : m.prevKernelEvent(p));
+  }
+
+  /** Jumps to the next (dir 1) or previous (dir -1) fork, exec, exit, fault or warning. */
+  function jump(kind: JumpKind, dir: 1 | -1): void {
+    const m = model.value;
+    if (!m) return;
+    go(dir > 0 ? m.nextOf(position.value, kind) : m.prevOf(position.value, kind));
+  }
+
+  /** Shows the moment a step link points at (a warning, a graded check). */
+  function goToStep(step: number, pid?: number | null): void {
+    const m = model.value;
+    if (!m) return;
+    go(m.positionOfStep(step, pid));
+    if (pid !== undefined && pid !== null) selectedPid.value = pid;
+  }
+
+  function select(pid: number | null): void {
+    selectedPid.value = pid;
+  }
+
+  return {
+    run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
+    load, runSource, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
+  };
+});
