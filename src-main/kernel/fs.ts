@@ -41,6 +41,8 @@ export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array): 
       k.terminalWrite(task, fd, bytes);
       return bytes.length;
     case 'null':
+      // stdout as a pipe (--stdout pipe): read by the terminal, as `prog | cat` shows it
+      if (file === k.stdoutPipeFile) k.terminalWrite(task, fd, bytes);
       return bytes.length;
     case 'pipe-write': {
       const pipe = file.pipe!;
@@ -189,6 +191,6 @@ function wakePipeReaders(k: Kernel, pipe: Pipe): void {
   for (const t of k.tasks.values()) {
     if (t.state !== 'S' || t.waitingFor?.kind !== 'pipe-read') continue;
     const entry = t.files.get(t.waitingFor.fd);
-    if (entry?.file.pipe === pipe) k.wakeUp(t);
+    if (entry?.file.pipe === pipe) k.wakeUp(t, 'pipe');
   }
 }
