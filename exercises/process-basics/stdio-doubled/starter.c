@@ -1,0 +1,16 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+int main(void) {
+    printf("start\n");
+    pid_t pid = fork();
+    if (pid == 0) {
+        printf("child\n");
+        exit(0);
+    }
+    waitpid(pid, NULL, 0);
+    printf("parent\n");
+    return 0;
+}
