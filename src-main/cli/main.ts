@@ -8,10 +8,12 @@
  */
 import { UsageError, type Command, type Output } from './command.ts';
 import { RUN_USAGE, commandRun } from './run.ts';
+import { PACK_USAGE, commandPack } from './pack.ts';
 
 /** Each command by name, with its usage text. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   run: { run: commandRun, usage: RUN_USAGE },
+  pack: { run: commandPack, usage: PACK_USAGE },
 };
 
 function usage(): string {

@@ -1,0 +1,92 @@
+/**
+ * `forklab pack validate`'s work, on a pack's in-memory files: load it (schema, files, ids), then
+ * grade the reference solution (it must earn full marks), the starter (it must not) and each wrong
+ * submission (it must fail every check it names), secret checks included. The result has the
+ * shape of `forklab pack validate --json` (../shared/spec/cli.md).
+ */
+import { loadPack } from '../packs/load.ts';
+import { decodeText } from '../packs/files.ts';
+import type { Exercise, PackError, PackFiles } from '../packs/types.ts';
+import { parseYaml, type ParsedYaml } from '../packs/yaml.ts';
+import { gradeExercise } from './grade.ts';
+
+export interface ExerciseReport {
+  id: string;
+  title: string;
+  topics: string[];
+  maxPoints: number;
+  solutionPoints: number;
+  starterPoints: number;
+  wrongSubmissions: number;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  packId: string | null;
+  errors: PackError[];
+  exercises: ExerciseReport[];
+}
+
+/** Validates a pack completely, running its programs; never throws for what the pack contains. */
+export function validatePack(files: PackFiles): ValidationReport {
+  const { pack, errors } = loadPack(files);
+  if (!pack) return { valid: false, packId: null, errors, exercises: [] };
+  const all: PackError[] = [];
+  const exercises = pack.exercises.map((exercise) => {
+    const file = `${exercise.id}/exercise.yaml`;
+    const yaml = parseYaml(file, decodeText(files[file]) ?? '');
+    const { report, errors: found } = runExercise(exercise, file, yaml);
+    all.push(...found);
+    return report;
+  });
+  return { valid: all.length === 0, packId: pack.id, errors: all, exercises };
+}
+
+function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { report: ExerciseReport; errors: PackError[] } {
+  const errors: PackError[] = [];
+  const checkIndex = (id: string): number => exercise.checks.findIndex((c) => c.id === id);
+  const grade = (source: string, name: string) => gradeExercise(exercise, source, { includeSecret: true, includeRun: false, fileName: name });
+
+  const solution = grade(exercise.solution ?? '', 'solution.c');
+  for (const test of solution.tests) {
+    if (test.points < test.max_points) {
+      const i = checkIndex(test.id);
+      errors.push({
+        file,
+        line: yaml.lineOf(['checks', i]),
+        field: `checks[${i}]`,
+        message: `the reference solution does not pass check "${test.id}" (${test.points}/${test.max_points}): ${test.message}`,
+      });
+    }
+  }
+  const starter = grade(exercise.starter, 'starter.c');
+  if (starter.max_points > 0 && starter.points >= starter.max_points) {
+    errors.push({ file, line: yaml.lineOf(['starter']), field: 'starter', message: 'the starter code earns full marks: there is nothing left to do' });
+  }
+  exercise.wrong.forEach((wrong, i) => {
+    const result = grade(wrong.source, wrong.file.split('/').pop() ?? 'prog.c');
+    wrong.fails.forEach((id, j) => {
+      const test = result.tests.find((t) => t.id === id);
+      if (test && test.status === 'passed') {
+        errors.push({
+          file,
+          line: yaml.lineOf(['wrong', i, 'fails', j]),
+          field: `wrong[${i}].fails[${j}]`,
+          message: `${wrong.file} passes check "${id}", which it should fail`,
+        });
+      }
+    });
+  });
+  return {
+    report: {
+      id: exercise.id,
+      title: exercise.title,
+      topics: exercise.topics,
+      maxPoints: exercise.maxPoints,
+      solutionPoints: solution.points,
+      starterPoints: starter.points,
+      wrongSubmissions: exercise.wrong.length,
+    },
+    errors,
+  };
+}
