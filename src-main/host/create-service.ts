@@ -1,0 +1,32 @@
+/**
+ * The LabService both Node doors use: progress and imports in the user data folder (NodeStorage),
+ * the built-in packs from a folder of pack folders (exercises/), jobs in worker threads.
+ */
+import type { Worker } from 'node:worker_threads';
+import { LabService } from '../service/lab-service.ts';
+import { diagnoseSource, packEngine } from '../service/engines.ts';
+import { NodeStorage } from './node-storage.ts';
+import { readPackFolders } from './pack-folder.ts';
+import { WorkerCompute } from './worker-pool.ts';
+
+export interface NodeServiceOptions {
+  userDataDir: string;
+  /** the folder holding the built-in pack folders (the repository's exercises/) */
+  builtinPacksDir: string;
+  /** starts one worker (tsx-worker.ts from the sources, out/main/worker.js in the app) */
+  spawnWorker: () => Worker;
+  maxWorkers?: number;
+}
+
+/** A started LabService (its saved progress loaded). */
+export async function createNodeLabService(options: NodeServiceOptions): Promise<LabService> {
+  const service = new LabService({
+    storage: new NodeStorage(options.userDataDir),
+    compute: new WorkerCompute(options.spawnWorker, options.maxWorkers ?? 2),
+    packs: packEngine,
+    builtinPacks: () => readPackFolders(options.builtinPacksDir),
+    diagnose: diagnoseSource,
+  });
+  await service.start();
+  return service;
+}
