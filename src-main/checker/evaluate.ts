@@ -42,7 +42,7 @@ export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
       ? { passed: true, fraction: 1, detail: 'the program compiles', link: { step: null, pid: null, line: null } }
       : { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null } };
   }
-  if (!ctx.image) return { passed: false, fraction: 0, detail: 'not checked: the program does not compile', link: { step: null, pid: null, line: null }, error: true };
+  if (!ctx.image) return { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null }, error: true };
   if (check.type === 'calls') return evaluateCalls(check, ctx, ctx.run(check.run));
   if (check.type === 'robust') return evaluateRobust(check, ctx);
   const extra = EXTRA_EVALUATORS.get(check.type);

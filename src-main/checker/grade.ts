@@ -103,7 +103,7 @@ function toResult(check: Check, outcome: Outcome): CheckResultInfo {
     status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
     points: roundPoints(check.points * (outcome.passed ? 1 : Math.max(0, Math.min(1, outcome.fraction)))),
     max_points: check.points,
-    message: `${head} ${outcome.passed ? 'Passed' : 'Failed'}: ${outcome.detail}.`,
+    message: `${head} ${outcome.error ? 'Not checked' : outcome.passed ? 'Passed' : 'Failed'}: ${outcome.detail}.`,
     visibility: check.visibility,
     step: outcome.link.step,
     pid: outcome.link.pid,

@@ -9,11 +9,13 @@
 import { UsageError, type Command, type Output } from './command.ts';
 import { RUN_USAGE, commandRun } from './run.ts';
 import { PACK_USAGE, commandPack } from './pack.ts';
+import { GRADE_USAGE, commandGrade } from './grade.ts';
 
 /** Each command by name, with its usage text. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   run: { run: commandRun, usage: RUN_USAGE },
   pack: { run: commandPack, usage: PACK_USAGE },
+  grade: { run: commandGrade, usage: GRADE_USAGE },
 };
 
 function usage(): string {

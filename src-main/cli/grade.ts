@@ -1,0 +1,378 @@
+/**
+ * `forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION… [--out DIR]
+ *  [--format json|csv|gradescope|prairielearn] [--json] [--jobs N]` (../shared/spec/cli.md).
+ *
+ * Submissions (docs/packs.md, "Grading"): a file `NAME.c` is student NAME's submission for
+ * `--exercise`, or for exercise NAME when there is such an exercise. A folder holds `*.c` files
+ * (each as above) and subfolders, one per student: `STUDENT/EXERCISE-ID.c` (or, with
+ * `--exercise`, the folder's only .c file). Secret checks run. Grading runs in worker threads
+ * (this file is also the worker's entry), with a progress bar only when stderr is a terminal.
+ * Writes one results file per submission under --out (default ./forklab-results) and a summary
+ * (summary.csv, summary.json). Exit 0 when grading ran, whatever the scores.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { gradeSubmission } from '../checker/grade.ts';
+import { loadPack } from '../packs/load.ts';
+import type { Pack, PackFiles } from '../packs/types.ts';
+import type { GradeView } from '../service/contract.ts';
+import { UsageError, type Output } from './command.ts';
+import { formatPackError, readPackFromDisk } from './pack.ts';
+
+export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
+
+options:
+  --out DIR              where results go (default ./forklab-results)
+  --format F             json (default), csv, gradescope, prairielearn
+  --json                 print the results object (one submission) or the summary (several)
+  --jobs N               worker threads (default: the number of cores)
+`;
+
+const FORMATS = ['json', 'csv', 'gradescope', 'prairielearn'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface GradeCommand {
+  pack: string;
+  exercise: string | null;
+  submissions: string[];
+  out: string;
+  format: Format;
+  json: boolean;
+  jobs: number | null;
+}
+
+/** One submission to grade: who, which exercise, which file. */
+export interface Submission {
+  student: string;
+  exercise: string;
+  path: string;
+}
+
+/** A graded submission: the GradeView without its run. */
+export type Graded = Omit<GradeView, 'run'> & { student: string; file: string };
+
+/** Parses `forklab grade` arguments; throws UsageError for people. */
+export function parseGradeArgs(args: string[]): GradeCommand {
+  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null };
+  const value = (i: number, flag: string): string => {
+    const v = args[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--pack') command.pack = value(i++, a);
+    else if (a === '--exercise') command.exercise = value(i++, a);
+    else if (a === '--out') command.out = value(i++, a);
+    else if (a === '--json') command.json = true;
+    else if (a === '--format') {
+      const f = value(i++, a);
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}`);
+      command.format = f as Format;
+    } else if (a === '--jobs') {
+      const n = Number(value(i++, a));
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number of at least 1');
+      command.jobs = n;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else command.submissions.push(a);
+  }
+  if (!command.pack) throw new UsageError('grade needs --pack DIR');
+  if (command.submissions.length === 0) throw new UsageError('grade needs at least one submission (a .c file or a folder)');
+  return command;
+}
+
+/** The submissions named on the command line, in a stable order (see the file's comment). */
+export function findSubmissions(paths: string[], pack: Pack, exercise: string | null): Submission[] {
+  const ids = new Set(pack.exercises.map((e) => e.id));
+  const only = pack.exercises.length === 1 ? pack.exercises[0].id : null;
+  const found: Submission[] = [];
+  const fromFile = (path: string, student: string): void => {
+    const stem = basename(path, '.c');
+    const ex = exercise ?? (ids.has(stem) ? stem : only);
+    if (!ex) throw new UsageError(`${path}: which exercise? Name the file after one (${[...ids].join(', ')}) or give --exercise`);
+    found.push({ student, exercise: ex, path });
+  };
+  for (const path of paths) {
+    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+    if (statSync(path).isFile()) {
+      fromFile(path, basename(path, '.c'));
+      continue;
+    }
+    for (const name of readdirSync(path).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(path, name);
+      const st = statSync(full);
+      if (st.isFile() && name.endsWith('.c')) fromFile(full, basename(name, '.c'));
+      else if (st.isDirectory()) {
+        const cFiles = readdirSync(full).filter((n) => n.endsWith('.c') && statSync(join(full, n)).isFile()).sort();
+        if (exercise) {
+          const pick = cFiles.includes(`${exercise}.c`) ? `${exercise}.c` : cFiles.length === 1 ? cFiles[0] : null;
+          if (pick) found.push({ student: name, exercise, path: join(full, pick) });
+        } else {
+          for (const f of cFiles) if (ids.has(basename(f, '.c'))) found.push({ student: name, exercise: basename(f, '.c'), path: join(full, f) });
+        }
+      }
+    }
+  }
+  if (exercise && !ids.has(exercise)) throw new UsageError(`the pack has no exercise "${exercise}" (${[...ids].join(', ')})`);
+  return found;
+}
+
+/** Grades one submission (secret checks included), without its run. */
+export function gradeOne(pack: Pack, submission: Submission, source: string): Graded {
+  const { run: _run, ...view } = gradeSubmission(pack, submission.exercise, source, {
+    includeSecret: true,
+    includeRun: false,
+    fileName: basename(submission.path),
+  });
+  return { student: submission.student, file: submission.path, ...view };
+}
+
+// ---------------------------------------------------------------------------------------------
+// results formats
+
+/** Gradescope's results.json (score in points). */
+export function toGradescope(g: Graded): unknown {
+  return {
+    score: g.points,
+    output: summaryLine(g),
+    tests: g.tests.map((t, i) => ({
+      name: t.name,
+      number: String(i + 1),
+      score: t.points,
+      max_score: t.max_points,
+      status: t.status === 'passed' ? 'passed' : 'failed',
+      output: t.message,
+      visibility: t.visibility === 'secret' ? 'hidden' : 'visible',
+    })),
+  };
+}
+
+/** PrairieLearn's results.json (score as a fraction, gradable false for a compile error). */
+export function toPrairieLearn(g: Graded): unknown {
+  return {
+    gradable: g.gradable,
+    score: g.score,
+    message: summaryLine(g),
+    output: '',
+    tests: g.tests.map((t) => ({
+      name: t.name,
+      description: t.message.split(/ (Passed|Failed|Not checked): /)[0],
+      points: t.points,
+      max_points: t.max_points,
+      message: t.message,
+      output: '',
+    })),
+  };
+}
+
+function summaryLine(g: Graded): string {
+  const passed = g.tests.filter((t) => t.status === 'passed').length;
+  return g.gradable
+    ? `${g.exerciseId}: ${g.points} of ${g.max_points} points; ${passed} of ${g.tests.length} checks passed`
+    : `${g.exerciseId}: the program does not compile`;
+}
+
+/** A CSV field, quoted when needed. */
+export function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvRows(rows: unknown[][]): string {
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** The results file of one submission in `format`: its path under the output folder and its text. */
+export function resultsFile(g: Graded, format: Format): { path: string; text: string } {
+  const base = join(safeName(g.student), safeName(g.exerciseId));
+  const { student: _s, file: _f, ...view } = g;
+  switch (format) {
+    case 'json':
+      return { path: `${base}.json`, text: `${JSON.stringify({ student: g.student, ...view }, null, 2)}\n` };
+    case 'csv':
+      return {
+        path: `${base}.csv`,
+        text: csvRows([
+          ['check', 'status', 'points', 'max_points', 'visibility', 'step', 'message'],
+          ...g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message]),
+        ]),
+      };
+    case 'gradescope':
+      return { path: join(base, 'results.json'), text: `${JSON.stringify(toGradescope(g), null, 2)}\n` };
+    case 'prairielearn':
+      return { path: join(base, 'results.json'), text: `${JSON.stringify(toPrairieLearn(g), null, 2)}\n` };
+  }
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+}
+
+/** summary.csv and summary.json of a grading run. */
+export function summaries(packId: string, graded: Graded[], format: Format): { csv: string; json: unknown } {
+  const rows = graded.map((g) => ({
+    student: g.student,
+    exercise: g.exerciseId,
+    points: g.points,
+    max_points: g.max_points,
+    score: g.score,
+    gradable: g.gradable,
+    passed: g.tests.filter((t) => t.status === 'passed').length,
+    checks: g.tests.length,
+    results: resultsFile(g, format).path.split('\\').join('/'),
+  }));
+  const header = ['student', 'exercise', 'points', 'max_points', 'score', 'gradable', 'passed', 'checks', 'results'] as const;
+  return {
+    csv: csvRows([[...header], ...rows.map((r) => header.map((h) => r[h]))]),
+    json: { packId, submissions: rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parallel grading
+
+interface WorkerInput {
+  forklabGradeWorker: true;
+  files: PackFiles;
+}
+
+interface Job {
+  index: number;
+  submission: Submission;
+  source: string;
+}
+
+/** The worker's loop: load the pack once, then grade each job it is sent. */
+function workerMain(input: WorkerInput): void {
+  const { pack, errors } = loadPack(input.files);
+  parentPort!.on('message', (job: Job) => {
+    if (!pack) {
+      parentPort!.postMessage({ index: job.index, error: errors.map(formatPackError).join('; ') });
+      return;
+    }
+    try {
+      parentPort!.postMessage({ index: job.index, graded: gradeOne(pack, job.submission, job.source) });
+    } catch (e) {
+      parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
+
+if (!isMainThread && (workerData as WorkerInput | null)?.forklabGradeWorker) workerMain(workerData as WorkerInput);
+
+/** A worker thread running this file through tsx (so it works from bin/forklab.mjs and from tests). */
+function startWorker(files: PackFiles): Worker {
+  const require = createRequire(import.meta.url);
+  const tsx = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const self = import.meta.url;
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(self)});`;
+  const input: WorkerInput = { forklabGradeWorker: true, files };
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: input });
+}
+
+/** Grades jobs on `jobs` worker threads; results in job order whatever order they finish in. */
+async function gradeInWorkers(files: PackFiles, jobs: Job[], threads: number, progress: (done: number) => void): Promise<Graded[]> {
+  const results: Graded[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(files));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              if (next >= jobs.length) return resolve();
+              worker.postMessage(jobs[next++]);
+            };
+            worker.on('message', (m: { index: number; graded?: Graded; error?: string }) => {
+              if (m.error !== undefined || !m.graded) return reject(new Error(`grading ${jobs[m.index].submission.path}: ${m.error}`));
+              results[m.index] = m.graded;
+              progress(++done);
+              feed();
+            });
+            worker.on('error', reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+function progressBar(err: Output, total: number): (done: number) => void {
+  const tty = (err as NodeJS.WriteStream).isTTY === true;
+  if (!tty) return () => {};
+  return (done) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) err.write('\n');
+  };
+}
+
+/** `forklab grade …` */
+export async function commandGrade(args: string[], out: Output, err: Output): Promise<number> {
+  const command = parseGradeArgs(args);
+  const disk = readPackFromDisk(command.pack);
+  const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);
+  if (!loaded.pack) {
+    for (const e of loaded.errors) err.write(`${formatPackError(e)}\n`);
+    err.write(`forklab: the pack ${command.pack} is not valid (forklab pack validate says more)\n`);
+    return 1;
+  }
+  const pack = loaded.pack;
+  const submissions = findSubmissions(command.submissions, pack, command.exercise);
+  if (submissions.length === 0) {
+    err.write('forklab: no submissions found (see `forklab grade --help` for the layout)\n');
+    return 1;
+  }
+  const jobs: Job[] = submissions.map((submission, index) => ({ index, submission, source: readFileSync(submission.path, 'utf8') }));
+  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), jobs.length));
+  const progress = progressBar(err, jobs.length);
+  let graded: Graded[];
+  if (threads <= 1 || jobs.length === 1) {
+    graded = jobs.map((job, i) => {
+      const g = gradeOne(pack, job.submission, job.source);
+      progress(i + 1);
+      return g;
+    });
+  } else {
+    graded = await gradeInWorkers(disk.files, jobs, threads, progress);
+  }
+  mkdirSync(command.out, { recursive: true });
+  for (const g of graded) {
+    const file = resultsFile(g, command.format);
+    const full = join(command.out, file.path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, file.text);
+  }
+  const summary = summaries(pack.id, graded, command.format);
+  writeFileSync(join(command.out, 'summary.csv'), summary.csv);
+  writeFileSync(join(command.out, 'summary.json'), `${JSON.stringify(summary.json, null, 2)}\n`);
+  if (command.json) {
+    if (graded.length === 1) {
+      const g = graded[0];
+      const body = command.format === 'gradescope' ? toGradescope(g) : command.format === 'prairielearn' ? toPrairieLearn(g) : { student: g.student, ...withoutFile(g) };
+      out.write(`${JSON.stringify(body, null, 2)}\n`);
+    } else {
+      out.write(`${JSON.stringify(summary.json, null, 2)}\n`);
+    }
+  } else {
+    for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${g.gradable ? '' : '\t(does not compile)'}\n`);
+    out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);
+  }
+  return 0;
+}
+
+function withoutFile(g: Graded): Omit<Graded, 'file' | 'student'> {
+  const { file: _f, student: _s, ...rest } = g;
+  return rest;
+}
