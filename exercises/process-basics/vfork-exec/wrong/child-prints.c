@@ -1,0 +1,26 @@
+/* A vfork child that prints and calls exit() when exec fails: library code in borrowed memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#define N 4096
+
+long table[N];
+
+int main(int argc, char *argv[]) {
+    const char *program = argc > 1 ? argv[1] : "echo";
+    for (int i = 0; i < N; i++)
+        table[i] = i;
+
+    pid_t pid = vfork();
+    if (pid == 0) {
+        execlp(program, program, "child: hello from echo", (char *)NULL);
+        perror("execlp");
+        exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    printf("parent: %s exited with %d\n", program, WEXITSTATUS(status));
+    return 0;
+}
