@@ -5,6 +5,10 @@
  */
 import type { TraceEvent } from '../lab/index.ts';
 
+function hex(v: unknown): string {
+  return typeof v === 'number' ? '0x' + v.toString(16) : '?';
+}
+
 /** A line of text describing `e`, or null when the log leaves it out. */
 export function describeEvent(e: TraceEvent): string | null {
   const p = `[${e.pid}]`;
@@ -43,12 +47,12 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'mm-release':
       return `${p} mm ${String(e.mm)} released`;
     case 'fault':
-      if (e.signal) return `${p} ${String(e.signal)} at 0x${Number(e.address ?? 0).toString(16)} (${String(e.reason ?? '')})`;
-      return `${p} page fault (${String(e.reason ?? '')}) mm ${String(e.mm)} page ${String(e.vpn)}${e.write ? ' on write' : ''}`;
+      if (e.signal) return `${p} ${String(e.signal)} at ${hex(e.address)} (${String(e.reason ?? '')})`;
+      return `${p} page fault (${String(e.reason ?? '')}) mm ${String(e.mm)} at ${hex(e.address)}${e.write ? ' on write' : ''}`;
     case 'cow-copy':
-      return `${p} COW: page ${String(e.vpn)} copied, frame ${String(e.frame)} → ${String(e.newFrame)}`;
+      return `${p} COW: page of ${hex(e.address)} copied, frame ${String(e.frame)} → ${String(e.newFrame)}`;
     case 'cow-reuse':
-      return `${p} COW: page ${String(e.vpn)} reused (last reference to frame ${String(e.frame)})`;
+      return `${p} COW: page ${String(e.vpn)} reused, no copy (last reference to frame ${String(e.frame)})`;
     case 'signal-send':
       return `${p} receives signal ${String(e.signal)} from ${String(e.from)}`;
     case 'signal-deliver':

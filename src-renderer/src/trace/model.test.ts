@@ -76,9 +76,11 @@ describe('TraceModel on real traces', () => {
     const r = run(FORK_ZOMBIE);
     const m = new TraceModel(r.trace);
     const forkAt = m.nextOf(0, 'fork');
-    expect(forkAt).toBeGreaterThan(0);
-    const childPid = Number(r.trace[forkAt - 1]!.child);
-    expect(m.stateAt(forkAt - 1).tasks.has(childPid)).toBe(false);
+    const cloneAt = m.nextWhere(0, (e) => e.kind === 'clone');
+    expect(forkAt).toBeGreaterThanOrEqual(cloneAt);
+    expect(cloneAt).toBeGreaterThan(0);
+    const childPid = Number(r.trace[cloneAt - 1]!.child);
+    expect(m.stateAt(cloneAt - 1).tasks.has(childPid)).toBe(false);
     expect(m.stateAt(forkAt).tasks.get(childPid)!.state).not.toBe('Z');
     const exitAt = m.nextWhere(0, (e) => e.kind === 'exit' && e.pid === childPid);
     expect(m.stateAt(exitAt).tasks.get(childPid)!.state).toBe('Z');

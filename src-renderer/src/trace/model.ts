@@ -8,6 +8,9 @@ import { applyEvent, cloneState, emptyState, type ViewState } from './state.ts';
 
 export const KEYFRAME_EVERY = 256;
 
+/** Events that complete the one before them at the same step (shown together after a jump). */
+const SETTLES = new Set(['mm-snapshot', 'frame-alloc', 'frame-free', 'syscall', 'fault', 'cow-copy', 'cow-reuse']);
+
 /** The places one can jump to: the next (or previous) event of that sort. */
 export type JumpKind = 'fork' | 'exec' | 'exit' | 'fault' | 'warning';
 
@@ -115,11 +118,24 @@ export class TraceModel {
   }
 
   nextOf(from: number, kind: JumpKind): number {
-    return this.nextWhere(from, (e) => isJumpTarget(e, kind));
+    const p = this.nextWhere(from, (e) => isJumpTarget(e, kind));
+    return p === from ? from : this.settle(p);
   }
 
   prevOf(from: number, kind: JumpKind): number {
-    return this.prevWhere(from, (e) => isJumpTarget(e, kind));
+    let p = from;
+    // skip back over the bookkeeping `settle` added after the current target
+    while (p > 0 && SETTLES.has(this.events[p - 1]!.kind) && !isJumpTarget(this.events[p - 1]!, kind)) p--;
+    const q = this.prevWhere(p, (e) => isJumpTarget(e, kind));
+    return q === 0 ? 0 : this.settle(q);
+  }
+
+  /** Moves past the bookkeeping a jump target brings at the same step (the child's page table after a fork). */
+  settle(position: number): number {
+    let p = position;
+    const step = this.events[p - 1]?.step;
+    while (p < this.events.length && this.events[p]!.step === step && SETTLES.has(this.events[p]!.kind)) p++;
+    return p;
   }
 
   /** The position that shows the state right after the first event at or after `step` (for links to a step). */

@@ -25,9 +25,9 @@ export interface TreeLayout {
 }
 
 export const NODE_W = 116;
-export const NODE_H = 46;
+export const NODE_H = 42;
 export const GAP_X = 16;
-export const GAP_Y = 34;
+export const GAP_Y = 22;
 
 /** Positions (top-left corners) for every task, and the edges between them. */
 export function layoutTree(tasks: Iterable<TaskView>): TreeLayout {

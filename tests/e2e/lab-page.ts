@@ -1,0 +1,34 @@
+/** Helpers the end-to-end tests share: open the lab, put a program in the editor, read the tree. */
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Opens the lab and waits for Monaco. */
+export async function openLab(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+}
+
+/** Replaces the editor's text by typing it in (as one insertion, so Monaco adds no brackets). */
+export async function typeProgram(page: Page, source: string): Promise<void> {
+  await page.locator('[data-testid=editor] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+}
+
+/** Tree nodes of the program's own processes (not init and the shell). */
+export function programNodes(page: Page, command = 'prog') {
+  return page.locator(`[data-testid=tree-node][data-command="${command}"]`);
+}
+
+/** The step number the scrubber shows. */
+export async function currentStep(page: Page): Promise<number> {
+  const text = (await page.getByTestId('position').textContent()) ?? '';
+  const m = /step ([\d,]+)/.exec(text);
+  if (!m) throw new Error(`no step in "${text}"`);
+  return Number(m[1]!.replace(/,/g, ''));
+}
+
+/** A full-page screenshot kept as a test artifact under test-results/. */
+export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+}
