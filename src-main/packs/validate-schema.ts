@@ -11,7 +11,7 @@ let validators: { pack: ValidateFunction; exercise: ValidateFunction } | null = 
 
 function compiled(): { pack: ValidateFunction; exercise: ValidateFunction } {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     ajv.addSchema(PACK_SCHEMA);
     validators = { pack: ajv.getSchema(PACK_YAML_REF)!, exercise: ajv.getSchema(EXERCISE_YAML_REF)! };
   }

@@ -21,7 +21,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: PackError[] = doc.errors.map((e) => ({
     file,
-    line: e.linePos?.[0]?.line ?? 0,
+    line: lineCounter.linePos(e.pos[0]).line,
     field: '',
     message: `YAML: ${firstLine(e.message)}`,
   }));
