@@ -1,0 +1,22 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+/* The parent's clean-up, to run once when the parent ends. */
+void cleanup(void) {
+    printf("cleanup: temporary files removed\n");
+}
+
+int main(void) {
+    atexit(cleanup);
+    printf("parent: starting worker\n");
+    pid_t pid = fork();
+    if (pid == 0) {
+        printf("worker: result 42\n");
+        exit(0);
+    }
+    waitpid(pid, NULL, 0);
+    printf("parent: worker done\n");
+    return 0;
+}
