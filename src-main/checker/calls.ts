@@ -8,7 +8,7 @@
  */
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import { codeAddress, Op, OPERANDS } from '../lang/isa.ts';
-import type { FunctionInfo, ProgramImage } from '../lang/image.ts';
+import { lineOf, type FunctionInfo, type ProgramImage } from '../lang/image.ts';
 import type { CheckFields } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
 import { linkTo } from './trace-links.ts';
@@ -30,12 +30,11 @@ export function calledFunctions(image: ProgramImage, fileName: string): Map<stri
   const queue = [main];
   while (queue.length > 0) {
     const fn = queue.shift()!;
-    let line = fn.line;
     for (let pc = fn.entryPc; pc < fn.endPc; pc += 1 + (OPERANDS[image.code[pc]] ?? 0)) {
       const op = image.code[pc];
+      const line = lineOf(image, pc)?.line ?? fn.line;
       let target: FunctionInfo | undefined;
-      if (op === Op.LINE) line = image.code[pc + 1];
-      else if (op === Op.CALL_BUILTIN) note(BUILTIN_NAMES[image.code[pc + 1]] ?? `builtin#${image.code[pc + 1]}`, line);
+      if (op === Op.CALL_BUILTIN) note(BUILTIN_NAMES[image.code[pc + 1]] ?? `builtin#${image.code[pc + 1]}`, line);
       else if (op === Op.CALL) target = byEntry.get(image.code[pc + 1]);
       else if (op === Op.PUSH_PTR) target = byAddress.get(image.code[pc + 2] * 4294967296 + (image.code[pc + 1] >>> 0));
       if (!target) continue;

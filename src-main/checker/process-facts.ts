@@ -17,8 +17,8 @@ const fail = (detail: string, link: Outcome['link']): Outcome => ({ passed: fals
 
 function describeEnd(result: RunResult): string {
   const { code, signal } = result.exit;
-  if (signal) return `killed by ${signal}`;
-  return `exit status ${code}`;
+  if (signal) return `was killed by ${signal}`;
+  return `ended with exit status ${code}`;
 }
 
 /** `exit`: the first process ended with `code` and/or by `signal`. */
@@ -28,9 +28,9 @@ export function evaluateExit(check: CheckFields, result: RunResult, ctx: EvalCon
   const okCode = check.code === undefined || (result.exit.signal === null && result.exit.code === check.code);
   const okSignal = check.signal === undefined ? result.exit.signal === null || check.code === undefined : result.exit.signal === check.signal;
   const got = describeEnd(result);
-  if (okCode && okSignal) return pass(`the program ended as expected (${got})`, link);
+  if (okCode && okSignal) return pass(`the program ${got}, as expected`, link);
   const want = check.signal ? `killed by ${check.signal}` : `exit status ${check.code}`;
-  let detail = `the program ended with ${got}${ctx.reveal ? `, expected ${want}` : ''}`;
+  let detail = `the program ${got}${ctx.reveal ? `; expected: ${want}` : ''}`;
   const crash = crashNote(result);
   if (crash && !check.signal) detail += ` (${crash})`;
   return fail(detail, link);
