@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
+import { TRACE_VERSION } from '../kernel/trace.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
@@ -22,7 +23,7 @@ options:
   --seed N               seed for the random policy
   --quantum N            time slice in VM instructions
   --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
-  --trace FILE           write the full trace (JSON)
+  --trace FILE           write the full trace (JSON, docs/trace.md), in detail mode
 `;
 
 interface RunCommand {
@@ -103,6 +104,7 @@ export function parseRunArgs(args: string[]): RunCommand {
       }
       case '--trace':
         command.tracePath = value(i++, a);
+        req.detail = true;
         break;
       case '--':
         req.args = args.slice(i + 1);
@@ -146,7 +148,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
   }
   const result = runProgram({ ...command.request, source, fileName: basename(command.file) });
   if (command.tracePath) {
-    writeFileSync(command.tracePath, JSON.stringify({ version: 1, events: result.trace }));
+    writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }
   if (command.json) {
     out.write(JSON.stringify(runJson(result), null, 2) + '\n');

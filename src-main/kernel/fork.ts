@@ -80,6 +80,8 @@ export function kernelClone(k: Kernel, parent: Task, args: CloneArgs): number {
   if (args.flags & CLONE_VFORK) {
     child.vforkDone = { parent };
     child.vforkFrame = args.stack ? 0 : parent.ctx.fp;
+    child.vforkSp = args.stack ? 0 : parent.ctx.sp;
+    child.vforkLine = k.lineOf(parent);
     k.sleepOn(parent, { kind: 'vfork', child: child.pid }, true);
   }
   return child.pid;
@@ -131,9 +133,33 @@ function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
     child: child.pid,
     flags,
     what: flags & CLONE_THREAD ? 'thread' : flags & CLONE_VFORK ? 'vfork' : flags & CLONE_VM ? 'clone-vm' : args.stack ? 'clone' : 'fork',
-    steps: ['dup_task_struct', 'copy_files', 'copy_sighand', flags & CLONE_VM ? 'share_mm' : 'copy_mm', 'copy_thread', 'alloc_pid'],
+    steps: copyProcessSteps(flags),
+    childParent: realParent.pid,
+    tgid: child.tgid,
+    mm: mm.id,
+    command: child.comm,
   });
+  if (!(flags & CLONE_VM)) {
+    // dup_mm: the child's page table, and the parent's, whose private pages are now COW too
+    k.traceMmSnapshot(child, mm);
+    if (k.options.forkCopy !== 'eager') k.traceMmSnapshot(parent, parent.mm as MmStruct);
+  }
   return child;
+}
+
+/** The steps of copy_process, in the order Linux takes them, as the trace lists them. */
+function copyProcessSteps(flags: number): string[] {
+  return [
+    'dup_task_struct',
+    'rlimit_nproc_check',
+    'copy_files',
+    'copy_fs',
+    'copy_sighand',
+    'copy_signal',
+    flags & CLONE_VM ? 'share_mm' : 'copy_mm',
+    'copy_thread',
+    'alloc_pid',
+  ];
 }
 
 /** The child of fork/vfork resumes after the system call with 0 as its result. */

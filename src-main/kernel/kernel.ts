@@ -24,6 +24,9 @@ import { SIGALRM } from './signals.ts';
 import type { ProgramLookup } from './exec.ts';
 import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
 import { Warnings, type WarningKind } from './warnings.ts';
+import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
+import type { MmEvent } from './mm/events.ts';
+import { userLine } from './inspect.ts';
 
 export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
 
@@ -132,12 +135,25 @@ export class Kernel {
   shell!: Task;
   /** the student's program (the shell's child) */
   program!: Task;
+  /** the task the CPU ran last (a `switch` event is traced when it changes) */
+  private lastRan: Task | null = null;
+  /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
+  private actor: Task | null = null;
+  /** every address space alive, by id (for the trace's memory events) */
+  private readonly liveMms = new Map<number, Mm>();
+  /**
+   * False while the CPU runs compiled code in a slice of several instructions, when task.ctx.pc
+   * is where the slice began: events then carry no line rather than a wrong one. The machine
+   * sets it; system calls and single steps see exact registers.
+   */
+  pcExact = true;
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
     this.memory = new AddressSpaces(this.options.pageSize, this.options.maxFrames);
     this.terminal = { input: this.options.stdin, inputPos: 0 };
     this.random = seededRandom(this.options.seed);
+    this.memory.phys.sink = (e) => this.traceMmEvent(e);
   }
 
   // ---------------------------------------------------------------- boot
@@ -151,6 +167,9 @@ export class Kernel {
     files.install(1, this.options.stdoutIsPipe ? this.stdoutPipeFile : this.ttyFile);
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
+    for (const t of [this.init, this.shell, task]) {
+      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null });
+    }
     const error = this.execImage(task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
     this.program = task;
@@ -201,6 +220,8 @@ export class Kernel {
       stopSignal: 0,
       forkFailures: 0,
       vforkFrame: 0,
+      vforkSp: 0,
+      vforkLine: null,
       execFailed: false,
       stopReported: true,
       continueReported: true,
@@ -223,8 +244,19 @@ export class Kernel {
     const strings = [...argv, ...envp].map((s) => encoder.encode(s));
     const total = strings.reduce((n, s) => n + s.length + 1 + 8, 0);
     if (total > ARG_MAX) return 'E2BIG';
+    const actor = this.actor;
+    this.actor = task;
+    try {
+      return this.execImageAs(task, image, argv, envp, strings);
+    } finally {
+      this.actor = actor;
+    }
+  }
+
+  private execImageAs(task: Task, image: ProgramImage, argv: string[], envp: string[], strings: Uint8Array[]): string | null {
     const mm = this.memory.createFromImage(image);
     if (!mm) return 'ENOMEM';
+    this.liveMms.set(mm.id, mm);
     // Lay out the strings at the top of the stack, then the argv and envp arrays below them.
     let sp = STACK_TOP - 16;
     const addresses: number[] = [];
@@ -265,7 +297,7 @@ export class Kernel {
     const old = task.mm as Mm | null;
     if (old) this.mmRelease(task);
     task.mm = mm;
-    if (old) this.memory.mmput(old);
+    if (old) this.mmPut(task, old);
     const ctx = createContext(image, image.entryPc, sp);
     ctx.fp = sp;
     pushPointer(ctx, envpAddress);
@@ -283,15 +315,17 @@ export class Kernel {
       closeOnExec(this, task);
       flushSignalHandlers(task);
     }
-    this.event(task, 'exec', { program: image.name, argv });
+    this.event(task, 'exec', { program: image.name, argv, mm: mm.id });
+    this.traceMmSnapshot(task, mm);
     return null;
   }
 
   // ---------------------------------------------------------------- scheduling
 
-  /** Makes a task runnable and queues it. */
-  wakeUp(task: Task): void {
+  /** Makes a task runnable and queues it; a sleeping or stopped task's wake-up is traced with `reason`. */
+  wakeUp(task: Task, reason = 'wake'): void {
     if (task.state === 'Z' || task.state === 'X') return;
+    if (task.state !== 'R') this.event(task, 'wake', { reason });
     task.state = 'R';
     task.waitingFor = null;
     if (!this.runQueue.includes(task)) this.runQueue.push(task);
@@ -301,6 +335,7 @@ export class Kernel {
   sleepOn(task: Task, reason: WaitReason, uninterruptible = false): void {
     task.state = uninterruptible ? 'D' : 'S';
     task.waitingFor = reason;
+    this.event(task, 'block', blockDetails(reason));
     const i = this.runQueue.indexOf(task);
     if (i >= 0) this.runQueue.splice(i, 1);
     this.needResched = true;
@@ -330,6 +365,10 @@ export class Kernel {
       }
       this.current = task;
       this.needResched = false;
+      if (task !== this.lastRan) {
+        this.event(task, 'switch', { from: this.lastRan?.pid ?? null });
+        this.lastRan = task;
+      }
       if (!deliverSignals(this, task)) {
         this.current = null;
         continue;
@@ -434,7 +473,7 @@ export class Kernel {
     if (next === Infinity) return false;
     this.time = Math.max(this.time, next);
     for (const t of this.tasks.values()) {
-      if (t.state === 'S' && t.waitingFor?.kind === 'sleep' && t.waitingFor.until <= this.time) this.wakeUp(t);
+      if (t.state === 'S' && t.waitingFor?.kind === 'sleep' && t.waitingFor.until <= this.time) this.wakeUp(t, 'timer');
     }
     this.fireAlarms();
     return true;
@@ -459,7 +498,7 @@ export class Kernel {
     if (!parent || parent.kernelThread) return;
     const action = parent.sighand.actions[SIGCHLD];
     if (!(action.flags & 1)) sendSignal(this, parent, SIGCHLD, task);
-    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
+    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent, 'child-stopped');
   }
 
   /** send_signal (see signal.ts). */
@@ -570,7 +609,21 @@ export class Kernel {
     this.mmRelease(task);
     const mm = task.mm as Mm | null;
     task.mm = null;
-    if (mm) this.memory.mmput(mm);
+    if (mm) this.mmPut(task, mm);
+  }
+
+  /** mmput on behalf of `task`; traces `mm-release` when it was the address space's last user. */
+  private mmPut(task: Task, mm: Mm): void {
+    const actor = this.actor;
+    this.actor = task;
+    try {
+      if (this.memory.mmput(mm)) {
+        this.liveMms.delete(mm.id);
+        this.event(task, 'mm-release', { mm: mm.id });
+      }
+    } finally {
+      this.actor = actor;
+    }
   }
 
   /**
@@ -592,7 +645,7 @@ export class Kernel {
     if (!done) return;
     task.vforkDone = null;
     this.event(task, 'vfork-done', { parent: done.parent.pid });
-    if (done.parent.state === 'D') this.wakeUp(done.parent);
+    if (done.parent.state === 'D') this.wakeUp(done.parent, 'vfork-done');
   }
 
   /** Wakes up to `count` tasks sleeping on the futex word at `address` of `mm`. */
@@ -601,7 +654,7 @@ export class Kernel {
     for (const t of this.tasks.values()) {
       if (woken >= count) break;
       if (t.state === 'S' && t.waitingFor?.kind === 'futex' && t.waitingFor.address === address && t.mm === mm) {
-        this.wakeUp(t);
+        this.wakeUp(t, 'futex');
         woken++;
       }
     }
@@ -633,7 +686,7 @@ export class Kernel {
     } else if (task.exitSignal && !parent.kernelThread) {
       sendSignal(this, parent, task.exitSignal, task);
     }
-    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent);
+    if (parent.state === 'S' && parent.waitingFor?.kind === 'child') this.wakeUp(parent, 'child-exited');
     if (parent.kernelThread) parent.kernelThread(parent);
   }
 
@@ -708,13 +761,82 @@ export class Kernel {
   // ---------------------------------------------------------------- trace
 
   /** Raises a teaching warning about `task` at the current step (warnings.ts). */
-  warn(kind: WarningKind, task: Task, message: string): void {
-    this.warnings.add(kind, task, this.steps, message);
+  warn(kind: WarningKind, task: Task, message: string, line?: number | null): void {
+    const known = line !== undefined ? line : this.lineOf(task);
+    if (this.warnings.add(kind, task, this.steps, message, known)) {
+      this.event(task, 'warning', { warningKind: kind, message, ...(known !== null ? { line: known } : {}) });
+    }
   }
 
-  /** Records a kernel event for `task` at the current step and time. */
+  /**
+   * Records a kernel event for `task` at the current step and time, with the task's line in the
+   * user's source when it is known (`details.line`, when given, wins).
+   */
   event(task: Task, kind: string, details: Record<string, unknown> = {}): void {
-    this.trace.add({ step: this.steps, time: this.time, pid: task.pid, kind, ...details });
+    const trace = this.trace;
+    if (trace.full) {
+      trace.dropped++;
+      return;
+    }
+    const line = this.lineOf(task);
+    const e = line !== null
+      ? { step: this.steps, time: this.time, pid: task.pid, kind, line, ...details }
+      : { step: this.steps, time: this.time, pid: task.pid, kind, ...details };
+    trace.add(e);
+  }
+
+  /** The user's source line `task` is at, or null when unknown (see pcExact). */
+  lineOf(task: Task): number | null {
+    if (!task.ctx || task.kernelThread) return null;
+    if (!this.pcExact && task === this.current) return null;
+    return userLine(task.mm as Mm | null, task.ctx.image, task.ctx.pc, task.ctx.fp);
+  }
+
+  /** Traces the whole page table of `mm` (`mm-snapshot`) as `task` sees it now. */
+  traceMmSnapshot(task: Task, mm: Mm): void {
+    this.liveMms.set(mm.id, mm);
+    if (this.trace.full) {
+      this.trace.dropped++;
+      return;
+    }
+    this.event(task, 'mm-snapshot', { ...mmSnapshot(mm) });
+  }
+
+  /** The last event of a run: why it stopped, in words for people. */
+  endRun(message: string | null): void {
+    const task = this.program ?? this.init;
+    this.trace.add({ step: this.steps, time: this.time, pid: task.pid, kind: 'run-end', reason: this.stopReason ?? 'exited', message });
+  }
+
+  /** The memory manager's sink: its events enter the trace for the task they happened to. */
+  private traceMmEvent(e: MmEvent): void {
+    const task = this.actor ?? this.current;
+    if (!task) return;
+    const converted = mmEventDetails(e, (id) => this.liveMms.get(id) ?? null);
+    if (converted) this.event(task, converted.kind, converted.details);
+  }
+}
+
+/** The details of a `block` event: what the task waits on, for programs and for people. */
+function blockDetails(reason: WaitReason): Record<string, unknown> {
+  switch (reason.kind) {
+    case 'child':
+      return { on: 'wait', waitPid: reason.pid, detail: reason.pid > 0 ? `child ${reason.pid}` : 'any child' };
+    case 'pipe-read':
+    case 'pipe-write':
+      return { on: reason.kind, fd: reason.fd, detail: `descriptor ${reason.fd}` };
+    case 'terminal-read':
+      return { on: 'terminal-read', detail: 'terminal input' };
+    case 'sleep':
+      return { on: 'sleep', until: reason.until, detail: `until ${reason.until} ns` };
+    case 'pause':
+      return { on: 'pause', detail: 'a signal' };
+    case 'vfork':
+      return { on: 'vfork', child: reason.child, detail: `vfork child ${reason.child} to exec or exit` };
+    case 'futex':
+      return { on: 'futex', address: reason.address, detail: `futex word at 0x${reason.address.toString(16)}` };
+    case 'stopped':
+      return { on: 'stopped', detail: 'SIGCONT' };
   }
 }
 

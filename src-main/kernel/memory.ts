@@ -38,9 +38,9 @@ export class AddressSpaces {
     return mmu;
   }
 
-  /** Drops a task's use of `mm`; the last user frees its frames. */
-  mmput(mm: unknown): void {
-    mmput(mm as MmStruct);
+  /** Drops a task's use of `mm`; the last user frees its frames (and then true is returned). */
+  mmput(mm: unknown): boolean {
+    return mmput(mm as MmStruct);
   }
 
   /** Writes bytes into `mm` as the kernel would (copy_to_user). False on a fault. */

@@ -70,7 +70,7 @@ export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null
     for (const s of STOP_SIGNALS) task.pending.delete(s);
     if (task.state === 'T') {
       task.state = 'S';
-      k.wakeUp(task);
+      k.wakeUp(task, 'continue');
       task.continueReported = false;
       k.event(task, 'continue', {});
       k.notifyParentStopped(task);
@@ -84,7 +84,7 @@ export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null
     k.killBySignal(task, SIGKILL);
     return;
   }
-  if (task.state === 'S' && !task.blocked.has(sig)) k.wakeUp(task);
+  if (task.state === 'S' && !task.blocked.has(sig)) k.wakeUp(task, 'signal');
 }
 
 /** The lowest-numbered pending signal the task does not block, or 0. */

@@ -97,6 +97,12 @@ export interface Task {
   continueReported: boolean;
   /** a vfork child: the frame pointer of the function that called vfork (0 otherwise) */
   vforkFrame: number;
+  /**
+   * a vfork child: the stack pointer when vfork was called (the child's own frames go below it;
+   * everything from it up is its parent's) and the line of the vfork call (null when unknown)
+   */
+  vforkSp: number;
+  vforkLine: number | null;
   /** an exec of this task failed since it was forked (it may be running its parent's code) */
   execFailed: boolean;
   /** how many of this task's forks failed (EAGAIN, ENOMEM) */

@@ -1,10 +1,11 @@
 /**
  * The trace: what happened during a run, as a list of small events (not snapshots).
  * Every event carries the step (global instruction count), the simulated time and the task.
- * The format is versioned (TRACE_VERSION); event kinds are listed where they are emitted.
+ * The format is versioned (TRACE_VERSION) and documented, event by event, in docs/trace.md: the
+ * viewer, the grader and exports read it, so a change of an event's fields changes that document.
  */
 
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 export interface TraceEvent {
   /** global step count when it happened */
@@ -26,8 +27,14 @@ export class Trace {
   constructor(readonly limit = 2_000_000) {}
   dropped = 0;
 
+  /** Keeps `event`, or counts it as dropped once the trace holds `limit` events. */
   add(event: TraceEvent): void {
     if (this.events.length < this.limit) this.events.push(event);
     else this.dropped++;
+  }
+
+  /** True when another event would be kept (callers may skip building one that would not). */
+  get full(): boolean {
+    return this.events.length >= this.limit;
   }
 }

@@ -28,12 +28,22 @@ export class Warnings {
   readonly items: Warning[] = [];
   private readonly seen = new Set<string>();
 
-  /** Records a warning once per kind and process (a loop does not repeat it a thousand times). */
-  add(kind: WarningKind, task: Task, step: number, message: string): void {
+  /**
+   * Records a warning once per kind and process (a loop does not repeat it a thousand times).
+   * `line` is the user's source line (null when unknown; when omitted, the line of the task's pc).
+   * Returns true when the warning is new.
+   */
+  add(kind: WarningKind, task: Task, step: number, message: string, line?: number | null): boolean {
     const key = `${kind}:${task.pid}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) return false;
     this.seen.add(key);
-    const line = task.ctx ? lineOf(task.ctx.image, task.ctx.pc)?.line ?? null : null;
-    this.items.push({ kind, pid: task.pid, step, line, message });
+    const at = line !== undefined ? line : task.ctx ? lineOf(task.ctx.image, task.ctx.pc)?.line ?? null : null;
+    this.items.push({ kind, pid: task.pid, step, line: at, message });
+    return true;
+  }
+
+  /** True when `kind` was already raised for `task`. */
+  has(kind: WarningKind, task: Task): boolean {
+    return this.seen.has(`${kind}:${task.pid}`);
   }
 }

@@ -14,6 +14,7 @@ import type { Task } from '../kernel/task.ts';
 import { runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
+import { userLine } from '../kernel/inspect.ts';
 import { BLOCK, NORETURN, NativeCall, type NativeFunction, type Sys } from './libc/native.ts';
 import { STDIO_NATIVES } from './libc/stdio.ts';
 import { STRING_NATIVES } from './libc/string.ts';
@@ -23,6 +24,24 @@ import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
 import { programLookup } from './bin/programs.ts';
+import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
+import { errnoName } from './libc/errno-names.ts';
+import { Kind } from '../lang/isa.ts';
+import { lineDetails } from '../kernel/detail.ts';
+import type { RecordLookup } from '../kernel/c-values.ts';
+import type { MmStruct } from '../kernel/mm/mm.ts';
+import { Fault } from '../kernel/mmu.ts';
+
+/** Detail mode (docs/trace.md): `line` events while the budget lasts. */
+export interface DetailOptions {
+  /** line events to record before the run goes back to full speed */
+  limit: number;
+  /** struct and union layouts of the user's program, for values like {.a = 1} */
+  records: RecordLookup;
+}
+
+/** Default budget of `line` events in detail mode. */
+export const DEFAULT_DETAIL_LIMIT = 20_000;
 
 const TWO32 = 4294967296;
 
@@ -42,12 +61,142 @@ export class Machine implements CpuHost {
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
-    this.kernel.cpu = {
-      run: (task, budget) => {
-        const r = runSlice(task.ctx, this.tlbOf(task), this, budget);
+    this.kernel.cpu = { run: (task, budget) => this.runTask(task, budget) };
+  }
+
+  private detail: DetailOptions | null = null;
+  private detailLeft = 0;
+  /** per task, where its last `line` event was ("line:fp") */
+  private readonly lastLine = new WeakMap<Task, string>();
+  /** true while the CPU runs one instruction at a time (detail mode, a watched vfork child) */
+  private stepping = false;
+  /** the first write a watched vfork child made that its parent will see, or null */
+  private vforkWrite: number | null = null;
+
+  /** Turns detail mode on for this run (before kernel.run). */
+  setDetail(options: DetailOptions): void {
+    this.detail = options;
+    this.detailLeft = options.limit;
+  }
+
+  /**
+   * Runs `task` for at most `budget` steps: at full speed (one interpreter slice), or one
+   * instruction at a time while detail mode has budget left or the task is a vfork child whose
+   * writes are watched. Returns what the kernel's Cpu contract asks.
+   */
+  private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
+    const tlb = this.tlbOf(task);
+    const watch = this.watchVforkChild(task, tlb);
+    if (!watch && !(this.detail && this.detailLeft > 0)) {
+      const kernel = this.kernel;
+      kernel.pcExact = false;
+      try {
+        const r = runSlice(task.ctx, tlb, this, budget);
         return { steps: r.steps, fault: r.end === SliceEnd.Fault ? r.fault : null, faultPc: r.faultPc };
-      },
-    };
+      } finally {
+        kernel.pcExact = true;
+      }
+    }
+    return this.stepTask(task, budget);
+  }
+
+  /**
+   * Runs `task` one instruction at a time (so that every event sees its exact pc and step),
+   * tracing `line` events in detail mode and the first write of a vfork child to its parent's
+   * memory. The kernel's step and time advance as the steps are made and are put back at the
+   * end: the scheduler loop adds the slice's steps itself.
+   */
+  private stepTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
+    const kernel = this.kernel;
+    const baseSteps = kernel.steps;
+    const baseTime = kernel.time;
+    let steps = 0;
+    this.stepping = true;
+    try {
+      if (this.detail && this.detailLeft > 0) this.traceLine(task);
+      while (steps < budget) {
+        const pc = task.ctx.pc;
+        const tlb = this.tlbOf(task);
+        const r = runSlice(task.ctx, tlb, this, 1);
+        steps += r.steps;
+        kernel.steps = baseSteps + steps;
+        kernel.time = baseTime + steps;
+        if (this.vforkWrite !== null) this.reportVforkWrite(task, tlb, pc);
+        if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc };
+        if (task.state === 'R' && this.detail && this.detailLeft > 0) this.traceLine(task);
+        if (r.end === SliceEnd.Yield || r.steps === 0) break;
+        // detail mode's budget ran out and no vfork child is watched: back to full speed
+        if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task))) {
+          kernel.steps = baseSteps;
+          kernel.time = baseTime;
+          this.stepping = false;
+          const rest = this.runTask(task, budget - steps);
+          return { ...rest, steps: steps + rest.steps };
+        }
+      }
+      return { steps, fault: null, faultPc: 0 };
+    } finally {
+      this.stepping = false;
+      kernel.steps = baseSteps;
+      kernel.time = baseTime;
+    }
+  }
+
+  /** Traces a `line` event when `task` stands on a new line of the user's program. */
+  private traceLine(task: Task): void {
+    const ctx = task.ctx;
+    const mm = task.mm as MmStruct | null;
+    if (!mm || !this.detail) return;
+    const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
+    if (!d) return;
+    const key = `${d.line}:${ctx.fp}`;
+    if (this.lastLine.get(task) === key) return;
+    this.lastLine.set(task, key);
+    this.kernel.event(task, 'line', { line: d.line, fn: d.fn, depth: d.depth, vars: d.vars });
+    if (--this.detailLeft === 0) {
+      this.kernel.event(task, 'detail-limit', { limit: this.detail.limit, message: `detail mode recorded ${this.detail.limit} line events; the rest of the run has kernel events only` });
+    }
+  }
+
+  /**
+   * A vfork child that has not been warned about writing its parent's memory runs with a TLB
+   * that shows every write to a check (tlb.ts). Returns true while the child is watched.
+   */
+  private watchVforkChild(task: Task, tlb: Tlb): boolean {
+    if (!task.vforkDone || this.kernel.warnings.has('vfork-child-wrote-memory', task)) {
+      tlb.writeCheck = null;
+      return false;
+    }
+    if (tlb.writeCheck === null) {
+      const mm = task.mm as MmStruct;
+      const errno = this.symbolAddress(task.ctx.image, 'errno');
+      // cached writable entries would let writes bypass the check: start from an empty cache
+      tlb.tag.fill(-1);
+      tlb.writeCheck = (address) => {
+        if (this.vforkWrite !== null || address === errno) return;
+        // the child's own frames (calls it makes) lie below the stack pointer vfork was called with
+        if (address >= mm.stackLimit && address < task.vforkSp && address < mm.stackTop) return;
+        this.vforkWrite = address;
+      };
+    }
+    return true;
+  }
+
+  /**
+   * The watched vfork child just stored to `vforkWrite` at instruction `pc`: the warning, unless
+   * the store is the assignment of vfork's own result (`pid = vfork()`), which the parent
+   * repeats when it resumes.
+   */
+  private reportVforkWrite(task: Task, tlb: Tlb, pc: number): void {
+    const address = this.vforkWrite!;
+    this.vforkWrite = null;
+    const kernel = this.kernel;
+    const mm = task.mm as MmStruct | null;
+    const line = mm ? userLine(mm, task.ctx.image, pc, task.ctx.fp) : null;
+    if (line !== null && line === task.vforkLine && address < (task.vforkFrame || Infinity) + 16 && address >= task.vforkSp) return;
+    const where = mm && address >= mm.stackLimit && address < mm.stackTop ? 'its parent\'s stack frame' : 'memory it shares with its parent';
+    kernel.warn('vfork-child-wrote-memory', task, `the vfork child ${task.pid} wrote to ${where} (address 0x${address.toString(16)}): the parent sees the change when it resumes. Between vfork() and exec or _exit, the child must not modify memory`, line);
+    tlb.writeCheck = null;
   }
 
   /** The task's TLB over its current address space (a new one after exec or for a new task). */
@@ -87,11 +236,41 @@ export class Machine implements CpuHost {
     return new NativeCall(task.ctx, nargs, kinds, p.mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), p.sys);
   }
 
-  /** CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract). */
-  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+  /**
+   * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
+   * `elapsed`, when the CPU gives it, is the steps of the slice done before this call, so that
+   * the events of the call carry their exact step.
+   */
+  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number, elapsed?: number): boolean {
+    const kernel = this.kernel;
+    if (elapsed === undefined || this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
+    const baseSteps = kernel.steps;
+    const baseTime = kernel.time;
+    kernel.steps += elapsed;
+    kernel.time += elapsed;
+    try {
+      return this.runBuiltin(ctx, id, nargs, kinds);
+    } finally {
+      kernel.steps = baseSteps;
+      kernel.time = baseTime;
+    }
+  }
+
+  private runBuiltin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     const kernel = this.kernel;
     const task = kernel.current;
     if (!task) throw new Error('internal error: a builtin ran with no current task');
+    const wasExact = kernel.pcExact;
+    kernel.pcExact = true;
+    try {
+      return this.callBuiltin(task, ctx, id, nargs, kinds);
+    } finally {
+      kernel.pcExact = wasExact;
+    }
+  }
+
+  private callBuiltin(task: Task, ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+    const kernel = this.kernel;
     const fn = this.natives[id];
     if (!fn) {
       const name = BUILTIN_NAMES[id] ?? `#${id}`;
@@ -100,7 +279,12 @@ export class Machine implements CpuHost {
     }
     if (task.vforkDone) this.checkVforkChild(task, BUILTIN_NAMES[id] === '__lab_flush_all' ? 'exit' : BUILTIN_NAMES[id]);
     const call = this.callFor(task, nargs, kinds);
+    const builtinName = BUILTIN_NAMES[id];
+    const syscall = SYSTEM_CALL_NAMES.get(builtinName);
+    const args = syscall !== undefined ? syscallArgs(call, builtinName) : null;
+    if (syscall !== undefined && NORETURN_CALLS.has(builtinName)) kernel.event(task, 'syscall', { name: syscall, args, result: null });
     const result = fn.fn(call);
+    if (syscall !== undefined && result !== BLOCK && !NORETURN_CALLS.has(builtinName)) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
     if (result === BLOCK) {
       // the task sleeps in this call; remember it so that a signal can interrupt it (EINTR)
       task.blockedCall ??= { name: BUILTIN_NAMES[id], nargs, ret: fn.ret };
@@ -134,11 +318,31 @@ export class Machine implements CpuHost {
     }
   }
 
-  /** The system calls library code makes, on behalf of `task`. */
+  /** Traces a finished system call: its result, and errno's name when it failed. */
+  private traceSyscall(task: Task, call: NativeCall, name: string, args: (number | string)[], result: unknown, ret: NativeFunction['ret']): void {
+    let value: number | null = result === NORETURN ? 0 : typeof result === 'bigint' ? Number(result) : typeof result === 'number' ? result : null;
+    if (ret === 'void') value = null;
+    const failed = value === -1 && task.state !== 'Z' && task.state !== 'X';
+    const errno = failed ? errnoName(call.errno()) ?? null : null;
+    this.kernel.event(task, 'syscall', { name, args, result: value, errno });
+  }
+
+  /** The system calls library code makes, on behalf of `task` (traced as `syscall` events). */
   sysFor(task: Task): Sys {
     return {
-      write: (fd, bytes) => this.kernelWrite(task, fd, bytes),
-      read: (fd, max) => this.kernelRead(task, fd, max),
+      write: (fd, bytes) => {
+        const r = this.kernelWrite(task, fd, bytes);
+        this.kernel.event(task, 'syscall', { name: 'write', args: [fd, bytes.length], result: r < 0 ? -1 : r, errno: r < 0 ? errnoName(-r) ?? null : null });
+        return r;
+      },
+      read: (fd, max) => {
+        const r = this.kernelRead(task, fd, max);
+        if (r !== BLOCK) {
+          const n = typeof r === 'number' ? r : r.length;
+          this.kernel.event(task, 'syscall', { name: 'read', args: [fd, max], result: n < 0 ? -1 : n, errno: n < 0 ? errnoName(-n) ?? null : null });
+        }
+        return r;
+      },
       isatty: (fd) => task.files.get(fd)?.file.kind === 'tty',
     };
   }
@@ -158,6 +362,28 @@ export class UnsupportedFunction extends Error {
   constructor(readonly functionName: string) {
     super(`the lab does not implement ${functionName}() yet`);
   }
+}
+
+/**
+ * The arguments of a system call for the trace: numbers, and the path of an exec as a string
+ * (write and read give [fd, count], not the buffer).
+ */
+function syscallArgs(call: NativeCall, name: string): (number | string)[] {
+  const args: (number | string)[] = [];
+  for (let i = 0; i < call.nargs; i++) {
+    if (i === 0 && name.startsWith('exec')) {
+      try {
+        args.push(new TextDecoder().decode(call.mem.cString(call.ptr(0), 4096)));
+        continue;
+      } catch (e) {
+        if (!(e instanceof Fault)) throw e;
+      }
+    }
+    const kind = call.kind(i);
+    args.push(kind === Kind.PTR ? call.ptr(i) : kind === Kind.F64 ? call.f64(i) : call.long(i));
+  }
+  if ((name === 'write' || name === 'read') && args.length === 3) return [args[0], args[2]];
+  return args;
 }
 
 /** Pushes a native's return value onto the evaluation stack with the right kind. */

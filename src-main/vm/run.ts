@@ -13,7 +13,13 @@ import type { TraceEvent } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
-import { Machine, UnsupportedFunction } from './machine.ts';
+import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
+import { userFunctions } from '../kernel/inspect.ts';
+import type { RecordLayout, RecordLookup } from '../kernel/c-values.ts';
+import { DiagnosticBag } from '../lang/diagnostics.ts';
+import { preprocess } from '../lang/preprocess.ts';
+import { parseUnit } from '../lang/parser.ts';
+import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
 
 export interface RunRequest {
   source: string;
@@ -36,6 +42,14 @@ export interface RunRequest {
   policy?: Policy;
   seed?: number;
   schedule?: string;
+  /**
+   * detail mode (docs/trace.md): a `line` event, with the variables in scope, each time a task
+   * reaches a new line of the program, up to `detailLimit` of them (default 20,000)
+   */
+  detail?: boolean;
+  detailLimit?: number;
+  /** struct layouts for detail mode (runProgram finds them in the source) */
+  records?: RecordLookup;
 }
 
 export interface ProcessReport {
@@ -90,8 +104,12 @@ export interface RunResult {
   stats: RunStats;
   warnings: RunWarning[];
   trace: TraceEvent[];
+  /** events beyond the trace's limit: counted, not kept */
+  traceDropped: number;
   /** every scheduling decision ("pid:steps …"): `forklab run --schedule` replays it */
   schedule: string;
+  /** the user's functions (not the C runtime's) and the line each starts on */
+  program: { functions: { name: string; line: number }[] };
 }
 
 const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
@@ -120,7 +138,38 @@ export function runProgram(request: RunRequest): RunResult {
       stopMessage: 'the program did not compile',
     };
   }
-  return { ...runImage(compiled.image, request), diagnostics, diagnosticsText };
+  const records = request.detail ? recordLayouts(request.source, fileName) : undefined;
+  return { ...runImage(compiled.image, { ...request, records }), diagnostics, diagnosticsText };
+}
+
+/**
+ * The struct and union layouts of the user's program, by "struct tag", found by parsing the
+ * source again (the image keeps only type names). Unknown tags give null.
+ */
+export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup {
+  const found = new Map<string, RecordLayout>();
+  try {
+    const bag = new DiagnosticBag();
+    const unit = parseUnit(preprocess({ name: fileName, text: source }, bag), 0, fileName, bag);
+    const seen = new Set<object>();
+    const visit = (node: unknown): void => {
+      if (node === null || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      const rec = (node as { record?: RecordInfo; kind?: string }).record;
+      if (rec && rec.complete && rec.tag !== undefined && !found.has(`${rec.isUnion ? 'union' : 'struct'} ${rec.tag}`)) {
+        found.set(`${rec.isUnion ? 'union' : 'struct'} ${rec.tag}`, {
+          members: rec.members.filter((m) => m.name !== undefined).map((m) => ({
+            name: m.name!, type: typeToString(m.type), offset: m.offset, size: sizeOf(m.type),
+          })),
+        });
+      }
+      for (const value of Object.values(node)) visit(value);
+    };
+    visit(unit);
+  } catch {
+    // a layout we cannot find prints as {...}
+  }
+  return (tagged) => found.get(tagged) ?? null;
 }
 
 /** Runs a compiled image on a fresh machine. */
@@ -142,6 +191,9 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
   const machine = new Machine(options);
   const kernel = machine.kernel;
+  if (request.detail) {
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+  }
   const argv = [`./${image.name}`, ...(request.args ?? [])];
   const program = kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
   let stopMessage: string | null = null;
@@ -171,11 +223,11 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   };
   const stopReason = kernel.stopReason ?? 'exited';
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
-  const faults = kernel.trace.events.filter((e) => e.kind === 'fault');
-  if (faults.length > 0 && !stopMessage) {
-    const f = faults[0];
+  const f = kernel.trace.events.find((e) => e.kind === 'fault' && e.signal !== undefined);
+  if (f && !stopMessage) {
     stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${Number(f.address).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
   }
+  kernel.endRun(stopMessage);
   return {
     ok: true,
     diagnostics: [],
@@ -207,7 +259,9 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     },
     warnings: kernel.warnings.items,
     trace: kernel.trace.events,
+    traceDropped: kernel.trace.dropped,
     schedule: formatSchedule(kernel.schedule),
+    program: { functions: userFunctions(image).map((fn) => ({ name: fn.name, line: fn.line })) },
   };
 }
 
@@ -271,7 +325,9 @@ function emptyResult(): RunResult {
     },
     warnings: [],
     trace: [],
+    traceDropped: 0,
     schedule: '',
+    program: { functions: [] },
   };
 }
 

@@ -14,6 +14,7 @@ import { SIGCHLD } from '../kernel/signals.ts';
 import { doExecve } from '../kernel/exec.ts';
 import { psOutput } from '../kernel/ps.ts';
 import { unflushedBytes } from './libc/stdio.ts';
+import type { Mm } from '../kernel/memory.ts';
 
 const EFAULT = 14;
 const EINVAL = 22;
@@ -38,6 +39,24 @@ function sysResult(call: NativeCall, r: number): number {
 function sigsetBit(sig: number): bigint {
   return 1n << BigInt(sig - 1);
 }
+
+/**
+ * The natives that are system calls (or glibc wrappers of one): each call is traced as a
+ * `syscall` event (docs/trace.md), under the name Linux gives it.
+ */
+export const SYSTEM_CALL_NAMES: ReadonlyMap<string, string> = new Map([
+  ...['_exit', '_Exit', 'fork', 'vfork', 'clone', 'execve', 'execv', 'execvp', 'execl', 'execlp', 'execle',
+    'kill', 'raise', 'getpid', 'gettid', 'getppid', 'getuid', 'write', 'read', 'pipe', 'dup', 'dup2', 'fcntl',
+    'close', 'isatty', 'wait', 'waitpid', 'prctl', 'signal', 'sigaction', 'sigprocmask', 'pause', 'alarm',
+    'brk', 'sbrk', 'time', 'sleep', 'usleep', 'nanosleep', 'sched_yield', 'abort'].map((n) => [n, n] as [string, string]),
+  ['__lab_exit_thread', 'exit'],
+  ['__lab_futex_wait', 'futex_wait'],
+  ['__lab_futex_wake', 'futex_wake'],
+  ['__lab_sigreturn', 'rt_sigreturn'],
+]);
+
+/** System calls that do not return to the caller when they succeed (traced before they run). */
+export const NORETURN_CALLS: ReadonlySet<string> = new Set(['_exit', '_Exit', '__lab_exit_thread', '__lab_sigreturn']);
 
 export function systemCallNatives(machine: Machine): NativeTable {
   const kernel = machine.kernel;
@@ -354,7 +373,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
     }),
     brk: native('i32', (c) => {
       const want = c.ptr(0);
-      const got = kernel.memory.brk(current().mm, want);
+      const got = moveBreak(want);
       return got === want ? 0 : sysResult(c, -ENOMEM);
     }),
     sbrk: native('ptr', (c) => {
@@ -362,7 +381,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
       const old = kernel.memory.brk(mm, 0);
       const inc = c.long(0);
       if (inc === 0) return old;
-      const got = kernel.memory.brk(mm, old + inc);
+      const got = moveBreak(old + inc);
       if (got !== old + inc) {
         c.setErrno(ENOMEM);
         return -1; // (void *)-1
@@ -389,6 +408,16 @@ export function systemCallNatives(machine: Machine): NativeTable {
       return 0;
     }),
   };
+
+  /** sys_brk for the current task: moves the break and traces `brk` when it moved. */
+  function moveBreak(want: number): number {
+    const self = current();
+    const mm = self.mm as Mm;
+    const from = mm.brk;
+    const got = kernel.memory.brk(mm, want);
+    if (got !== from) kernel.event(self, 'brk', { mm: mm.id, from, to: got });
+    return got;
+  }
 
   /**
    * Sleeps for `ns` of simulated time: the task blocks until the clock reaches its deadline (the

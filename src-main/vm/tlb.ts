@@ -6,6 +6,10 @@
  *
  * The cache is flushed when the address space's generation changes (fork made pages read-only,
  * brk shrank, exec replaced the mm), so it never grants more than the page table does.
+ *
+ * A TLB can be told to watch writes (`writeCheck`, set for a vfork child): it then never caches a
+ * page as writable, so every store takes the slow path and is shown to the check first. A TLB
+ * without a check pays nothing for the feature (the check is only looked at on the slow path).
  */
 
 import type { Mmu } from '../kernel/mmu.ts';
@@ -22,6 +26,8 @@ export class Tlb {
   readonly pageSize: number;
   readonly invPageSize: number;
   generation: number;
+  /** called with the address of every write while set (see the header); null by default */
+  writeCheck: ((address: number) => void) | null = null;
 
   constructor(readonly mmu: Mmu) {
     this.pageSize = mmu.pageSize;
@@ -44,19 +50,21 @@ export class Tlb {
     const k = vpn & TLB_MASK;
     this.tag[k] = vpn;
     this.view[k] = t.view;
-    this.writable[k] = t.writable ? 1 : 0;
+    this.writable[k] = t.writable && this.writeCheck === null ? 1 : 0;
     return t.view;
   }
 
   /** Slow path of a write: translate for writing (may copy a COW page) and cache. */
   fillWrite(vpn: number, address: number): DataView {
+    const check = this.writeCheck;
+    if (check !== null) check(address);
     const t = this.mmu.translate(vpn, address, true);
     // a write fault may have changed other tasks' view of this mm (e.g. brk); keep ours current
     this.generation = this.mmu.generation();
     const k = vpn & TLB_MASK;
     this.tag[k] = vpn;
     this.view[k] = t.view;
-    this.writable[k] = 1;
+    this.writable[k] = check === null ? 1 : 0;
     return t.view;
   }
 }
