@@ -58,7 +58,7 @@ export function useStepping(options: { onHelp?: () => void; listen?: boolean } =
   }
 
   function onKey(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement | null;
+    const target = e.target instanceof HTMLElement ? e.target : null;
     if (target && (target.closest('.monaco-editor') || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)) return;
     const s = shortcutFor(e);
     if (!s || !viewer.model) {

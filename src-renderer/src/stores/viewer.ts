@@ -49,6 +49,12 @@ export const useViewerStore = defineStore('viewer', () => {
     const started = performance.now();
     try {
       const view = await lab.run({ source, options });
+      if (view.stopReason === 'compile-error') {
+        // keep showing the last run; the editor's markers say what is wrong
+        const d = view.diagnostics.find((x) => x.severity === 'error');
+        error.value = d ? `does not compile: line ${d.line}: ${d.message}` : 'the program did not compile';
+        return view;
+      }
       lastSource.value = source;
       lastOptions.value = options;
       load(view, view.trace.length);

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { inProcessLab } from '../testing/in-process-lab.ts';
+
+const service = inProcessLab();
+vi.mock('../lab/index.ts', () => ({ lab: service }));
+const { useEditorStore, DEFAULT_PROGRAM, DIAGNOSE_DELAY_MS, SAVE_DELAY_MS } = await import('./editor.ts');
+
+describe('editor store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for diagnostics once the typing pauses, and keeps only the answer for the latest text', async () => {
+    const editor = useEditorStore();
+    const diagnose = vi.spyOn(service, 'diagnose');
+    editor.edit('int main(void) { return y; }');
+    editor.edit('int main(void) { return z; }');
+    expect(diagnose).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(DIAGNOSE_DELAY_MS + 10);
+    expect(diagnose).toHaveBeenCalledTimes(1);
+    expect(editor.diagnostics.length).toBeGreaterThan(0);
+    expect(editor.diagnostics[0]!.message).toContain('z');
+    editor.edit('int main(void) { return 0; }');
+    await vi.advanceTimersByTimeAsync(DIAGNOSE_DELAY_MS + 10);
+    expect(editor.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    diagnose.mockRestore();
+  });
+
+  it('autosaves the scratch program after a pause, and a new editor restores it', async () => {
+    const editor = useEditorStore();
+    await editor.restore();
+    expect(editor.source).toBe(DEFAULT_PROGRAM);
+    editor.edit('int main(void) { return 4; }\n');
+    expect(editor.saved).toBe(false);
+    expect(await service.loadScratch()).toBeNull();
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(editor.saved).toBe(true);
+    expect(await service.loadScratch()).toBe('int main(void) { return 4; }\n');
+
+    setActivePinia(createPinia());
+    const again = useEditorStore();
+    await again.restore();
+    expect(again.source).toBe('int main(void) { return 4; }\n');
+  });
+
+  it('keeps the scratch program while an exercise draft is edited, and goes back to it', async () => {
+    const editor = useEditorStore();
+    editor.edit('scratch text');
+    editor.openExercise('pack', 'ex', 'starter text');
+    expect(editor.source).toBe('starter text');
+    expect(editor.owner).toEqual({ kind: 'exercise', packId: 'pack', exerciseId: 'ex' });
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(await service.loadScratch()).toBe('scratch text');
+    editor.openScratch();
+    expect(editor.source).toBe('scratch text');
+  });
+});
