@@ -13,6 +13,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // bundle the dependencies too: the worker runs unpacked from the asar archive, where
+      // node_modules cannot be reached (electron-builder.yml asarUnpack)
+      externalizeDeps: false,
       rollupOptions: {
         input: { main: resolve('src-main/app/main.ts'), worker: resolve('src-main/app/worker.ts') },
       },

@@ -1,0 +1,79 @@
+/**
+ * The desktop app's main process: one hardened window (../shared/design.md's checklist) on the
+ * renderer served from app://lab/, the LabService behind sender-checked IPC, jobs in the bundled
+ * worker (out/main/worker.js). Everything that can be tested without Electron lives in ipc.ts,
+ * app-protocol.ts and src-main/host/.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createNodeLabService } from '../host/create-service.ts';
+import { userDataDir } from '../host/user-data.ts';
+import type { LabService } from '../service/lab-service.ts';
+import { appProtocolResponse } from './app-protocol.ts';
+import { registerLabIpc } from './ipc.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+const preload = join(here, '..', 'preload', 'preload.cjs');
+/** the worker is unpacked from the asar archive (electron-builder.yml asarUnpack) */
+const workerFile = join(here, 'worker.js').replace(`app.asar${process.platform === 'win32' ? '\\' : '/'}`, `app.asar.unpacked${process.platform === 'win32' ? '\\' : '/'}`);
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.setPath('userData', userDataDir());
+app.enableSandbox();
+
+let service: LabService | null = null;
+
+/** The one window. */
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    show: false,
+    title: 'ForkLab',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+      preload,
+    },
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL('app://lab/index.html');
+  return win;
+}
+
+/** Every web contents: no navigation, no new windows, no webviews. */
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url, request.method));
+  const builtinPacksDir = app.isPackaged ? join(process.resourcesPath, 'exercises') : join(app.getAppPath(), 'exercises');
+  service = await createNodeLabService({
+    userDataDir: app.getPath('userData'),
+    builtinPacksDir,
+    spawnWorker: () => new Worker(workerFile),
+  });
+  registerLabIpc(ipcMain, service);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  void service?.close();
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,25 @@
+/**
+ * The desktop app's preload (bundled as one CommonJS file: the sandbox requires it). Exposes
+ * LabApi as `window.forklab`: named functions only, each invoking its `lab:<method>` channel;
+ * ipcRenderer itself is never exposed.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { LabApi } from '../service/contract.ts';
+
+const forklab: LabApi = {
+  diagnose: (source, fileName) => ipcRenderer.invoke('lab:diagnose', source, fileName),
+  run: (request) => ipcRenderer.invoke('lab:run', request),
+  explore: (request) => ipcRenderer.invoke('lab:explore', request),
+  cancel: (jobId) => ipcRenderer.invoke('lab:cancel', jobId),
+  listPacks: () => ipcRenderer.invoke('lab:listPacks'),
+  openExercise: (packId, exerciseId) => ipcRenderer.invoke('lab:openExercise', packId, exerciseId),
+  checkExercise: (request) => ipcRenderer.invoke('lab:checkExercise', request),
+  saveDraft: (packId, exerciseId, source) => ipcRenderer.invoke('lab:saveDraft', packId, exerciseId, source),
+  importPack: (request) => ipcRenderer.invoke('lab:importPack', request),
+  exportResults: () => ipcRenderer.invoke('lab:exportResults'),
+  progressNotices: () => ipcRenderer.invoke('lab:progressNotices'),
+  loadScratch: () => ipcRenderer.invoke('lab:loadScratch'),
+  saveScratch: (source) => ipcRenderer.invoke('lab:saveScratch', source),
+};
+
+contextBridge.exposeInMainWorld('forklab', forklab);
