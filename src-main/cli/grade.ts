@@ -29,7 +29,7 @@ options:
   --out DIR              where results go (default ./forklab-results)
   --format F             json (default), csv, gradescope, prairielearn
   --json                 print the results object (one submission) or the summary (several)
-  --jobs N               worker threads (default: the number of cores)
+  --jobs N               worker threads (default: the number of cores, 1 below 8 submissions)
 `;
 
 const FORMATS = ['json', 'csv', 'gradescope', 'prairielearn'] as const;
@@ -335,7 +335,8 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     return 1;
   }
   const jobs: Job[] = submissions.map((submission, index) => ({ index, submission, source: readFileSync(submission.path, 'utf8') }));
-  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), jobs.length));
+  // a worker costs a second or two to start (tsx compiles the engine again): small batches stay in-process
+  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
   const progress = progressBar(err, jobs.length);
   let graded: Graded[];
   if (threads <= 1 || jobs.length === 1) {
