@@ -55,6 +55,29 @@ describe('teaching warnings', () => {
     expect(w.map((x) => x.kind)).toContain('zombie-not-reaped');
   });
 
+  it('vfork-child-wrote-memory: a vfork child that stores to its parent\'s variable', () => {
+    const w = kinds('int main(void) {\n  int n = 0;\n  if (vfork() == 0) {\n    n = 1;\n    _exit(0);\n  }\n  return n;\n}\n');
+    expect(w).toContainEqual(expect.objectContaining({ kind: 'vfork-child-wrote-memory', line: 8, pid: 4 }));
+    expect(w.filter((x) => x.kind.startsWith('vfork'))).toHaveLength(1);
+  });
+
+  it('puts every warning in the trace as well, with the same kind, process and line', () => {
+    const programs = [
+      'int main(void) {\n  printf("hello ");\n  if (fork() == 0) return 0;\n  wait(NULL);\n  return 0;\n}\n',
+      'int main(void) {\n  if (fork() == 0) { sleep(2); return 0; }\n  if (fork() == 0) return 0;\n  sleep(1);\n  return 0;\n}\n',
+      'pid_t spawn(void) { return vfork(); }\nint main(void) {\n  if (spawn() == 0) { _exit(0); }\n  return 0;\n}\n',
+      'int main(void) {\n  int n = 0;\n  if (vfork() == 0) {\n    n = 1;\n    printf("x\\n");\n    _exit(0);\n  }\n  return n;\n}\n',
+    ];
+    const seen = new Set<string>();
+    for (const source of programs) {
+      const r = runProgram({ source: HEAD + source });
+      const events = r.trace.filter((e) => e.kind === 'warning');
+      expect(events.map((e) => [e.warningKind, e.pid, e.line ?? null])).toEqual(r.warnings.map((x) => [x.kind, x.pid, x.line]));
+      for (const x of r.warnings) seen.add(x.kind);
+    }
+    expect([...seen].sort()).toEqual(['fork-with-unflushed-stdout', 'orphan-reparented', 'vfork-child-called-function', 'vfork-child-returned', 'vfork-child-wrote-memory', 'zombie-not-reaped']);
+  });
+
   it('leaves a correct vfork + exec alone', () => {
     expect(kinds('int main(void) { if (vfork() == 0) { execl("/bin/true", "true", (char *)NULL); _exit(1); } wait(NULL); return 0; }\n')).toEqual([]);
   });
