@@ -3,10 +3,13 @@
  * the explorer (src-main/explore) and the pack format and checker (src-main/packs,
  * src-main/checker). Loaded by the worker thread and, for what is quick, by the service itself.
  */
+import { gradeSubmission } from '../checker/index.ts';
+import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
+import { loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
 import type { ExploreRequest, ExploreView, LabDiagnostic } from './contract.ts';
 import type { Engines } from './jobs.ts';
-import type { PackEngine, PackFiles } from './packs.ts';
+import type { PackEngine, PackFiles, PackInfo } from './packs.ts';
 import { engineRequest, toLabDiagnostic, toRunView } from './run-view.ts';
 
 /**
@@ -25,34 +28,91 @@ export function diagnoseSource(source: string, fileName = 'prog.c'): LabDiagnost
     );
 }
 
-/** Raised for a part of the lab that this build does not have yet. */
-export class NotAvailableError extends Error {
-  constructor(what: string) {
-    super(`${what} is not available in this build of the lab`);
-    this.name = 'NotAvailableError';
+/** Every output the program can produce (the explorer); a compile error is a rejection with gcc's text. */
+export function exploreSource(request: ExploreRequest): ExploreView {
+  const options = { ...(request.options ?? {}), fileName: request.fileName ?? 'prog.c', ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}) };
+  try {
+    return exploreProgram(request.source, options);
+  } catch (e) {
+    if (e instanceof ExploreCompileError) throw new Error(`the program did not compile:\n${e.diagnosticsText}`);
+    throw e;
   }
 }
 
-function exploreUnavailable(_request: ExploreRequest): ExploreView {
-  throw new NotAvailableError('the schedule explorer');
+/** "file:line: field: message" lines, as people read them. */
+function formatPackErrors(errors: PackError[]): string {
+  return errors.map((e) => [e.file || 'pack', e.line > 0 ? String(e.line) : null, e.field || null].filter((x) => x !== null).join(':') + `: ${e.message}`).join('\n');
+}
+
+/** The most recently loaded packs, by a fingerprint of their files (a worker grades the same pack often). */
+const loaded = new Map<string, Pack>();
+
+/** Loads and validates a pack; throws an Error listing every problem. */
+export function loadPackOrThrow(files: PackFiles): Pack {
+  const key = fingerprint(files);
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const result = loadPack(files);
+  if (!result.pack) throw new Error(formatPackErrors(result.errors));
+  if (loaded.size >= 8) loaded.delete(loaded.keys().next().value as string);
+  loaded.set(key, result.pack);
+  return result.pack;
+}
+
+/** A cheap content hash (FNV-1a over names and bytes). */
+function fingerprint(files: PackFiles): string {
+  let h = 0x811c9dc5;
+  const mix = (byte: number) => {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  };
+  for (const name of Object.keys(files).sort()) {
+    for (let i = 0; i < name.length; i++) mix(name.charCodeAt(i) & 0xff);
+    mix(0);
+    const bytes = files[name];
+    for (let i = 0; i < bytes.length; i++) mix(bytes[i]);
+    mix(0);
+  }
+  return `${Object.keys(files).length}:${h.toString(16)}`;
+}
+
+/** What the student sees of a pack: no secret checks, the prompts rendered to safe HTML. */
+export function describePack(files: PackFiles): PackInfo {
+  const pack = studentView(loadPackOrThrow(files));
+  return {
+    id: pack.id,
+    uuid: pack.uuid,
+    title: pack.title,
+    version: pack.version,
+    exercises: pack.exercises.map((e) => ({
+      id: e.id,
+      uuid: e.uuid,
+      title: e.title,
+      topics: [...e.topics],
+      maxPoints: e.maxPoints,
+      promptHtml: renderPrompt(e.prompt),
+      starter: e.starter,
+      hints: [...e.hints],
+    })),
+  };
 }
 
 /** The pack engine; packs.ts documents the contract. */
 export const packEngine: PackEngine = {
-  describe(_files: PackFiles) {
-    throw new NotAvailableError('exercise packs');
+  describe: describePack,
+  grade(files: PackFiles, exerciseId: string, source: string) {
+    return gradeSubmission(loadPackOrThrow(files), exerciseId, source, { includeSecret: false, detail: true });
   },
-  grade(_files: PackFiles) {
-    throw new NotAvailableError('grading');
-  },
-  unzip(_bytes: Uint8Array) {
-    throw new NotAvailableError('importing packs');
+  unzip(bytes: Uint8Array) {
+    const { files, errors } = unzipPack(bytes);
+    if (errors.length > 0) throw new Error(formatPackErrors(errors));
+    return files;
   },
 };
 
 /** The engines the jobs use. */
 export const engines: Engines = {
   run: (request) => toRunView(runProgram(engineRequest(request)), request),
-  explore: exploreUnavailable,
+  explore: exploreSource,
   grade: (files, exerciseId, source) => packEngine.grade(files, exerciseId, source),
 };

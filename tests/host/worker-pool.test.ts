@@ -6,6 +6,7 @@ import { spawnSourceWorker } from '../../src-main/host/tsx-worker.ts';
 import { LabService } from '../../src-main/service/lab-service.ts';
 import { diagnoseSource, packEngine } from '../../src-main/service/engines.ts';
 import { MemoryStorage } from '../../src-main/service/storage.ts';
+import { readPackFolders } from '../../src-main/host/pack-folder.ts';
 
 const HELLO = '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n';
 const LOOP = 'int main(void) { volatile int x = 0; for (;;) x++; return 0; }\n';
@@ -15,7 +16,7 @@ const service = new LabService({
   storage: new MemoryStorage(),
   compute,
   packs: packEngine,
-  builtinPacks: async () => [],
+  builtinPacks: () => readPackFolders(new URL('../../exercises', import.meta.url).pathname),
   diagnose: diagnoseSource,
 });
 afterAll(() => service.close());
@@ -64,5 +65,22 @@ describe('WorkerCompute', () => {
     await expect(service.run({ source: HELLO, jobId: 'same' })).rejects.toThrow(/already running/);
     await service.cancel('same');
     expect((await a).stopReason).toBe('cancelled');
+  });
+
+  it('grades in a worker, and a cancelled check rejects with Cancelled', async () => {
+    const exercise = await service.openExercise('process-basics', 'fork-returns');
+    const grade = await service.checkExercise({ packId: 'process-basics', exerciseId: 'fork-returns', source: exercise.starter });
+    expect(grade.max_points).toBeGreaterThan(0);
+    expect(grade.tests.length).toBeGreaterThan(0);
+    const checking = service.checkExercise({ packId: 'process-basics', exerciseId: 'fork-returns', source: exercise.starter, jobId: 'grade-1' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await service.cancel('grade-1')).toBe(true);
+    await expect(checking).rejects.toThrow(/^Cancelled:/);
+  });
+
+  it('explores in a worker', async () => {
+    const view = await service.explore({ source: '#include <stdio.h>\n#include <unistd.h>\nint main(void) { fork(); printf("%d\\n", getpid() > 0); return 0; }\n' });
+    expect(view.complete).toBe(true);
+    expect(view.outputs.map((o) => o.stdout)).toEqual(['1\n1\n']);
   });
 });
