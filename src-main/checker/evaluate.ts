@@ -2,9 +2,12 @@
  * One check evaluated against a submission: the dispatch by type, the shared handling of runs that
  * did not end normally (step limit, output limit, deadlock: each with its own message), and the
  * `robust` check, which evaluates its inner check under each scheduler policy and seed.
+ * `all-outputs` asks the schedule explorer (all-outputs.ts).
  */
 import type { CheckFields, PackRunOptions } from '../packs/types.ts';
+import type { RunOptions } from '../service/contract.ts';
 import type { RunResult } from '../vm/run.ts';
+import { evaluateAllOutputs } from './all-outputs.ts';
 import { evaluateCalls } from './calls.ts';
 import { evaluateMemory } from './memory.ts';
 import { evaluateOutput } from './output.ts';
@@ -27,14 +30,6 @@ const RUN_EVALUATORS: Partial<Record<CheckFields['type'], RunEvaluator>> = {
   warnings: evaluateWarnings,
 };
 
-/** Evaluators of types that need more than one plain run, registered by their modules (all-outputs). */
-const EXTRA_EVALUATORS = new Map<string, (check: CheckFields, ctx: EvalContext) => Outcome>();
-
-/** Registers the evaluator of a check type that is not built in here. */
-export function registerEvaluator(type: string, evaluate: (check: CheckFields, ctx: EvalContext) => Outcome): void {
-  EXTRA_EVALUATORS.set(type, evaluate);
-}
-
 /** Evaluates one check; never throws for what the program does. */
 export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
   if (check.type === 'compiles') {
@@ -45,8 +40,7 @@ export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
   if (!ctx.image) return { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null }, error: true };
   if (check.type === 'calls') return evaluateCalls(check, ctx, ctx.run(check.run));
   if (check.type === 'robust') return evaluateRobust(check, ctx);
-  const extra = EXTRA_EVALUATORS.get(check.type);
-  if (extra) return extra(check, ctx);
+  if (check.type === 'all-outputs') return evaluateAllOutputs(check, ctx);
   const evaluate = RUN_EVALUATORS[check.type];
   if (!evaluate) return { passed: false, fraction: 0, detail: `this lab cannot evaluate checks of type ${check.type}`, link: { step: null, pid: null, line: null }, error: true };
   const result = ctx.run(check.run);
@@ -83,7 +77,7 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
   let firstFailure: { config: PackRunOptions; outcome: Outcome; schedule: string } | null = null;
   let lastPass: { outcome: Outcome; schedule: string } | null = null;
   for (const config of configurations) {
-    const run = (options?: PackRunOptions): RunResult => ctx.run({ ...check.run, ...options, ...config });
+    const run = (options?: RunOptions): RunResult => ctx.run({ ...check.run, ...options, ...config });
     const outcome = evaluateCheck({ ...inner, run: { ...check.run, ...inner.run } }, { ...ctx, run });
     if (outcome.passed) {
       passed++;

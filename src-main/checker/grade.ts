@@ -42,6 +42,7 @@ export function gradeExercise(exercise: Exercise, source: string, options: Grade
   const tests = checks.map((check) => {
     const ctx: EvalContext = {
       run: (runOptions) => cache!.run(runOptions),
+      baseOptions: exercise.run,
       image: compiled.image,
       source,
       fileName,

@@ -3,7 +3,8 @@
  * every result linked to the trace step that explains it.
  */
 export { gradeSubmission, gradeExercise, type GradeOptions } from './grade.ts';
-export { evaluateCheck, robustConfigurations, registerEvaluator } from './evaluate.ts';
+export { evaluateCheck, robustConfigurations } from './evaluate.ts';
+export { ALL_OUTPUTS_MAX_RUNS } from './all-outputs.ts';
 export { calledFunctions } from './calls.ts';
 export { toRunView } from './run-view.ts';
 export { GRADE_MAX_STEPS, GRADE_MAX_OUTPUT } from './runs.ts';

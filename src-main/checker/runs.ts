@@ -4,6 +4,7 @@
  * the grader's defaults, the exercise's `run`, the check's `run`, and what a robust check varies.
  */
 import type { PackRunOptions } from '../packs/types.ts';
+import type { RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
@@ -31,20 +32,20 @@ export function compileSubmission(source: string, fileName: string): CompiledSub
 }
 
 /** options layered left to right (later wins), with the grader's defaults first */
-export function mergeRunOptions(...layers: (PackRunOptions | undefined)[]): PackRunOptions {
-  const out: PackRunOptions = { maxSteps: GRADE_MAX_STEPS };
+export function mergeRunOptions(...layers: (RunOptions | undefined)[]): RunOptions {
+  const out: RunOptions = { maxSteps: GRADE_MAX_STEPS };
   for (const layer of layers) if (layer) Object.assign(out, layer);
   return out;
 }
 
 /** A stable key for a set of run options (the same options → the same key). */
-export function optionsKey(options: PackRunOptions): string {
+export function optionsKey(options: RunOptions): string {
   const entries = Object.entries(options).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }
 
 /** The VM's request for these options. */
-export function toRunRequest(options: PackRunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> & { detail?: boolean } {
+export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> & { detail?: boolean } {
   const request: Omit<RunRequest, 'source'> & { detail?: boolean } = {
     fileName,
     args: options.args,
@@ -55,6 +56,7 @@ export function toRunRequest(options: PackRunOptions, fileName: string, detail: 
     policy: options.policy,
     seed: options.seed,
     quantum: options.quantum,
+    schedule: options.schedule,
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     nprocLimit: options.nprocLimit,
@@ -67,7 +69,7 @@ export function toRunRequest(options: PackRunOptions, fileName: string, detail: 
 export class RunCache {
   private readonly runs = new Map<string, RunResult>();
   /** the options of the first run made (the one GradeView.run shows) */
-  firstOptions: PackRunOptions | null = null;
+  firstOptions: RunOptions | null = null;
 
   constructor(
     private readonly compiled: CompiledSubmission,
@@ -78,7 +80,7 @@ export class RunCache {
   ) {}
 
   /** The run with `options` over the exercise's options. */
-  run(options?: PackRunOptions): RunResult {
+  run(options?: RunOptions): RunResult {
     const merged = mergeRunOptions(this.base, options);
     const key = optionsKey(merged);
     let result = this.runs.get(key);

@@ -6,6 +6,7 @@
 import type { ProgramImage } from '../lang/image.ts';
 import type { RunResult } from '../vm/run.ts';
 import type { CheckFields, PackRunOptions } from '../packs/types.ts';
+import type { RunOptions } from '../service/contract.ts';
 
 /** Where in a run's trace a result is explained. */
 export interface Link {
@@ -32,7 +33,9 @@ export interface Outcome {
 /** What an evaluator may use: the runs of the submission (cached by options) and its compiled code. */
 export interface EvalContext {
   /** runs the submission with these options over the exercise's (the same options → the same run) */
-  run(options?: PackRunOptions): RunResult;
+  run(options?: RunOptions): RunResult;
+  /** the exercise's run options (what `run` merges over) */
+  baseOptions: PackRunOptions;
   /** the compiled program (null when it did not compile) */
   image: ProgramImage | null;
   source: string;

@@ -198,8 +198,11 @@ int main(void) {
     const r = check(WRITER, { type: 'memory', pagesCopied: { max: 2 }, cowFaults: { min: 1 } });
     expect(r).toMatchObject({ status: 'failed', points: 5 });
     expect(r.message).toContain(`${run.stats.pagesCopied} pages were copied (expected at most 2)`);
+    // the write that copied the third page (one more than allowed)
     const copies = run.trace.filter((e) => e.kind === 'cow-copy');
-    if (copies.length > 0) expect(r.step).toBe(copies[2].step);
+    expect(copies.length).toBe(run.stats.pagesCopied);
+    expect(r.step).toBe(copies[2].step);
+    expect(r.pid).toBe(copies[2].pid);
     expect(check(READER, { type: 'memory', eagerCopiesMoreThan: 10 }).status).toBe('passed');
     expect(check(WRITER, { type: 'memory', eagerCopiesMoreThan: 10 }).status).toBe('failed');
   });
@@ -314,5 +317,20 @@ describe('visibility and determinism', () => {
     const a = grade(NO_WAIT, checks);
     const b = grade(NO_WAIT, checks);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+describe('all-outputs', () => {
+  it('accepts a program whose every output is accepted, and gives the schedule of one that is not', () => {
+    const both = ['child\nparent\n', 'parent\nchild\n'];
+    expect(check(CHILD_FIRST, { type: 'all-outputs', accepted: ['child\nparent\n'] })).toMatchObject({ status: 'passed' });
+    expect(check(NO_WAIT, { type: 'all-outputs', accepted: both })).toMatchObject({ status: 'passed' });
+    expect(check(NO_WAIT, { type: 'all-outputs', lines: { required: ['^child$', '^parent$'] } })).toMatchObject({ status: 'passed' });
+    const r = check(NO_WAIT, { type: 'all-outputs', accepted: ['child\nparent\n'] });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/one of the 2 outputs the program can produce is not accepted/);
+    const replay = runProgram({ source: NO_WAIT, schedule: r.schedule, maxSteps: 5_000_000 });
+    expect(replay.stdout).toBe('parent\nchild\n');
+    expect(r.step).toBe(replay.trace.find((e) => e.kind === 'output')!.step);
   });
 });
