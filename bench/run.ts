@@ -83,3 +83,4 @@ function main(): void {
 }
 
 main();
+if ('renderer'.includes(process.argv[2] ?? '')) await (await import('./renderer.ts')).benchRenderer();
