@@ -1,0 +1,213 @@
+/**
+ * The search: dynamic partial-order reduction (Flanagan and Godefroid, POPL 2005) with sleep sets,
+ * stateless, re-running the program from the start along a prefix of choices (runs are
+ * deterministic). After each run, every pair of dependent transitions of different tasks that are
+ * not ordered by happens-before (program order, fork, and earlier dependent transitions, tracked
+ * with vector clocks) is a race; the later task is added to the backtrack set of the state before
+ * the earlier transition (every enabled task when it could not run there). Orders of independent
+ * transitions (footprint.ts) are never tried, and sleep sets stop re-running a transition already
+ * explored from an equivalent state.
+ *
+ * Blocked attempts (runner.ts) are not transitions: the task is disabled at that state.
+ */
+import type { ProgramImage } from '../lang/image.ts';
+import { dependent, observedIn, type Footprint } from './footprint.ts';
+import { runControlled, type ControlledResult, type Decider, type ExploreRunOptions, type Transition } from './runner.ts';
+
+/** A state on the current path and what the search knows about it. */
+interface Node {
+  /** tasks that block at this state, in the order found (re-run before the choice, to reach the same state) */
+  blocked: number[];
+  /** tasks that could run here (after the blocked ones tried) */
+  enabled: number[];
+  /** the task whose transition leaves this state on the current path */
+  chosen: number;
+  backtrack: Set<number>;
+  done: Set<number>;
+  /** transitions that need not be run from here (pid → footprint) */
+  sleep: Map<number, Footprint>;
+  /** footprints of the transitions run from here, by task */
+  explored: Map<number, Footprint>;
+  /** the transition taken on the current path (null until it has run) */
+  transition: Transition | null;
+}
+
+export interface SearchBudget {
+  maxRuns: number;
+  maxStates: number;
+  /** wall-clock limit in milliseconds */
+  maxMs: number;
+}
+
+export interface SearchResult {
+  complete: boolean;
+  /** finished runs, in the order found */
+  runs: ControlledResult[];
+  runsStarted: number;
+  states: number;
+  /** why the search stopped early, when it did */
+  cutOff: 'runs' | 'states' | 'time' | null;
+}
+
+/** Explores every schedule of `image` up to partial-order equivalence, within `budget`. */
+export function searchSchedules(image: ProgramImage, options: ExploreRunOptions, budget: SearchBudget): SearchResult {
+  const path: Node[] = [];
+  const runs: ControlledResult[] = [];
+  const started = Date.now();
+  let runsStarted = 0;
+  let states = 0;
+  /** the node where this run leaves the previous path (its choice is new) */
+  let divergeAt = -1;
+  let lastPid = -1;
+
+  const newNode = (index: number): Node => {
+    const node: Node = {
+      blocked: [], enabled: [], chosen: -1, backtrack: new Set(), done: new Set(),
+      sleep: index > 0 ? sleepAfter(path[index - 1]) : new Map(), explored: new Map(), transition: null,
+    };
+    states++;
+    return node;
+  };
+
+  const decider: Decider = {
+    choose(index, runnable) {
+      if (index >= path.length) path.push(newNode(index));
+      const node = path[index];
+      if (index < divergeAt) {
+        // replaying the prefix: first the tasks known to block here, then the recorded choice
+        const pending = node.blocked.find((pid) => runnable.includes(pid));
+        if (pending !== undefined) return pending;
+        node.enabled = [...runnable];
+        return node.chosen;
+      }
+      const pending = node.blocked.find((pid) => runnable.includes(pid));
+      if (pending !== undefined) return pending;
+      node.enabled = [...runnable];
+      const pick = index === divergeAt ? pickBacktrack(node, runnable) : pickFresh(node, runnable, lastPid);
+      if (pick === null) return null;
+      node.chosen = pick;
+      return pick;
+    },
+    blocked(index, pid) {
+      const node = path[index];
+      if (index < divergeAt && !node.blocked.includes(pid)) {
+        throw new Error(`internal error: the explorer's replay diverged (task ${pid} blocked at choice ${index})`);
+      }
+      if (!node.blocked.includes(pid)) node.blocked.push(pid);
+      if (index >= divergeAt && node.chosen === pid) {
+        // the task chosen here cannot run: every task that can is a candidate instead
+        node.done.add(pid);
+        if (index === divergeAt) for (const q of node.enabled) node.backtrack.add(q);
+      }
+    },
+    transition(index, t) {
+      const node = path[index];
+      if (t.pid !== node.chosen) throw new Error(`internal error: transition of ${t.pid}, expected ${node.chosen}`);
+      node.transition = t;
+      node.done.add(t.pid);
+      node.explored.set(t.pid, t.footprint);
+      lastPid = t.pid;
+    },
+  };
+
+  for (;;) {
+    if (runsStarted >= budget.maxRuns) return finish('runs');
+    if (states >= budget.maxStates) return finish('states');
+    if (Date.now() - started > budget.maxMs) return finish('time');
+    runsStarted++;
+    lastPid = -1;
+    const result = runControlled(image, options, decider);
+    if (result.finished) runs.push(result);
+    addRaces(path, result.pidsObserved);
+    // the deepest state with an unexplored candidate
+    let next = -1;
+    while (path.length > 0) {
+      const node = path[path.length - 1];
+      if (candidates(node).length > 0) {
+        next = path.length - 1;
+        break;
+      }
+      path.pop();
+    }
+    if (next < 0) return finish(null);
+    for (let i = next; i < path.length; i++) path[i].transition = null;
+    divergeAt = next;
+  }
+
+  function finish(cutOff: SearchResult['cutOff']): SearchResult {
+    return { complete: cutOff === null, runs, runsStarted, states, cutOff };
+  }
+}
+
+/** Candidates to run from `node` that have not been: backtrack minus done, sleeping and blocked. */
+function candidates(node: Node): number[] {
+  return [...node.backtrack].filter((p) => !node.done.has(p) && !node.sleep.has(p) && !node.blocked.includes(p));
+}
+
+function pickBacktrack(node: Node, runnable: readonly number[]): number | null {
+  for (const p of candidates(node)) if (runnable.includes(p)) return p;
+  return null;
+}
+
+/** A new state's choice: the task that ran last if it can, else the first awake runnable task. */
+function pickFresh(node: Node, runnable: readonly number[], lastPid: number): number | null {
+  const awake = runnable.filter((p) => !node.sleep.has(p) && !node.done.has(p));
+  if (awake.length === 0) return null;
+  const pick = awake.includes(lastPid) ? lastPid : awake[0];
+  node.backtrack.add(pick);
+  return pick;
+}
+
+/**
+ * The sleep set after `node`'s transition: the node's sleeping transitions and those already
+ * explored from it, minus those dependent with the transition taken.
+ */
+function sleepAfter(node: Node): Map<number, Footprint> {
+  const t = node.transition;
+  const out = new Map<number, Footprint>();
+  if (!t) return out;
+  const keep = (pid: number, fp: Footprint): void => {
+    if (pid !== t.pid && !dependent(fp, t.footprint)) out.set(pid, fp);
+  };
+  for (const [pid, fp] of node.sleep) keep(pid, fp);
+  for (const [pid, fp] of node.explored) keep(pid, fp);
+  return out;
+}
+
+/** Finds the races of the run on `path` and adds backtrack points (vector clocks over transitions). */
+function addRaces(path: Node[], pidsObserved: boolean): void {
+  const clocks = new Map<number, number[]>();
+  const stamps: number[][] = [];
+  const n = path.findIndex((node) => node.transition === null);
+  const length = n < 0 ? path.length : n;
+  const observed = observedIn(path.slice(0, length).map((node) => node.transition!.footprint), pidsObserved);
+  for (let j = 0; j < length; j++) {
+    const t = path[j].transition!;
+    const p = t.pid;
+    const clock = clocks.get(p) ?? [];
+    let raced = false;
+    let vc = clock.slice();
+    for (let i = j - 1; i >= 0; i--) {
+      const u = path[i].transition!;
+      if (u.pid === p || !dependent(u.footprint, t.footprint, observed)) continue;
+      if (!raced && (clock[u.pid] ?? 0) < i + 1 && (stamps[i][u.pid] ?? 0) === i + 1) {
+        raced = true;
+        const node = path[i];
+        if (node.enabled.includes(p)) node.backtrack.add(p);
+        else for (const q of node.enabled) node.backtrack.add(q);
+      }
+      vc = join(vc, stamps[i]);
+    }
+    vc[p] = j + 1;
+    stamps.push(vc);
+    clocks.set(p, vc);
+    for (const c of t.created) clocks.set(c, vc);
+  }
+}
+
+function join(a: number[], b: number[]): number[] {
+  const out = a.length >= b.length ? a.slice() : b.slice();
+  const other = a.length >= b.length ? b : a;
+  for (let i = 0; i < other.length; i++) out[i] = Math.max(out[i] ?? 0, other[i] ?? 0);
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Footprints: which shared objects of the kernel model one transition (one task's run from one
+ * scheduling point to the next) read or wrote. Two transitions of different tasks are dependent
+ * (their order may change what is observed) when they touch a common object and one of them
+ * writes it, unless both are writes that commute (the same bytes appended to the terminal or to
+ * a pipe: either order leaves the same text).
+ *
+ * Object keys name the kernel's shared state:
+ *   tty            terminal output          tin          terminal input position
+ *   pid            the pid counter (fork)   life:P       P's life (alive, stopped, zombie, reaped)
+ *   parent:P       P's parent (getppid)     kid:P:C      whether C is P's child
+ *   sig:P          P's pending signals and dispositions
+ *   pipe:N         pipe N's bytes and ends
+ *   mem:N:V        page V of the address space shared by tasks N… (threads, vfork)
+ *   comm:P         P's program name (ps)    fs           the file system
+ * A key ending in "*" (e.g. "life:*", or "*" alone) stands for every key with that prefix.
+ */
+
+/** One access: a write (with an optional commute token) or a read. */
+export interface Access {
+  write: boolean;
+  /** writes with equal tokens commute (appending the same bytes); undefined never commutes */
+  token?: string;
+}
+
+export class Footprint {
+  readonly accesses = new Map<string, Access>();
+  /** true when some key is a wildcard */
+  wild = false;
+
+  /** Records a read of `key` (a write already recorded stays a write). */
+  read(key: string): void {
+    if (key.endsWith('*')) this.wild = true;
+    if (!this.accesses.has(key)) this.accesses.set(key, { write: false });
+  }
+
+  /** Records a write of `key`; tokens of several writes to one key are concatenated. */
+  write(key: string, token?: string): void {
+    if (key.endsWith('*')) this.wild = true;
+    const old = this.accesses.get(key);
+    if (old?.write) {
+      old.token = old.token !== undefined && token !== undefined ? old.token + token : undefined;
+      return;
+    }
+    this.accesses.set(key, { write: true, token });
+  }
+
+  /** True when the transition touched no shared object. */
+  get isLocal(): boolean {
+    return this.accesses.size === 0;
+  }
+
+  /** A short text for tests and debugging: "W tty(+hi) R kids:3". */
+  describe(): string {
+    return [...this.accesses].map(([k, a]) => `${a.write ? 'W' : 'R'} ${k}${a.token !== undefined ? `(${a.token})` : ''}`).join(' ');
+  }
+}
+
+/** True when key `a` (maybe a wildcard) and key `b` (maybe a wildcard) can name the same object. */
+export function keysOverlap(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.endsWith('*') && b.startsWith(a.slice(0, -1))) return true;
+  if (b.endsWith('*') && a.startsWith(b.slice(0, -1))) return true;
+  return false;
+}
+
+/**
+ * Whether two accesses to one object conflict: one writes, and they are not commuting writes.
+ * Two writes conflict only when the object is observed (`observed(key)`): the order of writes no
+ * task ever reads (a reaping by init, the reparenting of a child nobody asks the parent of) cannot
+ * change what any task sees, so it cannot change the output.
+ */
+function conflict(key: string, x: Access, y: Access, observed: (key: string) => boolean): boolean {
+  if (!x.write && !y.write) return false;
+  if (x.write && y.write) {
+    if (x.token !== undefined && x.token === y.token) return false;
+    return observed(key);
+  }
+  return true;
+}
+
+const always = (): boolean => true;
+
+/**
+ * True when two transitions (of different tasks) do not commute. `observed` says which objects
+ * some task reads (by default all): writes to objects nobody reads commute.
+ */
+export function dependent(a: Footprint, b: Footprint, observed: (key: string) => boolean = always): boolean {
+  if (a.accesses.size === 0 || b.accesses.size === 0) return false;
+  const [small, large] = a.accesses.size <= b.accesses.size ? [a, b] : [b, a];
+  for (const [key, x] of small.accesses) {
+    const y = large.accesses.get(key);
+    if (y && conflict(key, x, y, observed)) return true;
+  }
+  if (!a.wild && !b.wild) return false;
+  for (const [ka, x] of small.accesses) {
+    for (const [kb, y] of large.accesses) {
+      if (ka !== kb && (ka.endsWith('*') || kb.endsWith('*')) && keysOverlap(ka, kb) && conflict(ka.endsWith('*') ? kb : ka, x, y, observed)) return true;
+    }
+  }
+  return false;
+}
+
+/** Objects whose every write matters even when no transition reads them. */
+const ALWAYS_OBSERVED = ['tty', 'tin', 'sig:', 'fs', '*'];
+
+/**
+ * The `observed` predicate of one run: objects some transition reads, plus those always
+ * observed; the pid counter counts only when `pidsObserved` (the program looked at pid values).
+ */
+export function observedIn(footprints: Iterable<Footprint>, pidsObserved: boolean): (key: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const fp of footprints) {
+    for (const [key, access] of fp.accesses) {
+      if (access.write) continue;
+      if (key.endsWith('*')) prefixes.push(key.slice(0, -1));
+      else exact.add(key);
+    }
+  }
+  return (key: string): boolean => {
+    if (key === 'pid') return pidsObserved;
+    if (exact.has(key)) return true;
+    for (const p of ALWAYS_OBSERVED) if (key === p || (p.endsWith(':') && key.startsWith(p))) return true;
+    for (const p of prefixes) if (key.startsWith(p)) return true;
+    return false;
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * Observing what one transition did to the kernel's shared state: a cheap snapshot of that state
+ * at each scheduling point, and the footprint of the transition between two snapshots (what
+ * changed is written; what the library function or system call that ended the transition looks
+ * at is read). See footprint.ts for the object keys.
+ */
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Task } from '../kernel/task.ts';
+import { Footprint } from './footprint.ts';
+
+/** The shared state of one task, as other tasks can observe it. */
+interface TaskSnap {
+  life: string;
+  parent: number;
+  sig: string;
+  kids: string;
+  comm: string;
+}
+
+interface PipeSnap {
+  bytes: number[];
+  ends: string;
+}
+
+/** The kernel's shared state at a scheduling point. */
+export interface Snapshot {
+  tasks: Map<number, TaskSnap>;
+  pipes: Map<string, PipeSnap>;
+  /** how many output chunks the terminal had */
+  ttyChunks: number;
+  tin: number;
+  /** the highest pid in use or used */
+  maxPid: number;
+}
+
+/**
+ * Names for pipes that are the same in every run of the program: "creator.n" for the n-th pipe
+ * the task that made it made (global pipe ids grow from run to run).
+ */
+export class PipeNames {
+  private readonly names = new WeakMap<object, string>();
+  private readonly counts = new Map<number, number>();
+
+  /** The pipe's name; a pipe seen for the first time is named after `actor`, its creator. */
+  nameOf(pipe: object, actor: number): string {
+    let name = this.names.get(pipe);
+    if (name === undefined) {
+      const n = (this.counts.get(actor) ?? 0) + 1;
+      this.counts.set(actor, n);
+      name = `${actor}.${n}`;
+      this.names.set(pipe, name);
+    }
+    return name;
+  }
+}
+
+/** Takes a snapshot of the kernel's shared state; `actor` ran last (it made any new pipe). */
+export function snapshot(kernel: Kernel, names: PipeNames, actor: number): Snapshot {
+  const tasks = new Map<number, TaskSnap>();
+  const pipes = new Map<string, PipeSnap>();
+  let maxPid = 0;
+  for (const t of kernel.tasks.values()) {
+    maxPid = Math.max(maxPid, t.pid);
+    if (t.kernelThread && t !== kernel.init) continue;
+    tasks.set(t.pid, snapTask(t));
+    if (t.state === 'Z' || t.state === 'X') continue;
+    for (const entry of t.files.fds) {
+      const pipe = entry?.file.pipe;
+      if (!pipe) continue;
+      const name = names.nameOf(pipe, actor);
+      if (!pipes.has(name)) pipes.set(name, { bytes: pipe.buffer.slice(), ends: `${pipe.readers}/${pipe.writers}` });
+    }
+  }
+  return { tasks, pipes, ttyChunks: kernel.output.length, tin: kernel.terminal.inputPos, maxPid };
+}
+
+function snapTask(t: Task): TaskSnap {
+  const state = t.state === 'Z' || t.state === 'X' || t.state === 'T' ? t.state : 'A';
+  const life = `${state}${state === 'Z' ? t.exitCode : ''}${t.stopReported ? '' : 's'}${t.continueReported ? '' : 'c'}`;
+  const sig = t.pending.size === 0 && t.blocked.size === 0 ? '' : `${[...t.pending].sort().join(',')}/${[...t.blocked].sort().join(',')}`;
+  return { life, parent: t.parent?.pid ?? 0, sig, kids: t.children.map((c) => c.pid).join(','), comm: t.comm };
+}
+
+/** Marks as written everything that differs between the two snapshots. */
+export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, after: Snapshot): void {
+  for (const [pid, a] of after.tasks) {
+    const b = before.tasks.get(pid);
+    if (!b) {
+      fp.write('pid');
+      continue;
+    }
+    if (a.life !== b.life) fp.write(`life:${pid}`);
+    if (a.parent !== b.parent) fp.write(`parent:${pid}`);
+    if (a.sig !== b.sig) fp.write(`sig:${pid}`);
+    if (a.kids !== b.kids) {
+      const was = new Set(b.kids.split(','));
+      const now = new Set(a.kids.split(','));
+      for (const c of now) if (c && !was.has(c)) fp.write(`kid:${pid}:${c}`);
+      for (const c of was) if (c && !now.has(c)) fp.write(`kid:${pid}:${c}`);
+    }
+    if (a.comm !== b.comm) fp.write(`comm:${pid}`);
+  }
+  for (const pid of before.tasks.keys()) if (!after.tasks.has(pid)) fp.write(`life:${pid}`);
+  if (after.maxPid !== before.maxPid) fp.write('pid');
+  for (const [id, a] of after.pipes) {
+    const b = before.pipes.get(id);
+    if (!b) continue; // a new pipe: only its creator knows it yet
+    if (a.ends !== b.ends) fp.write(`pipe:${id}`);
+    else if (!sameBytes(a.bytes, b.bytes)) {
+      const appended = appendedBytes(b.bytes, a.bytes);
+      fp.write(`pipe:${id}`, appended === null ? undefined : `+${appended}`);
+    }
+  }
+  for (const id of before.pipes.keys()) if (!after.pipes.has(id)) fp.write(`pipe:${id}`);
+  if (after.ttyChunks !== before.ttyChunks) {
+    let text = '';
+    for (let i = before.ttyChunks; i < after.ttyChunks; i++) text += latin(kernel.output[i].bytes);
+    fp.write('tty', text);
+  }
+  if (after.tin !== before.tin) fp.write('tin');
+}
+
+function sameBytes(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The bytes `after` has beyond `before` when `before` is its prefix, else null. */
+function appendedBytes(before: number[], after: number[]): string | null {
+  if (after.length < before.length) return null;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return null;
+  return String.fromCharCode(...after.slice(before.length));
+}
+
+function latin(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read']);
+const WAITS = new Set(['wait', 'waitpid']);
+const FORKS = new Set(['fork', 'vfork', 'clone']);
+const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort']);
+
+/** Arguments of the call that ended a transition, read before it ran (what it looks at). */
+export interface CallInfo {
+  name: string;
+  /** first integer argument (a pid for kill and waitpid, a descriptor for read) */
+  arg0: number;
+  /** third integer argument (waitpid's options) */
+  arg2: number;
+}
+
+const WUNTRACED = 2;
+const WCONTINUED = 8;
+
+/**
+ * What wait and waitpid look at (do_wait's scan): the eligible children in order up to the first
+ * one it can report, and when none, the whole set of children (it blocks, returns 0 or ECHILD).
+ */
+function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): void {
+  for (const c of task.children) {
+    if (c.tgid !== c.pid || (pid > 0 && c.pid !== pid)) continue;
+    fp.read(`life:${c.pid}`);
+    if (c.state === 'Z') return;
+    if (options & WUNTRACED && c.state === 'T' && !c.stopReported) return;
+    if (options & WCONTINUED && !c.continueReported) return;
+  }
+  fp.read(`kid:${task.pid}:*`);
+}
+
+/**
+ * Marks what the call `call`, made by `task` in the state before it ran, reads: the children a
+ * wait looks at, the parent getppid returns, the pipe a read drains, and so on. `living` is the
+ * number of the user's processes alive before the call (fork fails at RLIMIT_NPROC).
+ */
+export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallInfo, living: number, names: PipeNames): void {
+  const name = call.name;
+  if (WAITS.has(name)) {
+    addWaitReads(fp, task, name === 'waitpid' ? call.arg0 : -1, name === 'waitpid' ? call.arg2 : 0);
+  } else if (name === 'getppid') {
+    fp.read(`parent:${task.pid}`);
+  } else if (name === 'kill') {
+    if (call.arg0 > 0) {
+      fp.read(`life:${call.arg0}`);
+      fp.write(`sig:${call.arg0}`);
+    } else {
+      fp.read('life:*');
+      fp.write('sig:*');
+    }
+  } else if (SIGNAL_SETUP.has(name)) {
+    fp.write(`sig:${task.pid}`);
+  } else if (FORKS.has(name)) {
+    fp.write('pid');
+    if (living + 1 >= kernel.options.nprocLimit) fp.read('life:*');
+  } else if (name === '__lab_ps') {
+    fp.read('*');
+  } else if (name === 'open') {
+    fp.write('fs');
+  }
+  if (READS_INPUT.has(name)) {
+    const only = name === 'read' ? call.arg0 : -1;
+    task.files.fds.forEach((entry, fd) => {
+      if (!entry || (only >= 0 && fd !== only)) return;
+      if (entry.file.kind === 'pipe-read' && entry.file.pipe) fp.read(`pipe:${names.nameOf(entry.file.pipe, task.pid)}`);
+      if (entry.file.kind === 'tty') fp.read('tin');
+    });
+  }
+}
+
+/**
+ * A write that failed with SIGPIPE read the pipe's reader count: marks the pipes the task writes
+ * to as read.
+ */
+export function addWritePipeReads(fp: Footprint, task: Task, names: PipeNames): void {
+  for (const entry of task.files.fds) {
+    if (entry?.file.kind === 'pipe-write' && entry.file.pipe) fp.read(`pipe:${names.nameOf(entry.file.pipe, task.pid)}`);
+  }
+}
+
+/** The number of the user's processes not yet exited. */
+export function livingProcesses(kernel: Kernel): number {
+  let n = 0;
+  for (const t of kernel.tasks.values()) if (!t.kernelThread && t.state !== 'Z' && t.state !== 'X') n++;
+  return n;
+}
+
+/**
+ * When `task` shares its address space with another task still alive (threads, vfork), the
+ * lowest pid among the tasks sharing it (a name for the address space); otherwise 0.
+ */
+export function memoryOwner(kernel: Kernel, task: Task): number {
+  if (!task.mm) return 0;
+  let owner = task.pid;
+  let shared = false;
+  for (const t of kernel.tasks.values()) {
+    if (t !== task && t.mm === task.mm && t.state !== 'Z' && t.state !== 'X') {
+      shared = true;
+      owner = Math.min(owner, t.pid);
+    }
+  }
+  return shared ? owner : 0;
+}

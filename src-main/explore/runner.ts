@@ -1,0 +1,285 @@
+/**
+ * One controlled execution for the explorer: the program runs on a fresh machine whose scheduler
+ * asks a `Decider` which runnable task runs at every scheduling point, and each transition (a
+ * task's run up to and including its next system call or visible library call) is reported with
+ * its footprint (footprint.ts).
+ *
+ * A transition that only tried a call which blocked (wait with no zombie child, read of an empty
+ * pipe) and changed nothing shared is reported as a blocked attempt, not as a transition: running
+ * the task later does the same thing, so the explorer treats the task as disabled there.
+ */
+import { BUILTIN_NAMES } from '../lang/builtins.ts';
+import type { ProgramImage } from '../lang/image.ts';
+import type { CpuContext } from '../kernel/context.ts';
+import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
+import { formatSchedule } from '../kernel/sched.ts';
+import { SIGNAL_NAMES } from '../kernel/signals.ts';
+import type { Task } from '../kernel/task.ts';
+import { Machine, UnsupportedFunction } from '../vm/machine.ts';
+import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
+import { Footprint } from './footprint.ts';
+import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
+
+/** The run options the explorer honours (those of `forklab run` that do not pick a schedule). */
+export interface ExploreRunOptions {
+  args?: string[];
+  stdin?: string;
+  stdoutPipe?: boolean;
+  pageSize?: number;
+  forkCopy?: 'cow' | 'eager';
+  maxSteps?: number;
+  nprocLimit?: number;
+}
+
+/** One transition of the run. */
+export interface Transition {
+  pid: number;
+  footprint: Footprint;
+  /** tasks this transition created (fork, vfork, clone) */
+  created: number[];
+}
+
+/** The explorer's side of a run. */
+export interface Decider {
+  /** Picks the task to run at decision point `index` among `runnable` (pids); null abandons the run. */
+  choose(index: number, runnable: readonly number[]): number | null;
+  /** `pid` tried to run at decision point `index` and blocked without changing anything shared. */
+  blocked(index: number, pid: number): void;
+  /** The transition chosen at decision point `index` has finished. */
+  transition(index: number, t: Transition): void;
+}
+
+export interface ControlledResult {
+  /** false when the decider abandoned the run */
+  finished: boolean;
+  stdout: string;
+  exit: { code: number; signal: string | null };
+  stopReason: StopReason;
+  schedule: string;
+  /** the program looked at pid values (printed a number equal to a child's pid, asked getpid, ran ps) */
+  pidsObserved: boolean;
+}
+
+/** The same environment `runProgram` gives programs, so that replays are step-exact. */
+const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
+
+/** Library functions that touch only the calling process (no slice ends at them). */
+const LOCAL_CALLS = new Set<string>([
+  'sprintf', 'snprintf', 'setvbuf', 'setbuf',
+  'atoi', 'atol', 'atoll', 'strtol', 'strtoul', 'strtoll', 'strtoull', 'abs', 'labs', 'llabs', 'rand', 'srand',
+  'getenv', 'setenv', 'unsetenv',
+  'strlen', 'strcpy', 'strncpy', 'strcat', 'strncat', 'strcmp', 'strncmp', 'strchr', 'strrchr', 'strstr',
+  'memset', 'memcpy', 'memmove', 'memcmp', 'strerror', 'strnlen', 'memchr', 'strspn', 'strcspn', 'strpbrk',
+  'isdigit', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'ispunct', 'isprint', 'isxdigit',
+  'toupper', 'tolower', 'getpid', 'gettid', 'getuid', 'time',
+  'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset', 'sigismember', 'brk', 'sbrk', 'isatty',
+]);
+
+/** Calls that write to a descriptor (a failed pipe write raises SIGPIPE). */
+const OUTPUT_CALLS = new Set<string>([
+  'printf', 'fprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'perror', 'fwrite',
+  'write', '__lab_flush_all',
+]);
+
+/** Calls that format numbers (a pid printed is a pid observed). */
+const FORMAT_CALLS = new Set<string>(['printf', 'fprintf', 'dprintf', 'sprintf', 'snprintf']);
+
+/** Calls that look at pid values directly. */
+const PID_CALLS = new Set<string>(['getpid', 'getppid', 'gettid', '__lab_ps']);
+
+/** Calls whose arguments the footprint needs (a pid, a descriptor, waitpid's options). */
+const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read']);
+
+interface Slice {
+  pid: number;
+  task: Task;
+  before: Snapshot;
+  footprint: Footprint;
+  /** the address space's name when the task shares it, else 0 */
+  owner: number;
+  /** pages of the shared address space read and written (tasks that share memory only) */
+  pages: PageAccess | null;
+  living: number;
+  calls: string[];
+}
+
+class AbandonRun extends Error {}
+
+interface PageAccess {
+  reads: Set<number>;
+  writes: Set<number>;
+}
+
+/**
+ * Watches the pages a task touches through its TLB: every translation it fills while `target()`
+ * is set is recorded, and pages filled for reading are cached read-only so that a later write
+ * comes back through the slow path and is recorded too. The caller empties the TLB first.
+ */
+function watchPages(tlb: Tlb, target: () => PageAccess | null): void {
+  const fillRead = tlb.fillRead.bind(tlb);
+  const fillWrite = tlb.fillWrite.bind(tlb);
+  tlb.fillRead = (vpn: number, address: number): DataView => {
+    const view = fillRead(vpn, address);
+    const pages = target();
+    if (pages) {
+      pages.reads.add(vpn);
+      tlb.writable[vpn & TLB_MASK] = 0;
+    }
+    return view;
+  };
+  tlb.fillWrite = (vpn: number, address: number): DataView => {
+    target()?.writes.add(vpn);
+    return fillWrite(vpn, address);
+  };
+}
+
+/** Runs `image` once under `decider`'s choices. */
+export function runControlled(image: ProgramImage, options: ExploreRunOptions, decider: Decider): ControlledResult {
+  const kernelOptions: Partial<KernelOptions> = {
+    stdoutIsPipe: options.stdoutPipe,
+    pageSize: options.pageSize,
+    forkCopy: options.forkCopy,
+    nprocLimit: options.nprocLimit,
+    maxSteps: options.maxSteps,
+    stdin: options.stdin !== undefined ? new TextEncoder().encode(options.stdin) : undefined,
+  };
+  for (const key of Object.keys(kernelOptions) as (keyof KernelOptions)[]) {
+    if (kernelOptions[key] === undefined) delete kernelOptions[key];
+  }
+  let index = 0;
+  let slice: Slice | null = null;
+  let machine!: Machine;
+  const names = new PipeNames();
+  let current: Snapshot | null = null;
+  let pidsObserved = false;
+  const watched = new WeakSet<Tlb>();
+  const pageTarget = (): PageAccess | null => slice?.pages ?? null;
+
+  /** Closes the slice that just ended: a blocked attempt, or a transition. */
+  const finishSlice = (): void => {
+    if (!slice) return;
+    const s = slice;
+    slice = null;
+    const kernel = machine.kernel;
+    const after = snapshot(kernel, names, s.pid);
+    current = after;
+    const changes = new Footprint();
+    addChanges(changes, kernel, s.before, after);
+    const task = s.task;
+    const blockedNow = task.blockedCall !== null && (task.state === 'S' || task.state === 'D');
+    if (blockedNow && changes.isLocal && (s.pages === null || s.pages.writes.size === 0)) {
+      decider.blocked(index, s.pid);
+      return;
+    }
+    const fp = s.footprint;
+    for (const [key, access] of changes.accesses) fp.write(key, access.token);
+    if (s.pages) {
+      for (const vpn of s.pages.writes) fp.write(`mem:${s.owner}:${vpn}`);
+      for (const vpn of s.pages.reads) if (!s.pages.writes.has(vpn)) fp.read(`mem:${s.owner}:${vpn}`);
+      // the kernel writes a thread's memory behind the TLB as it ends (the tid word pthread_join waits on)
+      if (task.state === 'Z' || task.state === 'X') fp.write(`mem:${s.owner}:*`);
+    }
+    if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, task, names);
+    const created: number[] = [];
+    for (const pid of after.tasks.keys()) if (!s.before.tasks.has(pid) && pid > s.before.maxPid) created.push(pid);
+    decider.transition(index, { pid: s.pid, footprint: fp, created });
+    index++;
+  };
+
+  const chooser = (runnable: readonly Task[]): Task => {
+    finishSlice();
+    const pid = decider.choose(index, runnable.map((t) => t.pid));
+    if (pid === null) throw new AbandonRun();
+    const task = runnable.find((t) => t.pid === pid);
+    if (!task) throw new Error(`internal error: the explorer chose ${pid}, which cannot run`);
+    const kernel = machine.kernel;
+    current ??= snapshot(kernel, names, 0);
+    const owner = memoryOwner(kernel, task);
+    let pages: PageAccess | null = null;
+    if (owner) {
+      const tlb = machine.tlbOf(task);
+      if (!watched.has(tlb)) {
+        watched.add(tlb);
+        watchPages(tlb, pageTarget);
+      }
+      tlb.tag.fill(-1);
+      pages = { reads: new Set(), writes: new Set() };
+    }
+    slice = {
+      pid,
+      task,
+      before: current,
+      footprint: new Footprint(),
+      owner,
+      pages,
+      living: livingProcesses(kernel),
+      calls: [],
+    };
+    return task;
+  };
+
+  machine = new Machine({ ...kernelOptions, chooser });
+  const kernel = machine.kernel;
+  const original = machine.builtin.bind(machine);
+  machine.builtin = (ctx: CpuContext, id: number, nargs: number, kinds: number): boolean => {
+    const name = BUILTIN_NAMES[id] ?? '';
+    if (!pidsObserved && (PID_CALLS.has(name) || (FORMAT_CALLS.has(name) && printsChildPid(machine, nargs, kinds)))) {
+      pidsObserved = true;
+    }
+    const s = slice;
+    if (!s) return original(ctx, id, nargs, kinds);
+    const local = LOCAL_CALLS.has(name) && !s.owner;
+    if (!local) {
+      const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
+      const arg0 = args && nargs > 0 ? args.i32(0) : 0;
+      const arg2 = args && nargs > 2 ? args.i32(2) : 0;
+      s.calls.push(name);
+      addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
+    }
+    const goOn = original(ctx, id, nargs, kinds);
+    return local ? goOn : false;
+  };
+  const argv = [`./${image.name}`, ...(options.args ?? [])];
+  const program = kernel.boot(image, argv, DEFAULT_ENV);
+  let finished = true;
+  try {
+    kernel.run();
+    finishSlice();
+  } catch (e) {
+    if (e instanceof AbandonRun) finished = false;
+    else if (e instanceof UnsupportedFunction) {
+      kernel.stopReason = 'exited';
+      kernel.doExit(program, 0x7f00);
+    } else throw e;
+  }
+  const status = program.exitCode;
+  const done = program.state === 'Z' || program.state === 'X';
+  const signal = done && (status & 0x7f) !== 0 ? status & 0x7f : 0;
+  const bytes: number[] = [];
+  for (const chunk of kernel.output) for (const b of chunk.bytes) bytes.push(b);
+  return {
+    finished,
+    stdout: new TextDecoder().decode(Uint8Array.from(bytes)),
+    exit: {
+      code: !done ? -1 : signal ? 128 + signal : (status >> 8) & 0xff,
+      signal: signal ? SIGNAL_NAMES[signal] ?? `SIG${signal}` : null,
+    },
+    stopReason: kernel.stopReason ?? 'exited',
+    schedule: formatSchedule(kernel.schedule),
+    pidsObserved,
+  };
+}
+
+/** True when an argument of the current formatting call equals the pid of a task the program made. */
+function printsChildPid(machine: Machine, nargs: number, kinds: number): boolean {
+  const kernel = machine.kernel;
+  const task = kernel.current;
+  if (!task) return false;
+  const first = kernel.program.pid;
+  const call = machine.callFor(task, nargs, kinds);
+  for (let i = 0; i < nargs; i++) {
+    const v = call.i32(i);
+    if (v > first && (kernel.tasks.has(v) || kernel.released.some((t) => t.pid === v))) return true;
+  }
+  return false;
+}
