@@ -57,5 +57,9 @@ describe('package.json', () => {
     expect(pkg.scripts.build).toBe('electron-vite build');
     expect(pkg.scripts.start).toMatch(/^electron-vite build && electron \.$/);
     expect(pkg.scripts.serve).toContain('src-main/host/serve.ts');
+    // npm test is what CI runs: both typechecks, vitest, then the end-to-end tests
+    expect(pkg.scripts.test).toBe('npm run typecheck && vitest run && npm run test:e2e');
+    expect(pkg.scripts.typecheck).toContain('vue-tsc --noEmit -p src-renderer/tsconfig.json');
+    expect(pkg.scripts['test:e2e']).toBe('electron-vite build && playwright test');
   });
 });
