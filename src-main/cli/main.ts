@@ -10,12 +10,14 @@ import { UsageError, type Command, type Output } from './command.ts';
 import { RUN_USAGE, commandRun } from './run.ts';
 import { PACK_USAGE, commandPack } from './pack.ts';
 import { GRADE_USAGE, commandGrade } from './grade.ts';
+import { EXPLORE_USAGE, commandExplore } from './explore.ts';
 
 /** Each command by name, with its usage text. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   run: { run: commandRun, usage: RUN_USAGE },
   pack: { run: commandPack, usage: PACK_USAGE },
   grade: { run: commandGrade, usage: GRADE_USAGE },
+  explore: { run: commandExplore, usage: EXPLORE_USAGE },
 };
 
 function usage(): string {

@@ -16,7 +16,9 @@ import { compileProgram } from '../vm/run.ts';
 import { searchSchedules, type SearchBudget } from './dpor.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
-export interface ExploreOptions extends RunOptions {
+export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
+  /** terminal input */
+  stdin?: string | Uint8Array;
   fileName?: string;
   /** runs of the program at most (default 2,000) */
   maxRuns?: number;

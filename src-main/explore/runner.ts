@@ -23,7 +23,7 @@ import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, me
 /** The run options the explorer honours (those of `forklab run` that do not pick a schedule). */
 export interface ExploreRunOptions {
   args?: string[];
-  stdin?: string;
+  stdin?: string | Uint8Array;
   stdoutPipe?: boolean;
   pageSize?: number;
   forkCopy?: 'cow' | 'eager';
@@ -141,7 +141,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     forkCopy: options.forkCopy,
     nprocLimit: options.nprocLimit,
     maxSteps: options.maxSteps,
-    stdin: options.stdin !== undefined ? new TextEncoder().encode(options.stdin) : undefined,
+    stdin: typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : options.stdin,
   };
   for (const key of Object.keys(kernelOptions) as (keyof KernelOptions)[]) {
     if (kernelOptions[key] === undefined) delete kernelOptions[key];

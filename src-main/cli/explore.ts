@@ -1,0 +1,140 @@
+/**
+ * `forklab explore FILE.c [options] [-- ARGS...]` (../shared/spec/cli.md): every output the
+ * program can produce over all the schedules the model allows, each with a schedule that
+ * `forklab run --schedule` replays, and whether the search was complete.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
+import type { ExploreView } from '../service/contract.ts';
+import { UsageError, type Output } from './command.ts';
+
+export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
+
+options:
+  --json                 print one JSON object (complete, outputs, schedulesExplored, statesExplored)
+  --max-runs N           runs of the program at most (default ${DEFAULT_MAX_RUNS})
+  --max-states N         scheduling decisions at most, over all runs
+  --time-limit S         seconds at most (default 60)
+  --max-steps N          instruction budget of each run
+  --stdin TEXT           terminal input
+  --stdin-file FILE      terminal input from a file
+  --stdout pipe          stdout is a pipe (fully buffered), not the terminal
+  --fork-copy eager      historical fork: copy every writable page at fork
+  --page-size N          bytes per page (a power of two, at least 256)
+`;
+
+interface ExploreCommand {
+  file: string;
+  json: boolean;
+  options: ExploreOptions;
+}
+
+/** Parses `forklab explore` arguments. Throws UsageError with a message for people. */
+export function parseExploreArgs(args: string[]): ExploreCommand {
+  const command: ExploreCommand = { file: '', json: false, options: {} };
+  const o = command.options;
+  const value = (i: number, flag: string): string => {
+    const v = args[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const integer = (i: number, flag: string, min: number): number => {
+    const v = Number(value(i, flag));
+    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    switch (a) {
+      case '--json':
+        command.json = true;
+        break;
+      case '--max-runs':
+        o.maxRuns = integer(i++, a, 1);
+        break;
+      case '--max-states':
+        o.maxStates = integer(i++, a, 1);
+        break;
+      case '--time-limit':
+        o.maxMs = integer(i++, a, 1) * 1000;
+        break;
+      case '--max-steps':
+        o.maxSteps = integer(i++, a, 1);
+        break;
+      case '--stdin':
+        o.stdin = value(i++, a);
+        break;
+      case '--stdin-file':
+        o.stdin = new Uint8Array(readFileSync(value(i++, a)));
+        break;
+      case '--stdout': {
+        const v = value(i++, a);
+        if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
+        o.stdoutPipe = v === 'pipe';
+        break;
+      }
+      case '--fork-copy': {
+        const v = value(i++, a);
+        if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
+        o.forkCopy = v;
+        break;
+      }
+      case '--page-size': {
+        const v = integer(i++, a, 256);
+        if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
+        o.pageSize = v;
+        break;
+      }
+      case '--':
+        o.args = args.slice(i + 1);
+        i = args.length;
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        if (command.file) throw new UsageError(`one program at a time (got ${command.file} and ${a})`);
+        command.file = a;
+    }
+  }
+  if (!command.file) throw new UsageError('which program? forklab explore FILE.c');
+  return command;
+}
+
+/** The text report: each distinct output with its schedule, then whether the search was complete. */
+export function exploreText(view: ExploreView, file: string): string {
+  const lines: string[] = [];
+  view.outputs.forEach((o, i) => {
+    const exit = o.exit.signal ? `killed by ${o.exit.signal}` : `exit ${o.exit.code}`;
+    lines.push(`--- output ${i + 1} of ${view.outputs.length} (${exit}); replay: forklab run ${file} --schedule "${o.schedule}"`);
+    lines.push(o.stdout.endsWith('\n') || o.stdout === '' ? o.stdout.slice(0, -1) : `${o.stdout}\n(no newline at the end)`);
+  });
+  const summary = `${view.outputs.length} distinct output${view.outputs.length === 1 ? '' : 's'} from ${view.schedulesExplored} schedule${view.schedulesExplored === 1 ? '' : 's'} (${view.statesExplored} states)`;
+  lines.push(view.complete
+    ? `--- ${summary}: the search was complete, these are all the outputs the program can produce`
+    : `--- ${summary}: the search was cut off by its budget, so other outputs may exist (raise --max-runs)`);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs `forklab explore`; returns the exit status. */
+export async function commandExplore(args: string[], out: Output, err: Output): Promise<number> {
+  const command = parseExploreArgs(args);
+  let source: string;
+  try {
+    source = readFileSync(command.file, 'utf8');
+  } catch {
+    err.write(`forklab: cannot read ${command.file}\n`);
+    return 1;
+  }
+  let view: ExploreView;
+  try {
+    view = exploreProgram(source, { ...command.options, fileName: basename(command.file) });
+  } catch (e) {
+    if (e instanceof ExploreCompileError) {
+      err.write(e.diagnosticsText);
+      return 1;
+    }
+    throw e;
+  }
+  out.write(command.json ? JSON.stringify(view, null, 2) + '\n' : exploreText(view, command.file));
+  return 0;
+}
