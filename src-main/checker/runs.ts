@@ -45,8 +45,8 @@ export function optionsKey(options: RunOptions): string {
 }
 
 /** The VM's request for these options. */
-export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> & { detail?: boolean } {
-  const request: Omit<RunRequest, 'source'> & { detail?: boolean } = {
+export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> {
+  const request: Omit<RunRequest, 'source'> = {
     fileName,
     args: options.args,
     stdin: options.stdin,
