@@ -89,11 +89,18 @@ test('a fork program: processes, stepping back before the fork, the COW copy, th
   await expect(page.getByTestId('reparent-edge')).toHaveCount(1);
   await shot(page, info, '5-zombie-warning');
 
+  // the same program with eager fork, to compare: it copies more pages than COW
+  await page.getByTestId('eager-switch').check();
+  const pages = page.locator('[data-testid=cost-compare] [data-key=pagesCopied]');
+  await expect(pages).toHaveCount(1);
+  expect(Number(await pages.getAttribute('data-eager'))).toBeGreaterThan(Number(await pages.getAttribute('data-cow')));
+  await shot(page, info, '6-eager-compare');
+
   // rewind: nothing has happened yet
   await page.locator('[data-testid=viewer] .summary').click();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('position')).toContainText('event 0 /');
   await expect(programNodes(page)).toHaveCount(0);
   await expect(page.getByTestId('terminal')).toHaveText('');
-  await shot(page, info, '6-rewound');
+  await shot(page, info, '7-rewound');
 });
