@@ -3,7 +3,7 @@
  * the built-in packs from a folder of pack folders (exercises/), jobs in worker threads.
  */
 import type { Worker } from 'node:worker_threads';
-import { LabService } from '../service/lab-service.ts';
+import { IMPORTED_PACKS_FOLDER, LabService } from '../service/lab-service.ts';
 import { diagnoseSource, packEngine } from '../service/engines.ts';
 import { NodeStorage } from './node-storage.ts';
 import { readPackFolders } from './pack-folder.ts';
@@ -20,8 +20,10 @@ export interface NodeServiceOptions {
 
 /** A started LabService (its saved progress loaded). */
 export async function createNodeLabService(options: NodeServiceOptions): Promise<LabService> {
+  const storage = new NodeStorage(options.userDataDir);
+  await storage.sweepTemporaryFiles([IMPORTED_PACKS_FOLDER]);
   const service = new LabService({
-    storage: new NodeStorage(options.userDataDir),
+    storage,
     compute: new WorkerCompute(options.spawnWorker, options.maxWorkers ?? 2),
     packs: packEngine,
     builtinPacks: () => readPackFolders(options.builtinPacksDir),

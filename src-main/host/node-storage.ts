@@ -71,6 +71,36 @@ export class NodeStorage implements Storage {
     }
   }
 
+  /**
+   * Deletes temporary files left by saves that were killed before their rename, in the root and
+   * the given folders. Only files older than `minAgeMs` go, so a save under way in another
+   * process sharing the folder (the app and the browser host) is never disturbed.
+   */
+  async sweepTemporaryFiles(folders: string[] = [], minAgeMs = 60_000, now = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const dir of [this.root, ...folders.map((f) => this.pathOf(f))]) {
+      let names: string[];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
+        const path = join(dir, name);
+        try {
+          const stat = await fs.lstat(path);
+          if (stat.isFile() && now - stat.mtimeMs >= minAgeMs) {
+            await fs.unlink(path);
+            removed++;
+          }
+        } catch {
+          // gone already
+        }
+      }
+    }
+    return removed;
+  }
+
   async remove(name: string): Promise<boolean> {
     try {
       await fs.unlink(this.pathOf(name));

@@ -67,6 +67,12 @@ for (let i = 0; ; i++) {
       const parsed = parseProgress(text);
       expect(typeof parsed).toBe('object');
     }
+    // what killed saves left behind is swept (recent temporaries only with minAge 0), never the file
+    const storage = new NodeStorage(folder);
+    const temps = readdirSync(folder).filter((n) => n.startsWith('.tmp-'));
+    expect(await storage.sweepTemporaryFiles([], 60_000)).toBe(0);
+    expect(await storage.sweepTemporaryFiles([], 0)).toBe(temps.length);
+    expect(readdirSync(folder)).toEqual([PROGRESS_FILE]);
   }, 60_000);
 });
 
