@@ -84,3 +84,4 @@ function main(): void {
 
 main();
 if ('renderer'.includes(process.argv[2] ?? '')) await (await import('./renderer.ts')).benchRenderer();
+if ('kernel'.includes(process.argv[2] ?? '') && !(await import('./kernel.ts')).benchKernel()) process.exitCode = 1;

@@ -7,7 +7,7 @@
 import type { MmEvent } from './mm/events.ts';
 import type { MmStruct } from './mm/mm.ts';
 import { pteCow, pteFrame, pteWritable } from './mm/pte.ts';
-import { findVma } from './mm/vma.ts';
+import { findVma, type Vma } from './mm/vma.ts';
 
 /** One page of a snapshot: [vpn, frame, flags]. */
 export type PageEntry = [number, number, string];
@@ -24,30 +24,45 @@ export interface MmSnapshotDetails {
  * write needs no fault), plus 'c' when it is copy-on-write.
  */
 export function pageFlags(mm: MmStruct, vpn: number, pte: number): string {
-  const vma = findVma(mm.vmas, vpn * mm.pageSize);
-  let flags = vma === null || vma.readable ? 'r' : '';
-  if (pteWritable(pte)) flags += 'w';
-  if (vma?.kind === 'text') flags += 'x';
-  if (pteCow(pte)) flags += 'c';
-  return flags;
+  return flagsOf(findVma(mm.vmas, vpn * mm.pageSize), pte);
 }
 
 /** The details of an `mm-snapshot` event: every present page, the segments, the frames' counts. */
 export function mmSnapshot(mm: MmStruct): MmSnapshotDetails {
   const pages: PageEntry[] = [];
   const refs: [number, number][] = [];
-  const seen = new Set<number>();
-  mm.pageTable.forEachPresent((vpn, pte) => {
-    const frame = pteFrame(pte);
-    pages.push([vpn, frame, pageFlags(mm, vpn, pte)]);
-    if (!seen.has(frame)) {
-      seen.add(frame);
-      refs.push([frame, mm.phys.refcount[frame]]);
+  const refcount = mm.phys.refcount;
+  const ps = mm.pageSize;
+  const vmas = [...mm.vmas].sort((a, b) => a.start - b.start);
+  let v = 0;
+  const dirs = [...mm.pageTable.tables.keys()].sort((a, b) => a - b);
+  for (const dir of dirs) {
+    const table = mm.pageTable.tables.get(dir)!;
+    const base = dir * table.length;
+    for (let i = 0; i < table.length; i++) {
+      const pte = table[i];
+      if (pte === 0) continue;
+      const vpn = base + i;
+      const address = vpn * ps;
+      // pages come in address order: walk the VMAs along with them
+      while (v < vmas.length && vmas[v].end <= address) v++;
+      const vma = v < vmas.length && vmas[v].start <= address ? vmas[v] : null;
+      const frame = pteFrame(pte);
+      pages.push([vpn, frame, flagsOf(vma, pte)]);
+      refs.push([frame, refcount[frame]]);
     }
-  });
+  }
   refs.sort((a, b) => a[0] - b[0]);
-  const segments = mm.vmas.map((v) => ({ name: v.kind, start: v.start, end: v.end }));
-  return { mm: mm.id, pages, segments, refs };
+  const unique = refs.filter((r, i) => i === 0 || r[0] !== refs[i - 1][0]);
+  const segments = mm.vmas.map((x) => ({ name: x.kind, start: x.start, end: x.end }));
+  return { mm: mm.id, pages, segments, refs: unique };
+}
+
+const FLAGS = ['', 'r', 'w', 'rw', 'x', 'rx', 'wx', 'rwx'];
+
+function flagsOf(vma: Vma | null, pte: number): string {
+  const bits = (vma === null || vma.readable ? 1 : 0) | (pteWritable(pte) ? 2 : 0) | (vma?.kind === 'text' ? 4 : 0);
+  return pteCow(pte) ? `${FLAGS[bits]}c` : FLAGS[bits];
 }
 
 /**
