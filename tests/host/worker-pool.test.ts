@@ -72,7 +72,8 @@ describe('WorkerCompute', () => {
     const grade = await service.checkExercise({ packId: 'process-basics', exerciseId: 'fork-returns', source: exercise.starter });
     expect(grade.max_points).toBeGreaterThan(0);
     expect(grade.tests.length).toBeGreaterThan(0);
-    const checking = service.checkExercise({ packId: 'process-basics', exerciseId: 'fork-returns', source: exercise.starter, jobId: 'grade-1' });
+    // a runaway submission keeps the grader busy until its step limits: long enough to cancel
+    const checking = service.checkExercise({ packId: 'process-basics', exerciseId: 'fork-returns', source: LOOP, jobId: 'grade-1' });
     await new Promise((r) => setTimeout(r, 20));
     expect(await service.cancel('grade-1')).toBe(true);
     await expect(checking).rejects.toThrow(/^Cancelled:/);
