@@ -85,8 +85,8 @@ export function parseGradeArgs(args: string[]): GradeCommand {
   return command;
 }
 
-/** The submissions named on the command line, in a stable order (see the file's comment). */
-export function findSubmissions(paths: string[], pack: Pack, exercise: string | null): Submission[] {
+/** The submissions named on the command line, in a stable order (see the file's comment); what was passed over goes to `skipped`. */
+export function findSubmissions(paths: string[], pack: Pack, exercise: string | null, skipped: string[] = []): Submission[] {
   const ids = new Set(pack.exercises.map((e) => e.id));
   const only = pack.exercises.length === 1 ? pack.exercises[0].id : null;
   const found: Submission[] = [];
@@ -112,8 +112,12 @@ export function findSubmissions(paths: string[], pack: Pack, exercise: string | 
         if (exercise) {
           const pick = cFiles.includes(`${exercise}.c`) ? `${exercise}.c` : cFiles.length === 1 ? cFiles[0] : null;
           if (pick) found.push({ student: name, exercise, path: join(full, pick) });
+          else skipped.push(full);
         } else {
-          for (const f of cFiles) if (ids.has(basename(f, '.c'))) found.push({ student: name, exercise: basename(f, '.c'), path: join(full, f) });
+          for (const f of cFiles) {
+            if (ids.has(basename(f, '.c'))) found.push({ student: name, exercise: basename(f, '.c'), path: join(full, f) });
+            else skipped.push(join(full, f));
+          }
         }
       }
     }
@@ -329,7 +333,9 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     return 1;
   }
   const pack = loaded.pack;
-  const submissions = findSubmissions(command.submissions, pack, command.exercise);
+  const skipped: string[] = [];
+  const submissions = findSubmissions(command.submissions, pack, command.exercise, skipped);
+  for (const path of skipped) err.write(`forklab: skipped ${path}: not named after an exercise of the pack (or, with --exercise, no single .c file)\n`);
   if (submissions.length === 0) {
     err.write('forklab: no submissions found (see `forklab grade --help` for the layout)\n');
     return 1;
