@@ -213,7 +213,10 @@ export const PACK_SCHEMA = {
     nestedCheck: checkSchema(true),
     treeShape: { type: 'array', items: { $ref: '#/definitions/treeShape' } },
   },
-  oneOf: [{ $ref: '#/definitions/pack' }, { $ref: '#/definitions/exercise' }],
+  // a file with `exercises` is a pack.yaml, any other an exercise.yaml (so editors show the errors of the right one)
+  if: { type: 'object', required: ['exercises'] },
+  then: { $ref: '#/definitions/pack' },
+  else: { $ref: '#/definitions/exercise' },
 } as const;
 
 /** The schema of pack.yaml alone (refers into PACK_SCHEMA). */

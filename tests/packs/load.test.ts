@@ -136,3 +136,16 @@ describe('loadPack', () => {
     expect(errors).toContainEqual({ file: 'big.bin', line: 0, field: '', message: expect.stringMatching(/^file too large/) });
   });
 });
+
+describe('the published schema', () => {
+  it('validates pack.yaml and exercise.yaml from its root, as an editor would', async () => {
+    const { default: Ajv } = await import('ajv');
+    const { parse } = await import('yaml');
+    const { PACK_SCHEMA } = await import('../../src-main/packs/schema.ts');
+    const validate = new Ajv({ strict: false }).compile(PACK_SCHEMA);
+    expect(validate(parse(PACK_YAML))).toBe(true);
+    expect(validate(parse(EXERCISE_YAML))).toBe(true);
+    expect(validate(parse(EXERCISE_YAML.replace('type: compiles', 'type: compile')))).toBe(false);
+    expect(validate(parse(PACK_YAML.replace('version: 1.2.3', 'version: 1.2')))).toBe(false);
+  });
+});
