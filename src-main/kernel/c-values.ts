@@ -19,63 +19,119 @@ export type RecordLookup = (tagged: string) => RecordLayout | null;
 
 export const MAX_ARRAY_ELEMENTS = 16;
 
-/** How many bytes a value of `type` occupies, or null when the type string does not say. */
-export function sizeOfType(type: string, records: RecordLookup): number | null {
+/** A type string, parsed once (the parse is cached: a run formats the same types again and again). */
+type TypeDesc =
+  | { kind: 'array'; element: TypeDesc; elementType: string; length: number; isChar: boolean }
+  | { kind: 'pointer' }
+  | { kind: 'scalar'; scalar: Scalar }
+  | { kind: 'record'; tagged: string }
+  | { kind: 'unknown' };
+
+const descriptors = new Map<string, TypeDesc>();
+
+function describe(type: string): TypeDesc {
+  let d = descriptors.get(type);
+  if (d === undefined) {
+    d = parseType(type);
+    descriptors.set(type, d);
+  }
+  return d;
+}
+
+function parseType(type: string): TypeDesc {
   const t = stripQualifiers(type);
   const array = splitArray(t);
   if (array) {
-    const inner = sizeOfType(array.element, records);
-    return inner === null ? null : inner * array.length;
+    const e = stripQualifiers(array.element);
+    return { kind: 'array', element: describe(array.element), elementType: array.element, length: array.length, isChar: e === 'char' || e === 'signed char' || e === 'unsigned char' };
   }
-  if (isPointerType(t)) return 8;
-  const scalar = scalarOf(t);
-  if (scalar) return scalar.size;
-  const rec = records(t);
-  if (rec) return rec.members.reduce((n, m) => Math.max(n, m.offset + m.size), 0);
-  return null;
-}
-
-/** `bytes` (the whole object) formatted as C would print a value of `type`. */
-export function formatValue(type: string, bytes: Uint8Array, records: RecordLookup, depth = 0): string {
-  const t = stripQualifiers(type);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const array = splitArray(t);
-  if (array) return formatArray(array.element, array.length, bytes, records, depth);
-  if (isPointerType(t)) return formatPointer(bytes.byteLength >= 8 ? readI64(view, 0) : 0);
+  if (isPointerType(t)) return { kind: 'pointer' };
   const scalar = scalarOf(t) ?? (t.startsWith('enum ') ? SCALARS.int : null);
-  if (scalar) return formatScalar(scalar, view);
-  const rec = /^(struct|union) /.test(t) ? records(t) : null;
-  if (rec) {
-    if (depth > 4) return '{...}';
-    const parts = rec.members.map((m) => {
-      const slice = bytes.subarray(m.offset, m.offset + m.size);
-      return `.${m.name} = ${formatValue(m.type, slice, records, depth + 1)}`;
-    });
-    return `{${parts.join(', ')}}`;
-  }
-  if (/^(struct|union) /.test(t)) return '{...}';
-  // an unknown name (a typedef the compiler did not expand): a signed integer of its size
-  const bySize = [null, SCALARS['signed char'], SCALARS.short, null, SCALARS.int, null, null, null, SCALARS.long][bytes.byteLength];
-  return bySize ? formatScalar(bySize, view) : '?';
+  if (scalar) return { kind: 'scalar', scalar };
+  if (/^(struct|union) /.test(t)) return { kind: 'record', tagged: t };
+  return { kind: 'unknown' };
 }
 
-function formatArray(element: string, length: number, bytes: Uint8Array, records: RecordLookup, depth: number): string {
-  const e = stripQualifiers(element);
-  if (e === 'char' || e === 'signed char' || e === 'unsigned char') return formatCharArray(bytes.subarray(0, length));
-  const size = length > 0 ? bytes.byteLength / length : 0;
+/** How many bytes a value of `type` occupies, or null when the type string does not say. */
+export function sizeOfType(type: string, records: RecordLookup): number | null {
+  const d = describe(type);
+  switch (d.kind) {
+    case 'array': {
+      const inner = sizeOfType(d.elementType, records);
+      return inner === null ? null : inner * d.length;
+    }
+    case 'pointer':
+      return 8;
+    case 'scalar':
+      return d.scalar.size;
+    case 'record': {
+      const rec = records(d.tagged);
+      return rec ? rec.members.reduce((n, m) => Math.max(n, m.offset + m.size), 0) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * `bytes` formatted as C would print a value of `type` whose object is `size` bytes long.
+ * `bytes` may hold only the first displayBytes(type, size) of them.
+ */
+export function formatValue(type: string, bytes: Uint8Array, records: RecordLookup, size = bytes.byteLength): string {
+  return formatAt(describe(type), new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, size, records, 0);
+}
+
+/** How many of an object's `size` bytes formatValue looks at (an array shows its first elements). */
+export function displayBytes(type: string, size: number): number {
+  const d = describe(type);
+  if (d.kind !== 'array' || d.length === 0) return size;
+  if (d.isChar) return Math.min(size, MAX_STRING_BYTES);
+  return Math.min(size, (size / d.length) * MAX_ARRAY_ELEMENTS);
+}
+
+/** the longest char array shown as a string */
+export const MAX_STRING_BYTES = 256;
+
+function formatAt(d: TypeDesc, view: DataView, offset: number, size: number, records: RecordLookup, depth: number): string {
+  switch (d.kind) {
+    case 'array':
+      return d.isChar ? formatCharArray(view, offset, Math.min(d.length, size, view.byteLength - offset)) : formatArray(d, view, offset, size, records, depth);
+    case 'pointer':
+      return formatPointer(size >= 8 ? readI64(view, offset) : 0);
+    case 'scalar':
+      return size >= d.scalar.size ? formatScalar(d.scalar, view, offset) : '?';
+    case 'record': {
+      const rec = records(d.tagged);
+      if (!rec || depth > 4) return '{...}';
+      const parts = rec.members.map((m) => `.${m.name} = ${formatAt(describe(m.type), view, offset + m.offset, m.size, records, depth + 1)}`);
+      return `{${parts.join(', ')}}`;
+    }
+    default: {
+      // an unknown name (a typedef the compiler did not expand): a signed integer of its size
+      const bySize = [null, SCALARS['signed char'], SCALARS.short, null, SCALARS.int, null, null, null, SCALARS.long][size];
+      return bySize ? formatScalar(bySize, view, offset) : '?';
+    }
+  }
+}
+
+function formatArray(d: TypeDesc & { kind: 'array' }, view: DataView, offset: number, size: number, records: RecordLookup, depth: number): string {
+  const length = d.length;
+  const elementSize = length > 0 ? size / length : 0;
   const shown = Math.min(length, MAX_ARRAY_ELEMENTS);
   const parts: string[] = [];
-  for (let i = 0; i < shown; i++) parts.push(formatValue(element, bytes.subarray(i * size, (i + 1) * size), records, depth + 1));
+  for (let i = 0; i < shown; i++) parts.push(formatAt(d.element, view, offset + i * elementSize, elementSize, records, depth + 1));
   if (length > shown) parts.push('...');
   return `{${parts.join(', ')}}`;
 }
 
 /** A char array as a C string literal, up to its first NUL. */
-function formatCharArray(bytes: Uint8Array): string {
-  let end = bytes.indexOf(0);
-  if (end < 0) end = bytes.length;
+function formatCharArray(view: DataView, offset: number, length: number): string {
   let out = '"';
-  for (let i = 0; i < end; i++) out += escapeChar(bytes[i], '"');
+  for (let i = 0; i < length; i++) {
+    const c = view.getUint8(offset + i);
+    if (c === 0) break;
+    out += escapeChar(c, '"');
+  }
   return out + '"';
 }
 
@@ -123,30 +179,30 @@ function scalarOf(t: string): Scalar | null {
   return SCALARS[t] ?? SCALARS[normal] ?? null;
 }
 
-function formatScalar(s: Scalar, view: DataView): string {
+function formatScalar(s: Scalar, view: DataView, o: number): string {
   switch (s.kind) {
     case 'char': {
-      const c = view.getInt8(0);
+      const c = view.getInt8(o);
       return `'${escapeChar(c & 0xff, "'")}' (${c})`;
     }
     case 'uchar': {
-      const c = view.getUint8(0);
+      const c = view.getUint8(o);
       return `'${escapeChar(c, "'")}' (${c})`;
     }
     case 'bool':
-      return String(view.getUint8(0));
+      return String(view.getUint8(o));
     case 'float':
-      return String(s.size === 4 ? view.getFloat32(0, true) : view.getFloat64(0, true));
+      return String(s.size === 4 ? view.getFloat32(o, true) : view.getFloat64(o, true));
     case 'signed':
-      if (s.size === 1) return String(view.getInt8(0));
-      if (s.size === 2) return String(view.getInt16(0, true));
-      if (s.size === 4) return String(view.getInt32(0, true));
-      return view.getBigInt64(0, true).toString();
+      if (s.size === 1) return String(view.getInt8(o));
+      if (s.size === 2) return String(view.getInt16(o, true));
+      if (s.size === 4) return String(view.getInt32(o, true));
+      return view.getBigInt64(o, true).toString();
     case 'unsigned':
-      if (s.size === 1) return String(view.getUint8(0));
-      if (s.size === 2) return String(view.getUint16(0, true));
-      if (s.size === 4) return String(view.getUint32(0, true));
-      return view.getBigUint64(0, true).toString();
+      if (s.size === 1) return String(view.getUint8(o));
+      if (s.size === 2) return String(view.getUint16(o, true));
+      if (s.size === 4) return String(view.getUint32(o, true));
+      return view.getBigUint64(o, true).toString();
   }
 }
 

@@ -6,7 +6,7 @@
  * (inspect.ts), so looking never changes the run.
  */
 import type { ImageSymbol, ProgramImage } from '../lang/image.ts';
-import { formatValue, type RecordLookup } from './c-values.ts';
+import { displayBytes, formatValue, type RecordLookup } from './c-values.ts';
 import { callFrames, peekUser, userFileIndex, userLineAt } from './inspect.ts';
 import type { MmStruct } from './mm/mm.ts';
 
@@ -52,9 +52,9 @@ export function lineDetails(mm: MmStruct, image: ProgramImage, pc: number, fp: n
 
 /** A variable's value, or "<not mapped>" when its memory is not in the address space. */
 function readValue(mm: MmStruct, address: number, size: number, type: string, records: RecordLookup): string {
-  const peek = peekUser(mm, address, size);
+  const peek = peekUser(mm, address, displayBytes(type, size));
   if (!peek.ok) return '<not mapped>';
-  return formatValue(type, peek.bytes, records);
+  return formatValue(type, peek.bytes, records, size);
 }
 
 const globalsCache = new WeakMap<ProgramImage, ImageSymbol[]>();

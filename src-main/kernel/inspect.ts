@@ -45,6 +45,17 @@ export function peekUser(mm: MmStruct, address: number, length: number): Peek {
 
 /** The 8-byte value at `address` as a signed 64-bit number, or null when not mapped. */
 export function peekPointer(mm: MmStruct, address: number): number | null {
+  const ps = mm.pageSize;
+  const vpn = Math.floor(address / ps);
+  const offset = address - vpn * ps;
+  if (offset <= ps - 8 && address >= 0) {
+    // the common case: 8 bytes inside one page
+    if (findVma(mm.vmas, address) === null) return null;
+    const pte = mm.pageTable.get(vpn);
+    if (pte === 0) return 0;
+    const view = mm.phys.views[pteFrame(pte)];
+    return view ? view.getInt32(offset + 4, true) * TWO32 + view.getUint32(offset, true) : 0;
+  }
   const p = peekUser(mm, address, 8);
   if (!p.ok) return null;
   const v = new DataView(p.bytes.buffer);

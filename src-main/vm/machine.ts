@@ -14,7 +14,7 @@ import type { Task } from '../kernel/task.ts';
 import { runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
-import { userLine } from '../kernel/inspect.ts';
+import { userLine, userLineAt } from '../kernel/inspect.ts';
 import { BLOCK, NORETURN, NativeCall, type NativeFunction, type Sys } from './libc/native.ts';
 import { STDIO_NATIVES } from './libc/stdio.ts';
 import { STRING_NATIVES } from './libc/string.ts';
@@ -147,10 +147,13 @@ export class Machine implements CpuHost {
     const ctx = task.ctx;
     const mm = task.mm as MmStruct | null;
     if (!mm || !this.detail) return;
+    // cheap test first: most steps stay on the line they were on
+    const line = userLineAt(ctx.image, ctx.pc);
+    if (line === null) return;
+    const key = `${line}:${ctx.fp}`;
+    if (this.lastLine.get(task) === key) return;
     const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
     if (!d) return;
-    const key = `${d.line}:${ctx.fp}`;
-    if (this.lastLine.get(task) === key) return;
     this.lastLine.set(task, key);
     this.kernel.event(task, 'line', { line: d.line, fn: d.fn, depth: d.depth, vars: d.vars });
     if (--this.detailLeft === 0) {
