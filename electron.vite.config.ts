@@ -18,6 +18,8 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { main: resolve('src-main/app/main.ts'), worker: resolve('src-main/app/worker.ts') },
+        // .mjs: ES modules wherever they end up (the worker runs unpacked, away from package.json)
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },
     },
   },

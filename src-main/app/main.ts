@@ -1,7 +1,7 @@
 /**
  * The desktop app's main process: one hardened window (../shared/design.md's checklist) on the
  * renderer served from app://lab/, the LabService behind sender-checked IPC, jobs in the bundled
- * worker (out/main/worker.js). Everything that can be tested without Electron lives in ipc.ts,
+ * worker (out/main/worker.mjs). Everything that can be tested without Electron lives in ipc.ts,
  * app-protocol.ts and src-main/host/.
  */
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
@@ -18,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const preload = join(here, '..', 'preload', 'preload.cjs');
 /** the worker is unpacked from the asar archive (electron-builder.yml asarUnpack) */
-const workerFile = join(here, 'worker.js').replace(`app.asar${process.platform === 'win32' ? '\\' : '/'}`, `app.asar.unpacked${process.platform === 'win32' ? '\\' : '/'}`);
+const workerFile = join(here, 'worker.mjs').replace(`app.asar${process.platform === 'win32' ? '\\' : '/'}`, `app.asar.unpacked${process.platform === 'win32' ? '\\' : '/'}`);
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.setPath('userData', userDataDir());

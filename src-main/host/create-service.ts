@@ -13,7 +13,7 @@ export interface NodeServiceOptions {
   userDataDir: string;
   /** the folder holding the built-in pack folders (the repository's exercises/) */
   builtinPacksDir: string;
-  /** starts one worker (tsx-worker.ts from the sources, out/main/worker.js in the app) */
+  /** starts one worker (tsx-worker.ts from the sources, out/main/worker.mjs in the app) */
   spawnWorker: () => Worker;
   maxWorkers?: number;
 }

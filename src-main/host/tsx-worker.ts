@@ -1,6 +1,6 @@
 /**
  * Starts the lab's worker from the TypeScript sources (through tsx): how the browser host and the
- * tests run jobs. The desktop app starts its bundled worker (out/main/worker.js) instead.
+ * tests run jobs. The desktop app starts its bundled worker (out/main/worker.mjs) instead.
  */
 import { Worker } from 'node:worker_threads';
 

@@ -53,7 +53,7 @@ describe('electron-builder.yml', () => {
 
 describe('package.json', () => {
   it('starts the built main process and has the build scripts', () => {
-    expect(pkg.main).toBe('out/main/main.js');
+    expect(pkg.main).toBe('out/main/main.mjs');
     expect(pkg.scripts.build).toBe('electron-vite build');
     expect(pkg.scripts.start).toMatch(/^electron-vite build && electron \.$/);
     expect(pkg.scripts.serve).toContain('src-main/host/serve.ts');
