@@ -25,6 +25,9 @@ import { formatPackError, readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
 
+SUBMISSION is a .c file (NAME.c: student NAME; the exercise from --exercise or the name), or a
+folder of such files and of student folders holding EXERCISE-ID.c files (docs/packs.md).
+
 options:
   --out DIR              where results go (default ./forklab-results)
   --format F             json (default), csv, gradescope, prairielearn
@@ -324,6 +327,10 @@ function progressBar(err: Output, total: number): (done: number) => void {
 
 /** `forklab grade …` */
 export async function commandGrade(args: string[], out: Output, err: Output): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    out.write(`usage:\n${GRADE_USAGE}`);
+    return 0;
+  }
   const command = parseGradeArgs(args);
   const disk = readPackFromDisk(command.pack);
   const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);

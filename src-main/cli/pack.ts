@@ -106,6 +106,10 @@ export function formatPackError(e: PackError): string {
 /** `forklab pack …` */
 export async function commandPack(args: string[], out: Output, err: Output): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || rest.includes('--help')) {
+    out.write(`usage:\n${PACK_USAGE}`);
+    return 0;
+  }
   if (sub === 'schema') {
     if (rest.length > 0) throw new UsageError('pack schema takes no arguments');
     out.write(`${JSON.stringify(PACK_SCHEMA, null, 2)}\n`);
