@@ -7,12 +7,14 @@ export async function openLab(page: Page): Promise<void> {
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
 }
 
-/** Replaces the editor's text by typing it in (as one insertion, so Monaco adds no brackets). */
+/** Replaces the editor's text by pasting it (as a student would; pasting keeps the indentation as written). */
 export async function typeProgram(page: Page, source: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), source);
   await page.locator('[data-testid=editor] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(source);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.locator('[data-testid=editor] .view-lines')).toContainText(source.split('\n')[0]!.trim().slice(0, 20));
 }
 
 /** Tree nodes of the program's own processes (not init and the shell). */
