@@ -1,7 +1,8 @@
 /**
  * `npm run serve [-- --port N] [--data DIR]`: the lab in a browser. Serves the production renderer
- * (out/renderer, built first when missing) and LabApi on http://127.0.0.1:PORT/ only.
- * Port: --port, else PORT, else 5178. Data: --data, else FORKLAB_DATA, else the app's folder.
+ * (out/renderer, built first when missing; --renderer DIR serves another build) and LabApi on
+ * http://127.0.0.1:PORT/ only. Port: --port, else PORT, else 5178 (0: any free port). Data:
+ * --data, else FORKLAB_DATA, else the app's folder.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,9 +25,9 @@ function ensureRenderer(rendererDir: string): void {
 }
 
 async function main(): Promise<void> {
-  const { port, data } = parseServeArgs(process.argv.slice(2), process.env);
-  const rendererDir = join(repo, 'out', 'renderer');
-  ensureRenderer(rendererDir);
+  const { port, data, renderer } = parseServeArgs(process.argv.slice(2), process.env);
+  const rendererDir = renderer ?? join(repo, 'out', 'renderer');
+  if (renderer === null) ensureRenderer(rendererDir);
   const service = await createNodeLabService({ userDataDir: data, builtinPacksDir: join(repo, 'exercises'), spawnWorker: spawnSourceWorker });
   const server = createLabServer({ api: service, rendererDir });
   const actual = await listenLoopback(server, port);

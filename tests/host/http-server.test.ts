@@ -156,8 +156,8 @@ describe('browser host', () => {
 
 describe('npm run serve options', () => {
   it('reads --port, PORT and --data', () => {
-    expect(parseServeArgs([], { FORKLAB_DATA: '/d' })).toEqual({ port: DEFAULT_PORT, data: '/d' });
-    expect(parseServeArgs(['--port', '9000', '--data', '/x'], { PORT: '8000' })).toEqual({ port: 9000, data: '/x' });
+    expect(parseServeArgs([], { FORKLAB_DATA: '/d' })).toEqual({ port: DEFAULT_PORT, data: '/d', renderer: null });
+    expect(parseServeArgs(['--port', '9000', '--data', '/x', '--renderer', '/r'], { PORT: '8000' })).toEqual({ port: 9000, data: '/x', renderer: '/r' });
     expect(parseServeArgs([], { PORT: '8000', FORKLAB_DATA: '/d' }).port).toBe(8000);
     expect(() => parseServeArgs(['--port', 'abc'], {})).toThrow(/port/);
     expect(() => parseServeArgs(['--host', '0.0.0.0'], {})).toThrow(/unknown option/);
