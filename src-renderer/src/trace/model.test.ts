@@ -134,6 +134,10 @@ describe('TraceModel on real traces', () => {
     const zombie = lane.spans.find((s) => s.kind === 'zombie');
     expect(zombie).toBeDefined();
     expect(zombie!.to).toBeGreaterThan(zombie!.from);
+    // init sleeps in wait() from boot until a child of its exits
+    const init = t.lanes.find((l) => l.pid === 1)!;
+    expect(init.spans[0]).toMatchObject({ kind: 'blocked', on: 'wait' });
+    expect(new TraceModel(r.trace).stateAt(1).tasks.get(1)).toMatchObject({ state: 'S', blockedOn: 'wait' });
     const parentLane = t.lanes.find((l) => l.pid === child.ppid)!;
     expect(parentLane.markers.some((mk) => mk.kind === 'fork')).toBe(true);
     expect(r.trace.map(describeEvent).filter((x) => x !== null).some((x) => x!.includes('copy_process'))).toBe(true);

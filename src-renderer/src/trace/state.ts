@@ -238,6 +238,11 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
   switch (e.kind) {
     case 'task-new': {
       const t = newTask(e.pid, num(e.ppid) ?? 0, str(e.command) ?? '?', num(e.mm), 'boot', index);
+      // init and the shell exist without a program of their own: they sleep in wait() until a child exits
+      if (t.mm === null) {
+        t.state = 'S';
+        t.blockedOn = 'wait';
+      }
       s.tasks.set(e.pid, t);
       break;
     }

@@ -97,6 +97,10 @@ export function buildTimeline(events: readonly TraceEvent[]): Timeline {
     const marker = markerFor(e);
     if (marker) o.lane.markers.push({ ...marker, step: e.step, index: i });
     switch (e.kind) {
+      case 'task-new':
+        // init and the shell (no address space of their own) sleep in wait() until a child exits
+        if (e.mm === null || e.mm === undefined) setKind(o, 'blocked', e.step, 'wait');
+        break;
       case 'clone': {
         const child = laneOf(Number(e.child), typeof e.command === 'string' ? e.command : o.lane.command, e.step);
         child.lane.command = typeof e.command === 'string' ? e.command : o.lane.command;
