@@ -1,0 +1,60 @@
+/**
+ * Packs in the exercise browser: import a pack from a .zip (and a clear error for a file that is
+ * not a pack), then export one's own results as a JSON file.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+import { expect, test } from '@playwright/test';
+import { openLab } from './lab-page.ts';
+
+const BUILTIN = join(import.meta.dirname, '../../exercises/process-basics');
+
+/** Files of a folder, as zip entries under `prefix/`. */
+function entries(folder: string, prefix: string): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[`${prefix}/${relative(folder, path)}`] = readFileSync(path);
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+/** A one-exercise pack made from the built-in pack's first exercise, with its own id. */
+function smallPack(): Buffer {
+  const yaml = readFileSync(join(BUILTIN, 'pack.yaml'), 'utf8')
+    .replace(/^id: .*$/m, 'id: e2e-imported')
+    .replace(/^uuid: .*$/m, 'uuid: 0f0e0d0c-0b0a-4909-8807-060504030201')
+    .replace(/^title: .*$/m, 'title: Imported in the browser')
+    .replace(/^exercises:\n(  - .*\n)+/m, 'exercises:\n  - fork-returns\n');
+  const files = { 'e2e-imported/pack.yaml': new TextEncoder().encode(yaml), ...entries(join(BUILTIN, 'fork-returns'), 'e2e-imported/fork-returns') };
+  return Buffer.from(zipSync(files));
+}
+
+test('imports a pack from a zip, refuses one that is not a pack, and exports results', async ({ page }) => {
+  await openLab(page);
+  await page.getByTestId('mode-exercises').click();
+  await expect(page.locator('[data-testid=open-exercise]').first()).toBeVisible();
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync({ 'x/readme.txt': new TextEncoder().encode('no pack here') })) });
+  await expect(page.getByTestId('exercises-error')).toBeVisible();
+  await expect(page.getByTestId('exercises-error')).toContainText('broken.zip');
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'small.zip', mimeType: 'application/zip', buffer: smallPack() });
+  await expect(page.getByText('imported Imported in the browser (1 exercises)')).toBeVisible();
+  const section = page.locator('section.pack[data-pack=e2e-imported]');
+  await expect(section).toContainText('imported');
+  await expect(section.getByTestId('open-exercise')).toHaveCount(1);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-results').click();
+  const file = await download;
+  const path = await file.path();
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+  expect(json.packs.map((p: { id: string }) => p.id)).toContain('e2e-imported');
+});
