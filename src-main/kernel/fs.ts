@@ -31,8 +31,18 @@ const O_CLOEXEC = 0o2000000;
 
 let nextPipeId = 1;
 
-/** write(2) of `bytes` to descriptor fd. */
-export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array): number {
+/** A pipe holds at most this many bytes (Linux's default, 16 pages); a writer waits for room. */
+export const PIPE_CAPACITY = 65536;
+/** Writes of at most this many bytes to a pipe are atomic: all at once, never interleaved. */
+export const PIPE_BUF = 4096;
+
+/**
+ * write(2) of `bytes` to descriptor fd: the count written, -errno, or (only when `mayBlock`) BLOCKED
+ * when a pipe is full: the task sleeps until a reader makes room, and the same call, made again,
+ * goes on where it stopped (task.pipeWritten). Library writes (stdio's buffers) pass
+ * mayBlock = false: a full pipe then takes them anyway, beyond its capacity.
+ */
+export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array, mayBlock = false): number | typeof BLOCKED {
   const entry = task.files.get(fd);
   if (!entry) return -EBADF;
   const file = entry.file;
@@ -44,20 +54,41 @@ export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array): 
       // stdout as a pipe (--stdout pipe): read by the terminal, as `prog | cat` shows it
       if (file === k.stdoutPipeFile) k.terminalWrite(task, fd, bytes);
       return bytes.length;
-    case 'pipe-write': {
-      const pipe = file.pipe!;
-      if (pipe.readers === 0) {
-        k.sendSignal(task, SIGPIPE);
-        return -EPIPE;
-      }
-      for (const b of bytes) pipe.buffer.push(b);
-      k.event(task, 'pipe-write', { pipe: pipe.id, fd, bytes: bytes.length });
-      wakePipeReaders(k, pipe);
-      return bytes.length;
-    }
+    case 'pipe-write':
+      return pipeWrite(k, task, fd, file.pipe!, bytes, mayBlock);
     default:
       return -EBADF;
   }
+}
+
+/**
+ * pipe_write: as much of `bytes` as the pipe has room for (all of it, atomically, when it is at
+ * most PIPE_BUF bytes); blocks for the rest when `mayBlock`. No reader left: SIGPIPE and EPIPE,
+ * or the count already written by this call.
+ */
+function pipeWrite(k: Kernel, task: Task, fd: number, pipe: Pipe, bytes: Uint8Array, mayBlock: boolean): number | typeof BLOCKED {
+  const done = mayBlock ? task.pipeWritten : 0;
+  if (pipe.readers === 0) {
+    task.pipeWritten = 0;
+    if (done > 0) return done;
+    k.sendSignal(task, SIGPIPE);
+    return -EPIPE;
+  }
+  const rest = bytes.subarray(done);
+  const room = PIPE_CAPACITY - pipe.buffer.length;
+  const fits = !mayBlock ? rest.length : rest.length <= PIPE_BUF ? (room >= rest.length ? rest.length : 0) : Math.min(room, rest.length);
+  if (fits > 0) {
+    for (let i = 0; i < fits; i++) pipe.buffer.push(rest[i]);
+    k.event(task, 'pipe-write', { pipe: pipe.id, fd, bytes: fits });
+    wakePipeReaders(k, pipe);
+  }
+  if (done + fits === bytes.length) {
+    task.pipeWritten = 0;
+    return bytes.length;
+  }
+  task.pipeWritten = done + fits;
+  k.sleepOn(task, { kind: 'pipe-write', fd });
+  return BLOCKED;
 }
 
 /** read(2) of at most `max` bytes from descriptor fd: the bytes, -errno, or BLOCKED. */
@@ -80,6 +111,7 @@ export function sysRead(k: Kernel, task: Task, fd: number, max: number): Uint8Ar
       const n = Math.min(max, pipe.buffer.length);
       const bytes = Uint8Array.from(pipe.buffer.splice(0, n));
       k.event(task, 'pipe-read', { pipe: pipe.id, fd, bytes: n });
+      wakePipeWriters(k, pipe);
       return bytes;
     }
     default:
@@ -173,8 +205,11 @@ export function closeFd(k: Kernel, task: Task, fd: number): boolean {
 export function releaseFile(k: Kernel, file: OpenFile): void {
   file.refs--;
   if (file.refs > 0 || !file.pipe) return;
-  if (file.kind === 'pipe-read') file.pipe.readers--;
-  else if (file.kind === 'pipe-write') {
+  if (file.kind === 'pipe-read') {
+    file.pipe.readers--;
+    // writers waiting for room will find no reader: EPIPE
+    if (file.pipe.readers === 0) wakePipeWriters(k, file.pipe);
+  } else if (file.kind === 'pipe-write') {
     file.pipe.writers--;
     if (file.pipe.writers === 0) wakePipeReaders(k, file.pipe);
   }
@@ -185,6 +220,15 @@ export function closeOnExec(k: Kernel, task: Task): void {
   task.files.fds.forEach((entry, fd) => {
     if (entry?.cloexec) closeFd(k, task, fd);
   });
+}
+
+/** Wakes the tasks waiting for room in `pipe` (a reader took bytes, or the last reader left). */
+function wakePipeWriters(k: Kernel, pipe: Pipe): void {
+  for (const t of k.tasks.values()) {
+    if (t.state !== 'S' || t.waitingFor?.kind !== 'pipe-write') continue;
+    const entry = t.files.get(t.waitingFor.fd);
+    if (entry?.file.pipe === pipe) k.wakeUp(t, 'pipe');
+  }
 }
 
 function wakePipeReaders(k: Kernel, pipe: Pipe): void {

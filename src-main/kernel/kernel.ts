@@ -221,6 +221,7 @@ export class Kernel {
       forkFailures: 0,
       vforkFrame: 0,
       vforkSp: 0,
+      pipeWritten: 0,
       vforkLine: null,
       execFailed: false,
       stopReported: true,

@@ -137,6 +137,18 @@ function interruptBlockedCall(k: Kernel, task: Task, restart: boolean): void {
   const call = task.blockedCall;
   if (!call) return;
   task.blockedCall = null;
+  const written = task.pipeWritten;
+  task.pipeWritten = 0;
+  // a write interrupted after some of its bytes went into the pipe returns their count
+  if (call.name === 'write' && written > 0) {
+    const ctx = task.ctx;
+    ctx.esp -= call.nargs;
+    ctx.evalI32[ctx.esp * 2] = written;
+    ctx.evalI32[ctx.esp * 2 + 1] = 0;
+    ctx.esp++;
+    ctx.pc += 4;
+    return;
+  }
   if (restart && ['read', 'write', 'wait', 'waitpid', 'fgets', 'getchar', 'fgetc', 'getc'].includes(call.name)) return;
   const ctx = task.ctx;
   ctx.esp -= call.nargs;

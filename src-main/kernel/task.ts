@@ -109,6 +109,8 @@ export interface Task {
   forkFailures: number;
   /** CLONE_CHILD_CLEARTID: the address zeroed (and futex-woken) when the task exits, or 0 */
   clearChildTid: number;
+  /** bytes a blocking write(2) to a full pipe has written so far (it goes on from there) */
+  pipeWritten: number;
   /** the system call the task sleeps in, if any */
   blockedCall: BlockedCall | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */

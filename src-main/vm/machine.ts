@@ -351,7 +351,8 @@ export class Machine implements CpuHost {
   }
 
   kernelWrite(task: Task, fd: number, bytes: Uint8Array): number {
-    return sysWrite(this.kernel, task, fd, bytes);
+    // library writes never block (native.ts, Sys.write)
+    return sysWrite(this.kernel, task, fd, bytes) as number;
   }
 
   kernelRead(task: Task, fd: number, max: number): Uint8Array | number | typeof BLOCK {

@@ -214,7 +214,8 @@ export function systemCallNatives(machine: Machine): NativeTable {
     getuid: native('i32', () => 1000),
     write: native('i64', (c) => {
       const bytes = c.mem.read(c.ptr(1), c.size(2));
-      return sysResult(c, sysWrite(kernel, current(), c.i32(0), bytes));
+      const r = sysWrite(kernel, current(), c.i32(0), bytes, true);
+      return r === BLOCKED ? BLOCK : sysResult(c, r);
     }),
     read: native('i64', (c) => {
       const r = sysRead(kernel, current(), c.i32(0), c.size(2));
