@@ -35,6 +35,8 @@ test('a fork program: processes, stepping back before the fork, the COW copy, th
   await expect(page.getByTestId('terminal')).toContainText('child: counter = 2');
   await expect(page.getByTestId('terminal')).toContainText('parent: counter = 1');
   await expect(programNodes(page)).toHaveCount(2);
+  // at the end no task is on a line: no decorations in the editor
+  await expect(page.locator('[data-testid=editor] .task-tag')).toHaveCount(0);
   await shot(page, info, '1-end-of-run');
   const pids = (await programNodes(page).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-pid'))))).sort((a, b) => a - b);
   const [parent, child] = pids as [number, number];
@@ -42,6 +44,8 @@ test('a fork program: processes, stepping back before the fork, the COW copy, th
   // back to the fork, then one step before it: the child does not exist yet
   await page.getByTestId('prev-fork').click();
   await expect(programNodes(page)).toHaveCount(2);
+  // a marker per process at its current line: parent and child both at the fork
+  await expect(page.locator('[data-testid=editor] .task-tag')).toHaveCount(2);
   const forkStep = await currentStep(page);
   await page.getByTestId('back-step').click();
   await expect(programNodes(page)).toHaveCount(1);

@@ -137,7 +137,14 @@ describe('TraceModel on real traces', () => {
     // init sleeps in wait() from boot until a child of its exits
     const init = t.lanes.find((l) => l.pid === 1)!;
     expect(init.spans[0]).toMatchObject({ kind: 'blocked', on: 'wait' });
-    expect(new TraceModel(r.trace).stateAt(1).tasks.get(1)).toMatchObject({ state: 'S', blockedOn: 'wait' });
+    const model = new TraceModel(r.trace);
+    expect(model.stateAt(1).tasks.get(1)).toMatchObject({ state: 'S', blockedOn: 'wait' });
+    // the program's own task runs (R) from its first switch on, until it sleeps
+    const firstSwitch = model.nextWhere(0, (e) => e.kind === 'switch');
+    const runner = r.trace[firstSwitch - 1]!.pid;
+    expect(model.stateAt(firstSwitch).tasks.get(runner)).toMatchObject({ state: 'R', blockedOn: null });
+    const forkAt = model.nextOf(0, 'fork');
+    expect(model.stateAt(forkAt).tasks.get(child.ppid)!.state).toBe('R');
     const parentLane = t.lanes.find((l) => l.pid === child.ppid)!;
     expect(parentLane.markers.some((mk) => mk.kind === 'fork')).toBe(true);
     expect(r.trace.map(describeEvent).filter((x) => x !== null).some((x) => x!.includes('copy_process'))).toBe(true);

@@ -272,10 +272,16 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       t.reapedBy = num(e.by);
       break;
     }
-    case 'switch':
+    case 'switch': {
+      // the task on the CPU is runnable, whatever it was waiting for before
       s.running = e.pid;
-      if (s.tasks.get(e.pid)?.state === 'R') s.tasks.get(e.pid)!.blockedOn = null;
+      const t = s.tasks.get(e.pid);
+      if (t && t.state !== 'Z' && t.state !== 'X') {
+        t.state = 'R';
+        t.blockedOn = null;
+      }
       break;
+    }
     case 'block': {
       const t = taskFor(s, e.pid, index);
       if (t.state === 'Z' || t.state === 'X') break;
