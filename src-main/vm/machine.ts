@@ -87,17 +87,48 @@ export class Machine implements CpuHost {
   private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
     const tlb = this.tlbOf(task);
     const watch = this.watchVforkChild(task, tlb);
-    if (!watch && !(this.detail && this.detailLeft > 0)) {
-      const kernel = this.kernel;
-      kernel.pcExact = false;
-      try {
-        const r = runSlice(task.ctx, tlb, this, budget);
-        return { steps: r.steps, fault: r.end === SliceEnd.Fault ? r.fault : null, faultPc: r.faultPc };
-      } finally {
-        kernel.pcExact = true;
-      }
-    }
+    if (!watch && !(this.detail && this.detailLeft > 0)) return this.sliceTask(task, budget);
     return this.stepTask(task, budget);
+  }
+
+  /**
+   * Runs `task` at full speed for at most `budget` steps. A builtin that traced events ends the
+   * interpreter's slice right after itself: its events get their exact step and time, and the
+   * task goes on with the rest of its budget (the scheduler sees one slice, as before).
+   */
+  private sliceTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
+    const kernel = this.kernel;
+    const baseSteps = kernel.steps;
+    const baseTime = kernel.time;
+    let steps = 0;
+    kernel.pcExact = false;
+    try {
+      for (;;) {
+        this.softYield = false;
+        this.builtinEvents = -1;
+        const r = runSlice(task.ctx, this.tlbOf(task), this, budget - steps);
+        if (this.builtinEvents >= 0) this.stampEvents(this.builtinEvents, steps + r.steps - 1, baseSteps, baseTime);
+        steps += r.steps;
+        if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc };
+        if (!this.softYield || steps >= budget || task.state !== 'R' || kernel.stopReason) return { steps, fault: null, faultPc: 0 };
+        kernel.steps = baseSteps + steps;
+        kernel.time = baseTime + steps;
+      }
+    } finally {
+      this.softYield = false;
+      kernel.pcExact = true;
+      kernel.steps = baseSteps;
+      kernel.time = baseTime;
+    }
+  }
+
+  /** Gives the trace's events from index `from` on the step `offset` steps into the slice. */
+  private stampEvents(from: number, offset: number, baseSteps: number, baseTime: number): void {
+    const events = this.kernel.trace.events;
+    for (let i = from; i < events.length; i++) {
+      events[i].step = baseSteps + offset;
+      events[i].time = baseTime + offset;
+    }
   }
 
   /**
@@ -127,8 +158,7 @@ export class Machine implements CpuHost {
         if (r.end === SliceEnd.Yield || r.steps === 0) break;
         // detail mode's budget ran out and no vfork child is watched: back to full speed
         if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task))) {
-          kernel.steps = baseSteps;
-          kernel.time = baseTime;
+          // (kernel.steps and time stay at this point of the slice for the events to come)
           this.stepping = false;
           const rest = this.runTask(task, budget - steps);
           return { ...rest, steps: steps + rest.steps };
@@ -241,23 +271,24 @@ export class Machine implements CpuHost {
 
   /**
    * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
-   * `elapsed`, when the CPU gives it, is the steps of the slice done before this call, so that
-   * the events of the call carry their exact step.
+   * A call that put events in the trace ends the CPU's slice right after it (runTask resumes the
+   * task at once), so that runTask knows the exact step of those events.
    */
-  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number, elapsed?: number): boolean {
-    const kernel = this.kernel;
-    if (elapsed === undefined || this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
-    const baseSteps = kernel.steps;
-    const baseTime = kernel.time;
-    kernel.steps += elapsed;
-    kernel.time += elapsed;
-    try {
-      return this.runBuiltin(ctx, id, nargs, kinds);
-    } finally {
-      kernel.steps = baseSteps;
-      kernel.time = baseTime;
-    }
+  builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+    if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
+    const trace = this.kernel.trace;
+    const before = trace.events.length;
+    const goOn = this.runBuiltin(ctx, id, nargs, kinds);
+    if (trace.events.length === before) return goOn;
+    this.builtinEvents = before;
+    if (goOn) this.softYield = true;
+    return false;
   }
+
+  /** index of the first trace event the slice's last builtin made, or -1 */
+  private builtinEvents = -1;
+  /** true when the slice ended only so that the events of a builtin get their step */
+  private softYield = false;
 
   private runBuiltin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     const kernel = this.kernel;

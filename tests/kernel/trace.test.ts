@@ -106,6 +106,19 @@ describe('trace format 2', () => {
     expect(forks.trace.length / 1000).toBeLessThan(60);
   });
 
+  it('gives system-call events their exact step at full speed: the same as when stepping one instruction at a time', () => {
+    const source = 'int main(void) {\n  for (int i = 0; i < 3; i++) {\n    printf("%d\\n", i);\n    if (fork() == 0) { printf("child\\n"); _exit(i); }\n    wait(NULL);\n  }\n  return 0;\n}\n';
+    const exact = (t: typeof fast.trace) => t.filter((e) => ['syscall', 'output', 'clone', 'exit', 'reap', 'switch', 'block', 'wake'].includes(e.kind))
+      .map((e) => [e.kind, e.pid, e.step, e.time]);
+    const fast = run(source);
+    const stepped = run(source, { detail: true });
+    expect(exact(fast.trace).length).toBeGreaterThan(20);
+    expect(exact(fast.trace)).toEqual(exact(stepped.trace));
+    // and a system call's step counts the instructions before it: not all at the slice's start
+    const calls = eventsOf(fast.trace, 'syscall').filter((e) => e.pid === 3);
+    expect(new Set(calls.map((e) => e.step)).size).toBe(calls.length);
+  });
+
   it('lists the user\'s functions, not the C runtime\'s', () => {
     const r = run('static int twice(int x) { return 2 * x; }\nint main(void) { return twice(0); }\n');
     expect(r.program.functions).toEqual([{ name: 'twice', line: HEAD_LINES + 1 }, { name: 'main', line: HEAD_LINES + 2 }]);
