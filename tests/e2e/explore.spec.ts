@@ -2,8 +2,8 @@
  * "All possible outputs": the explorer finds both orders of a parent and a child printing, and
  * choosing one replays its schedule in the viewer, which then shows that very output.
  */
-import { expect, test } from '@playwright/test';
-import { openLab, programNodes, shot, typeProgram } from './lab-page.ts';
+import { expect } from '@playwright/test';
+import { openLab, programNodes, shot, test, typeProgram } from './lab-page.ts';
 
 const PROGRAM = `#include <stdio.h>
 #include <unistd.h>

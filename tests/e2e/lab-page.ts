@@ -1,5 +1,21 @@
 /** Helpers the end-to-end tests share: open the lab, put a program in the editor, read the tree. */
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+/** The tests' `test`: fails a test whose page threw or logged an error (a CSP violation, a Vue error). */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      await use(errors);
+      expect(errors, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** Opens the lab and waits for Monaco. */
 export async function openLab(page: Page): Promise<void> {

@@ -3,8 +3,8 @@
  * back to before the fork, see the COW copy appear at the child's write, see the zombie and its
  * warning, rewind.
  */
-import { expect, test } from '@playwright/test';
-import { currentStep, openLab, programNodes, shot, typeProgram } from './lab-page.ts';
+import { expect } from '@playwright/test';
+import { currentStep, openLab, programNodes, shot, test, typeProgram } from './lab-page.ts';
 
 const PROGRAM = `#include <stdio.h>
 #include <stdlib.h>
