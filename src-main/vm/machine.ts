@@ -40,6 +40,13 @@ export interface DetailOptions {
   records: RecordLookup;
 }
 
+/**
+ * A vfork child is watched (run one instruction at a time, its writes checked) for at most this
+ * many instructions: one that runs longer without writing its parent's memory runs at full
+ * speed from then on, unwatched.
+ */
+export const VFORK_WATCH_STEPS = 200_000;
+
 /** Default budget of `line` events in detail mode. */
 export const DEFAULT_DETAIL_LIMIT = 20_000;
 
@@ -72,6 +79,8 @@ export class Machine implements CpuHost {
   private stepping = false;
   /** the first write a watched vfork child made that its parent will see, or null */
   private vforkWrite: number | null = null;
+  /** instructions each vfork child ran while watched (one at a time) */
+  private readonly vforkWatched = new WeakMap<Task, number>();
 
   /** Turns detail mode on for this run (before kernel.run). */
   setDetail(options: DetailOptions): void {
@@ -152,6 +161,7 @@ export class Machine implements CpuHost {
         steps += r.steps;
         kernel.steps = baseSteps + steps;
         kernel.time = baseTime + steps;
+        if (task.vforkDone) this.vforkWatched.set(task, (this.vforkWatched.get(task) ?? 0) + r.steps);
         if (this.vforkWrite !== null) this.reportVforkWrite(task, tlb, pc);
         if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc };
         if (task.state === 'R' && this.detail && this.detailLeft > 0) this.traceLine(task);
@@ -196,7 +206,8 @@ export class Machine implements CpuHost {
    * that shows every write to a check (tlb.ts). Returns true while the child is watched.
    */
   private watchVforkChild(task: Task, tlb: Tlb): boolean {
-    if (!task.vforkDone || this.kernel.warnings.has('vfork-child-wrote-memory', task)) {
+    const watched = this.vforkWatched.get(task) ?? 0;
+    if (!task.vforkDone || watched >= VFORK_WATCH_STEPS || this.kernel.warnings.has('vfork-child-wrote-memory', task)) {
       tlb.writeCheck = null;
       return false;
     }

@@ -99,6 +99,24 @@ describe('vfork', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('lets a vfork child compute in frames of its own without a warning, and stops watching a long one', () => {
+    const r = run([
+      'static int spin(int n) {',
+      '  int s = 0;',
+      '  for (int i = 0; i < n; i++) s += i & 1;',
+      '  return s;',
+      '}',
+      'int main(void) {',
+      '  if (vfork() == 0) _exit(spin(100000) == 50000 ? 5 : 6);',
+      '  int st; wait(&st);',
+      '  printf("%d\\n", WEXITSTATUS(st));',
+      '  return 0;',
+      '}',
+    ].join('\n'));
+    expect(r.stdout).toBe('5\n');
+    expect(r.warnings).toEqual([]);
+  });
+
   it('costs nothing once the child has exec\'d: the exec\'d program writes freely', () => {
     const r = run('int main(void) {\n  if (vfork() == 0) { execl("/bin/echo", "echo", "a", "b", (char *)NULL); _exit(1); }\n  wait(NULL);\n  return 0;\n}\n');
     expect(r.stdout).toBe('a b\n');
