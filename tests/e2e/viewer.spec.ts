@@ -108,3 +108,17 @@ test('a fork program: processes, stepping back before the fork, the COW copy, th
   await expect(page.getByTestId('terminal')).toHaveText('');
   await shot(page, info, '7-rewound');
 });
+
+test('a run that would go on for long can be cancelled, and the lab stays usable', async ({ page }) => {
+  await openLab(page);
+  await typeProgram(page, 'int main(void) {\n    for (;;) {\n    }\n}\n');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('cancel-run')).toBeVisible();
+  await page.getByTestId('cancel-run').click();
+  await expect(page.getByTestId('run-error')).toHaveText('run cancelled', { timeout: 10_000 });
+  await expect(page.getByTestId('run')).toBeVisible();
+  // the next run works
+  await typeProgram(page, '#include <stdio.h>\nint main(void) {\n    printf("after\\n");\n    return 0;\n}\n');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('terminal')).toHaveText('after');
+});

@@ -75,4 +75,33 @@ int main(void) { if (fork() == 0) exit(0); sleep(1); return 0; }`);
     expect(viewer.run).toBe(before);
     expect(viewer.run!.ok).toBe(true);
   });
+
+  it('cancels the run in progress by its job id and keeps showing the last run', async () => {
+    const viewer = useViewerStore();
+    await viewer.runSource(COW);
+    const shown = viewer.run;
+    // a run that only ends when the lab is asked to cancel its job, as the worker pool does
+    let release: ((jobId: string) => void) | null = null;
+    const run = vi.spyOn(service, 'run').mockImplementation(async (request) => {
+      const cancelledJob = await new Promise<string>((resolve) => (release = resolve));
+      expect(cancelledJob).toBe(request.jobId);
+      return { ...shown!, stopReason: 'cancelled', trace: [] };
+    });
+    const cancel = vi.spyOn(service, 'cancel').mockImplementation(async (jobId) => {
+      release!(jobId);
+      return true;
+    });
+    const pending = viewer.runSource('int main(void) { for (;;) { } }');
+    expect(viewer.busy).toBe(true);
+    expect(viewer.currentJob).toMatch(/^run-/);
+    expect(await viewer.cancel()).toBe(true);
+    await pending;
+    expect(cancel).toHaveBeenCalledWith(run.mock.calls[0]![0].jobId);
+    expect(viewer.busy).toBe(false);
+    expect(viewer.error).toBe('run cancelled');
+    expect(viewer.run).toBe(shown);
+    expect(await viewer.cancel()).toBe(false);
+    run.mockRestore();
+    cancel.mockRestore();
+  });
 });

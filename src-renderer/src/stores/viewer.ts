@@ -27,6 +27,9 @@ export const useViewerStore = defineStore('viewer', () => {
   const lastOptions = ref<RunOptions>({});
   /** ms from asking for a run to having it loaded (the bench reads it) */
   const lastRunMs = ref<number | null>(null);
+  /** the job id of the run in progress, for cancel() */
+  const currentJob = ref<string | null>(null);
+  let jobs = 0;
 
   const length = computed(() => model.value?.length ?? 0);
   const state = computed<ViewState | null>(() => (model.value ? markRaw(model.value.snapshotAt(position.value)) : null));
@@ -47,8 +50,14 @@ export const useViewerStore = defineStore('viewer', () => {
     busy.value = true;
     error.value = null;
     const started = performance.now();
+    const jobId = `run-${++jobs}-${Date.now()}`;
+    currentJob.value = jobId;
     try {
-      const view = await lab.run({ source, options });
+      const view = await lab.run({ source, options, jobId });
+      if (view.stopReason === 'cancelled') {
+        error.value = 'run cancelled';
+        return view;
+      }
       if (view.stopReason === 'compile-error') {
         // keep showing the last run; the editor's markers say what is wrong
         const d = view.diagnostics.find((x) => x.severity === 'error');
@@ -67,7 +76,14 @@ export const useViewerStore = defineStore('viewer', () => {
       return null;
     } finally {
       busy.value = false;
+      currentJob.value = null;
     }
+  }
+
+  /** Stops the run in progress (the lab answers it with stopReason 'cancelled'). */
+  async function cancel(): Promise<boolean> {
+    const job = currentJob.value;
+    return job === null ? false : lab.cancel(job);
   }
 
   /** Re-runs the last program with forkCopy 'eager' for the cost comparison. */
@@ -116,6 +132,6 @@ export const useViewerStore = defineStore('viewer', () => {
 
   return {
     run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
-    load, runSource, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
+    currentJob, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });
