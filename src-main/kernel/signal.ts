@@ -81,6 +81,8 @@ export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null
   if (isIgnored(task, sig)) return;
   task.pending.add(sig);
   if (sig === SIGKILL) {
+    // SIGKILL is never left pending: it kills at once, wherever the task is
+    k.event(task, 'signal-deliver', { signal: sig, action: 'terminate' });
     k.killBySignal(task, SIGKILL);
     return;
   }

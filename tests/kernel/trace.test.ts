@@ -91,6 +91,28 @@ describe('trace format 2', () => {
     ]);
   });
 
+  it('traces a signal from its sending to what it did: a handler, or the death of the receiver', () => {
+    const r = run([
+      'static void on_usr1(int sig) { write(1, "usr1\\n", 5); }',
+      'int main(void) {',
+      '  signal(SIGUSR1, on_usr1);',
+      '  pid_t pid = fork();',
+      '  if (pid == 0) { for (;;) pause(); }',
+      '  kill(pid, SIGUSR1);',
+      '  sleep(1);',
+      '  kill(pid, SIGKILL);',
+      '  int s; waitpid(pid, &s, 0);',
+      '  printf("%d\\n", WTERMSIG(s));',
+      '  return 0;',
+      '}',
+    ].join('\n'));
+    expect(r.stdout).toBe('usr1\n9\n');
+    const signals = r.trace.filter((e) => e.kind.startsWith('signal-') && e.pid === 4).map((e) => [e.kind, e.signal]);
+    expect(signals).toEqual([['signal-send', 10], ['signal-handler', 10], ['signal-send', 9], ['signal-deliver', 9]]);
+    expect(eventsOf(r.trace, 'signal-send').find((e) => e.signal === 10)).toMatchObject({ from: 3 });
+    expect(eventsOf(r.trace, 'exit').find((e) => e.pid === 4)).toMatchObject({ signal: 'SIGKILL', status: 9 });
+  });
+
   it('says why the run ended', () => {
     const r = run('int main(void) { for (;;) {} }\n', { maxSteps: 10_000 });
     expect(r.trace[r.trace.length - 1]).toMatchObject({ kind: 'run-end', reason: 'step-limit' });
