@@ -4,10 +4,11 @@ import type { FunctionInfo, ProgramImage } from '../lang/image.ts';
 import { STACK_TOP } from '../lang/image.ts';
 import { createContext } from '../kernel/context.ts';
 import { AddressSpaces } from '../kernel/memory.ts';
-import { runSlice, SliceEnd } from './interpreter.ts';
+import { runSlice, interpretSlice, cpuSettings, SliceEnd } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { readFileSync } from 'node:fs';
 import * as fuse from './fuse.ts';
+import { compiledImage } from './jit/compiled-image.ts';
 
 /** A tiny assembler: functions as lists of [op, ...operands]; labels as strings. */
 function assemble(functions: Record<string, (number | string)[][]>): ProgramImage {
@@ -198,6 +199,89 @@ describe('the bytecode CPU', () => {
     expect(r.end).toBe(SliceEnd.Budget);
     expect(r.steps).toBe(1000);
     expect(ctx.pc).toBe(3);
+  });
+
+  it('runs compiled blocks in lockstep with the interpreter, slice by slice, at every budget', () => {
+    const fib = assemble({
+      main: [[Op.ENTER, 0, 0], [Op.PUSH_I32, 12], [Op.CALL, 'fib', 1], [Op.RET]],
+      fib: [
+        [Op.ENTER, 16, 1], [Op.STORE_LOCAL_I32, -4],
+        [Op.LOAD_LOCAL_I32, -4], [Op.PUSH_I32, 2], [Op.LT_I32], [Op.JZ, 'rec'],
+        [Op.LOAD_LOCAL_I32, -4], [Op.I32_TO_I64], [Op.RET],
+        ['rec'],
+        [Op.LOAD_LOCAL_I32, -4], [Op.PUSH_I32, 1], [Op.SUB_I32], [Op.CALL, 'fib', 1],
+        [Op.LOAD_LOCAL_I32, -4], [Op.PUSH_I32, 2], [Op.SUB_I32], [Op.CALL, 'fib', 1],
+        [Op.SWAP], [Op.DUP], [Op.POP], [Op.ADD_I64], [Op.PUSH_I64, 3, 0], [Op.MUL_I64], [Op.PUSH_I64, 3, 0],
+        [Op.DIV_I64], [Op.RET],
+      ],
+    });
+    const start = () => {
+      const spaces = new AddressSpaces(4096, 4096);
+      const mm = spaces.createFromImage(fib)!;
+      const tlb = new Tlb(spaces.mmuFor(mm));
+      const sp = STACK_TOP - 64;
+      spaces.writeUser(mm, sp, new Uint8Array(16));
+      const ctx = createContext(fib, 0, sp);
+      ctx.fp = sp;
+      return { ctx, tlb };
+    };
+    // both functions compile (otherwise this would compare the interpreter with itself)
+    for (const f of fib.functions) expect(compiledImage(fib).at(f.entryPc)).not.toBeNull();
+    const saved = cpuSettings.compile;
+    cpuSettings.compile = true;
+    try {
+      for (const sizes of [[1], [2, 3], [5, 1, 8], [13, 7], [1000]]) {
+        const a = start();
+        const b = start();
+        for (let i = 0; ; i++) {
+          const budget = sizes[i % sizes.length];
+          const ra = interpretSlice(a.ctx, a.tlb, { builtin: () => true }, budget);
+          const rb = runSlice(b.ctx, b.tlb, { builtin: () => true }, budget);
+          expect([rb.end, rb.steps, rb.faultPc]).toEqual([ra.end, ra.steps, ra.faultPc]);
+          expect([b.ctx.pc, b.ctx.sp, b.ctx.fp, b.ctx.esp]).toEqual([a.ctx.pc, a.ctx.sp, a.ctx.fp, a.ctx.esp]);
+          if (ra.end === SliceEnd.Fault) break;
+        }
+        expect(b.ctx.evalI64[b.ctx.esp - 1]).toBe(144n);
+        expect(a.ctx.evalI64[a.ctx.esp - 1]).toBe(144n);
+      }
+    } finally {
+      cpuSettings.compile = saved;
+    }
+  });
+
+  it('leaves the registers as they were before a faulting instruction, compiled or interpreted', () => {
+    const programs = [
+      // division by zero after a push: esp still counts both operands
+      [[Op.ENTER, 16, 0], [Op.PUSH_I32, 9], [Op.PUSH_I32, 7], [Op.PUSH_I32, 0], [Op.DIV_I32], [Op.RET]],
+      // the second of two local loads (a fused pair in the interpreter) faults above the stack top
+      [[Op.ENTER, 16, 0], [Op.LOAD_LOCAL_I32, -4], [Op.LOAD_LOCAL_I32, 1 << 20], [Op.ADD_I32], [Op.RET]],
+      // a store through a null pointer, with a value computed in the same block
+      [[Op.ENTER, 16, 0], [Op.PUSH_PTR, 0, 0], [Op.PUSH_I32, 4], [Op.PUSH_I32, 5], [Op.MUL_I32], [Op.STORE_I32], [Op.RET]],
+      // a 64-bit local stored, then a load from an unmapped page
+      [[Op.ENTER, 16, 0], [Op.PUSH_I64, 1, 2], [Op.STORE_LOCAL_I64, -16], [Op.PUSH_PTR, 0, 0x100], [Op.LOAD_F64], [Op.RET]],
+    ];
+    const saved = cpuSettings.compile;
+    try {
+      for (const main of programs) {
+        const image = assemble({ main });
+        expect(compiledImage(image).at(0)).not.toBeNull();
+        cpuSettings.compile = false;
+        const a = run(image);
+        cpuSettings.compile = true;
+        const b = run(image);
+        expect(a.r.end).toBe(SliceEnd.Fault);
+        expect([b.r.end, b.r.steps, b.r.faultPc, b.r.fault?.reason]).toEqual([a.r.end, a.r.steps, a.r.faultPc, a.r.fault?.reason]);
+        expect([b.ctx.pc, b.ctx.sp, b.ctx.fp, b.ctx.esp]).toEqual([a.ctx.pc, a.ctx.sp, a.ctx.fp, a.ctx.esp]);
+        for (let s = 0; s < a.ctx.esp; s++) expect(b.ctx.evalI32[2 * s]).toBe(a.ctx.evalI32[2 * s]);
+      }
+    } finally {
+      cpuSettings.compile = saved;
+    }
+    // the division's operands are still on the stack, under pc = DIV_I32
+    const div = assemble({ main: programs[0] });
+    const { ctx } = run(div);
+    expect(ctx.esp).toBe(3);
+    expect(ctx.pc).toBe(9);
   });
 
   it('gives text addresses to code', () => {

@@ -12,8 +12,16 @@
 import { Op, codeIndex, codeAddress } from '../lang/isa.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { growEvalStack, type CpuContext } from '../kernel/context.ts';
-import { Fault, Tlb, TLB_MASK, readSplit, writeSplit } from './tlb.ts';
+import { Fault, Tlb } from './tlb.ts';
 import { arith32, compare32, fusedCode } from './fuse.ts';
+import { compiledImage } from './jit/compiled-image.ts';
+import { Exit, type ExitRecord } from './jit/codegen.ts';
+import {
+  ld8, ldu8, ld16, ldu16, ld32, ldf32, ldf64, ld64, ldptr,
+  st8, st16, st32, stf32, stf64, st64, stptr, copyBytes, fillBytes,
+} from './memory-ops.ts';
+
+export { copyBytes, fillBytes, loadPointer, storePointer, loadI32, storeI32 } from './memory-ops.ts';
 
 /** What the CPU needs from the machine around it. */
 export interface CpuHost {
@@ -44,8 +52,6 @@ export interface SliceResult {
   faultPc: number;
 }
 
-const scratchBuffer = new ArrayBuffer(16);
-const scratch = new DataView(scratchBuffer);
 const TWO32 = 4294967296;
 const EVAL_HEADROOM = 256;
 
@@ -62,179 +68,6 @@ function functionEntries(image: ProgramImage): Uint8Array {
   return table;
 }
 
-// ---- memory access through the TLB (small enough for V8 to inline) ----
-
-function readView(t: Tlb, a: number): DataView {
-  const vpn = Math.floor(a * t.invPageSize);
-  const k = vpn & TLB_MASK;
-  return t.tag[k] === vpn ? t.view[k] : t.fillRead(vpn, a);
-}
-
-function writeView(t: Tlb, a: number): DataView {
-  const vpn = Math.floor(a * t.invPageSize);
-  const k = vpn & TLB_MASK;
-  return t.tag[k] === vpn && t.writable[k] === 1 ? t.view[k] : t.fillWrite(vpn, a);
-}
-
-/** Byte offset of `a` in its page, or -1 when `size` bytes from `a` cross into the next page. */
-function offsetIn(t: Tlb, a: number, size: number): number {
-  const off = a - Math.floor(a * t.invPageSize) * t.pageSize;
-  return off <= t.pageSize - size ? off : -1;
-}
-
-function ld8(t: Tlb, a: number): number {
-  return readView(t, a).getInt8(a - Math.floor(a * t.invPageSize) * t.pageSize);
-}
-function ldu8(t: Tlb, a: number): number {
-  return readView(t, a).getUint8(a - Math.floor(a * t.invPageSize) * t.pageSize);
-}
-function ld16(t: Tlb, a: number): number {
-  const v = readView(t, a);
-  const o = offsetIn(t, a, 2);
-  return o >= 0 ? v.getInt16(o, true) : readSplit(t, a, 2, scratch).getInt16(0, true);
-}
-function ldu16(t: Tlb, a: number): number {
-  const v = readView(t, a);
-  const o = offsetIn(t, a, 2);
-  return o >= 0 ? v.getUint16(o, true) : readSplit(t, a, 2, scratch).getUint16(0, true);
-}
-function ld32(t: Tlb, a: number): number {
-  const v = readView(t, a);
-  const o = offsetIn(t, a, 4);
-  return o >= 0 ? v.getInt32(o, true) : readSplit(t, a, 4, scratch).getInt32(0, true);
-}
-function ldf32(t: Tlb, a: number): number {
-  const v = readView(t, a);
-  const o = offsetIn(t, a, 4);
-  return o >= 0 ? v.getFloat32(o, true) : readSplit(t, a, 4, scratch).getFloat32(0, true);
-}
-function ldf64(t: Tlb, a: number): number {
-  const v = readView(t, a);
-  const o = offsetIn(t, a, 8);
-  return o >= 0 ? v.getFloat64(o, true) : readSplit(t, a, 8, scratch).getFloat64(0, true);
-}
-/** Loads 8 bytes into slot `s` of the evaluation stack (as raw I64 halves). */
-function ld64(t: Tlb, a: number, I: Int32Array, s: number): void {
-  let v = readView(t, a);
-  let o = offsetIn(t, a, 8);
-  if (o < 0) {
-    v = readSplit(t, a, 8, scratch);
-    o = 0;
-  }
-  I[2 * s] = v.getInt32(o, true);
-  I[2 * s + 1] = v.getInt32(o + 4, true);
-}
-/**
- * Loads a pointer: 8 bytes read as a signed 64-bit value, exact for every user address and for
- * small negative values such as (void *)-1 (see isa.ts, PTR).
- */
-function ldptr(t: Tlb, a: number): number {
-  let v = readView(t, a);
-  let o = offsetIn(t, a, 8);
-  if (o < 0) {
-    v = readSplit(t, a, 8, scratch);
-    o = 0;
-  }
-  return v.getInt32(o + 4, true) * TWO32 + v.getUint32(o, true);
-}
-
-function st8(t: Tlb, a: number, x: number): void {
-  writeView(t, a).setInt8(a - Math.floor(a * t.invPageSize) * t.pageSize, x);
-}
-function st16(t: Tlb, a: number, x: number): void {
-  const v = writeView(t, a);
-  const o = offsetIn(t, a, 2);
-  if (o >= 0) v.setInt16(o, x, true);
-  else {
-    scratch.setInt16(0, x, true);
-    writeSplit(t, a, 2, scratch);
-  }
-}
-function st32(t: Tlb, a: number, x: number): void {
-  const v = writeView(t, a);
-  const o = offsetIn(t, a, 4);
-  if (o >= 0) v.setInt32(o, x, true);
-  else {
-    scratch.setInt32(0, x, true);
-    writeSplit(t, a, 4, scratch);
-  }
-}
-function stf32(t: Tlb, a: number, x: number): void {
-  const v = writeView(t, a);
-  const o = offsetIn(t, a, 4);
-  if (o >= 0) v.setFloat32(o, x, true);
-  else {
-    scratch.setFloat32(0, x, true);
-    writeSplit(t, a, 4, scratch);
-  }
-}
-function stf64(t: Tlb, a: number, x: number): void {
-  const v = writeView(t, a);
-  const o = offsetIn(t, a, 8);
-  if (o >= 0) v.setFloat64(o, x, true);
-  else {
-    scratch.setFloat64(0, x, true);
-    writeSplit(t, a, 8, scratch);
-  }
-}
-/** Stores the two 32-bit halves `lo`, `hi` at `a`. */
-function st64(t: Tlb, a: number, lo: number, hi: number): void {
-  const v = writeView(t, a);
-  const o = offsetIn(t, a, 8);
-  if (o >= 0) {
-    v.setInt32(o, lo, true);
-    v.setInt32(o + 4, hi, true);
-  } else {
-    scratch.setInt32(0, lo, true);
-    scratch.setInt32(4, hi, true);
-    writeSplit(t, a, 8, scratch);
-  }
-}
-/** Stores a pointer (a signed number within ±2^53) as 8 bytes. */
-function stptr(t: Tlb, a: number, p: number): void {
-  st64(t, a, p >>> 0, Math.floor(p / TWO32) | 0);
-}
-
-/** Copies `size` bytes from `src` to `dst` (memmove semantics), page by page. */
-export function copyBytes(t: Tlb, dst: number, src: number, size: number): void {
-  if (size <= 0) return;
-  const tmp = new Uint8Array(size);
-  let i = 0;
-  while (i < size) {
-    const a = src + i;
-    const v = readView(t, a);
-    const o = a % t.pageSize;
-    const n = Math.min(size - i, t.pageSize - o);
-    tmp.set(new Uint8Array(v.buffer, v.byteOffset + o, n), i);
-    i += n;
-  }
-  fillBytes(t, dst, size, tmp);
-}
-
-/** Writes `bytes` (or zeros when bytes is null) to `size` bytes at `dst`, page by page. */
-export function fillBytes(t: Tlb, dst: number, size: number, bytes: Uint8Array | null): void {
-  let i = 0;
-  while (i < size) {
-    const a = dst + i;
-    const v = writeView(t, a);
-    const o = a % t.pageSize;
-    const n = Math.min(size - i, t.pageSize - o);
-    const target = new Uint8Array(v.buffer, v.byteOffset + o, n);
-    if (bytes) target.set(bytes.subarray(i, i + n));
-    else target.fill(0);
-    i += n;
-  }
-}
-
-/** Reads the 8-byte value at `a` as an unsigned number (used for saved fp and return addresses). */
-export function loadPointer(t: Tlb, a: number): number {
-  return ldptr(t, a);
-}
-/** Stores a pointer-sized number at `a`. */
-export function storePointer(t: Tlb, a: number, p: number): void {
-  stptr(t, a, p);
-}
-export { ld32 as loadI32, st32 as storeI32 };
 
 // ---- 64-bit helpers over the halves of a slot ----
 
@@ -271,12 +104,57 @@ function cmpU64(I: Int32Array, a: number, b: number): number {
   return la === lb ? 0 : la < lb ? -1 : 1;
 }
 
+/** Switches for the CPU: `compile` runs compiled blocks (jit/), otherwise only the interpreter. */
+export const cpuSettings = { compile: true };
+
+const exitRecord: ExitRecord = { kind: Exit.Jump, fault: null, faultPc: 0 };
+
 /**
  * Runs the task whose context is `ctx` for at most `budget` steps (instructions).
  * Contract: on return the context holds the exact state to resume from. On a fault, pc is the
- * faulting instruction and `fault` says what happened; nothing after it has run.
+ * faulting instruction, the registers and the evaluation stack are as they were before it, the
+ * steps count it, and `fault` says what happened; nothing after it has run.
+ *
+ * Runs compiled blocks (jit/codegen.ts) where it can and the interpreter elsewhere: for library
+ * calls, at pcs that start no block (after a signal handler, a slice that ended mid-block), and
+ * for the last steps of a slice too short for the next block. Either way the result, step for
+ * step, is the interpreter's.
  */
 export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: number): SliceResult {
+  if (!cpuSettings.compile) return interpretSlice(ctx, tlb, host, budget);
+  tlb.syncGeneration();
+  const X = exitRecord;
+  let image = ctx.image;
+  let compiled = compiledImage(image);
+  let left = budget;
+  while (left > 0) {
+    if (ctx.image !== image) {
+      image = ctx.image;
+      compiled = compiledImage(image);
+    }
+    const fn = compiled.at(ctx.pc);
+    let steps = 1;
+    if (fn === null) steps = compiled.interpreterSteps(ctx.pc, left);
+    else {
+      left = fn(ctx, tlb, left, X);
+      if (X.kind === Exit.Jump) continue;
+      if (X.kind === Exit.Fault) {
+        const fault = X.fault as Fault;
+        X.fault = null;
+        return { end: SliceEnd.Fault, steps: budget - left, fault, faultPc: X.faultPc };
+      }
+      if (X.kind === Exit.Budget) steps = left;
+      if (left === 0) break;
+    }
+    const r = interpretSlice(ctx, tlb, host, steps);
+    left -= r.steps;
+    if (r.end !== SliceEnd.Budget) return { end: r.end, steps: budget - left, fault: r.fault, faultPc: r.faultPc };
+  }
+  return { end: SliceEnd.Budget, steps: budget, fault: null, faultPc: 0 };
+}
+
+/** runSlice with the interpreter alone (the reference the compiled code must agree with). */
+export function interpretSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: number): SliceResult {
   tlb.syncGeneration();
   let image = ctx.image;
   let code = fusedCode(image.code);
@@ -484,31 +362,33 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 2;
           break;
         case 35 /* LOAD_LOCAL_F64 */:
-          F[esp++] = ldf64(tlb, fp + code[pc + 1]);
+          F[esp] = ldf64(tlb, fp + code[pc + 1]);
+          esp++;
           pc += 2;
           break;
         case 36 /* LOAD_LOCAL_PTR */:
-          F[esp++] = ldptr(tlb, fp + code[pc + 1]);
+          F[esp] = ldptr(tlb, fp + code[pc + 1]);
+          esp++;
           pc += 2;
           break;
         case 37 /* STORE_LOCAL_I32 */:
+          st32(tlb, fp + code[pc + 1], I[2 * (esp - 1)]);
           esp--;
-          st32(tlb, fp + code[pc + 1], I[2 * esp]);
           pc += 2;
           break;
         case 38 /* STORE_LOCAL_I64 */:
+          st64(tlb, fp + code[pc + 1], I[2 * (esp - 1)], I[2 * (esp - 1) + 1]);
           esp--;
-          st64(tlb, fp + code[pc + 1], I[2 * esp], I[2 * esp + 1]);
           pc += 2;
           break;
         case 39 /* STORE_LOCAL_F64 */:
+          stf64(tlb, fp + code[pc + 1], F[esp - 1]);
           esp--;
-          stf64(tlb, fp + code[pc + 1], F[esp]);
           pc += 2;
           break;
         case 40 /* STORE_LOCAL_PTR */:
+          stptr(tlb, fp + code[pc + 1], F[esp - 1]);
           esp--;
-          stptr(tlb, fp + code[pc + 1], F[esp]);
           pc += 2;
           break;
         case 41 /* ADD_LOCAL_I32 */:
@@ -544,34 +424,34 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           pc += 1;
           break;
         case 47 /* DIV_I32 */:
-          esp--;
-          a = I[2 * (esp - 1)];
-          b = I[2 * esp];
+          a = I[2 * (esp - 2)];
+          b = I[2 * (esp - 1)];
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+          esp--;
           I[2 * (esp - 1)] = (a / b) | 0;
           pc += 1;
           break;
         case 48 /* DIV_U32 */:
-          esp--;
-          b = I[2 * esp] >>> 0;
+          b = I[2 * (esp - 1)] >>> 0;
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          esp--;
           I[2 * (esp - 1)] = ((I[2 * (esp - 1)] >>> 0) / b) | 0;
           pc += 1;
           break;
         case 49 /* REM_I32 */:
-          esp--;
-          a = I[2 * (esp - 1)];
-          b = I[2 * esp];
+          a = I[2 * (esp - 2)];
+          b = I[2 * (esp - 1)];
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+          esp--;
           I[2 * (esp - 1)] = a % b | 0;
           pc += 1;
           break;
         case 50 /* REM_U32 */:
-          esp--;
-          b = I[2 * esp] >>> 0;
+          b = I[2 * (esp - 1)] >>> 0;
           if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          esp--;
           I[2 * (esp - 1)] = (I[2 * (esp - 1)] >>> 0) % b | 0;
           pc += 1;
           break;
@@ -710,21 +590,21 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
         }
         case 73 /* DIV_I64 */:
         case 75 /* REM_I64 */: {
+          if (I[2 * (esp - 1)] === 0 && I[2 * (esp - 1) + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          const na = B[esp - 2];
+          const nb = B[esp - 1];
+          if (nb === -1n && na === -9223372036854775808n) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
           esp--;
           const s = esp - 1;
-          if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
-          const na = B[s];
-          const nb = B[esp];
-          if (nb === -1n && na === -9223372036854775808n) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
           B[s] = code[pc] === Op.DIV_I64 ? na / nb : na % nb;
           pc += 1;
           break;
         }
         case 74 /* DIV_U64 */:
         case 76 /* REM_U64 */: {
+          if (I[2 * (esp - 1)] === 0 && I[2 * (esp - 1) + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           esp--;
           const s = esp - 1;
-          if (I[2 * esp] === 0 && I[2 * esp + 1] === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
           const na = BigInt.asUintN(64, B[s]);
           const nb = BigInt.asUintN(64, B[esp]);
           B[s] = BigInt.asIntN(64, code[pc] === Op.DIV_U64 ? na / nb : na % nb);
@@ -1127,11 +1007,12 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
         case 138 /* RET */:
         case 139 /* RET_VOID */: {
           // the return value (if any) is already in place: the callee popped its arguments
-          sp = fp + 16;
           const ret = ldptr(tlb, fp + 8);
-          fp = ldptr(tlb, fp);
+          const savedFp = ldptr(tlb, fp);
           const target = codeIndex(ret, code.length);
           if (target < 0) throw new Fault('SIGSEGV', 'bad-return-address', ret, false);
+          sp = fp + 16;
+          fp = savedFp;
           pc = target;
           break;
         }
@@ -1144,23 +1025,32 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
         // steps left it runs only its first instruction
         case 200 /* F_CMP_LOCAL_IMM_BRANCH */:
           if (left < 3) {
-            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+            esp++;
             pc += 2;
             break;
           }
+          a = ld32(tlb, fp + code[pc + 1]);
           left -= 3;
-          pc = compare32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), code[pc + 3]) === (code[pc + 5] === 133 /* JNZ */)
-            ? code[pc + 6] : pc + 7;
+          pc = compare32(code[pc + 4], a, code[pc + 3]) === (code[pc + 5] === 133 /* JNZ */) ? code[pc + 6] : pc + 7;
           break;
         case 201 /* F_CMP_LOCAL_LOCAL_BRANCH */:
           if (left < 3) {
-            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+            esp++;
             pc += 2;
             break;
           }
-          left -= 3;
-          pc = compare32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), ld32(tlb, fp + code[pc + 3])) === (code[pc + 5] === 133 /* JNZ */)
-            ? code[pc + 6] : pc + 7;
+          a = ld32(tlb, fp + code[pc + 1]);
+          I[2 * esp] = a; // a fault in the second load is a fault of the second instruction
+          esp++;
+          left -= 1;
+          opPc = pc + 2;
+          b = ld32(tlb, fp + code[pc + 3]);
+          opPc = pc;
+          esp--;
+          left -= 2;
+          pc = compare32(code[pc + 4], a, b) === (code[pc + 5] === 133 /* JNZ */) ? code[pc + 6] : pc + 7;
           break;
         case 206 /* F_CMP_IMM_BRANCH */:
           if (left < 2) {
@@ -1174,22 +1064,33 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           break;
         case 202 /* F_ARITH_LOCAL_IMM */:
           if (left < 2) {
-            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+            esp++;
             pc += 2;
             break;
           }
+          a = ld32(tlb, fp + code[pc + 1]);
           left -= 2;
-          I[2 * esp++] = arith32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), code[pc + 3]);
+          I[2 * esp++] = arith32(code[pc + 4], a, code[pc + 3]);
           pc += 5;
           break;
         case 203 /* F_ARITH_LOCAL_LOCAL */:
           if (left < 2) {
-            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+            esp++;
             pc += 2;
             break;
           }
-          left -= 2;
-          I[2 * esp++] = arith32(code[pc + 4], ld32(tlb, fp + code[pc + 1]), ld32(tlb, fp + code[pc + 3]));
+          a = ld32(tlb, fp + code[pc + 1]);
+          I[2 * esp] = a; // a fault in the second load is a fault of the second instruction
+          esp++;
+          left -= 1;
+          opPc = pc + 2;
+          b = ld32(tlb, fp + code[pc + 3]);
+          opPc = pc;
+          esp--;
+          left -= 1;
+          I[2 * esp++] = arith32(code[pc + 4], a, b);
           pc += 5;
           break;
         case 204 /* F_INC_LOCAL_JUMP */:
@@ -1204,12 +1105,14 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
           break;
         case 205 /* F_PTR_ADD_LOCAL */:
           if (left < 1) {
-            I[2 * esp++] = ld32(tlb, fp + code[pc + 1]);
+            I[2 * esp] = ld32(tlb, fp + code[pc + 1]);
+            esp++;
             pc += 2;
             break;
           }
+          a = ld32(tlb, fp + code[pc + 1]);
           left -= 1;
-          F[esp - 1] = F[esp - 1] + ld32(tlb, fp + code[pc + 1]) * code[pc + 3];
+          F[esp - 1] = F[esp - 1] + a * code[pc + 3];
           pc += 4;
           break;
         default:

@@ -1,0 +1,888 @@
+/**
+ * The block compiler: translates one function of a program image into one JavaScript function.
+ *
+ * The generated function runs the function's basic blocks from `ctx.pc` for as long as control
+ * stays among them (loops, recursive calls, returns into the same function), then saves the
+ * registers and returns to the dispatcher (dispatch.ts). It is generated once per image and shared
+ * by every task running the image: all task state stays in `ctx` and in simulated memory.
+ *
+ * Inside a block the evaluation stack lives in JavaScript locals (an I32 as an int, an F64/PTR as a
+ * double, an I64 as two int halves); it is written back to ctx's evaluation stack ("spilled") at
+ * every block boundary, so between blocks the state is exactly the interpreter's. Each block
+ * begins by checking that the slice has enough steps left for all of its instructions; when it
+ * has not, the dispatcher lets the interpreter run the last few steps one by one, so a slice
+ * stops at exactly the step the interpreter would. Loads and stores call the same TLB functions
+ * as the interpreter (memory-ops.ts), in the same order, so page faults, copy on write and
+ * SIGSEGV happen at the same instruction. Before every instruction that may fault the code
+ * records a site number; the catch clause writes back the evaluation stack as it was before that
+ * instruction, with pc on it and the steps before it counted, which is what the interpreter does.
+ *
+ * The JavaScript source is built only from numbers (opcodes' operands, pcs, addresses, constant
+ * indices) and this file's own text; nothing the program contains (no string, no name) is ever
+ * interpolated into it, so `new Function` runs no code that the program could choose.
+ *
+ * Known difference: the high half of a slot holding an I32 is unspecified (the interpreter leaves
+ * whatever the slot held before; compiled code may leave something else). Nothing reads it.
+ */
+import { Op, TEXT_BASE, codeAddress } from '../../lang/isa.ts';
+import type { ProgramImage } from '../../lang/image.ts';
+import type { CpuContext } from '../../kernel/context.ts';
+import { TLB_MASK, type Tlb } from '../tlb.ts';
+import { basicBlocks, instructionLength, type Block } from './blocks.ts';
+
+/** How a compiled function ended (in the exit record it shares with the dispatcher). */
+export const enum Exit {
+  /** control left the function's blocks: dispatch on ctx.pc */
+  Jump = 0,
+  /** too few steps left for the next block: the interpreter finishes the slice */
+  Budget = 1,
+  /** a fault: see `fault` and `faultPc` */
+  Fault = 2,
+  /** the next instruction is left to the interpreter (one step) */
+  Step = 3,
+}
+
+export interface ExitRecord {
+  kind: Exit;
+  fault: unknown;
+  faultPc: number;
+}
+
+/** A compiled function: runs from ctx.pc with `left` steps; returns the steps still left. */
+export type CompiledFunction = (ctx: CpuContext, tlb: Tlb, left: number, exit: ExitRecord) => number;
+
+/** The function's code cannot be compiled (an ill-typed stack or an unknown opcode). */
+export class NotCompilable extends Error {}
+
+type Val =
+  | { k: 'i32'; e: string }
+  | { k: 'f64'; e: string }
+  | { k: 'i64'; lo: string; hi: string }
+  /** the slot at esp + pos, as the block found it (kind unknown: copied bit for bit) */
+  | { k: 'raw'; pos: number };
+
+interface Site {
+  pc: number;
+  stack: Val[];
+  under: number;
+  /** steps to give back: the block's instructions from the faulting one on, minus the faulting one */
+  refund: number;
+}
+
+const TWO32 = 4294967296;
+const EVAL_HEADROOM = 256;
+
+/** `esp + p` as source text. */
+function at(p: number): string {
+  return p === 0 ? 'esp' : p < 0 ? `esp - ${-p}` : `esp + ${p}`;
+}
+
+function lit(n: number): string {
+  return n < 0 ? `(${n})` : String(n);
+}
+
+const SAVE = 'ctx.sp = sp; ctx.fp = fp; ctx.esp = esp;';
+
+const LOADS: Record<string, [number, string, string]> = {
+  ld8: [1, 'getInt8(o)', 'ld8'],
+  ldu8: [1, 'getUint8(o)', 'ldu8'],
+  ld16: [2, 'getInt16(o, true)', 'ld16'],
+  ldu16: [2, 'getUint16(o, true)', 'ldu16'],
+  ld32: [4, 'getInt32(o, true)', 'ld32'],
+  ldf32: [4, 'getFloat32(o, true)', 'ldf32'],
+  ldf64: [8, 'getFloat64(o, true)', 'ldf64'],
+};
+const STORES: Record<string, [number, string]> = {
+  st8: [1, 'setInt8(o, $)'],
+  st16: [2, 'setInt16(o, $, true)'],
+  st32: [4, 'setInt32(o, $, true)'],
+  stf32: [4, 'setFloat32(o, $, true)'],
+  stf64: [8, 'setFloat64(o, $, true)'],
+};
+
+/**
+ * The TLB's fast path written inline. Compiled code keeps two one-page caches in locals: the page
+ * of the last frame access (addresses from fp or sp: prefix f) and of the last other access
+ * (prefix d): its base address, DataView and whether the TLB had it writable. An access inside
+ * the cached page, not crossing its end (and, for a store, to a page cached writable) uses the
+ * view directly; otherwise it probes the TLB (tag compare) and refills the cache; when the TLB
+ * misses too it calls the memory-ops function, which translates, faults or splits exactly as the
+ * interpreter does, and then forgets both caches (a fill may have copied a page on write).
+ * Nothing else changes a page's frame while compiled code runs: fork, exec, brk and munmap are
+ * library calls, which leave the compiled function.
+ */
+function probe(addr: string, size: number, write: boolean): string {
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const limit = `ps - ${size}`;
+  return `a = ${addr}; o = a - ${c}b; ` +
+    `if (!(o >= 0 && o <= ${limit})) { q = Math.floor(a * inv); k = q & ${TLB_MASK}; ${c}b = q * ps; o = a - ${c}b; ` +
+    `${c}v = tg[k] === q ? vw[k] : null; ${c}w = wr[k]; } ` +
+    `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
+}
+
+const FORGET = 'fb = NaN; db = NaN;';
+
+function loadSource(dst: string, fn: string, addr: string): string {
+  const [size, get, slow] = LOADS[fn];
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  return `${probe(addr, size, false)}${dst} = ${c}v.${get}; else { ${dst} = ${slow}(t, a); ${FORGET} }`;
+}
+
+function storeSource(fn: string, addr: string, value: string): string {
+  const [size, set] = STORES[fn];
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  return `${probe(addr, size, true)}${c}v.${set.replace('$', value)}; else { ${fn}(t, a, ${value}); ${FORGET} }`;
+}
+
+function loadPairSource(lo: string, hi: string, addr: string): string {
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  return `${probe(addr, 8, false)}{ ${lo} = ${c}v.getInt32(o, true); ${hi} = ${c}v.getInt32(o + 4, true); } ` +
+    `else { ld64(t, a, R, 0); ${lo} = R[0]; ${hi} = R[1]; ${FORGET} }`;
+}
+
+function loadPointerSource(dst: string, addr: string): string {
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  return `${probe(addr, 8, false)}${dst} = ${c}v.getInt32(o + 4, true) * 4294967296 + ${c}v.getUint32(o, true); ` +
+    `else { ${dst} = ldptr(t, a); ${FORGET} }`;
+}
+
+function storePairSource(addr: string, lo: string, hi: string): string {
+  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  return `${probe(addr, 8, true)}{ ${c}v.setInt32(o, ${lo}, true); ${c}v.setInt32(o + 4, ${hi}, true); } ` +
+    `else { st64(t, a, ${lo}, ${hi}); ${FORGET} }`;
+}
+
+function storePointerSource(addr: string, p: string): string {
+  // x * 2^-32 is exactly x / 2^32
+  return `x = ${p}; ${storePairSource(addr, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0')}`;
+}
+
+
+/** Generates the JavaScript source of the function [entry, end) of `image`. */
+export function functionSource(image: ProgramImage, entry: number, end: number): FunctionSource {
+  const blocks = basicBlocks(image.code, entry, end);
+  if (!blocks) throw new NotCompilable('code does not decode');
+  const blockIndex = new Int32Array(end - entry).fill(-1);
+  blocks.forEach((b, i) => (blockIndex[b.start - entry] = i));
+  const g = new Generator(image.code, entry, end, blockIndex);
+  for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
+  return { source: g.finish(entry), leaders: blocks.map((b) => b.start), blockIndex };
+}
+
+/**
+ * A compiled function's source: the body of a factory taking (h: the helpers, C: the image's
+ * f64 constants, BI: `blockIndex`) and returning the function. Its loop switches on the number
+ * of a block (dense, so the switch is a jump table); BI maps pc - entry to that number (-1 for
+ * a pc that starts no block).
+ */
+export interface FunctionSource {
+  source: string;
+  leaders: number[];
+  blockIndex: Int32Array;
+}
+
+class Generator {
+  private readonly out: string[] = [];
+  private stack: Val[] = [];
+  private under = 0;
+  private ints = 0;
+  private doubles = 0;
+  private maxInts = 0;
+  private maxDoubles = 0;
+  private readonly sites: Site[] = [];
+
+  constructor(
+    private readonly code: Int32Array,
+    private readonly entry: number,
+    private readonly end: number,
+    private readonly blockIndex: Int32Array,
+  ) {}
+
+  /** Source that continues at the static target `pc`: the block's number, or an exit. */
+  private goto(pc: number): string {
+    const inside = pc >= this.entry && pc < this.end ? this.blockIndex[pc - this.entry] : -1;
+    return inside >= 0 ? `b = ${inside}; continue;` : `pc = ${pc}; b = -1; continue;`;
+  }
+
+  private emit(line: string): void {
+    this.out.push(line);
+  }
+
+  private int(): string {
+    const n = `i${this.ints++}`;
+    this.maxInts = Math.max(this.maxInts, this.ints);
+    return n;
+  }
+
+  private dbl(): string {
+    const n = `d${this.doubles++}`;
+    this.maxDoubles = Math.max(this.maxDoubles, this.doubles);
+    return n;
+  }
+
+  private pop(): Val {
+    const v = this.stack.pop();
+    if (v) return v;
+    this.under++;
+    return { k: 'raw', pos: -this.under };
+  }
+
+  private push(v: Val): void {
+    this.stack.push(v);
+  }
+
+  private pushI32(expr: string): void {
+    const n = this.int();
+    this.emit(`${n} = ${expr};`);
+    this.push({ k: 'i32', e: n });
+  }
+
+  private pushF64(expr: string): void {
+    const n = this.dbl();
+    this.emit(`${n} = ${expr};`);
+    this.push({ k: 'f64', e: n });
+  }
+
+  /** Pushes the 64-bit result of a runtime helper (low half returned, high half in R[1]). */
+  private pushI64Call(expr: string): void {
+    const lo = this.int();
+    const hi = this.int();
+    this.emit(`${lo} = ${expr}; ${hi} = R[1];`);
+    this.push({ k: 'i64', lo, hi });
+  }
+
+  private pushLoad(fn: string, addr: string): void {
+    const n = fn === 'ld32' ? this.int() : this.dbl();
+    this.emit(loadSource(n, fn, addr));
+    this.push(fn === 'ld32' ? { k: 'i32', e: n } : { k: 'f64', e: n });
+  }
+
+  private pushPointer(addr: string): void {
+    const n = this.dbl();
+    this.emit(loadPointerSource(n, addr));
+    this.push({ k: 'f64', e: n });
+  }
+
+  private pushPair(addr: string): void {
+    const lo = this.int();
+    const hi = this.int();
+    this.emit(loadPairSource(lo, hi, addr));
+    this.push({ k: 'i64', lo, hi });
+  }
+
+  private i32(v: Val): string {
+    switch (v.k) {
+      case 'i32':
+        return v.e;
+      case 'i64':
+        return v.lo;
+      case 'raw': {
+        const n = this.int();
+        this.emit(`${n} = I[2 * (${at(v.pos)})];`);
+        return n;
+      }
+      case 'f64': {
+        const n = this.int();
+        this.emit(`${n} = lo32(${v.e});`);
+        return n;
+      }
+    }
+  }
+
+  private f64(v: Val): string {
+    switch (v.k) {
+      case 'f64':
+        return v.e;
+      case 'raw': {
+        const n = this.dbl();
+        this.emit(`${n} = F[${at(v.pos)}];`);
+        return n;
+      }
+      case 'i64': {
+        const n = this.dbl();
+        this.emit(`${n} = f64Of(${v.lo}, ${v.hi});`);
+        return n;
+      }
+      case 'i32':
+        throw new NotCompilable('an I32 used as a double');
+    }
+  }
+
+  private i64(v: Val): { lo: string; hi: string } {
+    switch (v.k) {
+      case 'i64':
+        return v;
+      case 'raw': {
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(`${lo} = I[2 * (${at(v.pos)})]; ${hi} = I[2 * (${at(v.pos)}) + 1];`);
+        return { lo, hi };
+      }
+      case 'f64': {
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(`${lo} = lo32(${v.e}); ${hi} = R[1];`);
+        return { lo, hi };
+      }
+      case 'i32':
+        throw new NotCompilable('an I32 used as an I64');
+    }
+  }
+
+  /** Source that writes `stack` back to the evaluation stack (slots from esp - under) and moves esp. */
+  private spillSource(stack: Val[], under: number, temp: () => string): string {
+    const parts: string[] = [];
+    const moves: { dest: number; lo: string; hi: string }[] = [];
+    stack.forEach((v, i) => {
+      const dest = i - under;
+      if (v.k === 'raw' && v.pos !== dest) {
+        const lo = temp();
+        const hi = temp();
+        parts.push(`${lo} = I[2 * (${at(v.pos)})]; ${hi} = I[2 * (${at(v.pos)}) + 1];`);
+        moves.push({ dest, lo, hi });
+      }
+    });
+    for (const m of moves) parts.push(`I[2 * (${at(m.dest)})] = ${m.lo}; I[2 * (${at(m.dest)}) + 1] = ${m.hi};`);
+    stack.forEach((v, i) => {
+      const dest = i - under;
+      if (v.k === 'i32') parts.push(`I[2 * (${at(dest)})] = ${v.e};`);
+      else if (v.k === 'f64') parts.push(`F[${at(dest)}] = ${v.e};`);
+      else if (v.k === 'i64') parts.push(`I[2 * (${at(dest)})] = ${v.lo}; I[2 * (${at(dest)}) + 1] = ${v.hi};`);
+    });
+    const depth = stack.length - under;
+    if (depth !== 0) parts.push(`esp += ${lit(depth)};`);
+    return parts.join(' ');
+  }
+
+  private spill(): void {
+    const s = this.spillSource(this.stack, this.under, () => this.int());
+    if (s) this.emit(s);
+    this.stack = [];
+    this.under = 0;
+  }
+
+  /** Records that the next instruction may fault. */
+  private site(pc: number, refund: number): void {
+    this.sites.push({ pc, stack: this.stack.slice(), under: this.under, refund });
+    this.emit(`site = ${this.sites.length - 1};`);
+  }
+
+  block(b: Block, index: number, hasNext: boolean): void {
+    this.ints = 0;
+    this.doubles = 0;
+    this.emit(`case ${index}: {`);
+    if (b.interpreted) {
+      this.emit(`ctx.pc = ${b.start}; ${SAVE} X.kind = 3; return left;`);
+      this.emit('}');
+      return;
+    }
+    const n = b.pcs.length;
+    this.emit(`if (left < ${n}) { ctx.pc = ${b.start}; ${SAVE} X.kind = 1; return left; }`);
+    this.emit(`left -= ${n};`);
+    let open = true;
+    b.pcs.forEach((pc, i) => {
+      open = this.instruction(pc, n - i - 1);
+    });
+    if (open) {
+      this.spill();
+      // falls through into the next block's case; past the function's end, dispatch
+      const last = b.pcs[n - 1];
+      if (!hasNext) this.emit(this.goto(last + instructionLength(this.code, last)));
+    }
+    this.emit('}');
+  }
+
+  /** Emits one instruction. Returns false when it ended the block (a jump, call or return). */
+  private instruction(pc: number, refund: number): boolean {
+    const code = this.code;
+    const op = code[pc];
+    const o1 = code[pc + 1];
+    const o2 = code[pc + 2];
+    switch (op) {
+      case Op.NOP:
+      case Op.LINE:
+        return true;
+      case Op.PUSH_I32:
+        this.push({ k: 'i32', e: lit(o1) });
+        return true;
+      case Op.PUSH_I64:
+        this.push({ k: 'i64', lo: lit(o1), hi: lit(o2) });
+        return true;
+      case Op.PUSH_F64:
+        this.pushF64(`C[${o1}]`);
+        return true;
+      case Op.PUSH_PTR:
+        this.push({ k: 'f64', e: lit(o2 * TWO32 + (o1 >>> 0)) });
+        return true;
+      case Op.FRAME_ADDR:
+        this.pushF64(`fp + ${lit(o1)}`);
+        return true;
+      case Op.POP:
+        this.pop();
+        return true;
+      case Op.DUP: {
+        const v = this.pop();
+        this.push(v);
+        this.push(v);
+        return true;
+      }
+      case Op.SWAP: {
+        const b = this.pop();
+        const a = this.pop();
+        this.push(b);
+        this.push(a);
+        return true;
+      }
+      case Op.OVER: {
+        const b = this.pop();
+        const a = this.pop();
+        this.push(a);
+        this.push(b);
+        this.push(a);
+        return true;
+      }
+      case Op.LOAD_I8:
+      case Op.LOAD_U8:
+      case Op.LOAD_I16:
+      case Op.LOAD_U16:
+      case Op.LOAD_I32: {
+        this.site(pc, refund);
+        const p = this.f64(this.pop());
+        const n = this.int();
+        this.emit(loadSource(n, ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8], p));
+        this.push({ k: 'i32', e: n });
+        return true;
+      }
+      case Op.LOAD_I64:
+        this.site(pc, refund);
+        this.pushPair(this.f64(this.pop()));
+        return true;
+      case Op.LOAD_F32:
+      case Op.LOAD_F64:
+      case Op.LOAD_PTR: {
+        this.site(pc, refund);
+        const p = this.f64(this.pop());
+        const n = this.dbl();
+        this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
+        this.push({ k: 'f64', e: n });
+        return true;
+      }
+      case Op.STORE_I8:
+      case Op.STORE_I16:
+      case Op.STORE_I32:
+      case Op.STORE_KEEP_I8:
+      case Op.STORE_KEEP_I16:
+      case Op.STORE_KEEP_I32: {
+        this.site(pc, refund);
+        const keep = op >= Op.STORE_KEEP_I8;
+        const width = keep ? op - Op.STORE_KEEP_I8 : op - Op.STORE_I8;
+        let v = this.i32(this.pop());
+        const p = this.f64(this.pop());
+        if (keep && width < 2) {
+          const n = this.int();
+          this.emit(`${n} = (${v} << ${width === 0 ? 24 : 16}) >> ${width === 0 ? 24 : 16};`);
+          v = n;
+        }
+        this.emit(storeSource(['st8', 'st16', 'st32'][width], p, v));
+        if (keep) this.push({ k: 'i32', e: v });
+        return true;
+      }
+      case Op.STORE_I64:
+      case Op.STORE_KEEP_I64: {
+        this.site(pc, refund);
+        const v = this.i64(this.pop());
+        const p = this.f64(this.pop());
+        this.emit(storePairSource(p, v.lo, v.hi));
+        if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
+        return true;
+      }
+      case Op.STORE_F32:
+      case Op.STORE_F64:
+      case Op.STORE_PTR:
+      case Op.STORE_KEEP_F32:
+      case Op.STORE_KEEP_F64:
+      case Op.STORE_KEEP_PTR: {
+        this.site(pc, refund);
+        const keep = op >= Op.STORE_KEEP_I8;
+        const which = keep ? op - Op.STORE_KEEP_F32 : op - Op.STORE_F32;
+        let v = this.f64(this.pop());
+        const p = this.f64(this.pop());
+        if (keep && which === 0) {
+          const n = this.dbl();
+          this.emit(`${n} = Math.fround(${v});`);
+          v = n;
+        }
+        this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
+        if (keep) this.push({ k: 'f64', e: v });
+        return true;
+      }
+      case Op.LOAD_LOCAL_I32:
+        this.site(pc, refund);
+        this.pushLoad('ld32', `fp + ${lit(o1)}`);
+        return true;
+      case Op.LOAD_LOCAL_I64:
+        this.site(pc, refund);
+        this.pushPair(`fp + ${lit(o1)}`);
+        return true;
+      case Op.LOAD_LOCAL_F64:
+        this.site(pc, refund);
+        this.pushLoad('ldf64', `fp + ${lit(o1)}`);
+        return true;
+      case Op.LOAD_LOCAL_PTR:
+        this.site(pc, refund);
+        this.pushPointer(`fp + ${lit(o1)}`);
+        return true;
+      case Op.STORE_LOCAL_I32:
+        this.site(pc, refund);
+        this.emit(storeSource('st32', `fp + ${lit(o1)}`, this.i32(this.pop())));
+        return true;
+      case Op.STORE_LOCAL_I64: {
+        this.site(pc, refund);
+        const v = this.i64(this.pop());
+        this.emit(storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi));
+        return true;
+      }
+      case Op.STORE_LOCAL_F64:
+        this.site(pc, refund);
+        this.emit(storeSource('stf64', `fp + ${lit(o1)}`, this.f64(this.pop())));
+        return true;
+      case Op.STORE_LOCAL_PTR:
+        this.site(pc, refund);
+        this.emit(storePointerSource(`fp + ${lit(o1)}`, this.f64(this.pop())));
+        return true;
+      case Op.ADD_LOCAL_I32:
+        this.site(pc, refund);
+        const n = this.int();
+        this.emit(loadSource(n, 'ld32', `fp + ${lit(o1)}`));
+        this.emit(storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`));
+        return true;
+      case Op.MEMCPY: {
+        this.site(pc, refund);
+        const src = this.f64(this.pop());
+        const dst = this.f64(this.pop());
+        this.emit(`copyBytes(t, ${dst}, ${src}, ${o1}); fb = NaN; db = NaN;`);
+        return true;
+      }
+      case Op.MEMZERO:
+        this.site(pc, refund);
+        this.emit(`fillBytes(t, ${this.f64(this.pop())}, ${o1}, null); fb = NaN; db = NaN;`);
+        return true;
+
+      case Op.ADD_I32: case Op.SUB_I32: case Op.MUL_I32: case Op.AND_I32: case Op.OR_I32: case Op.XOR_I32:
+      case Op.SHL_I32: case Op.SHR_I32: case Op.SHR_U32:
+      case Op.EQ_I32: case Op.NE_I32: case Op.LT_I32: case Op.LE_I32: case Op.GT_I32: case Op.GE_I32:
+      case Op.LT_U32: case Op.LE_U32: case Op.GT_U32: case Op.GE_U32: {
+        const b = this.i32(this.pop());
+        const a = this.i32(this.pop());
+        this.pushI32(binary32(op, a, b));
+        return true;
+      }
+      case Op.DIV_I32: case Op.REM_I32: case Op.DIV_U32: case Op.REM_U32: {
+        this.site(pc, refund);
+        const b = this.i32(this.pop());
+        const a = this.i32(this.pop());
+        const fn = op === Op.DIV_I32 || op === Op.REM_I32 ? 'divI32' : 'divU32';
+        this.pushI32(`${fn}(${a}, ${b}, ${op === Op.REM_I32 || op === Op.REM_U32})`);
+        return true;
+      }
+      case Op.NEG_I32:
+        this.pushI32(`-${this.i32(this.pop())} | 0`);
+        return true;
+      case Op.NOT_I32:
+        this.pushI32(`~${this.i32(this.pop())}`);
+        return true;
+      case Op.LNOT_I32:
+        this.pushI32(`${this.i32(this.pop())} === 0 ? 1 : 0`);
+        return true;
+
+      case Op.ADD_I64: case Op.SUB_I64: case Op.AND_I64: case Op.OR_I64: case Op.XOR_I64: {
+        const b = this.i64(this.pop());
+        const a = this.i64(this.pop());
+        const lo = this.int();
+        const hi = this.int();
+        if (op === Op.ADD_I64) {
+          this.emit(`a = (${a.lo} >>> 0) + (${b.lo} >>> 0); ${hi} = (${a.hi} + ${b.hi} + (a > 4294967295 ? 1 : 0)) | 0; ${lo} = a | 0;`);
+        } else if (op === Op.SUB_I64) {
+          this.emit(`${hi} = (${a.hi} - ${b.hi} - ((${a.lo} >>> 0) < (${b.lo} >>> 0) ? 1 : 0)) | 0; ${lo} = (${a.lo} - ${b.lo}) | 0;`);
+        } else {
+          const o = op === Op.AND_I64 ? '&' : op === Op.OR_I64 ? '|' : '^';
+          this.emit(`${lo} = ${a.lo} ${o} ${b.lo}; ${hi} = ${a.hi} ${o} ${b.hi};`);
+        }
+        this.push({ k: 'i64', lo, hi });
+        return true;
+      }
+      case Op.MUL_I64: {
+        const b = this.i64(this.pop());
+        const a = this.i64(this.pop());
+        this.pushI64Call(`mul64(${a.lo}, ${a.hi}, ${b.lo}, ${b.hi})`);
+        return true;
+      }
+      case Op.DIV_I64: case Op.REM_I64: case Op.DIV_U64: case Op.REM_U64: {
+        this.site(pc, refund);
+        const b = this.i64(this.pop());
+        const a = this.i64(this.pop());
+        const fn = op === Op.DIV_I64 || op === Op.REM_I64 ? 'divI64' : 'divU64';
+        this.pushI64Call(`${fn}(${a.lo}, ${a.hi}, ${b.lo}, ${b.hi}, ${op === Op.REM_I64 || op === Op.REM_U64})`);
+        return true;
+      }
+      case Op.SHL_I64: case Op.SHR_I64: case Op.SHR_U64: {
+        const b = this.i64(this.pop());
+        const a = this.i64(this.pop());
+        this.pushI64Call(`shift64(${a.lo}, ${a.hi}, ${b.lo}, ${op - Op.SHL_I64})`);
+        return true;
+      }
+      case Op.NEG_I64: {
+        const a = this.i64(this.pop());
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(`${lo} = -${a.lo} | 0; ${hi} = (~${a.hi} + (${a.lo} === 0 ? 1 : 0)) | 0;`);
+        this.push({ k: 'i64', lo, hi });
+        return true;
+      }
+      case Op.NOT_I64: {
+        const a = this.i64(this.pop());
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(`${lo} = ~${a.lo}; ${hi} = ~${a.hi};`);
+        this.push({ k: 'i64', lo, hi });
+        return true;
+      }
+      case Op.EQ_I64: case Op.NE_I64: case Op.LT_I64: case Op.LE_I64: case Op.GT_I64: case Op.GE_I64:
+      case Op.LT_U64: case Op.LE_U64: case Op.GT_U64: case Op.GE_U64: {
+        const b = this.i64(this.pop());
+        const a = this.i64(this.pop());
+        this.pushI32(compare64(op, a, b));
+        return true;
+      }
+
+      case Op.ADD_F64: case Op.SUB_F64: case Op.MUL_F64: case Op.DIV_F64: {
+        const b = this.f64(this.pop());
+        const a = this.f64(this.pop());
+        this.pushF64(`${a} ${'+-*/'[op - Op.ADD_F64]} ${b}`);
+        return true;
+      }
+      case Op.NEG_F64:
+        this.pushF64(`-${this.f64(this.pop())}`);
+        return true;
+      case Op.EQ_F64: case Op.NE_F64: case Op.LT_F64: case Op.LE_F64: case Op.GT_F64: case Op.GE_F64: {
+        const b = this.f64(this.pop());
+        const a = this.f64(this.pop());
+        const o = ['===', '!==', '<', '<=', '>', '>='][op - Op.EQ_F64];
+        this.pushI32(`${a} ${o} ${b} ? 1 : 0`);
+        return true;
+      }
+      case Op.FROUND:
+        this.pushF64(`Math.fround(${this.f64(this.pop())})`);
+        return true;
+
+      case Op.PTR_ADD_I32: {
+        const i = this.i32(this.pop());
+        const p = this.f64(this.pop());
+        this.pushF64(`${p} + ${i} * ${lit(o1)}`);
+        return true;
+      }
+      case Op.PTR_ADD_I64: {
+        const i = this.i64(this.pop());
+        const p = this.f64(this.pop());
+        this.pushF64(`${p} + (${i.hi} * 4294967296 + (${i.lo} >>> 0)) * ${lit(o1)}`);
+        return true;
+      }
+      case Op.PTR_DIFF: {
+        const b = this.f64(this.pop());
+        const a = this.f64(this.pop());
+        this.pushI64Call(`numberToI64(Math.trunc((${a} - ${b}) / ${lit(o1)}))`);
+        return true;
+      }
+      case Op.PTR_ADD_IMM:
+        this.pushF64(`${this.f64(this.pop())} + ${lit(o1)}`);
+        return true;
+
+      case Op.I32_TO_I64: {
+        const v = this.i32(this.pop());
+        const hi = this.int();
+        this.emit(`${hi} = ${v} >> 31;`);
+        this.push({ k: 'i64', lo: v, hi });
+        return true;
+      }
+      case Op.U32_TO_I64:
+        this.push({ k: 'i64', lo: this.i32(this.pop()), hi: '0' });
+        return true;
+      case Op.I64_TO_I32:
+        // the slot is unchanged; its users read the low half
+        return true;
+      case Op.TRUNC_I8:
+        this.pushI32(`(${this.i32(this.pop())} << 24) >> 24`);
+        return true;
+      case Op.TRUNC_U8:
+        this.pushI32(`${this.i32(this.pop())} & 255`);
+        return true;
+      case Op.TRUNC_I16:
+        this.pushI32(`(${this.i32(this.pop())} << 16) >> 16`);
+        return true;
+      case Op.TRUNC_U16:
+        this.pushI32(`${this.i32(this.pop())} & 65535`);
+        return true;
+      case Op.I32_TO_F64:
+        this.pushF64(`+${this.i32(this.pop())}`);
+        return true;
+      case Op.U32_TO_F64:
+        this.pushF64(`${this.i32(this.pop())} >>> 0`);
+        return true;
+      case Op.I64_TO_F64: {
+        const v = this.i64(this.pop());
+        this.pushF64(`i64ToF64(${v.lo}, ${v.hi})`);
+        return true;
+      }
+      case Op.U64_TO_F64: {
+        const v = this.i64(this.pop());
+        this.pushF64(`u64ToF64(${v.lo}, ${v.hi})`);
+        return true;
+      }
+      case Op.F64_TO_I32: {
+        const v = this.f64(this.pop());
+        this.emit(`x = Math.trunc(${v});`);
+        this.pushI32('x >= -2147483648 && x <= 2147483647 ? x | 0 : -2147483648');
+        return true;
+      }
+      case Op.F64_TO_U32:
+        this.pushI64Call(`numberToI64(Math.trunc(${this.f64(this.pop())}))`);
+        return true;
+      case Op.F64_TO_I64:
+        this.pushI64Call(`f64ToI64(${this.f64(this.pop())})`);
+        return true;
+      case Op.F64_TO_U64:
+        this.pushI64Call(`f64ToU64(${this.f64(this.pop())})`);
+        return true;
+      case Op.PTR_TO_I64:
+        this.pushI64Call(`numberToI64(${this.f64(this.pop())})`);
+        return true;
+      case Op.I64_TO_PTR: {
+        const v = this.i64(this.pop());
+        this.pushF64(`${v.hi} * 4294967296 + (${v.lo} >>> 0)`);
+        return true;
+      }
+      case Op.BOOL_I64: {
+        const v = this.i64(this.pop());
+        this.pushI32(`${v.lo} !== 0 || ${v.hi} !== 0 ? 1 : 0`);
+        return true;
+      }
+      case Op.BOOL_F64:
+      case Op.BOOL_PTR:
+        this.pushI32(`${this.f64(this.pop())} !== 0 ? 1 : 0`);
+        return true;
+
+      case Op.JMP:
+        this.spill();
+        this.emit(this.goto(o1));
+        return false;
+      case Op.JZ:
+      case Op.JNZ: {
+        const c = this.i32(this.pop());
+        this.spill();
+        this.emit(`if (${c} ${op === Op.JZ ? '===' : '!=='} 0) { ${this.goto(o1)} }`);
+        return true; // falls through to the next block
+      }
+      case Op.CALL:
+        this.spill();
+        this.emit(`if (esp > F.length - ${EVAL_HEADROOM}) { ctx.esp = esp; growEvalStack(ctx); F = ctx.evalF64; I = ctx.evalI32; }`);
+        this.site(pc, refund);
+        this.emit(storePointerSource('sp - 8', String(codeAddress(pc + 3))));
+        this.emit(storePointerSource('sp - 16', 'fp'));
+        this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
+        return false;
+      case Op.ENTER:
+        this.spill();
+        this.emit(`if (ctx.nargs !== ${o2}) esp = enterFix(ctx, esp, ${o2}); sp -= ${o1};`);
+        return true;
+      case Op.RET:
+      case Op.RET_VOID:
+        this.spill();
+        this.site(pc, refund);
+        this.emit(loadPointerSource('y', 'fp + 8'));
+        this.emit(loadPointerSource('z', 'fp'));
+        // the code index of a return address, checked without a floating-point remainder
+        this.emit(`x = (y - ${TEXT_BASE}) * 0.25; pc = x | 0; if (pc !== x || pc < 0 || pc >= ${code.length}) pc = returnTarget(y, ${code.length});`);
+        this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
+        return false;
+      default:
+        throw new NotCompilable(`opcode ${op}`);
+    }
+  }
+
+  /** The whole function: a loop over its blocks, the exit for other pcs and the fault handler. */
+  finish(entry: number): string {
+    let maxTemps = 0;
+    const handlers = this.sites.map((s, i) => {
+      let temps = 0;
+      const spill = this.spillSource(s.stack, s.under, () => `w${temps++}`);
+      maxTemps = Math.max(maxTemps, temps);
+      return `case ${i}: ${spill} ctx.pc = ${s.pc}; left += ${s.refund}; break;`;
+    });
+    const ints = Array.from({ length: this.maxInts }, (_, i) => `i${i} = 0`);
+    const doubles = Array.from({ length: this.maxDoubles }, (_, i) => `d${i} = 0.5`);
+    const temps = Array.from({ length: maxTemps }, (_, i) => `w${i} = 0`);
+    return [
+      `return function compiled_${entry}(ctx, t, left, X) {`,
+      'let pc = ctx.pc, sp = ctx.sp, fp = ctx.fp, esp = ctx.esp;',
+      `let b = BI[pc - ${entry}];`,
+      'let F = ctx.evalF64, I = ctx.evalI32;',
+      'const tg = t.tag, vw = t.view, wr = t.writable, inv = t.invPageSize, ps = t.pageSize;',
+      'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
+      'let fb = NaN, db = NaN, fw = 0, dw = 0;',
+      'let fv = null, dv = null;',
+      ints.length ? `let ${ints.join(', ')};` : '',
+      doubles.length ? `let ${doubles.join(', ')};` : '',
+      'try {',
+      'for (;;) {',
+      'switch (b) {',
+      ...this.out,
+      `default: ctx.pc = pc; ${SAVE} X.kind = 0; return left;`,
+      '}',
+      '}',
+      '} catch (e) {',
+      'if (!(e instanceof Fault)) throw e;',
+      temps.length ? `let ${temps.join(', ')};` : '',
+      'switch (site) {',
+      ...handlers,
+      '}',
+      `${SAVE} X.kind = 2; X.fault = e; X.faultPc = ctx.pc; return left;`,
+      '}',
+      '};',
+    ].join('\n');
+  }
+}
+
+function binary32(op: number, a: string, b: string): string {
+  switch (op) {
+    case Op.ADD_I32: return `(${a} + ${b}) | 0`;
+    case Op.SUB_I32: return `(${a} - ${b}) | 0`;
+    case Op.MUL_I32: return `Math.imul(${a}, ${b})`;
+    case Op.AND_I32: return `${a} & ${b}`;
+    case Op.OR_I32: return `${a} | ${b}`;
+    case Op.XOR_I32: return `${a} ^ ${b}`;
+    case Op.SHL_I32: return `${a} << (${b} & 31)`;
+    case Op.SHR_I32: return `${a} >> (${b} & 31)`;
+    case Op.SHR_U32: return `(${a} >>> (${b} & 31)) | 0`;
+    case Op.EQ_I32: return `${a} === ${b} ? 1 : 0`;
+    case Op.NE_I32: return `${a} !== ${b} ? 1 : 0`;
+    case Op.LT_I32: return `${a} < ${b} ? 1 : 0`;
+    case Op.LE_I32: return `${a} <= ${b} ? 1 : 0`;
+    case Op.GT_I32: return `${a} > ${b} ? 1 : 0`;
+    case Op.GE_I32: return `${a} >= ${b} ? 1 : 0`;
+    case Op.LT_U32: return `(${a} >>> 0) < (${b} >>> 0) ? 1 : 0`;
+    case Op.LE_U32: return `(${a} >>> 0) <= (${b} >>> 0) ? 1 : 0`;
+    case Op.GT_U32: return `(${a} >>> 0) > (${b} >>> 0) ? 1 : 0`;
+    default: return `(${a} >>> 0) >= (${b} >>> 0) ? 1 : 0`; // GE_U32
+  }
+}
+
+function compare64(op: number, a: { lo: string; hi: string }, b: { lo: string; hi: string }): string {
+  if (op === Op.EQ_I64) return `${a.lo} === ${b.lo} && ${a.hi} === ${b.hi} ? 1 : 0`;
+  if (op === Op.NE_I64) return `${a.lo} !== ${b.lo} || ${a.hi} !== ${b.hi} ? 1 : 0`;
+  const unsigned = op >= Op.LT_U64;
+  const rel = ['<', '<=', '>', '>='][(unsigned ? op - Op.LT_U64 : op - Op.LT_I64)];
+  const strict = rel[0];
+  const ha = unsigned ? `(${a.hi} >>> 0)` : a.hi;
+  const hb = unsigned ? `(${b.hi} >>> 0)` : b.hi;
+  return `${ha} ${strict} ${hb} || (${a.hi} === ${b.hi} && (${a.lo} >>> 0) ${rel} (${b.lo} >>> 0)) ? 1 : 0`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The compiled form of a program image: for each pc that starts a basic block, the compiled
+ * JavaScript function that runs from there (codegen.ts). One per image, shared by every task that
+ * runs the image (fork children, exec of the same program); functions are compiled the first
+ * time control reaches them. A function the compiler cannot translate stays with the interpreter.
+ */
+import type { ProgramImage } from '../../lang/image.ts';
+import { growEvalStack } from '../../kernel/context.ts';
+import { Fault } from '../tlb.ts';
+import {
+  ld8, ldu8, ld16, ldu16, ld32, ldf32, ldf64, ld64, ldptr,
+  st8, st16, st32, stf32, stf64, st64, stptr, copyBytes, fillBytes,
+} from '../memory-ops.ts';
+import * as runtime from './runtime.ts';
+import { basicBlocks } from './blocks.ts';
+import { functionSource, NotCompilable, type CompiledFunction } from './codegen.ts';
+
+/** Everything generated code may call, by the names it uses. */
+const HELPERS: Record<string, unknown> = {
+  ld8, ldu8, ld16, ldu16, ld32, ldf32, ldf64, ld64, ldptr,
+  st8, st16, st32, stf32, stf64, st64, stptr, copyBytes, fillBytes,
+  Fault, growEvalStack,
+  R: runtime.R,
+  lo32: runtime.lo32,
+  f64Of: runtime.f64Of,
+  numberToI64: runtime.numberToI64,
+  mul64: runtime.mul64,
+  divI64: runtime.divI64,
+  divU64: runtime.divU64,
+  divI32: runtime.divI32,
+  divU32: runtime.divU32,
+  shift64: runtime.shift64,
+  i64ToF64: runtime.i64ToF64,
+  u64ToF64: runtime.u64ToF64,
+  f64ToI64: runtime.f64ToI64,
+  f64ToU64: runtime.f64ToU64,
+  enterFix: runtime.enterFix,
+  returnTarget: runtime.returnTarget,
+};
+
+export class CompiledImage {
+  /** pc → index (in image.functions) of the function with a block starting there, else -1 */
+  private readonly owner: Int32Array;
+  /** per function: its compiled code, null when it cannot be compiled, undefined until tried */
+  private readonly compiled: (CompiledFunction | null | undefined)[];
+  /** pc → the compiled function to enter there (filled as functions are compiled) */
+  private readonly entries: (CompiledFunction | null)[];
+  /** pc → index of the function containing it, -1 outside functions */
+  private readonly within: Int32Array;
+
+  constructor(private readonly image: ProgramImage) {
+    this.owner = new Int32Array(image.code.length + 1).fill(-1);
+    this.compiled = new Array(image.functions.length);
+    this.entries = new Array<CompiledFunction | null>(image.code.length + 1).fill(null);
+    this.within = new Int32Array(image.code.length + 1).fill(-1);
+    image.functions.forEach((f, i) => {
+      this.within.fill(i, f.entryPc, f.endPc);
+      const blocks = basicBlocks(image.code, f.entryPc, f.endPc);
+      if (blocks) for (const b of blocks) this.owner[b.start] = i;
+    });
+  }
+
+  /** The compiled function to run from `pc`, or null when pc starts no compiled block. */
+  at(pc: number): CompiledFunction | null {
+    const fn = this.entries[pc];
+    if (fn !== null || this.owner[pc] < 0) return fn;
+    return this.compile(this.owner[pc], pc);
+  }
+
+  /**
+   * How many steps the interpreter should take from `pc`, which starts no compiled block: one
+   * when pc is inside a compiled function (a block start is a few steps away), otherwise up to
+   * `left` in chunks (code that stays interpreted gains nothing from coming back sooner).
+   */
+  interpreterSteps(pc: number, left: number): number {
+    const f = this.within[pc] ?? -1;
+    return f >= 0 && this.compiled[f] !== null ? 1 : Math.min(left, 1024);
+  }
+
+  private compile(index: number, pc: number): CompiledFunction | null {
+    if (this.compiled[index] === undefined) {
+      const f = this.image.functions[index];
+      let fn: CompiledFunction | null = null;
+      try {
+        const { source, leaders, blockIndex } = functionSource(this.image, f.entryPc, f.endPc);
+        // the source holds only numbers and the generator's own text (see codegen.ts)
+        const factory = new Function('h', 'C', 'BI', `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = h;\n${source}`);
+        fn = factory(HELPERS, this.image.f64Consts, blockIndex) as CompiledFunction;
+        for (const l of leaders) this.entries[l] = fn;
+      } catch (e) {
+        if (!(e instanceof NotCompilable)) throw e;
+      }
+      this.compiled[index] = fn;
+      if (!fn) this.owner.fill(-1, f.entryPc, f.endPc);
+    }
+    return this.entries[pc];
+  }
+}
+
+const images = new WeakMap<ProgramImage, CompiledImage>();
+
+/** The (lazily) compiled form of `image`, shared by every task running it. */
+export function compiledImage(image: ProgramImage): CompiledImage {
+  let c = images.get(image);
+  if (!c) {
+    c = new CompiledImage(image);
+    images.set(image, c);
+  }
+  return c;
+}

@@ -1,0 +1,186 @@
+/**
+ * Loads and stores of the CPU through a task's TLB: every access to simulated memory made by
+ * compiled code, the interpreter and library code goes through these, so page faults, copy on
+ * write and SIGSEGV happen at the access that causes them. Aligned in-page accesses take the
+ * fast path (one tag compare and a DataView access); accesses that straddle a page go byte by
+ * byte (a straddling store touches its last byte first, so a fault leaves memory unchanged).
+ */
+import { Tlb, TLB_MASK, readSplit, writeSplit } from './tlb.ts';
+
+const scratchBuffer = new ArrayBuffer(16);
+const scratch = new DataView(scratchBuffer);
+const TWO32 = 4294967296;
+
+// ---- memory access through the TLB (small enough for V8 to inline) ----
+
+export function readView(t: Tlb, a: number): DataView {
+  const vpn = Math.floor(a * t.invPageSize);
+  const k = vpn & TLB_MASK;
+  return t.tag[k] === vpn ? t.view[k] : t.fillRead(vpn, a);
+}
+
+export function writeView(t: Tlb, a: number): DataView {
+  const vpn = Math.floor(a * t.invPageSize);
+  const k = vpn & TLB_MASK;
+  return t.tag[k] === vpn && t.writable[k] === 1 ? t.view[k] : t.fillWrite(vpn, a);
+}
+
+/** Byte offset of `a` in its page, or -1 when `size` bytes from `a` cross into the next page. */
+export function offsetIn(t: Tlb, a: number, size: number): number {
+  const off = a - Math.floor(a * t.invPageSize) * t.pageSize;
+  return off <= t.pageSize - size ? off : -1;
+}
+
+export function ld8(t: Tlb, a: number): number {
+  return readView(t, a).getInt8(a - Math.floor(a * t.invPageSize) * t.pageSize);
+}
+export function ldu8(t: Tlb, a: number): number {
+  return readView(t, a).getUint8(a - Math.floor(a * t.invPageSize) * t.pageSize);
+}
+export function ld16(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 2);
+  return o >= 0 ? v.getInt16(o, true) : readSplit(t, a, 2, scratch).getInt16(0, true);
+}
+export function ldu16(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 2);
+  return o >= 0 ? v.getUint16(o, true) : readSplit(t, a, 2, scratch).getUint16(0, true);
+}
+export function ld32(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 4);
+  return o >= 0 ? v.getInt32(o, true) : readSplit(t, a, 4, scratch).getInt32(0, true);
+}
+export function ldf32(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 4);
+  return o >= 0 ? v.getFloat32(o, true) : readSplit(t, a, 4, scratch).getFloat32(0, true);
+}
+export function ldf64(t: Tlb, a: number): number {
+  const v = readView(t, a);
+  const o = offsetIn(t, a, 8);
+  return o >= 0 ? v.getFloat64(o, true) : readSplit(t, a, 8, scratch).getFloat64(0, true);
+}
+/** Loads 8 bytes into slot `s` of the evaluation stack (as raw I64 halves). */
+export function ld64(t: Tlb, a: number, I: Int32Array, s: number): void {
+  let v = readView(t, a);
+  let o = offsetIn(t, a, 8);
+  if (o < 0) {
+    v = readSplit(t, a, 8, scratch);
+    o = 0;
+  }
+  I[2 * s] = v.getInt32(o, true);
+  I[2 * s + 1] = v.getInt32(o + 4, true);
+}
+/**
+ * Loads a pointer: 8 bytes read as a signed 64-bit value, exact for every user address and for
+ * small negative values such as (void *)-1 (see isa.ts, PTR).
+ */
+export function ldptr(t: Tlb, a: number): number {
+  let v = readView(t, a);
+  let o = offsetIn(t, a, 8);
+  if (o < 0) {
+    v = readSplit(t, a, 8, scratch);
+    o = 0;
+  }
+  return v.getInt32(o + 4, true) * TWO32 + v.getUint32(o, true);
+}
+
+export function st8(t: Tlb, a: number, x: number): void {
+  writeView(t, a).setInt8(a - Math.floor(a * t.invPageSize) * t.pageSize, x);
+}
+export function st16(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 2);
+  if (o >= 0) v.setInt16(o, x, true);
+  else {
+    scratch.setInt16(0, x, true);
+    writeSplit(t, a, 2, scratch);
+  }
+}
+export function st32(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 4);
+  if (o >= 0) v.setInt32(o, x, true);
+  else {
+    scratch.setInt32(0, x, true);
+    writeSplit(t, a, 4, scratch);
+  }
+}
+export function stf32(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 4);
+  if (o >= 0) v.setFloat32(o, x, true);
+  else {
+    scratch.setFloat32(0, x, true);
+    writeSplit(t, a, 4, scratch);
+  }
+}
+export function stf64(t: Tlb, a: number, x: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 8);
+  if (o >= 0) v.setFloat64(o, x, true);
+  else {
+    scratch.setFloat64(0, x, true);
+    writeSplit(t, a, 8, scratch);
+  }
+}
+/** Stores the two 32-bit halves `lo`, `hi` at `a`. */
+export function st64(t: Tlb, a: number, lo: number, hi: number): void {
+  const v = writeView(t, a);
+  const o = offsetIn(t, a, 8);
+  if (o >= 0) {
+    v.setInt32(o, lo, true);
+    v.setInt32(o + 4, hi, true);
+  } else {
+    scratch.setInt32(0, lo, true);
+    scratch.setInt32(4, hi, true);
+    writeSplit(t, a, 8, scratch);
+  }
+}
+/** Stores a pointer (a signed number within ±2^53) as 8 bytes. */
+export function stptr(t: Tlb, a: number, p: number): void {
+  st64(t, a, p >>> 0, Math.floor(p / TWO32) | 0);
+}
+
+/** Copies `size` bytes from `src` to `dst` (memmove semantics), page by page. */
+export function copyBytes(t: Tlb, dst: number, src: number, size: number): void {
+  if (size <= 0) return;
+  const tmp = new Uint8Array(size);
+  let i = 0;
+  while (i < size) {
+    const a = src + i;
+    const v = readView(t, a);
+    const o = a % t.pageSize;
+    const n = Math.min(size - i, t.pageSize - o);
+    tmp.set(new Uint8Array(v.buffer, v.byteOffset + o, n), i);
+    i += n;
+  }
+  fillBytes(t, dst, size, tmp);
+}
+
+/** Writes `bytes` (or zeros when bytes is null) to `size` bytes at `dst`, page by page. */
+export function fillBytes(t: Tlb, dst: number, size: number, bytes: Uint8Array | null): void {
+  let i = 0;
+  while (i < size) {
+    const a = dst + i;
+    const v = writeView(t, a);
+    const o = a % t.pageSize;
+    const n = Math.min(size - i, t.pageSize - o);
+    const target = new Uint8Array(v.buffer, v.byteOffset + o, n);
+    if (bytes) target.set(bytes.subarray(i, i + n));
+    else target.fill(0);
+    i += n;
+  }
+}
+
+/** Reads the 8-byte value at `a` as an unsigned number (used for saved fp and return addresses). */
+export function loadPointer(t: Tlb, a: number): number {
+  return ldptr(t, a);
+}
+/** Stores a pointer-sized number at `a`. */
+export function storePointer(t: Tlb, a: number, p: number): void {
+  stptr(t, a, p);
+}
+export { ld32 as loadI32, st32 as storeI32 };
