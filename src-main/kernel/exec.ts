@@ -17,8 +17,7 @@ const ERRNO: Record<string, number> = { ENOENT: 2, E2BIG: 7, ENOEXEC: 8, ENOMEM:
  * its entry point) or -errno (the task carries on with the old one, unchanged).
  */
 export function doExecve(k: Kernel, task: Task, path: string, argv: string[], envp: string[]): number {
-  if (!path) return -ERRNO.ENOENT;
-  const found = k.programs(path);
+  const found = path ? k.programs(path) : 'ENOENT';
   if (typeof found === 'string') {
     k.event(task, 'exec-failed', { path, errno: found });
     task.execFailed = true;

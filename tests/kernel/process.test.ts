@@ -132,6 +132,28 @@ describe('exit_notify and reparenting (forget_original_parent)', () => {
   });
 });
 
+describe('exec (do_execve)', () => {
+  it('fails with ENOENT for a missing or empty path, traced, and the caller carries on', () => {
+    const r = run('int main(void) {\n  execl("", "x", (char *)NULL);\n  printf("%s\\n", strerror(errno));\n  execlp("no-such-program", "x", (char *)NULL);\n  printf("%s\\n", strerror(errno));\n  return 0;\n}\n');
+    expect(r.stdout).toBe('No such file or directory\nNo such file or directory\n');
+    const failed = eventsOf(r.trace, 'exec-failed');
+    expect(failed[0]).toMatchObject({ path: '', errno: 'ENOENT' });
+    // execlp tried each directory of PATH
+    expect(failed.slice(1).map((e) => e.path)).toEqual(['/bin/no-such-program', '/usr/bin/no-such-program']);
+  });
+
+  it('replaces the address space: a new mm, its snapshot, and the old one released', () => {
+    const r = run('int main(void) {\n  if (fork() == 0) { execl("/bin/true", "true", (char *)NULL); _exit(1); }\n  wait(NULL);\n  return 0;\n}\n');
+    const exec = eventsOf(r.trace, 'exec').find((e) => e.pid === 4)!;
+    const clone = eventsOf(r.trace, 'clone')[0];
+    expect(exec.mm).not.toBe(clone.mm);
+    const i = r.trace.indexOf(exec);
+    expect(r.trace[i + 1]).toMatchObject({ kind: 'mm-snapshot', pid: 4, mm: exec.mm });
+    expect(r.trace.slice(0, i).some((e) => e.kind === 'mm-release' && e.mm === clone.mm)).toBe(true);
+    expect(r.stats.execs).toBe(1);
+  });
+});
+
 describe('wait (do_wait)', () => {
   it('WNOHANG returns 0 while the child lives, then its pid once it is a zombie; then ECHILD', () => {
     const r = run([
