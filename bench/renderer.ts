@@ -73,7 +73,7 @@ async function initialPayload(page: Page, url: string): Promise<{ js: number; cs
 }
 
 /** Puts the program in the editor, presses Run, and times until the tree is painted (in the page's clock). */
-async function runToPicture(page: Page, url: string, source: string): Promise<{ total: number; http: number }> {
+async function runToPicture(page: Page, url: string, source: string): Promise<Timing> {
   await page.goto(url);
   await page.waitForSelector('[data-testid=editor][data-ready=true]');
   await page.locator('[data-testid=editor] .view-lines').click();
@@ -82,22 +82,26 @@ async function runToPicture(page: Page, url: string, source: string): Promise<{ 
   await page.keyboard.insertText(source);
   await page.waitForTimeout(400); // let the debounced diagnose finish
   // a string, not a function: tsx would add helpers the page does not have
-  return page.evaluate(MEASURE_IN_PAGE) as Promise<{ total: number; http: number }>;
+  return page.evaluate(MEASURE_IN_PAGE) as Promise<Timing>;
 }
 
 const MEASURE_IN_PAGE = `new Promise((resolve) => {
   performance.clearResourceTimings();
+  performance.clearMarks();
   const t0 = performance.now();
+  let domAt = NaN;
   const done = () => {
     // the frame after the tree is in the DOM has been painted
     requestAnimationFrame(() => {
       const total = performance.now() - t0;
       const run = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/run'));
-      resolve({ total, http: run ? run.responseEnd - run.startTime : NaN });
+      const mark = (name) => performance.getEntriesByName(name).pop()?.startTime ?? NaN;
+      resolve({ total, http: run ? run.responseEnd - run.startTime : NaN, answered: mark('forklab:run-answered') - t0, loaded: mark('forklab:run-loaded') - t0, drawn: domAt - t0 });
     });
   };
   const obs = new MutationObserver(() => {
     if (document.querySelector('[data-testid=tree-node]')) {
+      domAt = performance.now();
       obs.disconnect();
       done();
     }
@@ -130,15 +134,20 @@ export async function benchRenderer(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const payload = await initialPayload(page, host.url);
-    const runs: { total: number; http: number }[] = [];
+    const runs: Timing[] = [];
     for (let i = 0; i < REPEATS; i++) runs.push(await runToPicture(page, host.url, source));
     const total = median(runs.map((r) => r.total));
     const http = median(runs.map((r) => r.http));
+    const parse = median(runs.map((r) => r.answered - r.http));
+    const model = median(runs.map((r) => r.loaded - r.answered));
+    const render = median(runs.map((r) => r.drawn - r.loaded));
+    const paint = median(runs.map((r) => r.total - r.drawn));
     const bare = median(engine);
     console.log(
       `  Run → first picture (${PROGRAM.slice(REPO.length + 1)}): median ${total.toFixed(0)} ms of ${REPEATS}` +
         ` (run over HTTP ${http.toFixed(0)} ms, viewer ${(total - http).toFixed(0)} ms)  target <= ${TARGET_MS} ms  ${total <= TARGET_MS ? 'ok' : 'OVER'}`,
     );
+    console.log(`  split (medians): request ${http.toFixed(0)} ms, JSON ${parse.toFixed(0)} ms, trace model ${model.toFixed(0)} ms, Vue render ${render.toFixed(0)} ms, to the painted frame ${paint.toFixed(0)} ms`);
     console.log(`  reference: the same run in Node without the app ${bare.toFixed(0)} ms; ratio first picture / bare run ${(total / bare).toFixed(1)}x`);
     console.log(
       `  initial payload before the editor appears: ${((payload.js + payload.css) / 1024).toFixed(0)} KiB` +

@@ -54,6 +54,7 @@ export const useViewerStore = defineStore('viewer', () => {
     currentJob.value = jobId;
     try {
       const view = await lab.run({ source, options, jobId });
+      performance.mark('forklab:run-answered');
       if (view.stopReason === 'cancelled') {
         error.value = 'run cancelled';
         return view;
@@ -67,6 +68,7 @@ export const useViewerStore = defineStore('viewer', () => {
       lastSource.value = source;
       lastOptions.value = options;
       load(view, view.trace.length);
+      performance.mark('forklab:run-loaded');
       lastRunMs.value = performance.now() - started;
       eagerRun.value = null;
       if (compareEager.value) await runEager();
