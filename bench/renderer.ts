@@ -72,6 +72,19 @@ async function initialPayload(page: Page, url: string): Promise<{ js: number; cs
   };
 }
 
+interface Timing {
+  /** Run clicked → the frame after the tree appeared */
+  total: number;
+  /** the /api/run request, sent to last byte */
+  http: number;
+  /** lab.run resolved (JSON parsed) */
+  answered: number;
+  /** the trace model, timeline and state built */
+  loaded: number;
+  /** the tree in the DOM (Vue rendered) */
+  drawn: number;
+}
+
 /** Puts the program in the editor, presses Run, and times until the tree is painted (in the page's clock). */
 async function runToPicture(page: Page, url: string, source: string): Promise<Timing> {
   await page.goto(url);
