@@ -10,6 +10,8 @@ export const useExercisesStore = defineStore('exercises', () => {
   const packs = ref<PackSummary[]>([]);
   const current = shallowRef<ExerciseView | null>(null);
   const grade = shallowRef<GradeView | null>(null);
+  /** the submission the grade is for (a check's schedule replays it) */
+  const checkedSource = ref<string | null>(null);
   const notices = ref<ProgressNotice[]>([]);
   const busy = ref(false);
   const error = ref<string | null>(null);
@@ -65,6 +67,7 @@ export const useExercisesStore = defineStore('exercises', () => {
     const result = await guard(() => lab.checkExercise({ packId: ex.packId, exerciseId: ex.id, source }));
     if (!result) return null;
     grade.value = result;
+    checkedSource.value = source;
     const reopened = await guard(() => lab.openExercise(ex.packId, ex.id));
     if (reopened) current.value = reopened;
     await refresh();
@@ -86,7 +89,7 @@ export const useExercisesStore = defineStore('exercises', () => {
     notices.value = notices.value.filter((_, j) => j !== i);
   }
 
-  return { packs, current, grade, notices, busy, error, topics, start, refresh, open, close, check, importZip, exportResults, dismissNotice };
+  return { packs, current, grade, checkedSource, notices, busy, error, topics, start, refresh, open, close, check, importZip, exportResults, dismissNotice };
 });
 
 /** Base64 of bytes, in chunks (String.fromCharCode on a whole file overflows the stack). */
