@@ -174,10 +174,19 @@ const SCALARS: Record<string, Scalar> = {
   sig_atomic_t: { size: 4, kind: 'signed' },
 };
 
+/** The scalar a type names: "int", "unsigned long", gcc's "long unsigned int", a known typedef. */
 function scalarOf(t: string): Scalar | null {
-  const normal = t.replace(/\bsigned (short|int|long)/, '$1').replace(/ int$/, '').replace(/^short int$/, 'short');
-  return SCALARS[t] ?? SCALARS[normal] ?? null;
+  const known = SCALARS[t];
+  if (known) return known;
+  const words = t.split(' ');
+  if (!words.every((w) => INTEGER_WORDS.has(w))) return null;
+  const unsigned = words.includes('unsigned');
+  if (words.includes('char')) return unsigned ? SCALARS['unsigned char'] : SCALARS.char;
+  const size = words.includes('short') ? 2 : words.includes('long') ? 8 : 4;
+  return { size, kind: unsigned ? 'unsigned' : 'signed' };
 }
+
+const INTEGER_WORDS = new Set(['signed', 'unsigned', 'char', 'short', 'int', 'long']);
 
 function formatScalar(s: Scalar, view: DataView, o: number): string {
   switch (s.kind) {

@@ -103,6 +103,9 @@ describe('detail mode', () => {
     expect(formatValue('double', new Uint8Array(new Float64Array([2.5]).buffer), none)).toBe('2.5');
     expect(formatValue('int [2][2]', new Uint8Array(new Int32Array([1, 2, 3, 4]).buffer), none)).toBe('{{1, 2}, {3, 4}}');
     expect(formatValue('struct s', new Uint8Array(8), none)).toBe('{...}');
+    expect(formatValue('long unsigned int', bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), none)).toBe('18446744073709551615');
+    expect(formatValue('short int', bytes(0xfe, 0xff), none)).toBe('-2');
+    expect(formatValue('unsigned char', bytes(65), none)).toBe("'A' (65)");
     const records = recordLayouts('struct inner { char c; };\nstruct outer { int n; struct inner in; int *p; };\nint main(void) { struct outer o; return 0; }\n');
     const outer = new Uint8Array(24);
     outer[0] = 7;
