@@ -12,7 +12,7 @@
  */
 import type { ProgramImage } from '../lang/image.ts';
 import { dependent, observedIn, type Footprint } from './footprint.ts';
-import { runControlled, type ControlledResult, type Decider, type ExploreRunOptions, type Transition } from './runner.ts';
+import { FINISH_FREELY, runControlled, type ControlledResult, type Decider, type ExploreRunOptions, type Transition } from './runner.ts';
 
 /** A state on the current path and what the search knows about it. */
 interface Node {
@@ -59,6 +59,8 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
   /** the node where this run leaves the previous path (its choice is new) */
   let divergeAt = -1;
   let lastPid = -1;
+  /** set when the budget ran out during a run: the run finishes unobserved, then the search stops */
+  let cut: SearchResult['cutOff'] = null;
 
   const newNode = (index: number): Node => {
     const node: Node = {
@@ -71,7 +73,12 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
 
   const decider: Decider = {
     choose(index, runnable) {
-      if (index >= path.length) path.push(newNode(index));
+      if (index >= path.length) {
+        if (states >= budget.maxStates) cut = 'states';
+        else if ((states & 63) === 0 && Date.now() - started > budget.maxMs) cut = 'time';
+        if (cut) return FINISH_FREELY;
+        path.push(newNode(index));
+      }
       const node = path[index];
       if (index < divergeAt) {
         // replaying the prefix: first the tasks known to block here, then the recorded choice
@@ -118,6 +125,7 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
     lastPid = -1;
     const result = runControlled(image, options, decider);
     if (result.finished) runs.push(result);
+    if (cut) return finish(cut);
     addRaces(path, result.pidsObserved);
     // the deepest state with an unexplored candidate
     let next = -1;
@@ -181,16 +189,21 @@ function addRaces(path: Node[], pidsObserved: boolean): void {
   const n = path.findIndex((node) => node.transition === null);
   const length = n < 0 ? path.length : n;
   const observed = observedIn(path.slice(0, length).map((node) => node.transition!.footprint), pidsObserved);
+  const signalled = signalledTasks(path, length);
+  /** the transitions that touched each object, in order; those with wildcard keys apart */
+  const byKey = new Map<string, number[]>();
+  const wild: number[] = [];
   for (let j = 0; j < length; j++) {
     const t = path[j].transition!;
     const p = t.pid;
     const clock = clocks.get(p) ?? [];
     let raced = false;
     let vc = clock.slice();
-    for (let i = j - 1; i >= 0; i--) {
+    for (const i of candidatesOf(t, j, byKey, wild, path)) {
       const u = path[i].transition!;
       if (u.pid === p || !dependent(u.footprint, t.footprint, observed)) continue;
-      if (!raced && (clock[u.pid] ?? 0) < i + 1 && (stamps[i][u.pid] ?? 0) === i + 1) {
+      const enabling = t.enabledBy.some((key) => u.footprint.accesses.get(key)?.write);
+      if (!raced && !enabling && (clock[u.pid] ?? 0) < i + 1) {
         raced = true;
         const node = path[i];
         if (node.enabled.includes(p)) node.backtrack.add(p);
@@ -200,9 +213,62 @@ function addRaces(path: Node[], pidsObserved: boolean): void {
     }
     vc[p] = j + 1;
     stamps.push(vc);
+    for (const key of t.footprint.accesses.keys()) {
+      if (key.endsWith('*')) continue;
+      const list = byKey.get(key);
+      if (list) list.push(j);
+      else byKey.set(key, [j]);
+    }
+    if (t.footprint.wild) wild.push(j);
     clocks.set(p, vc);
     for (const c of t.created) clocks.set(c, vc);
+    // a task this transition woke (it was blocked before, can run after) could not have made its
+    // next step before it: an enabling edge, unless a signal could have woken it instead
+    if (j + 1 < path.length) {
+      for (const w of path[j + 1].enabled) {
+        if (w === p || path[j].enabled.includes(w) || t.created.includes(w) || signalled.has(w)) continue;
+        clocks.set(w, join(clocks.get(w) ?? [], vc));
+      }
+    }
   }
+}
+
+/**
+ * The earlier transitions that may be dependent with `t` (the j-th), latest first: those that
+ * touched one of its objects, back to the last plain write of that object (what came before it
+ * is ordered before that write already), and those with wildcard keys; every earlier one when `t`
+ * has a wildcard key itself.
+ */
+function candidatesOf(t: Transition, j: number, byKey: Map<string, number[]>, wild: number[], path: Node[]): number[] {
+  if (t.footprint.wild) return Array.from({ length: j }, (_, k) => j - 1 - k);
+  const found = new Set<number>(wild);
+  for (const key of t.footprint.accesses.keys()) {
+    const list = byKey.get(key);
+    if (!list) continue;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const i = list[k];
+      found.add(i);
+      const u = path[i].transition!;
+      const access = u.footprint.accesses.get(key)!;
+      if (access.write && access.token === undefined && !t.enabledBy.includes(key)) break;
+    }
+  }
+  return [...found].sort((a, b) => b - a);
+}
+
+/** Tasks some other task sends signals to in the run (their sleeps may end in more than one way). */
+function signalledTasks(path: Node[], length: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < length; i++) {
+    const t = path[i].transition!;
+    for (const key of t.footprint.accesses.keys()) {
+      if (!key.startsWith('sig:')) continue;
+      const target = key.slice(4);
+      if (target === '*') for (const node of path) out.add(node.chosen);
+      else if (Number(target) !== t.pid) out.add(Number(target));
+    }
+  }
+  return out;
 }
 
 function join(a: number[], b: number[]): number[] {

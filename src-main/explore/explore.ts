@@ -22,7 +22,7 @@ export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
   fileName?: string;
   /** runs of the program at most (default 2,000) */
   maxRuns?: number;
-  /** states (scheduling decisions) at most (default 1,000,000) */
+  /** states (scheduling decisions) at most (default 200,000) */
   maxStates?: number;
   /** wall-clock budget in milliseconds (default 60,000) */
   maxMs?: number;
@@ -63,7 +63,7 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
   };
   const budget: SearchBudget = {
     maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,
-    maxStates: options.maxStates ?? 1_000_000,
+    maxStates: options.maxStates ?? 200_000,
     maxMs: options.maxMs ?? 60_000,
   };
   const result = searchSchedules(image, runOptions, budget);

@@ -9,6 +9,7 @@
  *   tty            terminal output          tin          terminal input position
  *   pid            the pid counter (fork)   life:P       P's life (alive, stopped, zombie, reaped)
  *   parent:P       P's parent (getppid)     kid:P:C      whether C is P's child
+ *   zombies:P      which of P's children are zombies (what wait(-1) finds)
  *   sig:P          P's pending signals and dispositions
  *   pipe:N         pipe N's bytes and ends
  *   mem:N:V        page V of the address space shared by tasks N… (threads, vfork)
@@ -16,8 +17,9 @@
  * A key ending in "*" (e.g. "life:*", or "*" alone) stands for every key with that prefix.
  */
 
-/** One access: a write (with an optional commute token) or a read. */
+/** The accesses of one transition to one object: a read, a write (with a commute token), or both. */
 export interface Access {
+  read: boolean;
   write: boolean;
   /** writes with equal tokens commute (appending the same bytes); undefined never commutes */
   token?: string;
@@ -28,10 +30,12 @@ export class Footprint {
   /** true when some key is a wildcard */
   wild = false;
 
-  /** Records a read of `key` (a write already recorded stays a write). */
+  /** Records a read of `key`. */
   read(key: string): void {
     if (key.endsWith('*')) this.wild = true;
-    if (!this.accesses.has(key)) this.accesses.set(key, { write: false });
+    const old = this.accesses.get(key);
+    if (old) old.read = true;
+    else this.accesses.set(key, { read: true, write: false });
   }
 
   /** Records a write of `key`; tokens of several writes to one key are concatenated. */
@@ -42,7 +46,12 @@ export class Footprint {
       old.token = old.token !== undefined && token !== undefined ? old.token + token : undefined;
       return;
     }
-    this.accesses.set(key, { write: true, token });
+    if (old) {
+      old.write = true;
+      old.token = token;
+      return;
+    }
+    this.accesses.set(key, { read: false, write: true, token });
   }
 
   /** True when the transition touched no shared object. */
@@ -52,7 +61,7 @@ export class Footprint {
 
   /** A short text for tests and debugging: "W tty(+hi) R kids:3". */
   describe(): string {
-    return [...this.accesses].map(([k, a]) => `${a.write ? 'W' : 'R'} ${k}${a.token !== undefined ? `(${a.token})` : ''}`).join(' ');
+    return [...this.accesses].map(([k, a]) => `${a.read ? 'R' : ''}${a.write ? 'W' : ''} ${k}${a.token !== undefined ? `(${a.token})` : ''}`).join(' ');
   }
 }
 
@@ -72,11 +81,9 @@ export function keysOverlap(a: string, b: string): boolean {
  */
 function conflict(key: string, x: Access, y: Access, observed: (key: string) => boolean): boolean {
   if (!x.write && !y.write) return false;
-  if (x.write && y.write) {
-    if (x.token !== undefined && x.token === y.token) return false;
-    return observed(key);
-  }
-  return true;
+  if ((x.write && y.read) || (x.read && y.write)) return true;
+  if (x.token !== undefined && x.token === y.token) return false;
+  return observed(key);
 }
 
 const always = (): boolean => true;
@@ -113,7 +120,7 @@ export function observedIn(footprints: Iterable<Footprint>, pidsObserved: boolea
   const prefixes: string[] = [];
   for (const fp of footprints) {
     for (const [key, access] of fp.accesses) {
-      if (access.write) continue;
+      if (!access.read) continue;
       if (key.endsWith('*')) prefixes.push(key.slice(0, -1));
       else exact.add(key);
     }

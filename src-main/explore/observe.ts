@@ -89,7 +89,11 @@ export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, afte
       fp.write('pid');
       continue;
     }
-    if (a.life !== b.life) fp.write(`life:${pid}`);
+    if (a.life !== b.life) {
+      fp.write(`life:${pid}`);
+      // a child becoming a zombie (or being reaped) changes what wait(-1) of its parent finds
+      if (a.life.startsWith('Z') !== b.life.startsWith('Z')) fp.write(`zombies:${a.parent}`);
+    }
     if (a.parent !== b.parent) fp.write(`parent:${pid}`);
     if (a.sig !== b.sig) fp.write(`sig:${pid}`);
     if (a.kids !== b.kids) {
@@ -100,8 +104,11 @@ export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, afte
     }
     if (a.comm !== b.comm) fp.write(`comm:${pid}`);
   }
-  for (const pid of before.tasks.keys()) if (!after.tasks.has(pid)) fp.write(`life:${pid}`);
-  if (after.maxPid !== before.maxPid) fp.write('pid');
+  for (const [pid, b] of before.tasks) {
+    if (after.tasks.has(pid)) continue;
+    fp.write(`life:${pid}`);
+    if (b.life.startsWith('Z')) fp.write(`zombies:${b.parent}`);
+  }
   for (const [id, a] of after.pipes) {
     const b = before.pipes.get(id);
     if (!b) continue; // a new pipe: only its creator knows it yet
@@ -161,6 +168,8 @@ const WCONTINUED = 8;
  * one it can report, and when none, the whole set of children (it blocks, returns 0 or ECHILD).
  */
 function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): void {
+  // wait(-1) returns whichever zombie it finds: which children are zombies, and since when
+  if (pid <= 0) fp.read(`zombies:${task.pid}`);
   for (const c of task.children) {
     if (c.tgid !== c.pid || (pid > 0 && c.pid !== pid)) continue;
     fp.read(`life:${c.pid}`);

@@ -37,11 +37,22 @@ export interface Transition {
   footprint: Footprint;
   /** tasks this transition created (fork, vfork, clone) */
   created: number[];
+  /**
+   * Objects whose change by another task is what let this transition happen (the zombie a wait
+   * reaped: without its exit the wait would have blocked), so that order cannot be reversed.
+   */
+  enabledBy: string[];
 }
 
 /** The explorer's side of a run. */
+/** What `Decider.choose` may answer instead of a pid: finish the run without further decisions. */
+export const FINISH_FREELY = -1;
+
 export interface Decider {
-  /** Picks the task to run at decision point `index` among `runnable` (pids); null abandons the run. */
+  /**
+   * Picks the task to run at decision point `index` among `runnable` (pids); null abandons the
+   * run; FINISH_FREELY lets it run to its end (first runnable task first) without being observed.
+   */
   choose(index: number, runnable: readonly number[]): number | null;
   /** `pid` tried to run at decision point `index` and blocked without changing anything shared. */
   blocked(index: number, pid: number): void;
@@ -58,6 +69,8 @@ export interface ControlledResult {
   schedule: string;
   /** the program looked at pid values (printed a number equal to a child's pid, asked getpid, ran ps) */
   pidsObserved: boolean;
+  /** the decider let the run finish unobserved (the search's budget ran out during it) */
+  free: boolean;
 }
 
 /** The same environment `runProgram` gives programs, so that replays are step-exact. */
@@ -99,6 +112,8 @@ interface Slice {
   owner: number;
   /** pages of the shared address space read and written (tasks that share memory only) */
   pages: PageAccess | null;
+  /** the slice called wait, or waitpid without WNOHANG */
+  blockingWait: boolean;
   living: number;
   calls: string[];
 }
@@ -182,14 +197,35 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, task, names);
     const created: number[] = [];
     for (const pid of after.tasks.keys()) if (!s.before.tasks.has(pid) && pid > s.before.maxPid) created.push(pid);
-    decider.transition(index, { pid: s.pid, footprint: fp, created });
+    // a blocking wait that reaped the only zombie it could have reaped was let through by that
+    // child's exit: without it, the wait would have slept
+    const enabledBy: string[] = [];
+    if (s.blockingWait) {
+      const zombies = [...s.before.tasks].filter(([, b]) => b.parent === s.pid && b.life.startsWith('Z'));
+      const reaped = zombies.filter(([pid]) => !after.tasks.has(pid));
+      const anyChild = fp.accesses.has(`zombies:${s.pid}`);
+      if (reaped.length === 1 && (!anyChild || zombies.length === 1)) enabledBy.push(`life:${reaped[0][0]}`);
+    }
+    decider.transition(index, { pid: s.pid, footprint: fp, created, enabledBy });
     index++;
   };
 
+  let free = false;
+  let lastRan: Task | null = null;
   const chooser = (runnable: readonly Task[]): Task => {
+    if (free) {
+      lastRan = lastRan && runnable.includes(lastRan) ? lastRan : runnable[0];
+      return lastRan;
+    }
     finishSlice();
     const pid = decider.choose(index, runnable.map((t) => t.pid));
     if (pid === null) throw new AbandonRun();
+    if (pid === FINISH_FREELY) {
+      free = true;
+      slice = null;
+      lastRan = runnable[0];
+      return lastRan;
+    }
     const task = runnable.find((t) => t.pid === pid);
     if (!task) throw new Error(`internal error: the explorer chose ${pid}, which cannot run`);
     const kernel = machine.kernel;
@@ -212,6 +248,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       footprint: new Footprint(),
       owner,
       pages,
+      blockingWait: false,
       living: livingProcesses(kernel),
       calls: [],
     };
@@ -228,23 +265,31 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     }
     const s = slice;
     if (!s) return original(ctx, id, nargs, kinds);
+    if (free) {
+      original(ctx, id, nargs, kinds);
+      return false;
+    }
     const local = LOCAL_CALLS.has(name) && !s.owner;
     if (!local) {
       const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;
       const arg2 = args && nargs > 2 ? args.i32(2) : 0;
       s.calls.push(name);
+      if (name === 'wait' || (name === 'waitpid' && !(arg2 & 1))) s.blockingWait = true;
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
     }
-    const goOn = original(ctx, id, nargs, kinds);
-    return local ? goOn : false;
+    // the kernel preempts after every call when the explorer chooses (preemptsAtSyscalls), so
+    // the machine always ends the slice here; a call that touches only the caller goes on
+    original(ctx, id, nargs, kinds);
+    const task = s.task;
+    return local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
   };
   const argv = [`./${image.name}`, ...(options.args ?? [])];
   const program = kernel.boot(image, argv, DEFAULT_ENV);
   let finished = true;
   try {
     kernel.run();
-    finishSlice();
+    if (!free) finishSlice();
   } catch (e) {
     if (e instanceof AbandonRun) finished = false;
     else if (e instanceof UnsupportedFunction) {
@@ -267,6 +312,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     stopReason: kernel.stopReason ?? 'exited',
     schedule: formatSchedule(kernel.schedule),
     pidsObserved,
+    free,
   };
 }
 

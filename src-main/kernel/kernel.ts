@@ -440,9 +440,9 @@ export class Kernel {
     else this.schedule.push({ pid: task.pid, steps });
   }
 
-  /** True when the policy wants a scheduling decision after every system call. */
+  /** True when the policy (or the explorer's chooser) wants a scheduling decision after every system call. */
   get preemptsAtSyscalls(): boolean {
-    return this.options.policy === 'random';
+    return this.options.policy === 'random' || this.options.chooser !== null;
   }
 
   /** Lets init and the shell do their work (reaping) whenever they have something to do. */

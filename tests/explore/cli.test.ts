@@ -1,0 +1,78 @@
+/** `forklab explore` (../shared/spec/cli.md): the JSON contract, the text report, exit statuses. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src-main/cli/main.ts';
+
+function sink(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, out.stream, err.stream);
+  return { code, out: out.text(), err: err.text() };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'forklab-explore-'));
+const race = join(dir, 'race.c');
+writeFileSync(race, `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) { if (fork() == 0) { printf("child\\n"); return 0; } printf("parent\\n"); wait(NULL); return 0; }
+`);
+const broken = join(dir, 'broken.c');
+writeFileSync(broken, 'int main(void) { return x; }\n');
+
+describe('forklab explore', () => {
+  it('prints the JSON object of the spec, each schedule replaying its output', async () => {
+    const r = await cli(['explore', race, '--json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.out);
+    expect(Object.keys(view).sort()).toEqual(['complete', 'outputs', 'schedulesExplored', 'statesExplored']);
+    expect(view.complete).toBe(true);
+    expect(view.outputs.map((o: { stdout: string }) => o.stdout).sort()).toEqual(['child\nparent\n', 'parent\nchild\n']);
+    for (const o of view.outputs) {
+      expect(o.exit).toEqual({ code: 0, signal: null });
+      const replay = await cli(['run', race, '--schedule', o.schedule]);
+      expect(replay.out).toBe(o.stdout);
+    }
+  });
+
+  it('says in text which outputs exist and that the search was complete', async () => {
+    const r = await cli(['explore', race]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('parent\nchild\n');
+    expect(r.out).toContain('child\nparent\n');
+    expect(r.out).toContain('--schedule "');
+    expect(r.out).toContain('the search was complete');
+  });
+
+  it('says when the budget cut the search off', async () => {
+    const r = await cli(['explore', race, '--max-runs', '1', '--json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.out);
+    expect(view.complete).toBe(false);
+    expect(view.outputs).toHaveLength(1);
+    const text = await cli(['explore', race, '--max-runs', '1']);
+    expect(text.out).toContain('cut off');
+  });
+
+  it('exits 1 with gcc-style diagnostics when the program does not compile, 2 on bad usage', async () => {
+    const r = await cli(['explore', broken]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/broken\.c:1:\d+: error/);
+    expect((await cli(['explore'])).code).toBe(2);
+    expect((await cli(['explore', race, '--max-runs', 'zero'])).code).toBe(2);
+  });
+});
