@@ -8,6 +8,7 @@ import { shortcutFor, type Action } from './shortcuts.ts';
 
 export const SPEEDS = [1, 4, 10, 30, 100] as const;
 
+/** The stepping actions, playback state and (with `listen`) the window's key handler, for one component. */
 export function useStepping(options: { onHelp?: () => void; listen?: boolean } = {}) {
   const viewer = useViewerStore();
   const playing = ref(false);

@@ -49,6 +49,7 @@ export class TraceModel {
     this.live = s;
   }
 
+  /** The number of events (the last position). */
   get length(): number {
     return this.events.length;
   }
@@ -109,19 +110,23 @@ export class TraceModel {
     return this.prevWhere(from, (e) => e.kind === 'line' && (pid === undefined || e.pid === pid));
   }
 
+  /** Forward past the next kernel event (line events skipped). */
   nextKernelEvent(from: number): number {
     return this.nextWhere(from, isKernelEvent);
   }
 
+  /** Back to just after the previous kernel event (0 when none). */
   prevKernelEvent(from: number): number {
     return this.prevWhere(from, isKernelEvent);
   }
 
+  /** Forward to the next fork, exec, exit, fault or warning, with the bookkeeping of its step; `from` when none. */
   nextOf(from: number, kind: JumpKind): number {
     const p = this.nextWhere(from, (e) => isJumpTarget(e, kind));
     return p === from ? from : this.settle(p);
   }
 
+  /** Back to the previous fork, exec, exit, fault or warning (0 when none). */
   prevOf(from: number, kind: JumpKind): number {
     let p = from;
     // skip back over the bookkeeping `settle` added after the current target
