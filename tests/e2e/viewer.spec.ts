@@ -123,3 +123,13 @@ test('a run that would go on for long can be cancelled, and the lab stays usable
   // cancelling ended the host's worker; the next run may first wait for a new one to start
   await expect(page.getByTestId('terminal')).toHaveText('after', { timeout: 60_000 });
 });
+
+test('the program is autosaved and comes back after a reload', async ({ page }) => {
+  await openLab(page);
+  const program = '#include <stdio.h>\nint main(void) {\n    printf("kept %d\\n", 42);\n    return 0;\n}\n';
+  await typeProgram(page, program);
+  await expect(page.getByTestId('save-state')).toHaveText('saved');
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('printf("kept %d\\n", 42);');
+});
