@@ -58,4 +58,13 @@ describe('editor store', () => {
     editor.openScratch();
     expect(editor.source).toBe('scratch text');
   });
+
+  it('does not overwrite what the student types while the saved program is being loaded', async () => {
+    await service.saveScratch('int main(void) { return 1; }\n');
+    const editor = useEditorStore();
+    const restoring = editor.restore();
+    editor.edit('typed first');
+    await restoring;
+    expect(editor.source).toBe('typed first');
+  });
 });

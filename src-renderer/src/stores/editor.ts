@@ -46,13 +46,15 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Restores the autosaved scratch program (the default one when none was saved). */
   async function restore(): Promise<void> {
+    const before = source.value;
     try {
       const text = await lab.loadScratch();
       if (text !== null && text !== undefined) scratch = text;
     } catch {
       /* the default program stays */
     }
-    if (owner.value.kind === 'scratch') {
+    // what the student typed meanwhile wins over the saved copy
+    if (owner.value.kind === 'scratch' && source.value === before) {
       source.value = scratch;
       void diagnoseNow();
     }
