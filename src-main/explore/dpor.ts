@@ -30,6 +30,16 @@ interface Node {
   explored: Map<number, Footprint>;
   /** the transition taken on the current path (null until it has run) */
   transition: Transition | null;
+  /** the state's hash (runner.ts), or null when states are not hashed (tasks share memory) */
+  key: string | null;
+  /** every transition run in this state's subtree so far, by task and footprint */
+  summary: Map<string, Transition>;
+}
+
+/** A state whose subtree has been explored completely. */
+interface Visited {
+  sleep: Map<number, Footprint>;
+  summary: Map<string, Transition>;
 }
 
 export interface SearchBudget {
@@ -61,23 +71,35 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
   let lastPid = -1;
   /** set when the budget ran out during a run: the run finishes unobserved, then the search stops */
   let cut: SearchResult['cutOff'] = null;
+  /** states explored completely, by hash: reaching one again ends the run (state hashing) */
+  const visited = new Map<string, Visited>();
+  /** set when this run reached a visited state: its index and what its subtree did */
+  let pruned: { index: number; summary: Map<string, Transition> } | null = null;
 
   const newNode = (index: number): Node => {
     const node: Node = {
       blocked: [], enabled: [], chosen: -1, backtrack: new Set(), done: new Set(),
       sleep: index > 0 ? sleepAfter(path[index - 1]) : new Map(), explored: new Map(), transition: null,
+      key: null, summary: new Map(),
     };
     states++;
     return node;
   };
 
   const decider: Decider = {
-    choose(index, runnable) {
+    choose(index, runnable, stateKey) {
       if (index >= path.length) {
         if (states >= budget.maxStates) cut = 'states';
         else if ((states & 63) === 0 && Date.now() - started > budget.maxMs) cut = 'time';
         if (cut) return FINISH_FREELY;
-        path.push(newNode(index));
+        const node = newNode(index);
+        node.key = stateKey();
+        const seen = node.key === null ? undefined : visited.get(node.key);
+        if (seen && sleepCovers(node.sleep, seen.sleep)) {
+          pruned = { index, summary: seen.summary };
+          return null;
+        }
+        path.push(node);
       }
       const node = path[index];
       if (index < divergeAt) {
@@ -111,6 +133,7 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
       const node = path[index];
       if (t.pid !== node.chosen) throw new Error(`internal error: transition of ${t.pid}, expected ${node.chosen}`);
       node.transition = t;
+      node.summary.set(summaryKey(t), t);
       node.done.add(t.pid);
       node.explored.set(t.pid, t.footprint);
       lastPid = t.pid;
@@ -123,10 +146,18 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
     if (Date.now() - started > budget.maxMs) return finish('time');
     runsStarted++;
     lastPid = -1;
+    pruned = null;
     const result = runControlled(image, options, decider);
     if (result.finished) runs.push(result);
     if (cut) return finish(cut);
-    addRaces(path, result.pidsObserved);
+    const clocks = addRaces(path, result.pidsObserved);
+    const stop = pruned as { index: number; summary: Map<string, Transition> } | null;
+    if (stop) {
+      // the subtree of the state reached is known: its transitions race with this path as they did there
+      const { index, summary } = stop;
+      addSummaryRaces(path, index, clocks, summary);
+      if (index > 0) for (const [k, t] of summary) path[index - 1].summary.set(k, t);
+    }
     // the deepest state with an unexplored candidate
     let next = -1;
     while (path.length > 0) {
@@ -136,6 +167,9 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
         break;
       }
       path.pop();
+      if (node.key !== null) visited.set(node.key, { sleep: node.sleep, summary: node.summary });
+      const parent = path[path.length - 1];
+      if (parent) for (const [k, t] of node.summary) parent.summary.set(k, t);
     }
     if (next < 0) return finish(null);
     for (let i = next; i < path.length; i++) path[i].transition = null;
@@ -182,8 +216,11 @@ function sleepAfter(node: Node): Map<number, Footprint> {
   return out;
 }
 
-/** Finds the races of the run on `path` and adds backtrack points (vector clocks over transitions). */
-function addRaces(path: Node[], pidsObserved: boolean): void {
+/**
+ * Finds the races of the run on `path` and adds backtrack points (vector clocks over
+ * transitions). Returns each task's clock at the end of the path.
+ */
+function addRaces(path: Node[], pidsObserved: boolean): Map<number, number[]> {
   const clocks = new Map<number, number[]>();
   const stamps: number[][] = [];
   const n = path.findIndex((node) => node.transition === null);
@@ -229,6 +266,42 @@ function addRaces(path: Node[], pidsObserved: boolean): void {
         if (w === p || path[j].enabled.includes(w) || t.created.includes(w) || signalled.has(w)) continue;
         clocks.set(w, join(clocks.get(w) ?? [], vc));
       }
+    }
+  }
+  return clocks;
+}
+
+/** The key of a transition in a summary: its task and what it touched. */
+function summaryKey(t: Transition): string {
+  return `${t.pid}#${t.footprint.describe()}`;
+}
+
+/** True when every transition asleep at the visited state is asleep now too (Godefroid's condition). */
+function sleepCovers(now: Map<number, Footprint>, then: Map<number, Footprint>): boolean {
+  for (const [pid, fp] of then) {
+    const mine = now.get(pid);
+    if (!mine || mine.describe() !== fp.describe()) return false;
+  }
+  return true;
+}
+
+/**
+ * The run stopped at a state explored before (at `index` on the path): the transitions of that
+ * state's subtree are treated as if they followed the path, each racing with the last dependent
+ * transition of another task not ordered before it (conservatively: ordering inside the subtree
+ * is not known, and a task the path does not know is ordered after nothing).
+ */
+function addSummaryRaces(path: Node[], index: number, clocks: Map<number, number[]>, summary: Map<string, Transition>): void {
+  for (const u of summary.values()) {
+    const clock = clocks.get(u.pid) ?? [];
+    for (let i = index - 1; i >= 0; i--) {
+      const t = path[i].transition;
+      if (!t || t.pid === u.pid || !dependent(t.footprint, u.footprint)) continue;
+      if ((clock[t.pid] ?? 0) >= i + 1) break;
+      const node = path[i];
+      if (node.enabled.includes(u.pid)) node.backtrack.add(u.pid);
+      else for (const q of node.enabled) node.backtrack.add(q);
+      break;
     }
   }
 }

@@ -11,7 +11,7 @@
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
-import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
+import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { formatSchedule } from '../kernel/sched.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
@@ -53,7 +53,7 @@ export interface Decider {
    * Picks the task to run at decision point `index` among `runnable` (pids); null abandons the
    * run; FINISH_FREELY lets it run to its end (first runnable task first) without being observed.
    */
-  choose(index: number, runnable: readonly number[]): number | null;
+  choose(index: number, runnable: readonly number[], stateKey: () => string | null): number | null;
   /** `pid` tried to run at decision point `index` and blocked without changing anything shared. */
   blocked(index: number, pid: number): void;
   /** The transition chosen at decision point `index` has finished. */
@@ -114,6 +114,8 @@ interface Slice {
   pages: PageAccess | null;
   /** the slice called wait, or waitpid without WNOHANG */
   blockingWait: boolean;
+  /** what the calls of the slice returned */
+  results: string[];
   living: number;
   calls: string[];
 }
@@ -206,19 +208,44 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       const anyChild = fp.accesses.has(`zombies:${s.pid}`);
       if (reaped.length === 1 && (!anyChild || zombies.length === 1)) enabledBy.push(`life:${reaped[0][0]}`);
     }
+    if (s.owner) historiesValid = false;
+    if (historiesValid) {
+      const own = histories.get(s.pid) ?? mix('', `start ${s.pid}`);
+      for (const c of created) histories.set(c, mix(own, `child ${c}`));
+      histories.set(s.pid, mix(own, historyEntry(s, after)));
+    }
     decider.transition(index, { pid: s.pid, footprint: fp, created, enabledBy });
     index++;
   };
 
   let free = false;
   let lastRan: Task | null = null;
+  /**
+   * Each task's history: a hash of everything that came into it from outside (the results of
+   * its calls, the bytes it read, the signals it took), from its creation. Runs are
+   * deterministic, so equal histories mean equal registers and memory: with the kernel's shared
+   * state, they identify the state without hashing memory. Not kept once tasks share memory.
+   */
+  const histories = new Map<number, string>();
+  let historiesValid = true;
+  let ttyHash = mix('', 'tty');
+  let ttyChunksHashed = 0;
+  const stateKey = (kernel: Kernel): string | null => {
+    if (!historiesValid || !current) return null;
+    const out = kernel.output;
+    for (; ttyChunksHashed < out.length; ttyChunksHashed++) ttyHash = mix(ttyHash, latin1(out[ttyChunksHashed].bytes));
+    const parts: string[] = [ttyHash, String(current.tin), String(current.maxPid)];
+    for (const [pid, t] of current.tasks) parts.push(`${pid}|${histories.get(pid) ?? '-'}|${t.life}|${t.parent}|${t.sig}|${t.kids}|${t.comm}`);
+    for (const [name, pipe] of current.pipes) parts.push(`${name}|${pipe.ends}|${pipe.bytes.join(',')}`);
+    return hash64(parts.join('\n'));
+  };
   const chooser = (runnable: readonly Task[]): Task => {
     if (free) {
       lastRan = lastRan && runnable.includes(lastRan) ? lastRan : runnable[0];
       return lastRan;
     }
     finishSlice();
-    const pid = decider.choose(index, runnable.map((t) => t.pid));
+    const pid = decider.choose(index, runnable.map((t) => t.pid), () => stateKey(machine.kernel));
     if (pid === null) throw new AbandonRun();
     if (pid === FINISH_FREELY) {
       free = true;
@@ -249,6 +276,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       owner,
       pages,
       blockingWait: false,
+      results: [],
       living: livingProcesses(kernel),
       calls: [],
     };
@@ -282,6 +310,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     // the machine always ends the slice here; a call that touches only the caller goes on
     original(ctx, id, nargs, kinds);
     const task = s.task;
+    // what the call returned (the top of the evaluation stack), for the task's history
+    if (!local) s.results.push(ctx.esp > 0 ? `${ctx.evalI32[2 * (ctx.esp - 1)]}.${ctx.evalI32[2 * (ctx.esp - 1) + 1]}.${ctx.pc}` : `.${ctx.pc}`);
     return local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
   };
   const argv = [`./${image.name}`, ...(options.args ?? [])];
@@ -328,4 +358,47 @@ function printsChildPid(machine: Machine, nargs: number, kinds: number): boolean
     if (v > first && (kernel.tasks.has(v) || kernel.released.some((t) => t.pid === v))) return true;
   }
   return false;
+}
+
+/**
+ * One slice's entry in its task's history: its calls and their results, and how the shared state
+ * it could have read changed (pipes drained, input consumed, children reaped, signals taken).
+ */
+function historyEntry(s: Slice, after: Snapshot): string {
+  const parts = [s.calls.join(','), s.results.join(',')];
+  const own = s.before.tasks.get(s.pid);
+  const now = after.tasks.get(s.pid);
+  parts.push(`${own?.sig ?? ''}>${now?.sig ?? ''}`, `${s.before.tin}>${after.tin}`);
+  for (const [name, b] of s.before.pipes) {
+    const a = after.pipes.get(name);
+    if (!a || a.ends !== b.ends || a.bytes.length !== b.bytes.length) parts.push(`${name}:${b.bytes.join(' ')}>${a?.bytes.join(' ') ?? 'closed'}`);
+  }
+  for (const [pid, b] of s.before.tasks) {
+    const a = after.tasks.get(pid);
+    if (!a || a.life !== b.life || a.parent !== b.parent) parts.push(`${pid}:${b.life}>${a?.life ?? 'gone'}`);
+  }
+  return parts.join(';');
+}
+
+/** Folds `text` into the hash `h`. */
+function mix(h: string, text: string): string {
+  return hash64(h + '\u0000' + text);
+}
+
+/** A 64-bit hash of `text` (two independent 32-bit multiplicative lanes), as 16 hex digits. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += String.fromCharCode(byte);
+  return out;
 }
