@@ -15,6 +15,7 @@ import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { formatSchedule } from '../kernel/sched.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
+import { Trace } from '../kernel/trace.ts';
 import { Machine, UnsupportedFunction } from '../vm/machine.ts';
 import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
 import { Footprint } from './footprint.ts';
@@ -120,7 +121,8 @@ interface Slice {
   calls: string[];
 }
 
-class AbandonRun extends Error {}
+/** Thrown through the kernel to abandon a run (not an Error: no stack to capture). */
+class AbandonRun {}
 
 interface PageAccess {
   reads: Set<number>;
@@ -285,6 +287,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
 
   machine = new Machine({ ...kernelOptions, chooser });
   const kernel = machine.kernel;
+  // the explorer reads the kernel's state, not its trace: a trace that keeps nothing costs nothing
+  (kernel as unknown as { trace: Trace }).trace = new Trace(0);
   const original = machine.builtin.bind(machine);
   machine.builtin = (ctx: CpuContext, id: number, nargs: number, kinds: number): boolean => {
     const name = BUILTIN_NAMES[id] ?? '';
