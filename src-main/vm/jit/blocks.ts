@@ -3,7 +3,8 @@
  *
  * A leader (the first instruction of a block) is the function's entry, every jump target inside
  * the function, every instruction after a jump, call or return (return addresses land there), and
- * every instruction after one the compiler leaves to the interpreter. Instructions the compiler
+ * every instruction after one the compiler leaves to the interpreter, and every MAX_BLOCK-th
+ * instruction of a longer straight run. Instructions the compiler
  * leaves to the interpreter (library calls, indirect calls, TRAP, opcodes it does not know) are
  * blocks of their own.
  */
@@ -14,6 +15,12 @@ export const INTERPRETED = new Set<number>([Op.CALL_BUILTIN, Op.CALL_INDIRECT, O
 
 /** Opcodes after which control does not simply fall through to the next instruction. */
 const ENDS_BLOCK = new Set<number>([Op.JMP, Op.JZ, Op.JNZ, Op.CALL, Op.RET, Op.RET_VOID]);
+
+/**
+ * Longest block, in instructions: a longer straight run is cut in pieces (the evaluation stack is
+ * written back at the cut), so that no block alone makes a generated function too large.
+ */
+export const MAX_BLOCK = 64;
 
 export interface Block {
   /** pc of the first instruction */
@@ -50,7 +57,7 @@ export function basicBlocks(code: Int32Array, entry: number, end: number): Block
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (const pc of starts) {
-    if (current === null || leaders.has(pc)) {
+    if (current === null || leaders.has(pc) || current.pcs.length >= MAX_BLOCK) {
       current = { start: pc, pcs: [], interpreted: INTERPRETED.has(code[pc]) };
       blocks.push(current);
     }

@@ -101,8 +101,8 @@ const STORES: Record<string, [number, string]> = {
 };
 
 /**
- * The TLB's fast path written inline. Compiled code keeps two one-page caches in locals: the page
- * of the last frame access (addresses from fp or sp: prefix f) and of the last other access
+ * The TLB's fast path written inline. Compiled code keeps three one-page caches in locals: the
+ * page of the last access from fp (prefix f), from sp (prefix s) and of the last other access
  * (prefix d): its base address, DataView and whether the TLB had it writable. An access inside
  * the cached page, not crossing its end (and, for a store, to a page cached writable) uses the
  * view directly; otherwise it probes the TLB (tag compare) and refills the cache; when the TLB
@@ -111,8 +111,12 @@ const STORES: Record<string, [number, string]> = {
  * Nothing else changes a page's frame while compiled code runs: fork, exec, brk and munmap are
  * library calls, which leave the compiled function.
  */
+function cacheOf(addr: string): string {
+  return /^fp\b/.test(addr) ? 'f' : /^sp\b/.test(addr) ? 's' : 'd';
+}
+
 function probe(addr: string, size: number, write: boolean): string {
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   const limit = `ps - ${size}`;
   return `a = ${addr}; o = a - ${c}b; ` +
     `if (!(o >= 0 && o <= ${limit})) { q = Math.floor(a * inv); k = q & ${TLB_MASK}; ${c}b = q * ps; o = a - ${c}b; ` +
@@ -120,36 +124,56 @@ function probe(addr: string, size: number, write: boolean): string {
     `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
 }
 
-const FORGET = 'fb = NaN; db = NaN;';
+const FORGET = 'fb = NaN; sb = NaN; db = NaN;';
 
 function loadSource(dst: string, fn: string, addr: string): string {
   const [size, get, slow] = LOADS[fn];
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   return `${probe(addr, size, false)}${dst} = ${c}v.${get}; else { ${dst} = ${slow}(t, a); ${FORGET} }`;
 }
 
 function storeSource(fn: string, addr: string, value: string): string {
   const [size, set] = STORES[fn];
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   return `${probe(addr, size, true)}${c}v.${set.replace('$', value)}; else { ${fn}(t, a, ${value}); ${FORGET} }`;
 }
 
 function loadPairSource(lo: string, hi: string, addr: string): string {
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   return `${probe(addr, 8, false)}{ ${lo} = ${c}v.getInt32(o, true); ${hi} = ${c}v.getInt32(o + 4, true); } ` +
     `else { ld64(t, a, R, 0); ${lo} = R[0]; ${hi} = R[1]; ${FORGET} }`;
 }
 
 function loadPointerSource(dst: string, addr: string): string {
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   return `${probe(addr, 8, false)}${dst} = ${c}v.getInt32(o + 4, true) * 4294967296 + ${c}v.getUint32(o, true); ` +
     `else { ${dst} = ldptr(t, a); ${FORGET} }`;
 }
 
 function storePairSource(addr: string, lo: string, hi: string): string {
-  const c = /^(fp|sp)\b/.test(addr) ? 'f' : 'd';
+  const c = cacheOf(addr);
   return `${probe(addr, 8, true)}{ ${c}v.setInt32(o, ${lo}, true); ${c}v.setInt32(o + 4, ${hi}, true); } ` +
     `else { st64(t, a, ${lo}, ${hi}); ${FORGET} }`;
+}
+
+/**
+ * Accesses at fp + off when the block's whole frame window is known to lie in the cached frame
+ * page, held writable (see Generator.frameWindow): the view at a constant offset, no checks.
+ */
+function frameLoad(dst: string, fn: string, off: number): string {
+  return `${dst} = fv.${LOADS[fn][1].replace('(o', `(fo + ${lit(off)}`)};`;
+}
+function frameStore(fn: string, off: number, value: string): string {
+  return `fv.${STORES[fn][1].replace('(o', `(fo + ${lit(off)}`).replace('$', value)};`;
+}
+function frameLoadPair(lo: string, hi: string, off: number): string {
+  return `${lo} = fv.getInt32(fo + ${lit(off)}, true); ${hi} = fv.getInt32(fo + ${lit(off + 4)}, true);`;
+}
+function frameLoadPointer(dst: string, off: number): string {
+  return `${dst} = fv.getInt32(fo + ${lit(off + 4)}, true) * 4294967296 + fv.getUint32(fo + ${lit(off)}, true);`;
+}
+function frameStorePair(off: number, lo: string, hi: string): string {
+  return `fv.setInt32(fo + ${lit(off)}, ${lo}, true); fv.setInt32(fo + ${lit(off + 4)}, ${hi}, true);`;
 }
 
 function storePointerSource(addr: string, p: string): string {
@@ -158,27 +182,76 @@ function storePointerSource(addr: string, p: string): string {
 }
 
 
-/** Generates the JavaScript source of the function [entry, end) of `image`. */
-export function functionSource(image: ProgramImage, entry: number, end: number): FunctionSource {
+/**
+ * Most source text one generated function may have. V8 does not optimize functions whose bytecode
+ * is much beyond this (60 KB of bytecode), and unoptimized generated code is slower than the
+ * interpreter; so a large C function is compiled as several pieces of consecutive blocks, and a
+ * jump from one piece to another goes through the dispatcher.
+ */
+export const PIECE_LIMIT = 48_000;
+
+/** Source text a piece's handlers and declarations add per fault site (an estimate for splitting). */
+const SITE_COST = 90;
+
+/**
+ * Generates the JavaScript of the function [entry, end) of `image`, as one piece or several
+ * (see PIECE_LIMIT). A piece is null when its code cannot be compiled (the interpreter runs it).
+ */
+export function functionPieces(image: ProgramImage, entry: number, end: number): Piece[] {
   const blocks = basicBlocks(image.code, entry, end);
   if (!blocks) throw new NotCompilable('code does not decode');
+  // the size of each block's code, generated alone
+  const sizes = blocks.map((b) => {
+    try {
+      const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1));
+      g.block(b, 0, false);
+      return g.size();
+    } catch (e) {
+      if (e instanceof NotCompilable) return 0;
+      throw e;
+    }
+  });
+  const pieces: Piece[] = [];
+  let first = 0;
+  while (first < blocks.length) {
+    let last = first + 1;
+    let size = sizes[first];
+    while (last < blocks.length && size + sizes[last] <= PIECE_LIMIT) size += sizes[last++];
+    const pieceEnd = last < blocks.length ? blocks[last].start : end;
+    pieces.push(piece(image, blocks.slice(first, last), blocks[first].start, pieceEnd));
+    first = last;
+  }
+  return pieces;
+}
+
+function piece(image: ProgramImage, blocks: Block[], entry: number, end: number): Piece {
+  const leaders = blocks.map((b) => b.start);
   const blockIndex = new Int32Array(end - entry).fill(-1);
   blocks.forEach((b, i) => (blockIndex[b.start - entry] = i));
-  const g = new Generator(image.code, entry, end, blockIndex);
-  for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
-  return { source: g.finish(entry), leaders: blocks.map((b) => b.start), blockIndex };
+  try {
+    const g = new Generator(image.code, entry, end, blockIndex);
+    for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
+    const source = g.finish(entry);
+    return { entry, end, leaders, blockIndex, source: source.length <= PIECE_LIMIT * 1.25 ? source : null };
+  } catch (e) {
+    if (!(e instanceof NotCompilable)) throw e;
+    return { entry, end, leaders, blockIndex, source: null };
+  }
 }
 
 /**
- * A compiled function's source: the body of a factory taking (h: the helpers, C: the image's
- * f64 constants, BI: `blockIndex`) and returning the function. Its loop switches on the number
- * of a block (dense, so the switch is a jump table); BI maps pc - entry to that number (-1 for
- * a pc that starts no block).
+ * A piece of a function: the code words [entry, end), whose blocks start at `leaders`. Its
+ * source is the body of a factory taking (h: the helpers, C: the image's f64 constants, BI:
+ * `blockIndex`) and returning the compiled function, or null when the piece is left to the
+ * interpreter. The function's loop switches on the number of a block (dense, so the switch is a
+ * jump table); BI maps pc - entry to that number (-1 for a pc that starts no block).
  */
-export interface FunctionSource {
-  source: string;
+export interface Piece {
+  entry: number;
+  end: number;
   leaders: number[];
   blockIndex: Int32Array;
+  source: string | null;
 }
 
 class Generator {
@@ -190,6 +263,8 @@ class Generator {
   private maxInts = 0;
   private maxDoubles = 0;
   private readonly sites: Site[] = [];
+  /** the current block checks its frame window on entry (accesses from fp may use `ff`) */
+  private window = false;
 
   constructor(
     private readonly code: Int32Array,
@@ -251,22 +326,33 @@ class Generator {
     this.push({ k: 'i64', lo, hi });
   }
 
-  private pushLoad(fn: string, addr: string): void {
+  /** LOAD_LOCAL_I32 and LOAD_LOCAL_F64 */
+  private pushLocal(fn: string, off: number): void {
     const n = fn === 'ld32' ? this.int() : this.dbl();
-    this.emit(loadSource(n, fn, addr));
+    this.emit(this.frame(frameLoad(n, fn, off), loadSource(n, fn, `fp + ${lit(off)}`)));
     this.push(fn === 'ld32' ? { k: 'i32', e: n } : { k: 'f64', e: n });
   }
 
-  private pushPointer(addr: string): void {
+  /** LOAD_LOCAL_PTR */
+  private pushLocalPointer(off: number): void {
     const n = this.dbl();
-    this.emit(loadPointerSource(n, addr));
+    this.emit(this.frame(frameLoadPointer(n, off), loadPointerSource(n, `fp + ${lit(off)}`)));
     this.push({ k: 'f64', e: n });
   }
 
+  /** an I64 from memory */
   private pushPair(addr: string): void {
     const lo = this.int();
     const hi = this.int();
     this.emit(loadPairSource(lo, hi, addr));
+    this.push({ k: 'i64', lo, hi });
+  }
+
+  /** LOAD_LOCAL_I64 */
+  private pushLocalPair(off: number): void {
+    const lo = this.int();
+    const hi = this.int();
+    this.emit(this.frame(frameLoadPair(lo, hi, off), loadPairSource(lo, hi, `fp + ${lit(off)}`)));
     this.push({ k: 'i64', lo, hi });
   }
 
@@ -361,6 +447,36 @@ class Generator {
     this.under = 0;
   }
 
+  /** An access from fp: the unchecked form when the block's window holds, else the checked one. */
+  private frame(fast: string, checked: string): string {
+    return this.window ? `if (ff) { ${fast} } else { ${checked} }` : checked;
+  }
+
+  /**
+   * The bytes [fp + lo, fp + hi) that the block reads or writes from fp, or null when it makes
+   * no access from fp (fp itself changes only at the block's last instruction, CALL or RET).
+   */
+  private frameWindow(b: Block): { lo: number; hi: number } | null {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const pc of b.pcs) {
+      const op = this.code[pc];
+      let off = this.code[pc + 1];
+      let size = 0;
+      if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
+      else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
+      else if (op === Op.RET || op === Op.RET_VOID) {
+        off = 0;
+        size = 16;
+      }
+      if (size > 0) {
+        lo = Math.min(lo, off);
+        hi = Math.max(hi, off + size);
+      }
+    }
+    return lo <= hi ? { lo, hi } : null;
+  }
+
   /** Records that the next instruction may fault. */
   private site(pc: number, refund: number): void {
     this.sites.push({ pc, stack: this.stack.slice(), under: this.under, refund });
@@ -379,6 +495,16 @@ class Generator {
     const n = b.pcs.length;
     this.emit(`if (left < ${n}) { ctx.pc = ${b.start}; ${SAVE} X.kind = 1; return left; }`);
     this.emit(`left -= ${n};`);
+    // the frame window: when it lies in the cached frame page, held writable (so no fault and no
+    // copy on write can change that page's frame while the function runs), accesses from fp need
+    // no check; the condition is computed once per block
+    const w = this.frameWindow(b);
+    this.window = w !== null;
+    if (w !== null) {
+      this.emit(`fo = fp - fb; if (!(fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null)) { ` +
+        `a = fp + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = fp - fb; }`);
+      this.emit(`ff = fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null;`);
+    }
     let open = true;
     b.pcs.forEach((pc, i) => {
       open = this.instruction(pc, n - i - 1);
@@ -518,54 +644,64 @@ class Generator {
       }
       case Op.LOAD_LOCAL_I32:
         this.site(pc, refund);
-        this.pushLoad('ld32', `fp + ${lit(o1)}`);
+        this.pushLocal('ld32', o1);
         return true;
       case Op.LOAD_LOCAL_I64:
         this.site(pc, refund);
-        this.pushPair(`fp + ${lit(o1)}`);
+        this.pushLocalPair(o1);
         return true;
       case Op.LOAD_LOCAL_F64:
         this.site(pc, refund);
-        this.pushLoad('ldf64', `fp + ${lit(o1)}`);
+        this.pushLocal('ldf64', o1);
         return true;
       case Op.LOAD_LOCAL_PTR:
         this.site(pc, refund);
-        this.pushPointer(`fp + ${lit(o1)}`);
+        this.pushLocalPointer(o1);
         return true;
-      case Op.STORE_LOCAL_I32:
+      case Op.STORE_LOCAL_I32: {
         this.site(pc, refund);
-        this.emit(storeSource('st32', `fp + ${lit(o1)}`, this.i32(this.pop())));
+        const v = this.i32(this.pop());
+        this.emit(this.frame(frameStore('st32', o1, v), storeSource('st32', `fp + ${lit(o1)}`, v)));
         return true;
+      }
       case Op.STORE_LOCAL_I64: {
         this.site(pc, refund);
         const v = this.i64(this.pop());
-        this.emit(storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi));
+        this.emit(this.frame(frameStorePair(o1, v.lo, v.hi), storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi)));
         return true;
       }
-      case Op.STORE_LOCAL_F64:
+      case Op.STORE_LOCAL_F64: {
         this.site(pc, refund);
-        this.emit(storeSource('stf64', `fp + ${lit(o1)}`, this.f64(this.pop())));
+        const v = this.f64(this.pop());
+        this.emit(this.frame(frameStore('stf64', o1, v), storeSource('stf64', `fp + ${lit(o1)}`, v)));
         return true;
-      case Op.STORE_LOCAL_PTR:
+      }
+      case Op.STORE_LOCAL_PTR: {
         this.site(pc, refund);
-        this.emit(storePointerSource(`fp + ${lit(o1)}`, this.f64(this.pop())));
+        const v = this.f64(this.pop());
+        this.emit(`x = ${v}; ` + this.frame(
+          frameStorePair(o1, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
+          storePairSource(`fp + ${lit(o1)}`, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
+        ));
         return true;
-      case Op.ADD_LOCAL_I32:
+      }
+      case Op.ADD_LOCAL_I32: {
         this.site(pc, refund);
         const n = this.int();
-        this.emit(loadSource(n, 'ld32', `fp + ${lit(o1)}`));
-        this.emit(storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`));
+        this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
+        this.emit(this.frame(frameStore('st32', o1, `(${n} + ${lit(o2)}) | 0`), storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`)));
         return true;
+      }
       case Op.MEMCPY: {
         this.site(pc, refund);
         const src = this.f64(this.pop());
         const dst = this.f64(this.pop());
-        this.emit(`copyBytes(t, ${dst}, ${src}, ${o1}); fb = NaN; db = NaN;`);
+        this.emit(`copyBytes(t, ${dst}, ${src}, ${o1}); ${FORGET}`);
         return true;
       }
       case Op.MEMZERO:
         this.site(pc, refund);
-        this.emit(`fillBytes(t, ${this.f64(this.pop())}, ${o1}, null); fb = NaN; db = NaN;`);
+        this.emit(`fillBytes(t, ${this.f64(this.pop())}, ${o1}, null); ${FORGET}`);
         return true;
 
       case Op.ADD_I32: case Op.SUB_I32: case Op.MUL_I32: case Op.AND_I32: case Op.OR_I32: case Op.XOR_I32:
@@ -798,8 +934,8 @@ class Generator {
       case Op.RET_VOID:
         this.spill();
         this.site(pc, refund);
-        this.emit(loadPointerSource('y', 'fp + 8'));
-        this.emit(loadPointerSource('z', 'fp'));
+        this.emit(this.frame(frameLoadPointer('y', 8), loadPointerSource('y', 'fp + 8')));
+        this.emit(this.frame(frameLoadPointer('z', 0), loadPointerSource('z', 'fp')));
         // the code index of a return address, checked without a floating-point remainder
         this.emit(`x = (y - ${TEXT_BASE}) * 0.25; pc = x | 0; if (pc !== x || pc < 0 || pc >= ${code.length}) pc = returnTarget(y, ${code.length});`);
         this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
@@ -807,6 +943,11 @@ class Generator {
       default:
         throw new NotCompilable(`opcode ${op}`);
     }
+  }
+
+  /** Approximate length of the source so far. */
+  size(): number {
+    return this.out.reduce((n, line) => n + line.length + 1, 0) + SITE_COST * this.sites.length;
   }
 
   /** The whole function: a loop over its blocks, the exit for other pcs and the fault handler. */
@@ -828,8 +969,8 @@ class Generator {
       'let F = ctx.evalF64, I = ctx.evalI32;',
       'const tg = t.tag, vw = t.view, wr = t.writable, inv = t.invPageSize, ps = t.pageSize;',
       'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
-      'let fb = NaN, db = NaN, fw = 0, dw = 0;',
-      'let fv = null, dv = null;',
+      'let fb = NaN, sb = NaN, db = NaN, fw = 0, sw = 0, dw = 0, fo = 0.5, ff = false;',
+      'let fv = null, sv = null, dv = null;',
       ints.length ? `let ${ints.join(', ')};` : '',
       doubles.length ? `let ${doubles.join(', ')};` : '',
       'try {',

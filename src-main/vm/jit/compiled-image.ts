@@ -13,7 +13,7 @@ import {
 } from '../memory-ops.ts';
 import * as runtime from './runtime.ts';
 import { basicBlocks } from './blocks.ts';
-import { functionSource, NotCompilable, type CompiledFunction } from './codegen.ts';
+import { functionPieces, NotCompilable, type CompiledFunction, type Piece } from './codegen.ts';
 
 /** Everything generated code may call, by the names it uses. */
 const HELPERS: Record<string, unknown> = {
@@ -41,16 +41,13 @@ const HELPERS: Record<string, unknown> = {
 export class CompiledImage {
   /** pc → index (in image.functions) of the function with a block starting there, else -1 */
   private readonly owner: Int32Array;
-  /** per function: its compiled code, null when it cannot be compiled, undefined until tried */
-  private readonly compiled: (CompiledFunction | null | undefined)[];
   /** pc → the compiled function to enter there (filled as functions are compiled) */
   private readonly entries: (CompiledFunction | null)[];
-  /** pc → index of the function containing it, -1 outside functions */
+  /** pc → index of its function while that may be compiled, -1 where the interpreter runs */
   private readonly within: Int32Array;
 
   constructor(private readonly image: ProgramImage) {
     this.owner = new Int32Array(image.code.length + 1).fill(-1);
-    this.compiled = new Array(image.functions.length);
     this.entries = new Array<CompiledFunction | null>(image.code.length + 1).fill(null);
     this.within = new Int32Array(image.code.length + 1).fill(-1);
     image.functions.forEach((f, i) => {
@@ -64,36 +61,38 @@ export class CompiledImage {
   at(pc: number): CompiledFunction | null {
     const fn = this.entries[pc];
     if (fn !== null || this.owner[pc] < 0) return fn;
-    return this.compile(this.owner[pc], pc);
+    this.compile(this.owner[pc]);
+    return this.entries[pc];
   }
 
   /**
    * How many steps the interpreter should take from `pc`, which starts no compiled block: one
-   * when pc is inside a compiled function (a block start is a few steps away), otherwise up to
-   * `left` in chunks (code that stays interpreted gains nothing from coming back sooner).
+   * when pc is inside compiled code (a block start is a few steps away), otherwise up to `left`
+   * in chunks (code that stays interpreted gains nothing from coming back sooner).
    */
   interpreterSteps(pc: number, left: number): number {
-    const f = this.within[pc] ?? -1;
-    return f >= 0 && this.compiled[f] !== null ? 1 : Math.min(left, 1024);
+    return (this.within[pc] ?? -1) >= 0 ? 1 : Math.min(left, 1024);
   }
 
-  private compile(index: number, pc: number): CompiledFunction | null {
-    if (this.compiled[index] === undefined) {
-      const f = this.image.functions[index];
-      let fn: CompiledFunction | null = null;
-      try {
-        const { source, leaders, blockIndex } = functionSource(this.image, f.entryPc, f.endPc);
-        // the source holds only numbers and the generator's own text (see codegen.ts)
-        const factory = new Function('h', 'C', 'BI', `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = h;\n${source}`);
-        fn = factory(HELPERS, this.image.f64Consts, blockIndex) as CompiledFunction;
-        for (const l of leaders) this.entries[l] = fn;
-      } catch (e) {
-        if (!(e instanceof NotCompilable)) throw e;
-      }
-      this.compiled[index] = fn;
-      if (!fn) this.owner.fill(-1, f.entryPc, f.endPc);
+  /** Compiles function `index`, piece by piece; pieces that cannot be compiled stay interpreted. */
+  private compile(index: number): void {
+    const f = this.image.functions[index];
+    this.owner.fill(-1, f.entryPc, f.endPc);
+    let pieces: Piece[] = [];
+    try {
+      pieces = functionPieces(this.image, f.entryPc, f.endPc);
+    } catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
     }
-    return this.entries[pc];
+    this.within.fill(-1, f.entryPc, f.endPc);
+    for (const p of pieces) {
+      if (p.source === null) continue;
+      // the source holds only numbers and the generator's own text (see codegen.ts)
+      const factory = new Function('h', 'C', 'BI', `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = h;\n${p.source}`);
+      const fn = factory(HELPERS, this.image.f64Consts, p.blockIndex) as CompiledFunction;
+      for (const l of p.leaders) this.entries[l] = fn;
+      this.within.fill(index, p.entry, p.end);
+    }
   }
 }
 

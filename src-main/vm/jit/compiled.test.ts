@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { compileProgram, runImage, type RunResult } from '../run.ts';
 import { cpuSettings } from '../interpreter.ts';
 import type { ProgramImage } from '../../lang/image.ts';
+import { functionPieces } from './codegen.ts';
 
 const CORPUS = join(import.meta.dirname, '../../../tests/differential');
 
@@ -90,6 +91,30 @@ describe('compiled blocks run exactly as the interpreter', () => {
       expectSame(image, { maxSteps, schedule: rr.schedule, quantum: 7 });
     }
   }, 120_000);
+
+  it('splits a large function into pieces, each small enough for V8 to optimize, with the same results', () => {
+    const body = Array.from({ length: 60 }, (_, j) => `    s += a[(i + ${j}) & 7] * ${(j % 5) + 1} - (s >> 3);`);
+    const source = [
+      '#include <stdio.h>',
+      'int main(void) {',
+      '  long s = 0; int a[8] = {1, 2, 3, 4, 5, 6, 7, 8};',
+      '  for (int i = 0; i < 300; i++) {',
+      ...body,
+      '    if (i % 100 == 7) printf("%ld\\n", s);',
+      '  }',
+      '  printf("%ld\\n", s);',
+      '  return 0;',
+      '}',
+    ].join('\n');
+    const image = compileProgram(source, 'big.c').image!;
+    const main = image.functions.find((f) => f.name === 'main')!;
+    const pieces = functionPieces(image, main.entryPc, main.endPc);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.source).not.toBeNull();
+    const r = expectSame(image, {});
+    expect(r.stdout.split('\n').length).toBe(5);
+    expectSame(image, { policy: 'round-robin', quantum: 5, maxSteps: 40_000 });
+  });
 
   it('faults in the middle of a block at the same pc, line and step', () => {
     const programs = [
