@@ -763,7 +763,7 @@ export class Kernel {
 
   /** Raises a teaching warning about `task` at the current step (warnings.ts). */
   warn(kind: WarningKind, task: Task, message: string, line?: number | null): void {
-    const known = line !== undefined ? line : this.lineOf(task);
+    const known = line ?? this.lineOf(task);
     if (this.warnings.add(kind, task, this.steps, message, known)) {
       this.event(task, 'warning', { warningKind: kind, message, ...(known !== null ? { line: known } : {}) });
     }

@@ -26,7 +26,7 @@ import { deliverSignals } from '../kernel/signal.ts';
 import { programLookup } from './bin/programs.ts';
 import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
-import { Kind } from '../lang/isa.ts';
+import { Kind, codeAddress } from '../lang/isa.ts';
 import { lineDetails } from '../kernel/detail.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
@@ -324,6 +324,7 @@ export class Machine implements CpuHost {
     }
     if (task.vforkDone) this.checkVforkChild(task, BUILTIN_NAMES[id] === '__lab_flush_all' ? 'exit' : BUILTIN_NAMES[id]);
     const call = this.callFor(task, nargs, kinds);
+    leaveCallFrame(call.mem, ctx);
     const builtinName = BUILTIN_NAMES[id];
     const syscall = SYSTEM_CALL_NAMES.get(builtinName);
     const args = syscall !== undefined ? syscallArgs(call, builtinName) : null;
@@ -457,4 +458,18 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
       ctx.evalF64[s] = typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v;
       return;
   }
+}
+
+/**
+ * A call into the C library leaves on the stack what a call to glibc leaves on x86-64: the
+ * return address at sp - 8 (isa.ts), and below it the library function's own data, because
+ * glibc is built without frame pointers; the lab writes 0 there (a saved register that held
+ * zero). The natives run in the host, but their calls still write there, so a vfork child that
+ * returned from the function that called vfork and then calls printf or _exit overwrites that
+ * function's saved return address and frame pointer, and the parent, resuming in it, returns
+ * with a broken frame and crashes, as it does on Linux (SIGSEGV).
+ */
+function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
+  mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
+  mem.setPointer(ctx.sp - 16, 0);
 }
