@@ -292,14 +292,20 @@ function sleepCovers(now: Map<number, Footprint>, then: Map<number, Footprint>):
  * is not known, and a task the path does not know is ordered after nothing).
  */
 function addSummaryRaces(path: Node[], index: number, clocks: Map<number, number[]>, summary: Map<string, Transition>): void {
+  // a task made inside the subtree runs after what its creator did there: it races as its
+  // nearest ancestor that the path knows
+  const creatorOf = new Map<number, number>();
+  for (const t of summary.values()) for (const c of t.created) creatorOf.set(c, t.pid);
   for (const u of summary.values()) {
-    const clock = clocks.get(u.pid) ?? [];
+    let who = u.pid;
+    for (let hops = 0; !clocks.has(who) && creatorOf.has(who) && hops < 64; hops++) who = creatorOf.get(who)!;
+    const clock = clocks.get(who) ?? [];
     for (let i = index - 1; i >= 0; i--) {
       const t = path[i].transition;
-      if (!t || t.pid === u.pid || !dependent(t.footprint, u.footprint)) continue;
+      if (!t || t.pid === who || !dependent(t.footprint, u.footprint)) continue;
       if ((clock[t.pid] ?? 0) >= i + 1) break;
       const node = path[i];
-      if (node.enabled.includes(u.pid)) node.backtrack.add(u.pid);
+      if (node.enabled.includes(who)) node.backtrack.add(who);
       else for (const q of node.enabled) node.backtrack.add(q);
       break;
     }
