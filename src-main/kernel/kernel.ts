@@ -442,7 +442,7 @@ export class Kernel {
 
   /** True when the policy (or the explorer's chooser) wants a scheduling decision after every system call. */
   get preemptsAtSyscalls(): boolean {
-    return this.options.policy === 'random' || this.options.chooser !== null;
+    return this.options.policy === 'random' || Boolean(this.options.chooser);
   }
 
   /** Lets init and the shell do their work (reaping) whenever they have something to do. */
