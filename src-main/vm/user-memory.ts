@@ -5,6 +5,7 @@
  */
 import { Tlb, readByte, writeByte } from './tlb.ts';
 import { copyBytes, fillBytes, loadI32, loadPointer, storeI32, storePointer } from './interpreter.ts';
+import { readView } from './memory-ops.ts';
 
 export class UserMemory {
   constructor(readonly tlb: Tlb) {}
@@ -20,11 +21,18 @@ export class UserMemory {
     return Uint8Array.from(out);
   }
 
-  /** Length of the string at `address` (strlen). */
+  /** Length of the string at `address` (strlen), scanned page by page (each page touched in order). */
   strlen(address: number): number {
+    const t = this.tlb;
     let n = 0;
-    while (readByte(this.tlb, address + n) !== 0) n++;
-    return n;
+    for (;;) {
+      const a = address + n;
+      const view = readView(t, a);
+      const o = a - Math.floor(a * t.invPageSize) * t.pageSize;
+      const i = new Uint8Array(view.buffer, view.byteOffset + o, t.pageSize - o).indexOf(0);
+      if (i >= 0) return n + i;
+      n += t.pageSize - o;
+    }
   }
 
   read(address: number, length: number): Uint8Array {
