@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
+import { ArgReader, readMachineOption } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
 
@@ -34,61 +35,26 @@ interface ExploreCommand {
 export function parseExploreArgs(args: string[]): ExploreCommand {
   const command: ExploreCommand = { file: '', json: false, options: {} };
   const o = command.options;
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  const integer = (i: number, flag: string, min: number): number => {
-    const v = Number(value(i, flag));
-    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
-    return v;
-  };
+  const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    const last = readMachineOption(r, i, o);
+    if (last >= 0) {
+      i = last;
+      continue;
+    }
     switch (a) {
       case '--json':
         command.json = true;
         break;
       case '--max-runs':
-        o.maxRuns = integer(i++, a, 1);
+        o.maxRuns = r.integer(i++, a, 1);
         break;
       case '--max-states':
-        o.maxStates = integer(i++, a, 1);
+        o.maxStates = r.integer(i++, a, 1);
         break;
       case '--time-limit':
-        o.maxMs = integer(i++, a, 1) * 1000;
-        break;
-      case '--max-steps':
-        o.maxSteps = integer(i++, a, 1);
-        break;
-      case '--stdin':
-        o.stdin = value(i++, a);
-        break;
-      case '--stdin-file':
-        o.stdin = new Uint8Array(readFileSync(value(i++, a)));
-        break;
-      case '--stdout': {
-        const v = value(i++, a);
-        if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
-        o.stdoutPipe = v === 'pipe';
-        break;
-      }
-      case '--fork-copy': {
-        const v = value(i++, a);
-        if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
-        o.forkCopy = v;
-        break;
-      }
-      case '--page-size': {
-        const v = integer(i++, a, 256);
-        if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
-        o.pageSize = v;
-        break;
-      }
-      case '--':
-        o.args = args.slice(i + 1);
-        i = args.length;
+        o.maxMs = r.integer(i++, a, 1) * 1000;
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);

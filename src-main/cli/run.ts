@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
+import { ArgReader, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
@@ -37,63 +38,32 @@ interface RunCommand {
 export function parseRunArgs(args: string[]): RunCommand {
   const command: RunCommand = { file: '', json: false, tracePath: null, request: {} };
   const req = command.request;
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  const integer = (i: number, flag: string, min: number): number => {
-    const v = Number(value(i, flag));
-    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
-    return v;
-  };
+  const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    const last = readMachineOption(r, i, req);
+    if (last >= 0) {
+      i = last;
+      continue;
+    }
     switch (a) {
       case '--json':
         command.json = true;
         break;
-      case '--max-steps':
-        req.maxSteps = integer(i++, a, 1);
-        break;
-      case '--stdin':
-        req.stdin = value(i++, a);
-        break;
-      case '--stdin-file':
-        req.stdin = new Uint8Array(readFileSync(value(i++, a)));
-        break;
-      case '--stdout': {
-        const v = value(i++, a);
-        if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
-        req.stdoutPipe = v === 'pipe';
-        break;
-      }
-      case '--fork-copy': {
-        const v = value(i++, a);
-        if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
-        req.forkCopy = v;
-        break;
-      }
-      case '--page-size': {
-        const v = integer(i++, a, 256);
-        if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
-        req.pageSize = v;
-        break;
-      }
       case '--policy': {
-        const v = value(i++, a);
+        const v = r.value(i++, a);
         if (!POLICIES.includes(v as Policy)) throw new UsageError(`--policy takes one of ${POLICIES.join(', ')}`);
         req.policy = v as Policy;
         break;
       }
       case '--seed':
-        req.seed = integer(i++, a, 0);
+        req.seed = r.integer(i++, a, 0);
         break;
       case '--quantum':
-        req.quantum = integer(i++, a, 1);
+        req.quantum = r.integer(i++, a, 1);
         break;
       case '--schedule': {
-        const v = value(i++, a);
+        const v = r.value(i++, a);
         try {
           parseSchedule(v);
         } catch (e) {
@@ -103,12 +73,8 @@ export function parseRunArgs(args: string[]): RunCommand {
         break;
       }
       case '--trace':
-        command.tracePath = value(i++, a);
+        command.tracePath = r.value(i++, a);
         req.detail = true;
-        break;
-      case '--':
-        req.args = args.slice(i + 1);
-        i = args.length;
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);

@@ -5,6 +5,7 @@
 import { TRACE_VERSION } from '../kernel/trace.ts';
 import type { RunRequest as EngineRunRequest, RunResult } from '../vm/run.ts';
 import type { LabDiagnostic, RunOptions, RunRequest, RunStatsInfo, RunView } from './contract.ts';
+import { toRunView as runResultView } from '../checker/run-view.ts';
 
 /** The engine request for a LabApi run: the options, with the detail mode the viewer needs. */
 export function engineRequest(request: RunRequest): EngineRunRequest {
@@ -29,30 +30,9 @@ export function engineRequest(request: RunRequest): EngineRunRequest {
   return engine;
 }
 
-/** Converts the engine's result to the JSON-safe view. */
+/** Converts the engine's result to the JSON-safe view (the checker's conversion: one for both). */
 export function toRunView(result: RunResult, request: RunRequest): RunView {
-  const extra = result as RunResult & { traceDropped?: number; program?: { functions?: { name: string; line: number }[] } };
-  return {
-    ok: result.ok,
-    diagnostics: result.diagnostics.map(toLabDiagnostic),
-    stdout: result.stdout,
-    exit: { code: result.exit.code, signal: result.exit.signal },
-    stopReason: result.stopReason,
-    stopMessage: result.stopMessage,
-    processes: result.processes.map((p) => ({ ...p })),
-    stats: { ...result.stats },
-    warnings: result.warnings.map((w) => ({ kind: w.kind, pid: w.pid, step: w.step, line: w.line, message: w.message })),
-    schedule: result.schedule,
-    traceVersion: TRACE_VERSION,
-    trace: result.trace,
-    traceDropped: extra.traceDropped ?? 0,
-    program: {
-      fileName: request.fileName ?? 'prog.c',
-      source: request.source,
-      functions: (extra.program?.functions ?? []).map((f) => ({ name: f.name, line: f.line })),
-    },
-    options: { ...(request.options ?? {}) },
-  };
+  return runResultView(result, request.source, request.fileName ?? 'prog.c', request.options ?? {}, null);
 }
 
 /** A diagnostic without the engine's file field. */

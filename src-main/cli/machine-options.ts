@@ -1,0 +1,77 @@
+/**
+ * The options `forklab run` and `forklab explore` share: how the simulated machine is set up
+ * (step budget, terminal input, stdout on a pipe, fork's copying, page size, program arguments).
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from './command.ts';
+
+export interface MachineOptions {
+  maxSteps?: number;
+  stdin?: string | Uint8Array;
+  stdoutPipe?: boolean;
+  forkCopy?: 'cow' | 'eager';
+  pageSize?: number;
+  args?: string[];
+}
+
+/** Reads option values from a command's arguments; throws UsageError with a message for people. */
+export class ArgReader {
+  constructor(readonly args: string[]) {}
+
+  /** The word after the option at `i`. */
+  value(i: number, flag: string): string {
+    const v = this.args[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  }
+
+  /** The whole number after the option at `i`, at least `min`. */
+  integer(i: number, flag: string, min: number): number {
+    const v = Number(this.value(i, flag));
+    if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} needs a whole number of at least ${min}`);
+    return v;
+  }
+}
+
+/**
+ * Reads the machine option at args[i] into `into`. Returns the index of the option's last word,
+ * or -1 when args[i] is not a machine option. `--` takes every word after it as the program's
+ * arguments.
+ */
+export function readMachineOption(r: ArgReader, i: number, into: MachineOptions): number {
+  const a = r.args[i];
+  switch (a) {
+    case '--max-steps':
+      into.maxSteps = r.integer(i, a, 1);
+      return i + 1;
+    case '--stdin':
+      into.stdin = r.value(i, a);
+      return i + 1;
+    case '--stdin-file':
+      into.stdin = new Uint8Array(readFileSync(r.value(i, a)));
+      return i + 1;
+    case '--stdout': {
+      const v = r.value(i, a);
+      if (v !== 'pipe' && v !== 'tty') throw new UsageError('--stdout takes "pipe" (or "tty", the default)');
+      into.stdoutPipe = v === 'pipe';
+      return i + 1;
+    }
+    case '--fork-copy': {
+      const v = r.value(i, a);
+      if (v !== 'eager' && v !== 'cow') throw new UsageError('--fork-copy takes "eager" (or "cow", the default)');
+      into.forkCopy = v;
+      return i + 1;
+    }
+    case '--page-size': {
+      const v = r.integer(i, a, 256);
+      if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
+      into.pageSize = v;
+      return i + 1;
+    }
+    case '--':
+      into.args = r.args.slice(i + 1);
+      return r.args.length - 1;
+    default:
+      return -1;
+  }
+}
