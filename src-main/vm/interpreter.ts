@@ -1,6 +1,10 @@
 /**
  * The CPU: runs a task's bytecode for a bounded number of steps.
  *
+ * Two engines give the same results step for step: compiled blocks (jit/: generated JavaScript,
+ * used by runSlice wherever it can) and this file's interpreter (interpretSlice: the reference,
+ * and what runs library calls, the last steps of a slice and code that is not compiled).
+ *
  * The whole state lives in the task's CpuContext (pc, sp, fp, the evaluation stack) and in its
  * memory, reached only through the TLB. The loop copies the registers into locals for speed and
  * writes them back whenever it stops: at the end of the slice, around every library or system
