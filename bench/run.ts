@@ -127,3 +127,4 @@ main();
 if ('renderer'.includes(process.argv[2] ?? '')) await (await import('./renderer.ts')).benchRenderer();
 if ('kernel'.includes(process.argv[2] ?? '') && !(await import('./kernel.ts')).benchKernel()) process.exitCode = 1;
 if ('explore'.includes(process.argv[2] ?? '') && !(await import('./explore.ts')).benchExplore()) process.exitCode = 1;
+if ('grade'.includes(process.argv[2] ?? '') && !(await import('./grade.ts')).benchGrade()) process.exitCode = 1;
