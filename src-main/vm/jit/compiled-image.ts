@@ -87,13 +87,28 @@ export class CompiledImage {
     this.within.fill(-1, f.entryPc, f.endPc);
     for (const p of pieces) {
       if (p.source === null) continue;
-      // the source holds only numbers and the generator's own text (see codegen.ts)
-      const factory = new Function('h', 'C', 'BI', `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = h;\n${p.source}`);
-      const fn = factory(HELPERS, this.image.f64Consts, p.blockIndex) as CompiledFunction;
+      const fn = instantiate(p.source, this.image.f64Consts, p.blockIndex);
+      if (fn === null) continue;
       for (const l of p.leaders) this.entries[l] = fn;
       this.within.fill(index, p.entry, p.end);
     }
   }
+}
+
+/**
+ * The compiled function of a piece's source, or null where the host forbids generating code
+ * (an EvalError, e.g. under a content security policy): the interpreter then runs the piece.
+ */
+function instantiate(source: string, consts: Float64Array, blockIndex: Int32Array): CompiledFunction | null {
+  let factory: (h: unknown, c: Float64Array, bi: Int32Array) => CompiledFunction;
+  try {
+    // the source holds only numbers and the generator's own text (see codegen.ts)
+    factory = new Function('h', 'C', 'BI', `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = h;\n${source}`) as typeof factory;
+  } catch (e) {
+    if (e instanceof EvalError) return null;
+    throw e;
+  }
+  return factory(HELPERS, consts, blockIndex);
 }
 
 const images = new WeakMap<ProgramImage, CompiledImage>();

@@ -12,6 +12,7 @@ import { compileProgram, runImage, type RunResult } from '../run.ts';
 import { cpuSettings } from '../interpreter.ts';
 import type { ProgramImage } from '../../lang/image.ts';
 import { functionPieces } from './codegen.ts';
+import { compiledImage } from './compiled-image.ts';
 
 const CORPUS = join(import.meta.dirname, '../../../tests/differential');
 
@@ -114,6 +115,23 @@ describe('compiled blocks run exactly as the interpreter', () => {
     const r = expectSame(image, {});
     expect(r.stdout.split('\n').length).toBe(5);
     expectSame(image, { policy: 'round-robin', quantum: 5, maxSteps: 40_000 });
+  });
+
+  it('falls back to the interpreter where the host forbids generating code', () => {
+    const image = compileProgram('#include <stdio.h>\nint main(void) { int s = 0; for (int i = 0; i < 50; i++) s += i; printf("%d\\n", s); return 3; }', 'csp.c').image!;
+    const real = globalThis.Function;
+    globalThis.Function = function forbidden(): never {
+      throw new EvalError('code generation from strings disallowed for this context');
+    } as unknown as FunctionConstructor;
+    try {
+      const r = expectSame(image, {});
+      const main = image.functions.find((f) => f.name === 'main')!;
+      expect(compiledImage(image).at(main.entryPc)).toBeNull();
+      expect(r.stdout).toBe('1225\n');
+      expect(r.exit.code).toBe(3);
+    } finally {
+      globalThis.Function = real;
+    }
   });
 
   it('faults in the middle of a block at the same pc, line and step', () => {
