@@ -29,8 +29,6 @@ const O_WRONLY = 1;
 const O_RDWR = 2;
 const O_CLOEXEC = 0o2000000;
 
-let nextPipeId = 1;
-
 /** A pipe holds at most this many bytes (Linux's default, 16 pages); a writer waits for room. */
 export const PIPE_CAPACITY = 65536;
 /** Writes of at most this many bytes to a pipe are atomic: all at once, never interleaved. */
@@ -124,7 +122,7 @@ export function sysPipe(k: Kernel, task: Task, flags: number): [number, number] 
   const files = task.files;
   const r = files.lowestFree();
   if (r >= MAX_FDS) return -EMFILE;
-  const pipe: Pipe = { id: nextPipeId++, buffer: [], readers: 1, writers: 1 };
+  const pipe: Pipe = { id: k.nextPipeId++, buffer: [], readers: 1, writers: 1 };
   const cloexec = (flags & O_CLOEXEC) !== 0;
   files.install(r, { kind: 'pipe-read', pipe, refs: 0 }, cloexec);
   const w = files.lowestFree();

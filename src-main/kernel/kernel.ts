@@ -107,6 +107,8 @@ export class Kernel {
   readonly warnings = new Warnings();
   readonly memory: AddressSpaces;
   readonly output: OutputChunk[] = [];
+  /** the id the next pipe gets (numbered per machine, so that a run's trace never depends on earlier runs) */
+  nextPipeId = 1;
   outputBytes = 0;
   readonly terminal: Terminal;
   /** the terminal as an open file (descriptors 0, 1, 2 of the shell and its children) */

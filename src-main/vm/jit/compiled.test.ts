@@ -40,19 +40,8 @@ function observable(r: RunResult) {
     schedule: r.schedule,
     processes: r.processes,
     warnings: r.warnings,
-    trace: renumberPipes(r.trace),
+    trace: r.trace,
   };
-}
-
-/** Pipe ids come from a counter shared by every run in the process: number them per run. */
-function renumberPipes(trace: RunResult['trace']): unknown[] {
-  const ids = new Map<unknown, number>();
-  return trace.map((e) => {
-    const pipe = (e as { pipe?: unknown }).pipe;
-    if (pipe === undefined) return e;
-    if (!ids.has(pipe)) ids.set(pipe, ids.size + 1);
-    return { ...e, pipe: ids.get(pipe) };
-  });
 }
 
 function expectSame(image: ProgramImage, request: Request): RunResult {
