@@ -2,9 +2,10 @@
  * Packs in the exercise browser: import a pack from a .zip (and a clear error for a file that is
  * not a pack), then export one's own results as a JSON file.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { zipSync } from 'fflate';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { expect } from '@playwright/test';
 import { openLab, test } from './lab-page.ts';
 
@@ -61,4 +62,25 @@ test('imports a pack from a zip, refuses one that is not a pack, and exports res
   const json = JSON.parse(readFileSync(path, 'utf8'));
   expect(file.suggestedFilename()).toMatch(/\.json$/);
   expect(json.packs.map((p: { id: string }) => p.id)).toContain('e2e-imported');
+});
+
+test('imports a pack from a folder', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'forklab-e2e-folder-'));
+  try {
+    // the small pack, unpacked into a folder of its own name
+    for (const [path, bytes] of Object.entries(unzipSync(smallPack()))) {
+      const target = join(root, path.replace('e2e-imported/', 'e2e-folder/'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, path.endsWith('pack.yaml')
+        ? new TextDecoder().decode(bytes).replace(/^id: .*$/m, 'id: e2e-folder').replace(/^uuid: .*$/m, 'uuid: 1f0e0d0c-0b0a-4909-8807-060504030201').replace(/^title: .*$/m, 'title: Imported from a folder')
+        : bytes);
+    }
+    await openLab(page);
+    await page.getByTestId('mode-exercises').click();
+    await page.getByTestId('import-folder-input').setInputFiles(join(root, 'e2e-folder'));
+    await expect(page.getByText('imported Imported from a folder (1 exercises)')).toBeVisible();
+    await expect(page.locator('section.pack[data-pack=e2e-folder]').getByTestId('open-exercise')).toHaveCount(1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { lab, type ExerciseView, type GradeView, type PackSummary, type ProgressNotice } from '../lab/index.ts';
+import { zipSync } from 'fflate';
 
 export const useExercisesStore = defineStore('exercises', () => {
   const packs = ref<PackSummary[]>([]);
@@ -81,6 +82,16 @@ export const useExercisesStore = defineStore('exercises', () => {
     return pack;
   }
 
+  /**
+   * Imports a pack from a folder the student picked: its files (paths as the browser gives them,
+   * "my-pack/pack.yaml") are zipped here and go through the same checks as a .zip.
+   */
+  async function importFolder(files: { path: string; bytes: Uint8Array }[]): Promise<PackSummary | null> {
+    if (files.length === 0) return null;
+    const folder = files[0].path.split('/')[0] || 'pack';
+    return importZip(`${folder}.zip`, zipFolder(files));
+  }
+
   async function exportResults(): Promise<{ fileName: string; json: string } | null> {
     return guard(() => lab.exportResults());
   }
@@ -89,7 +100,7 @@ export const useExercisesStore = defineStore('exercises', () => {
     notices.value = notices.value.filter((_, j) => j !== i);
   }
 
-  return { packs, current, grade, checkedSource, notices, busy, error, topics, start, refresh, open, close, check, importZip, exportResults, dismissNotice };
+  return { packs, current, grade, checkedSource, notices, busy, error, topics, start, refresh, open, close, check, importZip, importFolder, exportResults, dismissNotice };
 });
 
 /** Base64 of bytes, in chunks (String.fromCharCode on a whole file overflows the stack). */
@@ -97,4 +108,11 @@ export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** A zip of the picked folder's files under their relative paths. */
+export function zipFolder(files: { path: string; bytes: Uint8Array }[]): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.path] = f.bytes;
+  return zipSync(entries);
 }
