@@ -11,6 +11,7 @@ import type { Check, Exercise, Pack } from '../packs/types.ts';
 import { runProgram } from '../vm/run.ts';
 import { evaluateCheck } from './evaluate.ts';
 import { defaultMessage } from './messages.ts';
+import { gradeAnswerText } from './question.ts';
 import { compileSubmission, mergeRunOptions, RunCache, type CompiledSubmission } from './runs.ts';
 import { toRunView } from './run-view.ts';
 import type { EvalContext, Outcome } from './types.ts';
@@ -33,8 +34,10 @@ export function gradeSubmission(pack: Pack, exerciseId: string, source: string, 
   return { ...gradeExercise(exercise, source, options), packId: pack.id };
 }
 
-/** Grades `source` against one exercise (packId left empty). */
+/** Grades `source` against one exercise (packId left empty); for a question, `source` is the answer text (parseAnswer). */
 export function gradeExercise(exercise: Exercise, source: string, options: GradeOptions = {}): GradeView {
+  // a possible-outputs question: `source` is the answer file's text (the ticked choice numbers)
+  if (exercise.question) return gradeAnswerText(exercise, source);
   const fileName = options.fileName ?? 'prog.c';
   const compiled = compileSubmission(source, fileName);
   const cache = compiled.ok ? new RunCache(compiled, fileName, exercise.run, options.detail ?? false) : null;

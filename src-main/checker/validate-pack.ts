@@ -9,6 +9,7 @@ import { decodeText } from '../packs/files.ts';
 import type { Exercise, PackError, PackFiles } from '../packs/types.ts';
 import { parseYaml, type ParsedYaml } from '../packs/yaml.ts';
 import { gradeExercise } from './grade.ts';
+import { questionFacts } from './question.ts';
 
 export interface ExerciseReport {
   id: string;
@@ -18,6 +19,8 @@ export interface ExerciseReport {
   solutionPoints: number;
   starterPoints: number;
   wrongSubmissions: number;
+  /** a possible-outputs question: its choices and how many of them the program can produce */
+  question?: { choices: number; possible: number; complete: boolean };
 }
 
 export interface ValidationReport {
@@ -43,6 +46,7 @@ export function validatePack(files: PackFiles): ValidationReport {
 }
 
 function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { report: ExerciseReport; errors: PackError[] } {
+  if (exercise.question) return runQuestion(exercise, file, yaml);
   const errors: PackError[] = [];
   const checkIndex = (id: string): number => exercise.checks.findIndex((c) => c.id === id);
   const grade = (source: string, name: string) => gradeExercise(exercise, source, { includeSecret: true, includeRun: false, fileName: name });
@@ -86,6 +90,39 @@ function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { repo
       solutionPoints: solution.points,
       starterPoints: starter.points,
       wrongSubmissions: exercise.wrong.length,
+    },
+    errors,
+  };
+}
+
+/**
+ * A question: its program is explored (bounded by runs); the pack fails when the program does
+ * not compile, the search is not complete, or no choice (or every choice) is possible.
+ */
+function runQuestion(exercise: Exercise, file: string, yaml: ParsedYaml): { report: ExerciseReport; errors: PackError[] } {
+  const errors: PackError[] = [];
+  const facts = questionFacts(exercise);
+  const err = (path: (string | number)[], field: string, message: string): void => {
+    errors.push({ file, line: yaml.lineOf(path), field, message });
+  };
+  const n = exercise.question!.choices.length;
+  const possible = facts.schedules.filter((s) => s !== null).length;
+  if (facts.compileError !== null) err(['program'], 'program', `the program does not compile:\n${facts.compileError}`);
+  else if (!facts.complete) {
+    err(['program'], 'program', `the search for every output stopped after ${facts.runs} runs (maxRuns ${exercise.question!.maxRuns}): raise maxRuns or make the program smaller, so that which outputs are possible is known for sure`);
+  } else if (possible === 0) err(['choices'], 'choices', 'no choice is an output the program can produce: at least one must be possible');
+  else if (possible === n) err(['choices'], 'choices', 'every choice is an output the program can produce: at least one must be impossible');
+  const full = exercise.maxPoints;
+  return {
+    report: {
+      id: exercise.id,
+      title: exercise.title,
+      topics: exercise.topics,
+      maxPoints: full,
+      solutionPoints: facts.compileError === null ? full : 0,
+      starterPoints: 0,
+      wrongSubmissions: 0,
+      question: { choices: n, possible, complete: facts.complete },
     },
     errors,
   };

@@ -3,7 +3,8 @@
  *  [--format json|csv|gradescope|prairielearn] [--json] [--jobs N]` (../shared/spec/cli.md).
  *
  * Submissions (docs/packs.md, "Grading"): a file `NAME.c` is student NAME's submission for
- * `--exercise`, or for exercise NAME when there is such an exercise. A folder holds `*.c` files
+ * `--exercise`, or for exercise NAME when there is such an exercise; a question's answer is a
+ * `.txt` file of ticked choice numbers instead. A folder holds `*.c` files
  * (each as above) and subfolders, one per student: `STUDENT/EXERCISE-ID.c` (or, with
  * `--exercise`, the folder's only .c file). Secret checks run. Grading runs in worker threads
  * (this file is also the worker's entry), with a progress bar only when stderr is a terminal.
@@ -26,7 +27,9 @@ import { formatPackError, readPackFromDisk } from './pack.ts';
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
 
 SUBMISSION is a .c file (NAME.c: student NAME; the exercise from --exercise or the name), or a
-folder of such files and of student folders holding EXERCISE-ID.c files (docs/packs.md).
+folder of such files and of student folders holding EXERCISE-ID.c files (docs/packs.md). A
+question's answer (kind: possible-outputs) is EXERCISE-ID.txt holding the ticked choice numbers,
+1-based, separated by spaces or commas (e.g. "1 3 4").
 
 options:
   --out DIR              where results go (default ./forklab-results)
@@ -92,17 +95,24 @@ export function parseGradeArgs(args: string[]): GradeCommand {
 export function findSubmissions(paths: string[], pack: Pack, exercise: string | null, skipped: string[] = []): Submission[] {
   const ids = new Set(pack.exercises.map((e) => e.id));
   const only = pack.exercises.length === 1 ? pack.exercises[0].id : null;
+  // a question's answer is a .txt file (its ticked choice numbers), any other exercise's a .c file
+  const extOf = (id: string): string => (pack.exercises.find((e) => e.id === id)?.question ? '.txt' : '.c');
+  const stemOf = (name: string): string => name.replace(/\.(c|txt)$/, '');
+  const isAnswer = (name: string, id: string | null): boolean => id !== null && ids.has(id) && name.endsWith(extOf(id));
   const found: Submission[] = [];
   const fromFile = (path: string, student: string): void => {
-    const stem = basename(path, '.c');
+    const stem = stemOf(basename(path));
     const ex = exercise ?? (ids.has(stem) ? stem : only);
     if (!ex) throw new UsageError(`${path}: which exercise? Name the file after one (${[...ids].join(', ')}) or give --exercise`);
+    if (ids.has(ex) && !path.endsWith(extOf(ex))) {
+      throw new UsageError(`${path}: exercise ${ex} takes a ${extOf(ex)} file${extOf(ex) === '.txt' ? ' (the ticked choice numbers)' : ''}`);
+    }
     found.push({ student, exercise: ex, path });
   };
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
     if (statSync(path).isFile()) {
-      fromFile(path, basename(path, '.c'));
+      fromFile(path, stemOf(basename(path)));
       continue;
     }
     for (const name of readdirSync(path).sort()) {
@@ -110,16 +120,19 @@ export function findSubmissions(paths: string[], pack: Pack, exercise: string | 
       const full = join(path, name);
       const st = statSync(full);
       if (st.isFile() && name.endsWith('.c')) fromFile(full, basename(name, '.c'));
+      else if (st.isFile() && name.endsWith('.txt') && isAnswer(name, exercise ?? stemOf(name))) fromFile(full, basename(name, '.txt'));
       else if (st.isDirectory()) {
-        const cFiles = readdirSync(full).filter((n) => n.endsWith('.c') && statSync(join(full, n)).isFile()).sort();
+        const files = readdirSync(full).filter((n) => /\.(c|txt)$/.test(n) && statSync(join(full, n)).isFile()).sort();
         if (exercise) {
-          const pick = cFiles.includes(`${exercise}.c`) ? `${exercise}.c` : cFiles.length === 1 ? cFiles[0] : null;
+          const ext = extOf(exercise);
+          const mine = files.filter((n) => n.endsWith(ext));
+          const pick = mine.includes(`${exercise}${ext}`) ? `${exercise}${ext}` : mine.length === 1 ? mine[0] : null;
           if (pick) found.push({ student: name, exercise, path: join(full, pick) });
           else skipped.push(full);
         } else {
-          for (const f of cFiles) {
-            if (ids.has(basename(f, '.c'))) found.push({ student: name, exercise: basename(f, '.c'), path: join(full, f) });
-            else skipped.push(join(full, f));
+          for (const f of files) {
+            if (isAnswer(f, stemOf(f))) found.push({ student: name, exercise: stemOf(f), path: join(full, f) });
+            else if (f.endsWith('.c')) skipped.push(join(full, f));
           }
         }
       }
@@ -342,7 +355,7 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
   const pack = loaded.pack;
   const skipped: string[] = [];
   const submissions = findSubmissions(command.submissions, pack, command.exercise, skipped);
-  for (const path of skipped) err.write(`forklab: skipped ${path}: not named after an exercise of the pack (or, with --exercise, no single .c file)\n`);
+  for (const path of skipped) err.write(`forklab: skipped ${path}: not named after an exercise of the pack (or, with --exercise, no single .c file, or .txt for a question)\n`);
   if (submissions.length === 0) {
     err.write('forklab: no submissions found (see `forklab grade --help` for the layout)\n');
     return 1;

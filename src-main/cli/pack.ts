@@ -128,7 +128,8 @@ export async function commandPack(args: string[], out: Output, err: Output): Pro
   } else {
     for (const e of report.errors) err.write(`${formatPackError(e)}\n`);
     for (const x of report.exercises) {
-      out.write(`${x.id}: ${x.maxPoints} points; solution ${x.solutionPoints}, starter ${x.starterPoints}, ${x.wrongSubmissions} wrong submission${x.wrongSubmissions === 1 ? '' : 's'}\n`);
+      if (x.question) out.write(`${x.id}: ${x.maxPoints} points; question with ${x.question.choices} choices, ${x.question.possible} possible${x.question.complete ? '' : ' (search incomplete)'}\n`);
+      else out.write(`${x.id}: ${x.maxPoints} points; solution ${x.solutionPoints}, starter ${x.starterPoints}, ${x.wrongSubmissions} wrong submission${x.wrongSubmissions === 1 ? '' : 's'}\n`);
     }
     out.write(report.valid ? `valid: ${report.packId}, ${report.exercises.length} exercises\n` : `invalid: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}\n`);
   }

@@ -6,7 +6,7 @@
  */
 import { checkPackFiles, decodeText, exerciseFilePath } from './files.ts';
 import { checkSemantics } from './semantic.ts';
-import type { Check, CheckFields, Exercise, Pack, PackError, PackFiles, PackRunOptions, WrongSubmission } from './types.ts';
+import type { Check, CheckFields, Choice, Exercise, Pack, PackError, PackFiles, PackRunOptions, WrongSubmission } from './types.ts';
 import { validateAgainstSchema } from './validate-schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
@@ -30,10 +30,16 @@ interface RawExercise {
   id: string;
   uuid: string;
   title: string;
+  kind?: 'program' | 'possible-outputs';
   topics?: string[];
   prompt: string;
+  /** code exercises: starter, solution, wrong, checks; questions: program, choices, points, maxRuns */
   starter: string;
   solution: string;
+  program?: string;
+  choices?: Choice[];
+  points?: number;
+  maxRuns?: number;
   hints?: string[];
   run?: PackRunOptions;
   wrong?: { file: string; fails: string[] }[];
@@ -100,9 +106,13 @@ export function loadPack(files: PackFiles): LoadResult {
   };
 }
 
+/** Runs the explorer may make for a question when it sets no maxRuns. */
+export const QUESTION_MAX_RUNS = 2000;
+
 function buildExercise(parsed: ParsedExercise, text: (path: string) => string | null): Exercise {
   const raw = parsed.raw;
   const read = (name: string): string => text(exerciseFilePath(parsed.folder, name)!) ?? '';
+  if (raw.kind === 'possible-outputs') return buildQuestion(raw, read);
   const checks: Check[] = raw.checks.map((c) => ({ ...c, visibility: c.visibility ?? 'public' }));
   const wrong: WrongSubmission[] = (raw.wrong ?? []).map((w) => ({ file: w.file, source: read(w.file), fails: w.fails }));
   return {
@@ -118,6 +128,28 @@ function buildExercise(parsed: ParsedExercise, text: (path: string) => string | 
     wrong,
     checks,
     maxPoints: roundPoints(checks.reduce((n, c) => n + c.points, 0)),
+  };
+}
+
+/** A `kind: possible-outputs` exercise: no starter, solution, wrong submissions or checks. */
+function buildQuestion(raw: RawExercise, read: (name: string) => string): Exercise {
+  const choices = (raw.choices ?? []).map((c) => (c.explain === undefined ? { output: c.output } : { output: c.output, explain: c.explain }));
+  const pointsPerChoice = raw.points ?? 1;
+  return {
+    id: raw.id,
+    kind: 'possible-outputs',
+    uuid: raw.uuid,
+    title: raw.title,
+    topics: raw.topics ?? [],
+    prompt: read(raw.prompt),
+    starter: '',
+    solution: null,
+    hints: raw.hints ?? [],
+    run: raw.run ?? {},
+    wrong: [],
+    checks: [],
+    maxPoints: roundPoints(pointsPerChoice * choices.length),
+    question: { program: read(raw.program!), choices, pointsPerChoice, maxRuns: raw.maxRuns ?? QUESTION_MAX_RUNS },
   };
 }
 

@@ -183,6 +183,40 @@ export const PACK_SCHEMA = {
         exercises: { type: 'array', items: ID, minItems: 1 },
       },
     },
+    // an exercise.yaml: `kind: possible-outputs` is a question (no starter, solution or checks), any other a code exercise
+    exerciseFile: {
+      if: { type: 'object', required: ['kind'], properties: { kind: { const: 'possible-outputs' } } },
+      then: { $ref: '#/definitions/question' },
+      else: { $ref: '#/definitions/exercise' },
+    },
+    question: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'uuid', 'title', 'kind', 'prompt', 'program', 'choices'],
+      properties: {
+        id: ID,
+        uuid: UUID,
+        title: { type: 'string', minLength: 1 },
+        kind: { const: 'possible-outputs' },
+        topics: { type: 'array', items: { enum: [...TOPICS] } },
+        prompt: PATH,
+        program: PATH,
+        choices: {
+          type: 'array',
+          minItems: 2,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['output'],
+            properties: { output: { type: 'string' }, explain: { type: 'string' } },
+          },
+        },
+        points: { type: 'number', minimum: 0, description: 'points per choice answered right (default 1)' },
+        maxRuns: { type: 'integer', minimum: 1, maximum: 100000 },
+        hints: STRINGS,
+        run: RUN,
+      },
+    },
     exercise: {
       type: 'object',
       additionalProperties: false,
@@ -191,6 +225,7 @@ export const PACK_SCHEMA = {
         id: ID,
         uuid: UUID,
         title: { type: 'string', minLength: 1 },
+        kind: { enum: ['program', 'possible-outputs'] },
         topics: { type: 'array', items: { enum: [...TOPICS] } },
         prompt: PATH,
         starter: PATH,
@@ -216,10 +251,10 @@ export const PACK_SCHEMA = {
   // a file with `exercises` is a pack.yaml, any other an exercise.yaml (so editors show the errors of the right one)
   if: { type: 'object', required: ['exercises'] },
   then: { $ref: '#/definitions/pack' },
-  else: { $ref: '#/definitions/exercise' },
+  else: { $ref: '#/definitions/exerciseFile' },
 } as const;
 
 /** The schema of pack.yaml alone (refers into PACK_SCHEMA). */
 export const PACK_YAML_REF = 'https://forklab.invalid/schema/pack.json#/definitions/pack';
-/** The schema of exercise.yaml alone (refers into PACK_SCHEMA). */
-export const EXERCISE_YAML_REF = 'https://forklab.invalid/schema/pack.json#/definitions/exercise';
+/** The schema of exercise.yaml alone, a code exercise or a question (refers into PACK_SCHEMA). */
+export const EXERCISE_YAML_REF = 'https://forklab.invalid/schema/pack.json#/definitions/exerciseFile';

@@ -48,6 +48,17 @@ export function checkSemantics(
     };
     if (raw.id !== folder) err(['id'], `the id "${raw.id}" must be the folder's name "${folder}"`);
     claimUuid(raw.uuid, `exercise ${raw.id}`, file, yaml, ['uuid']);
+    if (raw.kind === 'possible-outputs') {
+      for (const key of ['prompt', 'program'] as const) checkFileNamed(folder, raw[key]!, files, [key], err);
+      const seen = new Map<string, number>();
+      (raw.choices ?? []).forEach((c, i) => {
+        const key = normalizeOutput(c.output);
+        const first = seen.get(key);
+        if (first !== undefined) err(['choices', i, 'output'], `the same output as choices[${first}]`);
+        else seen.set(key, i);
+      });
+      continue;
+    }
     for (const key of ['prompt', 'starter', 'solution'] as const) checkFileNamed(folder, raw[key], files, [key], err);
     const ids = new Set<string>();
     raw.checks.forEach((check, i) => {
@@ -64,6 +75,19 @@ export function checkSemantics(
     });
   }
   return errors;
+}
+
+/**
+ * An output as a question's choices are compared: line endings as \n, trailing spaces of each
+ * line and final newlines dropped (what `trimmed` output checks compare).
+ */
+export function normalizeOutput(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n+$/, '');
 }
 
 function checkFileNamed(folder: string, name: string, files: PackFiles, path: Path, err: (path: Path, message: string) => void): void {

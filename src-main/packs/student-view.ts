@@ -18,7 +18,8 @@ function studentExercise(exercise: Exercise): Exercise {
     solution: null,
     wrong: [],
     checks,
-    maxPoints: Math.round(checks.reduce((n, c) => n + c.points, 0) * 100) / 100,
+    // a question's points are its choices', not its checks' (it has none)
+    maxPoints: exercise.question ? exercise.maxPoints : Math.round(checks.reduce((n, c) => n + c.points, 0) * 100) / 100,
   };
 }
 

@@ -91,8 +91,33 @@ export interface WrongSubmission {
   fails: string[];
 }
 
+/** One candidate output of a possible-outputs question. */
+export interface Choice {
+  /** the terminal text, compared as `trimmed` output checks do (trailing spaces and final newlines ignored) */
+  output: string;
+  /** why the output is (im)possible, shown after answering */
+  explain?: string;
+}
+
+/** A question "tick every output the program can produce" (`kind: possible-outputs`). */
+export interface Question {
+  /** the program, shown read-only */
+  program: string;
+  choices: Choice[];
+  /** points for each choice answered right */
+  pointsPerChoice: number;
+  /** the explorer's budget in runs (never time, so grading is deterministic) */
+  maxRuns: number;
+}
+
+export const EXERCISE_KINDS = ['program', 'possible-outputs'] as const;
+
 export interface Exercise {
   id: string;
+  /** 'program' (write code, graded by checks) or 'possible-outputs' (a question); absent = 'program' */
+  kind?: (typeof EXERCISE_KINDS)[number];
+  /** present for `kind: possible-outputs` (then starter is "", solution null, checks and wrong empty) */
+  question?: Question;
   uuid: string;
   title: string;
   topics: string[];
