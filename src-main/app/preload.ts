@@ -14,6 +14,7 @@ const forklab: LabApi = {
   listPacks: () => ipcRenderer.invoke('lab:listPacks'),
   openExercise: (packId, exerciseId) => ipcRenderer.invoke('lab:openExercise', packId, exerciseId),
   checkExercise: (request) => ipcRenderer.invoke('lab:checkExercise', request),
+  answerQuestion: (request) => ipcRenderer.invoke('lab:answerQuestion', request),
   saveDraft: (packId, exerciseId, source) => ipcRenderer.invoke('lab:saveDraft', packId, exerciseId, source),
   importPack: (request) => ipcRenderer.invoke('lab:importPack', request),
   exportResults: () => ipcRenderer.invoke('lab:exportResults'),

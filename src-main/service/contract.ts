@@ -189,6 +189,21 @@ export interface ExerciseView extends ExerciseSummary {
   hints: string[];
   hintsTotal: number;
   failedAttempts: number;
+  /**
+   * Present for a question "tick every possible output" (pack `kind: possible-outputs`): the
+   * program, shown read-only, and the candidate outputs. `starter` is "" and `draft` holds the
+   * last answer's 1-based choice numbers ("1 3"). `options` are the runs' options (replaying a
+   * choice's schedule needs them).
+   */
+  question?: { program: string; choices: string[]; options?: RunOptions };
+}
+
+/** An answer to a question: the 0-based indices of the ticked choices. */
+export interface AnswerRequest {
+  packId: string;
+  exerciseId: string;
+  ticked: number[];
+  jobId?: string;
 }
 
 export interface CheckRequest {
@@ -225,6 +240,11 @@ export interface LabApi {
   openExercise(packId: string, exerciseId: string): Promise<ExerciseView>;
   /** Grades a submission with the exercise's public and sealed checks, and records progress. */
   checkExercise(request: CheckRequest): Promise<GradeView>;
+  /**
+   * Grades an answer to a question: one result per choice (right when ticked exactly if the
+   * program can print it; a possible one carries the `schedule` that prints it), and records progress.
+   */
+  answerQuestion(request: AnswerRequest): Promise<GradeView>;
   saveDraft(packId: string, exerciseId: string, source: string): Promise<void>;
   importPack(request: ImportRequest): Promise<PackSummary>;
   /** The student's own results, as a JSON document to save. */
@@ -246,6 +266,7 @@ export const LAB_API_METHODS = [
   'listPacks',
   'openExercise',
   'checkExercise',
+  'answerQuestion',
   'saveDraft',
   'importPack',
   'exportResults',

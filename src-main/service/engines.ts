@@ -3,7 +3,7 @@
  * the explorer (src-main/explore) and the pack format and checker (src-main/packs,
  * src-main/checker). Loaded by the worker thread and, for what is quick, by the service itself.
  */
-import { gradeSubmission } from '../checker/index.ts';
+import { gradeQuestion, gradeSubmission } from '../checker/index.ts';
 import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
 import { loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
@@ -93,6 +93,7 @@ export function describePack(files: PackFiles): PackInfo {
       promptHtml: renderPrompt(e.prompt),
       starter: e.starter,
       hints: [...e.hints],
+      ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run } } } : {}),
     })),
   };
 }
@@ -102,6 +103,12 @@ export const packEngine: PackEngine = {
   describe: describePack,
   grade(files: PackFiles, exerciseId: string, source: string) {
     return gradeSubmission(loadPackOrThrow(files), exerciseId, source, { includeSecret: false, detail: true });
+  },
+  answer(files: PackFiles, exerciseId: string, ticked: number[]) {
+    const pack = loadPackOrThrow(files);
+    const exercise = pack.exercises.find((e) => e.id === exerciseId);
+    if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${exerciseId}"`);
+    return gradeQuestion(exercise, ticked, pack.id);
   },
   unzip(bytes: Uint8Array) {
     const { files, errors } = unzipPack(bytes);
@@ -115,4 +122,5 @@ export const engines: Engines = {
   run: (request) => toRunView(runProgram(engineRequest(request)), request),
   explore: exploreSource,
   grade: (files, exerciseId, source) => packEngine.grade(files, exerciseId, source),
+  answer: (files, exerciseId, ticked) => packEngine.answer(files, exerciseId, ticked),
 };

@@ -8,7 +8,8 @@ import type { PackFiles } from './packs.ts';
 export type Job =
   | { kind: 'run'; request: RunRequest }
   | { kind: 'explore'; request: ExploreRequest }
-  | { kind: 'grade'; pack: PackFiles; exerciseId: string; source: string };
+  | { kind: 'grade'; pack: PackFiles; exerciseId: string; source: string }
+  | { kind: 'answer'; pack: PackFiles; exerciseId: string; ticked: number[] };
 
 export type JobResult<J extends Job> = J extends { kind: 'run' } ? RunView : J extends { kind: 'explore' } ? ExploreView : GradeView;
 
@@ -17,6 +18,8 @@ export interface Engines {
   run(request: RunRequest): RunView;
   explore(request: ExploreRequest): ExploreView;
   grade(pack: PackFiles, exerciseId: string, source: string): GradeView;
+  /** grades an answer to a question (0-based ticked choices) */
+  answer(pack: PackFiles, exerciseId: string, ticked: number[]): GradeView;
 }
 
 /** Does one job to its end; throws what the engine throws. */
@@ -28,6 +31,8 @@ export function performJob<J extends Job>(job: J, engines: Engines): JobResult<J
       return engines.explore(job.request) as JobResult<J>;
     case 'grade':
       return engines.grade(job.pack, job.exerciseId, job.source) as JobResult<J>;
+    case 'answer':
+      return engines.answer(job.pack, job.exerciseId, job.ticked) as JobResult<J>;
     default:
       throw new Error(`unknown job ${JSON.stringify((job as { kind: unknown }).kind)}`);
   }

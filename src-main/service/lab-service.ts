@@ -4,6 +4,7 @@
  * live in a Storage. Every door (Electron IPC, the browser host) serves this one object.
  */
 import type {
+  AnswerRequest,
   CheckRequest,
   ExerciseSummary,
   ExerciseView,
@@ -111,6 +112,7 @@ export class LabService implements LabApi {
       hints: exercise.hints.slice(0, Math.min(failed, exercise.hints.length)),
       hintsTotal: exercise.hints.length,
       failedAttempts: failed,
+      ...(exercise.question ? { question: structuredClone(exercise.question) } : {}),
     };
   }
 
@@ -121,6 +123,22 @@ export class LabService implements LabApi {
     const grade = await this.startJob(request.jobId, { kind: 'grade', pack: pack.files, exerciseId: request.exerciseId, source: request.source });
     const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
     await this.progress.recordCheck(request.packId, request.exerciseId, score, request.source);
+    return grade;
+  }
+
+  async answerQuestion(request: AnswerRequest): Promise<GradeView> {
+    await this.start();
+    const pack = await this.pack(request.packId);
+    const exercise = findExercise(pack, request.exerciseId);
+    if (!exercise.question) throw new Error(`exercise "${request.exerciseId}" is not a question: check it with checkExercise`);
+    const ticked = Array.isArray(request.ticked) ? request.ticked : [];
+    const n = exercise.question.choices.length;
+    if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) throw new Error(`ticked must hold choice indices from 0 to ${n - 1}`);
+    const unique = [...new Set(ticked)].sort((a, b) => a - b);
+    const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
+    const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
+    // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
+    await this.progress.recordCheck(request.packId, request.exerciseId, score, unique.map((i) => i + 1).join(' '));
     return grade;
   }
 

@@ -39,6 +39,9 @@ const jsonPacks: PackEngine = {
       tests: [], run: null,
     };
   },
+  answer() {
+    throw new Error('the JSON test packs hold no questions');
+  },
   unzip(bytes) {
     // the "zip" of this test engine is the JSON of the file map
     const map = JSON.parse(dec(bytes)) as Record<string, string>;

@@ -94,3 +94,39 @@ describe('explore through the service', () => {
     await expect(makeService().explore({ source: 'int main(void) { return q; }' })).rejects.toThrow(/did not compile[\s\S]*q/);
   });
 });
+
+describe('a question through the service', () => {
+  it('opens a question with its program and choices, grades answers and records progress', async () => {
+    const storage = new MemoryStorage();
+    const service = makeService(storage);
+    const id = 'two-children-wait-outputs';
+    const view = await service.openExercise('process-basics', id);
+    expect(view.question!.program).toContain('wait(NULL)');
+    expect(view.question!.choices.length).toBeGreaterThanOrEqual(4);
+    expect(view.maxPoints).toBe(view.question!.choices.length);
+    expect(view.starter).toBe('');
+
+    // ticking nothing is wrong for every possible output, right for every impossible one
+    const none = await service.answerQuestion({ packId: 'process-basics', exerciseId: id, ticked: [] });
+    expect(none.points).toBeGreaterThan(0);
+    expect(none.points).toBeLessThan(none.max_points);
+    const possible = none.tests.flatMap((t, i) => (t.schedule !== undefined ? [i] : []));
+    const afterFail = await service.openExercise('process-basics', id);
+    expect(afterFail).toMatchObject({ status: 'attempted', failedAttempts: 1, draft: '' });
+    expect(afterFail.hints).toHaveLength(1);
+
+    // a possible choice's schedule replays that very output through run
+    const replay = await service.run({ source: view.question!.program, options: { ...view.question!.options, schedule: none.tests[possible[0]!]!.schedule } });
+    expect(replay.stdout).toBe(view.question!.choices[possible[0]!]);
+
+    const right = await service.answerQuestion({ packId: 'process-basics', exerciseId: id, ticked: [...possible].reverse() });
+    expect(right.score).toBe(1);
+    const after = await service.openExercise('process-basics', id);
+    expect(after).toMatchObject({ status: 'passed', bestScore: 1, draft: possible.map((i) => i + 1).join(' ') });
+    const saved = JSON.parse(new TextDecoder().decode((await storage.read('progress.json'))!));
+    expect(saved.exercises[`process-basics/${id}`]).toMatchObject({ attempts: 2, failedAttempts: 1, status: 'passed' });
+
+    await expect(service.answerQuestion({ packId: 'process-basics', exerciseId: id, ticked: [99] })).rejects.toThrow(/choice indices from 0/);
+    await expect(service.answerQuestion({ packId: 'process-basics', exerciseId: 'fork-returns', ticked: [] })).rejects.toThrow(/not a question/);
+  });
+});

@@ -50,6 +50,7 @@ export function createHttpLab(base = ''): LabApi {
     listPacks: call('listPacks') as LabApi['listPacks'],
     openExercise: call('openExercise') as LabApi['openExercise'],
     checkExercise: call('checkExercise') as LabApi['checkExercise'],
+    answerQuestion: call('answerQuestion') as LabApi['answerQuestion'],
     saveDraft: call('saveDraft') as LabApi['saveDraft'],
     importPack: call('importPack') as LabApi['importPack'],
     exportResults: call('exportResults') as LabApi['exportResults'],
