@@ -3,7 +3,10 @@
  * `forklab pack validate`'s checks (search complete, some choices possible and some not),
  * grading with partial credit, and the schedules of possible choices replaying their output.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeAnswerText, gradeQuestion, parseAnswer, validatePack } from '../../src-main/checker/index.ts';
 import { readPackFolder } from '../../src-main/host/pack-folder.ts';
@@ -198,5 +201,32 @@ describe('the built-in questions', async () => {
     const outputs = q.question!.choices.map((c) => c.output);
     expect(outputs.filter((_, i) => possible[i])).toEqual(['child 1\nchild 2\nparent\n', 'child 2\nchild 1\nparent\n', 'child 1\nparent\nchild 2\n', 'child 2\nparent\nchild 1\n']);
     expect(readFileSync(new URL('../../exercises/process-basics/two-children-wait-outputs/program.c', import.meta.url), 'utf8')).toContain('wait(NULL)');
+  });
+});
+
+describe('forklab grade with answer files', () => {
+  it('grades EXERCISE-ID.txt answers (1-based numbers, spaces or commas) and refuses a .c for a question', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-question-'));
+    for (const [name, bytes] of Object.entries(quizPack())) {
+      mkdirSync(join(dir, 'pack', name, '..'), { recursive: true });
+      writeFileSync(join(dir, 'pack', name), bytes);
+    }
+    mkdirSync(join(dir, 'subs', 'ann'), { recursive: true });
+    mkdirSync(join(dir, 'subs', 'bob'), { recursive: true });
+    writeFileSync(join(dir, 'subs', 'ann', 'two-children.txt'), '2, 1\n');
+    writeFileSync(join(dir, 'subs', 'bob', 'two-children.txt'), '3');
+    const bin = join(import.meta.dirname, '../../bin/forklab.mjs');
+    const r = spawnSync(process.execPath, [bin, 'grade', '--pack', 'pack', 'subs', '--out', 'out', '--jobs', '1'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/skipped/);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { submissions: { student: string; points: number }[] };
+    expect(summary.submissions.map((x) => [x.student, x.points])).toEqual([['ann', 6], ['bob', 0]]);
+    const bob = JSON.parse(readFileSync(join(dir, 'out', 'bob', 'two-children.json'), 'utf8'));
+    expect(bob.tests.map((t: { status: string }) => t.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(bob.tests[0].schedule).toMatch(/^\d+:\d+/);
+    writeFileSync(join(dir, 'wrong.c'), 'int main(void) { return 0; }\n');
+    const c = spawnSync(process.execPath, [bin, 'grade', '--pack', 'pack', '--exercise', 'two-children', 'wrong.c'], { cwd: dir, encoding: 'utf8' });
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/takes a \.txt file/);
   });
 });
