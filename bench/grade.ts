@@ -21,7 +21,8 @@ function packPrograms(): [string, string][] {
   const out: [string, string][] = [];
   for (const id of readdirSync(PACK).sort()) {
     const dir = join(PACK, id);
-    if (!existsSync(join(dir, 'exercise.yaml'))) continue;
+    // questions (kind: possible-outputs) have no programs to submit
+    if (!existsSync(join(dir, 'exercise.yaml')) || !existsSync(join(dir, 'solution.c'))) continue;
     out.push([id, join(dir, 'solution.c')], [id, join(dir, 'starter.c')]);
     const wrong = join(dir, 'wrong');
     if (existsSync(wrong)) for (const f of readdirSync(wrong).sort()) out.push([id, join(wrong, f)]);
