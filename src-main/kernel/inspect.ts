@@ -6,7 +6,7 @@
  * Frames follow the calling convention of lang/isa.ts: mem64[fp] is the caller's fp and
  * mem64[fp + 8] the return address; fp is 0 in the outermost frame (_start's).
  */
-import type { FunctionInfo, ProgramImage } from '../lang/image.ts';
+import { lineEntryAt, type FunctionInfo, type ProgramImage } from '../lang/image.ts';
 import { codeIndex } from '../lang/isa.ts';
 import type { MmStruct } from './mm/mm.ts';
 import { findVma } from './mm/vma.ts';
@@ -107,19 +107,8 @@ export function callFrames(mm: MmStruct, image: ProgramImage, pc: number, fp: nu
 
 /** The line of `pc` when it is in the user's own file, else null. */
 export function userLineAt(image: ProgramImage, pc: number, file = userFileIndex(image)): number | null {
-  const lines = image.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].pc <= pc) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (found < 0 || lines[found].file !== file) return null;
-  return lines[found].line;
+  const entry = lineEntryAt(image, pc);
+  return entry && entry.file === file ? entry.line : null;
 }
 
 /**

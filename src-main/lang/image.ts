@@ -99,8 +99,8 @@ export interface ProgramImage {
   builtinsUsed: string[];
 }
 
-/** Finds the source position of code word `pc` (binary search over image.lines). */
-export function lineOf(image: ProgramImage, pc: number): { file: string; line: number } | null {
+/** The line-table entry that covers code word `pc` (binary search over image.lines), or null. */
+export function lineEntryAt(image: ProgramImage, pc: number): LineEntry | null {
   const lines = image.lines;
   let lo = 0;
   let hi = lines.length - 1;
@@ -114,8 +114,13 @@ export function lineOf(image: ProgramImage, pc: number): { file: string; line: n
       hi = mid - 1;
     }
   }
-  if (found < 0) return null;
-  return { file: image.files[lines[found].file], line: lines[found].line };
+  return found < 0 ? null : lines[found];
+}
+
+/** Finds the source position of code word `pc`. */
+export function lineOf(image: ProgramImage, pc: number): { file: string; line: number } | null {
+  const entry = lineEntryAt(image, pc);
+  return entry ? { file: image.files[entry.file], line: entry.line } : null;
 }
 
 /** The function that contains code word `pc`, or null. */

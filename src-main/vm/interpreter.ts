@@ -18,6 +18,7 @@ import type { ProgramImage } from '../lang/image.ts';
 import { growEvalStack, type CpuContext } from '../kernel/context.ts';
 import { Fault, Tlb } from './tlb.ts';
 import { arith32, compare32, fusedCode } from './fuse.ts';
+import { enterFix } from './jit/runtime.ts';
 import { compiledImage } from './jit/compiled-image.ts';
 import { Exit, type ExitRecord } from './jit/codegen.ts';
 import {
@@ -990,20 +991,8 @@ export function interpretSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget:
         case 137 /* ENTER */: {
           const nparams = code[pc + 2];
           const nargs = ctx.nargs;
-          if (nargs !== nparams) {
-            if (nargs > nparams) {
-              // drop the deepest (last) arguments: move the first nparams down
-              const drop = nargs - nparams;
-              for (let i = 0; i < nparams; i++) F[esp - nargs + i] = F[esp - nparams + i];
-              esp -= drop;
-            } else {
-              const add = nparams - nargs;
-              for (let i = nargs - 1; i >= 0; i--) F[esp - nargs + i + add] = F[esp - nargs + i];
-              for (let i = 0; i < add; i++) F[esp - nargs + i] = 0;
-              esp += add;
-            }
-            ctx.nargs = nparams;
-          }
+          // a caller that pushed another number of arguments (isa.ts: ENTER)
+          if (nargs !== nparams) esp = enterFix(ctx, esp, nparams);
           sp -= code[pc + 1];
           pc += 3;
           break;
