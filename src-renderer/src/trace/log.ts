@@ -5,6 +5,9 @@
  */
 import type { TraceEvent } from '../lab/index.ts';
 
+/** The system calls worth a log line (process life and pipes); read, write, close … are left out. */
+const LOGGED_SYSCALL = /^(fork|vfork|clone|exec|wait|exit|_exit|kill|pipe|prctl)/;
+
 function hex(v: unknown): string {
   return typeof v === 'number' ? '0x' + v.toString(16) : '?';
 }
@@ -58,6 +61,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'signal-deliver':
       return `${p} signal ${String(e.signal)}: ${String(e.action ?? '')}`;
     case 'syscall':
+      if (!LOGGED_SYSCALL.test(String(e.name))) return null;
       return `${p} ${String(e.name)}(${Array.isArray(e.args) ? e.args.map((a) => JSON.stringify(a)).join(', ') : ''}) = ${String(e.result)}${e.errno ? ` ${String(e.errno)}` : ''}`;
     case 'warning':
       return `${p} warning: ${String(e.message ?? e.warningKind ?? '')}`;
