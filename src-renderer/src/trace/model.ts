@@ -96,7 +96,6 @@ export class TraceModel {
     const current = this.events[from - 1]!.step;
     let i = from - 1;
     while (i > 0 && this.events[i - 1]!.step === current) i--;
-    if (i === 0) return 0;
     return i;
   }
 

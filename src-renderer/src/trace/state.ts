@@ -140,12 +140,12 @@ export function letterForBlock(on: string | null): StateLetter {
   return 'S';
 }
 
-/** Marks, in every other address space, the pages mapping `frame` as copy-on-write. */
-function markSharedCow(s: ViewState, except: number, frame: number, index: number, step: number): void {
+/** Marks, in every other address space, the pages mapping one of `frames` as copy-on-write. */
+function markSharedCow(s: ViewState, except: number, frames: Set<number>, index: number, step: number): void {
   for (const m of s.mms.values()) {
     if (m.id === except) continue;
     for (const p of m.pages.values()) {
-      if (p.frame === frame && !p.flags.includes('c')) {
+      if (frames.has(p.frame) && !p.flags.includes('c')) {
         p.flags = p.flags.replace('w', '') + 'c';
         p.changedAt = index;
         p.changedStep = step;
@@ -160,10 +160,13 @@ function applySnapshot(s: ViewState, e: TraceEvent, index: number): void {
   const m = mmFor(s, id);
   m.pages = new Map();
   const pages = Array.isArray(e.pages) ? (e.pages as [number, number, string][]) : [];
+  const cowFrames = new Set<number>();
   for (const [vpn, frame, flags] of pages) {
     m.pages.set(vpn, { frame, flags: String(flags), changedAt: index, changedStep: e.step, how: 'snapshot' });
-    if (String(flags).includes('c')) markSharedCow(s, id, frame, index, e.step);
+    if (String(flags).includes('c')) cowFrames.add(frame);
   }
+  // one pass over the other address spaces for all the COW frames (not one pass per page)
+  if (cowFrames.size > 0) markSharedCow(s, id, cowFrames, index, e.step);
   if (Array.isArray(e.segments)) m.segments = e.segments as SegmentView[];
 }
 
