@@ -7,11 +7,17 @@
  *
  * The renderer imports *types only* from this file.
  */
+import type { Policy } from '../kernel/sched.ts';
 import type { TraceEvent } from '../kernel/trace.ts';
+import type { ProcessReport, RunStats, RunWarning } from '../vm/run.ts';
 
 export type { TraceEvent };
 
-export type SchedulerPolicy = 'parent-first' | 'child-first' | 'round-robin' | 'random';
+/** The engine's own plain-data types, which a RunView carries unchanged (src-main/vm/run.ts). */
+export type SchedulerPolicy = Policy;
+export type ProcessInfo = ProcessReport;
+export type RunStatsInfo = RunStats;
+export type WarningInfo = RunWarning;
 
 /** How to run a program: the options of `forklab run` (../shared/spec/cli.md). */
 export interface RunOptions {
@@ -44,40 +50,6 @@ export interface RunRequest {
   options?: RunOptions;
   /** chosen by the caller so that it can cancel the job with `cancel(jobId)` */
   jobId?: string;
-}
-
-export interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  command: string;
-  state: 'exited' | 'zombie' | 'running' | 'sleeping' | 'stopped';
-  exitCode: number | null;
-  signal: string | null;
-  reapedBy: number | null;
-  reparentedTo: number | null;
-}
-
-export interface RunStatsInfo {
-  steps: number;
-  forks: number;
-  vforks: number;
-  clones: number;
-  execs: number;
-  cowFaults: number;
-  pagesCopied: number;
-  pagesReused: number;
-  framesPeak: number;
-  zombiesPeak: number;
-  zombiesAtEnd: number;
-  orphansReparented: number;
-}
-
-export interface WarningInfo {
-  kind: string;
-  pid: number;
-  step: number;
-  line: number | null;
-  message: string;
 }
 
 /** What the viewer needs to know about the program's code (lines and functions). */
