@@ -25,26 +25,59 @@ export interface QuestionFacts {
   outputs: number;
 }
 
+/** What exploring a question's program found: its distinct outputs (normalized), each with a schedule. */
+interface Exploration {
+  compileError: string | null;
+  /** normalized output → the first schedule found that prints it */
+  found: Map<string, string>;
+  complete: boolean;
+  runs: number;
+  /** distinct outputs (before normalizing) */
+  outputs: number;
+}
+
+/**
+ * Explorations by what they depend on (program, run options, maxRuns): the search is
+ * deterministic, so every answer to the same question (a class graded by `forklab grade`, each
+ * Check in the app, validation then grading) reuses one search. Bounded: a pack has few questions.
+ */
+const explorations = new Map<string, Exploration>();
+const MAX_EXPLORATIONS = 64;
+
+function exploreQuestion(exercise: Exercise, question: Question): Exploration {
+  const key = JSON.stringify([question.program, question.maxRuns, exercise.run]);
+  const cached = explorations.get(key);
+  if (cached) return cached;
+  const compiled = compileSubmission(question.program, 'program.c');
+  let result: Exploration;
+  if (!compiled.ok || !compiled.image) {
+    result = { compileError: compiled.diagnosticsText || 'the program does not compile', found: new Map(), complete: false, runs: 0, outputs: 0 };
+  } else {
+    const options = mergeRunOptions(exercise.run);
+    const view: ExploreView = exploreImage(compiled.image, { ...options, maxRuns: question.maxRuns, maxMs: Number.MAX_SAFE_INTEGER });
+    const found = new Map<string, string>();
+    for (const o of view.outputs) {
+      const normalized = normalizeOutput(o.stdout);
+      if (!found.has(normalized)) found.set(normalized, o.schedule);
+    }
+    result = { compileError: null, found, complete: view.complete, runs: view.schedulesExplored, outputs: view.outputs.length };
+  }
+  if (explorations.size >= MAX_EXPLORATIONS) explorations.clear();
+  explorations.set(key, result);
+  return result;
+}
+
 /** Explores the question's program and matches its outputs against the choices. */
 export function questionFacts(exercise: Exercise): QuestionFacts {
   const question = questionOf(exercise);
-  const compiled = compileSubmission(question.program, 'program.c');
-  if (!compiled.ok || !compiled.image) {
-    return { compileError: compiled.diagnosticsText || 'the program does not compile', schedules: [], complete: false, runs: 0, outputs: 0 };
-  }
-  const options = mergeRunOptions(exercise.run);
-  const view: ExploreView = exploreImage(compiled.image, { ...options, maxRuns: question.maxRuns, maxMs: Number.MAX_SAFE_INTEGER });
-  const found = new Map<string, string>();
-  for (const o of view.outputs) {
-    const key = normalizeOutput(o.stdout);
-    if (!found.has(key)) found.set(key, o.schedule);
-  }
+  const e = exploreQuestion(exercise, question);
+  if (e.compileError !== null) return { compileError: e.compileError, schedules: [], complete: false, runs: 0, outputs: 0 };
   return {
     compileError: null,
-    schedules: question.choices.map((c) => found.get(normalizeOutput(c.output)) ?? null),
-    complete: view.complete,
-    runs: view.schedulesExplored,
-    outputs: view.outputs.length,
+    schedules: question.choices.map((c) => e.found.get(normalizeOutput(c.output)) ?? null),
+    complete: e.complete,
+    runs: e.runs,
+    outputs: e.outputs,
   };
 }
 
@@ -61,9 +94,12 @@ export function gradeQuestion(exercise: Exercise, ticked: number[], packId = '')
   }
   const facts = questionFacts(exercise);
   const chosen = new Set(ticked);
-  const cut = facts.complete ? '' : ` (the search stopped after ${facts.runs} runs, so not every schedule was tried)`;
+  // an incomplete search cannot claim it tried every order (pack validate refuses one; a pack not validated may have one)
+  const notFound = facts.complete
+    ? 'No order of the processes prints this: the lab tried every order that can change the output.'
+    : `No order the lab tried prints this, but its search stopped after ${facts.runs} runs, so not every order was tried.`;
   const tests = question.choices.map((choice, i) =>
-    choiceResult(i, choice.explain, chosen.has(i), facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, cut),
+    choiceResult(i, choice.explain, chosen.has(i), facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, notFound),
   );
   const gradable = facts.compileError === null;
   const maxPoints = roundPoints(question.pointsPerChoice * question.choices.length);
@@ -80,18 +116,16 @@ export function gradeQuestion(exercise: Exercise, ticked: number[], packId = '')
   };
 }
 
-/** One choice's result; `schedule` undefined when the program could not be explored. */
-function choiceResult(i: number, explain: string | undefined, ticked: boolean, schedule: string | null | undefined, points: number, cut: string): CheckResultInfo {
+/** One choice's result; `schedule` undefined when the program could not be explored; `notFound` explains an impossible choice. */
+function choiceResult(i: number, explain: string | undefined, ticked: boolean, schedule: string | null | undefined, points: number, notFound: string): CheckResultInfo {
   const base = { id: `choice-${i + 1}`, name: `Output ${i + 1}`, max_points: points, visibility: 'public' as const, step: null, pid: null, line: null };
   if (schedule === undefined) {
-    return { ...base, status: 'error', points: 0, message: 'Not checked: the question\'s program does not compile.' };
+    return { ...base, status: 'error', points: 0, message: 'Not checked: the question\'s program does not compile (a fault in the exercise, not in your answer: tell your instructor).' };
   }
   const possible = schedule !== null;
   const right = ticked === possible;
   const said = ticked ? 'You ticked it' : 'You left it unticked';
-  const why = explain ?? (possible
-    ? 'Some order of the processes prints exactly this.'
-    : `No order of the processes prints this: the lab tried every order that can change the output${cut}.`);
+  const why = explain ?? (possible ? 'Some order of the processes prints exactly this.' : notFound);
   const result: CheckResultInfo = {
     ...base,
     status: right ? 'passed' : 'failed',
