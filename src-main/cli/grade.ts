@@ -7,21 +7,18 @@
  * `.txt` file of ticked choice numbers instead. A folder holds `*.c` files
  * (each as above) and subfolders, one per student: `STUDENT/EXERCISE-ID.c` (or, with
  * `--exercise`, the folder's only .c file). Secret checks run. Grading runs in worker threads
- * (this file is also the worker's entry), with a progress bar only when stderr is a terminal.
+ * (grade-workers.ts), with a progress bar only when stderr is a terminal.
  * Writes one results file per submission under --out (default ./forklab-results) and a summary
  * (summary.csv, summary.json). Exit 0 when grading ran, whatever the scores.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { gradeSubmission } from '../checker/grade.ts';
 import { loadPack } from '../packs/load.ts';
-import type { Pack, PackFiles } from '../packs/types.ts';
-import type { GradeView } from '../service/contract.ts';
+import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
+import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
+import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
 import { formatPackError, readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
@@ -38,9 +35,6 @@ options:
   --jobs N               worker threads (default: the number of cores, 1 below 8 submissions)
 `;
 
-const FORMATS = ['json', 'csv', 'gradescope', 'prairielearn'] as const;
-type Format = (typeof FORMATS)[number];
-
 interface GradeCommand {
   pack: string;
   exercise: string | null;
@@ -50,16 +44,6 @@ interface GradeCommand {
   json: boolean;
   jobs: number | null;
 }
-
-/** One submission to grade: who, which exercise, which file. */
-export interface Submission {
-  student: string;
-  exercise: string;
-  path: string;
-}
-
-/** A graded submission: the GradeView without its run. */
-export type Graded = Omit<GradeView, 'run'> & { student: string; file: string };
 
 /** Parses `forklab grade` arguments; throws UsageError for people. */
 export function parseGradeArgs(args: string[]): GradeCommand {
@@ -142,191 +126,6 @@ export function findSubmissions(paths: string[], pack: Pack, exercise: string | 
   return found;
 }
 
-/** Grades one submission (secret checks included), without its run. */
-export function gradeOne(pack: Pack, submission: Submission, source: string): Graded {
-  const { run: _run, ...view } = gradeSubmission(pack, submission.exercise, source, {
-    includeSecret: true,
-    includeRun: false,
-    fileName: basename(submission.path),
-  });
-  return { student: submission.student, file: submission.path, ...view };
-}
-
-// ---------------------------------------------------------------------------------------------
-// results formats
-
-/** Gradescope's results.json (score in points). */
-export function toGradescope(g: Graded): unknown {
-  return {
-    score: g.points,
-    output: summaryLine(g),
-    tests: g.tests.map((t, i) => ({
-      name: t.name,
-      number: String(i + 1),
-      score: t.points,
-      max_score: t.max_points,
-      status: t.status === 'passed' ? 'passed' : 'failed',
-      output: t.message,
-      visibility: t.visibility === 'secret' ? 'hidden' : 'visible',
-    })),
-  };
-}
-
-/** PrairieLearn's results.json (score as a fraction, gradable false for a compile error). */
-export function toPrairieLearn(g: Graded): unknown {
-  return {
-    gradable: g.gradable,
-    score: g.score,
-    message: summaryLine(g),
-    output: '',
-    tests: g.tests.map((t) => ({
-      name: t.name,
-      description: t.message.split(/ (Passed|Failed|Not checked): /)[0],
-      points: t.points,
-      max_points: t.max_points,
-      message: t.message,
-      output: '',
-    })),
-  };
-}
-
-function summaryLine(g: Graded): string {
-  const passed = g.tests.filter((t) => t.status === 'passed').length;
-  return g.gradable
-    ? `${g.exerciseId}: ${g.points} of ${g.max_points} points; ${passed} of ${g.tests.length} checks passed`
-    : `${g.exerciseId}: the program does not compile`;
-}
-
-/** A CSV field, quoted when needed. */
-export function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csvRows(rows: unknown[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
-
-/** The results file of one submission in `format`: its path under the output folder and its text. */
-export function resultsFile(g: Graded, format: Format): { path: string; text: string } {
-  const base = join(safeName(g.student), safeName(g.exerciseId));
-  const { student: _s, file: _f, ...view } = g;
-  switch (format) {
-    case 'json':
-      return { path: `${base}.json`, text: `${JSON.stringify({ student: g.student, ...view }, null, 2)}\n` };
-    case 'csv':
-      return {
-        path: `${base}.csv`,
-        text: csvRows([
-          ['check', 'status', 'points', 'max_points', 'visibility', 'step', 'message'],
-          ...g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message]),
-        ]),
-      };
-    case 'gradescope':
-      return { path: join(base, 'results.json'), text: `${JSON.stringify(toGradescope(g), null, 2)}\n` };
-    case 'prairielearn':
-      return { path: join(base, 'results.json'), text: `${JSON.stringify(toPrairieLearn(g), null, 2)}\n` };
-  }
-}
-
-function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
-}
-
-/** summary.csv and summary.json of a grading run. */
-export function summaries(packId: string, graded: Graded[], format: Format): { csv: string; json: unknown } {
-  const rows = graded.map((g) => ({
-    student: g.student,
-    exercise: g.exerciseId,
-    points: g.points,
-    max_points: g.max_points,
-    score: g.score,
-    gradable: g.gradable,
-    passed: g.tests.filter((t) => t.status === 'passed').length,
-    checks: g.tests.length,
-    results: resultsFile(g, format).path.split('\\').join('/'),
-  }));
-  const header = ['student', 'exercise', 'points', 'max_points', 'score', 'gradable', 'passed', 'checks', 'results'] as const;
-  return {
-    csv: csvRows([[...header], ...rows.map((r) => header.map((h) => r[h]))]),
-    json: { packId, submissions: rows },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// parallel grading
-
-interface WorkerInput {
-  forklabGradeWorker: true;
-  files: PackFiles;
-}
-
-interface Job {
-  index: number;
-  submission: Submission;
-  source: string;
-}
-
-/** The worker's loop: load the pack once, then grade each job it is sent. */
-function workerMain(input: WorkerInput): void {
-  const { pack, errors } = loadPack(input.files);
-  parentPort!.on('message', (job: Job) => {
-    if (!pack) {
-      parentPort!.postMessage({ index: job.index, error: errors.map(formatPackError).join('; ') });
-      return;
-    }
-    try {
-      parentPort!.postMessage({ index: job.index, graded: gradeOne(pack, job.submission, job.source) });
-    } catch (e) {
-      parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });
-    }
-  });
-}
-
-if (!isMainThread && (workerData as WorkerInput | null)?.forklabGradeWorker) workerMain(workerData as WorkerInput);
-
-/** A worker thread running this file through tsx (so it works from bin/forklab.mjs and from tests). */
-function startWorker(files: PackFiles): Worker {
-  const require = createRequire(import.meta.url);
-  const tsx = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const self = import.meta.url;
-  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(self)});`;
-  const input: WorkerInput = { forklabGradeWorker: true, files };
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: input });
-}
-
-/** Grades jobs on `jobs` worker threads; results in job order whatever order they finish in. */
-async function gradeInWorkers(files: PackFiles, jobs: Job[], threads: number, progress: (done: number) => void): Promise<Graded[]> {
-  const results: Graded[] = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(files));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= jobs.length) return resolve();
-              worker.postMessage(jobs[next++]);
-            };
-            worker.on('message', (m: { index: number; graded?: Graded; error?: string }) => {
-              if (m.error !== undefined || !m.graded) return reject(new Error(`grading ${jobs[m.index].submission.path}: ${m.error}`));
-              results[m.index] = m.graded;
-              progress(++done);
-              feed();
-            });
-            worker.on('error', reject);
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
-}
-
 function progressBar(err: Output, total: number): (done: number) => void {
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   if (!tty) return () => {};
@@ -386,8 +185,7 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
   writeFileSync(join(command.out, 'summary.json'), `${JSON.stringify(summary.json, null, 2)}\n`);
   if (command.json) {
     if (graded.length === 1) {
-      const g = graded[0];
-      const body = command.format === 'gradescope' ? toGradescope(g) : command.format === 'prairielearn' ? toPrairieLearn(g) : { student: g.student, ...withoutFile(g) };
+      const body = resultsObject(graded[0], command.format === 'csv' ? 'json' : command.format);
       out.write(`${JSON.stringify(body, null, 2)}\n`);
     } else {
       out.write(`${JSON.stringify(summary.json, null, 2)}\n`);
@@ -397,9 +195,4 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);
   }
   return 0;
-}
-
-function withoutFile(g: Graded): Omit<Graded, 'file' | 'student'> {
-  const { file: _f, student: _s, ...rest } = g;
-  return rest;
 }
