@@ -26,8 +26,6 @@ import {
   st8, st16, st32, stf32, stf64, st64, stptr, copyBytes, fillBytes,
 } from './memory-ops.ts';
 
-export { copyBytes, fillBytes, loadPointer, storePointer, loadI32, storeI32 } from './memory-ops.ts';
-
 /** What the CPU needs from the machine around it. */
 export interface CpuHost {
   /**

@@ -174,13 +174,3 @@ export function fillBytes(t: Tlb, dst: number, size: number, bytes: Uint8Array |
     i += n;
   }
 }
-
-/** Reads the 8-byte value at `a` as an unsigned number (used for saved fp and return addresses). */
-export function loadPointer(t: Tlb, a: number): number {
-  return ldptr(t, a);
-}
-/** Stores a pointer-sized number at `a`. */
-export function storePointer(t: Tlb, a: number, p: number): void {
-  stptr(t, a, p);
-}
-export { ld32 as loadI32, st32 as storeI32 };

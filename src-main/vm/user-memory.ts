@@ -4,8 +4,7 @@
  * a native strcpy faults, copies on write and touches pages exactly as compiled code would.
  */
 import { Tlb, readByte, writeByte } from './tlb.ts';
-import { copyBytes, fillBytes, loadI32, loadPointer, storeI32, storePointer } from './interpreter.ts';
-import { readView } from './memory-ops.ts';
+import { copyBytes, fillBytes, ld32, ldptr, readView, st32, stptr } from './memory-ops.ts';
 
 export class UserMemory {
   constructor(readonly tlb: Tlb) {}
@@ -69,19 +68,19 @@ export class UserMemory {
   }
 
   i32(address: number): number {
-    return loadI32(this.tlb, address);
+    return ld32(this.tlb, address);
   }
 
   setI32(address: number, value: number): void {
-    storeI32(this.tlb, address, value);
+    st32(this.tlb, address, value);
   }
 
   pointer(address: number): number {
-    return loadPointer(this.tlb, address);
+    return ldptr(this.tlb, address);
   }
 
   setPointer(address: number, value: number): void {
-    storePointer(this.tlb, address, value);
+    stptr(this.tlb, address, value);
   }
 
   /** Stores a 64-bit integer given as a bigint (wrapping). */
