@@ -8,7 +8,8 @@ import type { TraceEvent } from '../lab/index.ts';
 /** The system calls worth a log line (process life and pipes); read, write, close … are left out. */
 const LOGGED_SYSCALL = /^(fork|vfork|clone|exec|wait|exit|_exit|kill|pipe|prctl)/;
 
-function hex(v: unknown): string {
+/** An address in hex as the memory view shows it ('?' when the event has none). */
+export function hex(v: unknown): string {
   return typeof v === 'number' ? '0x' + v.toString(16) : '?';
 }
 
@@ -55,7 +56,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'cow-copy':
       return `${p} COW: page of ${hex(e.address)} copied, frame ${String(e.frame)} → ${String(e.newFrame)}`;
     case 'cow-reuse':
-      return `${p} COW: page ${String(e.vpn)} reused, no copy (last reference to frame ${String(e.frame)})`;
+      return `${p} COW: page of ${hex(e.address)} made writable, no copy (no one else maps frame ${String(e.frame)})`;
     case 'signal-send':
       return `${p} receives signal ${String(e.signal)} from ${String(e.from)}`;
     case 'signal-deliver':

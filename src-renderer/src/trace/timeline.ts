@@ -3,6 +3,7 @@
  * zombie, and markers for fork, exec, exit, wait, signals and faults. Computed once per trace.
  */
 import type { TraceEvent } from '../lab/index.ts';
+import { hex } from './log.ts';
 
 export type SpanKind = 'running' | 'ready' | 'blocked' | 'zombie';
 
@@ -57,7 +58,7 @@ function markerFor(e: TraceEvent): { kind: MarkerKind; label: string } | null {
       return { kind: 'signal', label: `signal ${String(e.signal)}` };
     case 'fault':
     case 'cow-copy':
-      return { kind: 'fault', label: e.kind === 'cow-copy' ? `COW copy page ${String(e.vpn)}` : `fault ${String(e.reason ?? '')}` };
+      return { kind: 'fault', label: e.kind === 'cow-copy' ? `COW copy of the page at ${hex(e.address)}` : `page fault (${String(e.reason ?? '')})` };
     case 'warning':
       return { kind: 'warning', label: String(e.warningKind ?? 'warning') };
     default:
