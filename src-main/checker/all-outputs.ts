@@ -9,7 +9,7 @@ import { exploreImage } from '../explore/explore.ts';
 import type { CheckFields } from '../packs/types.ts';
 import { evaluateOutput } from './output.ts';
 import { mergeRunOptions, runProblem } from './runs.ts';
-import type { EvalContext, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 
 /** Runs at most, when the check sets no maxRuns. */
 export const ALL_OUTPUTS_MAX_RUNS = 500;
@@ -31,7 +31,7 @@ export function evaluateAllOutputs(check: CheckFields, ctx: EvalContext): Outcom
         passed: false,
         fraction: 0,
         detail: `one of the ${n} output${n === 1 ? '' : 's'} the program can produce is not accepted: ${problem ?? outcome!.detail}${cut}`,
-        link: outcome?.link ?? { step: null, pid: null, line: null },
+        link: outcome?.link ?? NO_LINK,
         schedule: found.schedule,
       };
     }
@@ -41,6 +41,6 @@ export function evaluateAllOutputs(check: CheckFields, ctx: EvalContext): Outcom
     passed: true,
     fraction: 1,
     detail: `all ${n} output${n === 1 ? '' : 's'} the program can produce ${n === 1 ? 'is' : 'are'} accepted${cut}`,
-    link: { step: null, pid: null, line: null },
+    link: NO_LINK,
   };
 }

@@ -12,7 +12,7 @@ import { lineOf, type FunctionInfo, type ProgramImage } from '../lang/image.ts';
 import type { CheckFields } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
 import { linkTo } from './trace-links.ts';
-import type { EvalContext, Link, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Link, type Outcome } from './types.ts';
 
 /** Each function name the program's own reachable code calls, with the line of its first call. */
 export function calledFunctions(image: ProgramImage, fileName: string): Map<string, number> {
@@ -51,7 +51,7 @@ export function calledFunctions(image: ProgramImage, fileName: string): Map<stri
 /** `calls`: every `required` function is called, no `forbidden` one is. */
 export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunResult | null): Outcome {
   const image = ctx.image;
-  if (!image) return { passed: false, fraction: 0, detail: 'the program did not compile', link: { step: null, pid: null, line: null }, error: true };
+  if (!image) return { passed: false, fraction: 0, detail: 'the program did not compile', link: NO_LINK, error: true };
   const calls = calledFunctions(image, ctx.fileName);
   const required = check.required ?? [];
   const forbidden = check.forbidden ?? [];
@@ -69,7 +69,7 @@ export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunR
       passed: true,
       fraction: 1,
       detail: required.length > 0 ? `the program calls ${required.join(', ')}` + (forbidden.length ? ` and not ${forbidden.join(', ')}` : '') : `the program does not call ${forbidden.join(', ')}`,
-      link: shown ? linkFor(shown) : { step: null, pid: null, line: null },
+      link: shown ? linkFor(shown) : NO_LINK,
     };
   }
   const parts: string[] = [];
@@ -79,6 +79,6 @@ export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunR
     passed: false,
     fraction: total > 0 ? (total - bad) / total : 0,
     detail: parts.join('; '),
-    link: used.length > 0 ? linkFor(used[0]) : { step: null, pid: null, line: null },
+    link: used.length > 0 ? linkFor(used[0]) : NO_LINK,
   };
 }

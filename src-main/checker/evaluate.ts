@@ -14,7 +14,7 @@ import { evaluateOutput } from './output.ts';
 import { evaluateExit, evaluateOrphans, evaluateProcesses, evaluateTree, evaluateZombies } from './process-facts.ts';
 import { runProblem } from './runs.ts';
 import { endLink } from './trace-links.ts';
-import type { EvalContext, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 import { evaluateWarnings } from './warnings.ts';
 
 type RunEvaluator = (check: CheckFields, result: RunResult, ctx: EvalContext) => Outcome;
@@ -34,15 +34,15 @@ const RUN_EVALUATORS: Partial<Record<CheckFields['type'], RunEvaluator>> = {
 export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
   if (check.type === 'compiles') {
     return ctx.image
-      ? { passed: true, fraction: 1, detail: 'the program compiles', link: { step: null, pid: null, line: null } }
-      : { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null } };
+      ? { passed: true, fraction: 1, detail: 'the program compiles', link: NO_LINK }
+      : { passed: false, fraction: 0, detail: 'the program does not compile', link: NO_LINK };
   }
-  if (!ctx.image) return { passed: false, fraction: 0, detail: 'the program does not compile', link: { step: null, pid: null, line: null }, error: true };
+  if (!ctx.image) return { passed: false, fraction: 0, detail: 'the program does not compile', link: NO_LINK, error: true };
   if (check.type === 'calls') return evaluateCalls(check, ctx, ctx.run(check.run));
   if (check.type === 'robust') return evaluateRobust(check, ctx);
   if (check.type === 'all-outputs') return evaluateAllOutputs(check, ctx);
   const evaluate = RUN_EVALUATORS[check.type];
-  if (!evaluate) return { passed: false, fraction: 0, detail: `this lab cannot evaluate checks of type ${check.type}`, link: { step: null, pid: null, line: null }, error: true };
+  if (!evaluate) return { passed: false, fraction: 0, detail: `this lab cannot evaluate checks of type ${check.type}`, link: NO_LINK, error: true };
   const result = ctx.run(check.run);
   const problem = runProblem(result);
   if (problem) return { passed: false, fraction: 0, detail: problem, link: endOfRun(result) };
@@ -92,7 +92,7 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
       passed: true,
       fraction: 1,
       detail: `passed under all ${total} schedulers tried`,
-      link: lastPass?.outcome.link ?? { step: null, pid: null, line: null },
+      link: lastPass?.outcome.link ?? NO_LINK,
       schedule: lastPass?.schedule,
     };
   }

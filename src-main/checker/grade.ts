@@ -14,7 +14,7 @@ import { defaultMessage } from './messages.ts';
 import { gradeAnswerText } from './question.ts';
 import { compileSubmission, mergeRunOptions, RunCache, type CompiledSubmission } from './runs.ts';
 import { toRunView } from './run-view.ts';
-import type { EvalContext, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 
 export interface GradeOptions {
   /** run the secret checks too (the instructor's grading); default false */
@@ -93,7 +93,7 @@ function safeEvaluate(check: Check, ctx: EvalContext, compiled: CompiledSubmissi
       passed: false,
       fraction: 0,
       detail: `the lab could not evaluate this check (${e instanceof Error ? e.message : String(e)})`,
-      link: { step: null, pid: null, line: null },
+      link: NO_LINK,
       error: true,
     };
   }

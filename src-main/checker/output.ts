@@ -8,7 +8,7 @@ import type { CheckFields, LinesSpec } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
 import { crashNote } from './runs.ts';
 import { endLink, linkTo, outputEventAt } from './trace-links.ts';
-import type { EvalContext, Link, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Link, type Outcome } from './types.ts';
 
 /** Grades the terminal text of `result` against an output check. */
 export function evaluateOutput(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
@@ -154,7 +154,7 @@ function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: 
 
 function lastOutputLink(result: RunResult): Link {
   for (let i = result.trace.length - 1; i >= 0; i--) if (result.trace[i].kind === 'output') return linkTo(result.trace[i]);
-  return { step: null, pid: null, line: null };
+  return NO_LINK;
 }
 
 function linkOrEnd(link: Link, result: RunResult): Link {

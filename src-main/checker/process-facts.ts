@@ -10,9 +10,9 @@ import type { RunResult } from '../vm/run.ts';
 import { firstShapeDifference, formatShape, processTree, shapeOf } from './process-tree.ts';
 import { crashNote } from './runs.ts';
 import { endLink, exitEvent, linkTo } from './trace-links.ts';
-import type { EvalContext, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 
-const pass = (detail: string, link = { step: null, pid: null, line: null } as Outcome['link']): Outcome => ({ passed: true, fraction: 1, detail, link });
+const pass = (detail: string, link = NO_LINK): Outcome => ({ passed: true, fraction: 1, detail, link });
 const fail = (detail: string, link: Outcome['link']): Outcome => ({ passed: false, fraction: 0, detail, link });
 
 function describeEnd(result: RunResult): string {

@@ -43,5 +43,3 @@ export interface EvalContext {
   /** may messages show expected data (public checks) */
   reveal: boolean;
 }
-
-export type Evaluator = (check: CheckFields, ctx: EvalContext) => Outcome;

@@ -5,10 +5,10 @@
  */
 import type { CheckFields } from '../packs/types.ts';
 import type { RunResult, RunWarning } from '../vm/run.ts';
-import type { EvalContext, Link, Outcome } from './types.ts';
+import { NO_LINK, type EvalContext, type Link, type Outcome } from './types.ts';
 
 function warningLink(w: RunWarning | undefined): Link {
-  return w ? { step: w.step, pid: w.pid, line: w.line } : { step: null, pid: null, line: null };
+  return w ? { step: w.step, pid: w.pid, line: w.line } : NO_LINK;
 }
 
 /** Grades the run's warnings. */
