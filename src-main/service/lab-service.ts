@@ -121,9 +121,7 @@ export class LabService implements LabApi {
     const pack = await this.pack(request.packId);
     findExercise(pack, request.exerciseId);
     const grade = await this.startJob(request.jobId, { kind: 'grade', pack: pack.files, exerciseId: request.exerciseId, source: request.source });
-    const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
-    await this.progress.recordCheck(request.packId, request.exerciseId, score, request.source);
-    return grade;
+    return this.recordGrade(grade, request, request.source);
   }
 
   async answerQuestion(request: AnswerRequest): Promise<GradeView> {
@@ -136,10 +134,8 @@ export class LabService implements LabApi {
     if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) throw new Error(`ticked must hold choice indices from 0 to ${n - 1}`);
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
-    const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
-    await this.progress.recordCheck(request.packId, request.exerciseId, score, unique.map((i) => i + 1).join(' '));
-    return grade;
+    return this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
@@ -209,6 +205,13 @@ export class LabService implements LabApi {
   /** Stops the workers. */
   async close(): Promise<void> {
     await this.options.compute.close();
+  }
+
+  /** Records a check in the progress (score 0 when the submission did not compile) and passes the grade on. */
+  private async recordGrade(grade: GradeView, at: { packId: string; exerciseId: string }, draft: string): Promise<GradeView> {
+    const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
+    await this.progress.recordCheck(at.packId, at.exerciseId, score, draft);
+    return grade;
   }
 
   private startJob<J extends Job>(jobId: string | undefined, job: J): Promise<JobResult<J>> {
