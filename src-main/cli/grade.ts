@@ -18,6 +18,7 @@ import { loadPack } from '../packs/load.ts';
 import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
+import { ArgReader } from './machine-options.ts';
 import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
 import { formatPackError, readPackFromDisk } from './pack.ts';
 
@@ -48,26 +49,19 @@ interface GradeCommand {
 /** Parses `forklab grade` arguments; throws UsageError for people. */
 export function parseGradeArgs(args: string[]): GradeCommand {
   const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null };
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--pack') command.pack = value(i++, a);
-    else if (a === '--exercise') command.exercise = value(i++, a);
-    else if (a === '--out') command.out = value(i++, a);
+    if (a === '--pack') command.pack = r.value(i++, a);
+    else if (a === '--exercise') command.exercise = r.value(i++, a);
+    else if (a === '--out') command.out = r.value(i++, a);
     else if (a === '--json') command.json = true;
     else if (a === '--format') {
-      const f = value(i++, a);
+      const f = r.value(i++, a);
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}`);
       command.format = f as Format;
-    } else if (a === '--jobs') {
-      const n = Number(value(i++, a));
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number of at least 1');
-      command.jobs = n;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    } else if (a === '--jobs') command.jobs = r.integer(i++, a, 1);
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else command.submissions.push(a);
   }
   if (!command.pack) throw new UsageError('grade needs --pack DIR');
