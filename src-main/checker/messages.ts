@@ -18,17 +18,17 @@ export function defaultMessage(check: CheckFields): string {
     case 'tree':
       return 'The processes form the expected tree.';
     case 'zombies':
-      return 'No more zombies than allowed.';
+      return 'The program leaves no more zombies (children that exited and were never waited for) than allowed.';
     case 'orphans':
-      return 'Orphans are handled as expected.';
+      return 'Orphans (children whose parent exited first) are adopted and reaped as expected.';
     case 'memory':
       return 'Memory use (page copies, copy-on-write faults, frames) is within bounds.';
     case 'calls':
       return 'The program uses the required functions and avoids the forbidden ones.';
     case 'warnings':
-      return 'The lab raises the expected teaching warnings and no others checked for.';
+      return 'The lab raises the teaching warnings the exercise expects, and none of those it rules out.';
     case 'robust':
-      return `The result holds under every scheduler tried.`;
+      return 'The check passes under every scheduler tried.';
     case 'all-outputs':
       return 'Every output the program can produce, under any schedule, is acceptable.';
     default:
