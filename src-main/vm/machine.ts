@@ -55,6 +55,10 @@ const TWO32 = 4294967296;
 export class Machine implements CpuHost {
   readonly kernel: Kernel;
   private readonly natives: (NativeFunction | undefined)[];
+  /** per builtin id: the system call's name in the trace (syscalls.ts), or undefined for a library function */
+  private readonly syscallNames: (string | undefined)[];
+  /** per builtin id: true for a system call that does not return when it succeeds (traced before it runs) */
+  private readonly noReturn: boolean[];
   private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
 
   constructor(options: Partial<KernelOptions> = {}) {
@@ -68,13 +72,15 @@ export class Machine implements CpuHost {
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
+    this.syscallNames = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
+    this.noReturn = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
     this.kernel.cpu = { run: (task, budget) => this.runTask(task, budget) };
   }
 
   private detail: DetailOptions | null = null;
   private detailLeft = 0;
-  /** per task, where its last `line` event was ("line:fp") */
-  private readonly lastLine = new WeakMap<Task, string>();
+  /** per task, where its last `line` event was (line and frame: a recursive call's same line is new) */
+  private readonly lastLine = new WeakMap<Task, { line: number; fp: number }>();
   /** true while the CPU runs one instruction at a time (detail mode, a watched vfork child) */
   private stepping = false;
   /** the first write a watched vfork child made that its parent will see, or null */
@@ -190,11 +196,14 @@ export class Machine implements CpuHost {
     // cheap test first: most steps stay on the line they were on
     const line = userLineAt(ctx.image, ctx.pc);
     if (line === null) return;
-    const key = `${line}:${ctx.fp}`;
-    if (this.lastLine.get(task) === key) return;
+    const last = this.lastLine.get(task);
+    if (last !== undefined && last.line === line && last.fp === ctx.fp) return;
     const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
     if (!d) return;
-    this.lastLine.set(task, key);
+    if (last !== undefined) {
+      last.line = line;
+      last.fp = ctx.fp;
+    } else this.lastLine.set(task, { line, fp: ctx.fp });
     this.kernel.event(task, 'line', { line: d.line, fn: d.fn, depth: d.depth, vars: d.vars });
     if (--this.detailLeft === 0) {
       this.kernel.event(task, 'detail-limit', { limit: this.detail.limit, message: `detail mode recorded ${this.detail.limit} line events; the rest of the run has kernel events only` });
@@ -322,18 +331,19 @@ export class Machine implements CpuHost {
       kernel.event(task, 'unsupported', { function: name });
       throw new UnsupportedFunction(name);
     }
-    if (task.vforkDone) this.checkVforkChild(task, BUILTIN_NAMES[id] === '__lab_flush_all' ? 'exit' : BUILTIN_NAMES[id]);
+    const name = BUILTIN_NAMES[id];
+    if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : name);
     const call = this.callFor(task, nargs, kinds);
     leaveCallFrame(call.mem, ctx);
-    const builtinName = BUILTIN_NAMES[id];
-    const syscall = SYSTEM_CALL_NAMES.get(builtinName);
-    const args = syscall !== undefined ? syscallArgs(call, builtinName) : null;
-    if (syscall !== undefined && NORETURN_CALLS.has(builtinName)) kernel.event(task, 'syscall', { name: syscall, args, result: null });
+    const syscall = this.syscallNames[id];
+    const noReturn = this.noReturn[id];
+    const args = syscall !== undefined ? syscallArgs(call, name) : null;
+    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args, result: null });
     const result = fn.fn(call);
-    if (syscall !== undefined && result !== BLOCK && !NORETURN_CALLS.has(builtinName)) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
+    if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
     if (result === BLOCK) {
       // the task sleeps in this call; remember it so that a signal can interrupt it (EINTR)
-      task.blockedCall ??= { name: BUILTIN_NAMES[id], nargs, ret: fn.ret };
+      task.blockedCall ??= { name, nargs, ret: fn.ret };
       return false;
     }
     task.blockedCall = null;
