@@ -12,7 +12,7 @@ import { createNodeLabService } from '../host/create-service.ts';
 import { userDataDir } from '../host/user-data.ts';
 import type { LabService } from '../service/lab-service.ts';
 import { appProtocolResponse } from './app-protocol.ts';
-import { registerLabIpc } from './ipc.ts';
+import { APP_ORIGIN, registerLabIpc } from './ipc.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -45,7 +45,7 @@ function createWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL('app://lab/index.html');
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
