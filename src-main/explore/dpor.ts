@@ -102,16 +102,12 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
         path.push(node);
       }
       const node = path[index];
-      if (index < divergeAt) {
-        // replaying the prefix: first the tasks known to block here, then the recorded choice
-        const pending = node.blocked.find((pid) => runnable.includes(pid));
-        if (pending !== undefined) return pending;
-        node.enabled = [...runnable];
-        return node.chosen;
-      }
+      // first the tasks known to block here (to reach the same state), then the choice
       const pending = node.blocked.find((pid) => runnable.includes(pid));
       if (pending !== undefined) return pending;
       node.enabled = [...runnable];
+      // replaying the prefix: the recorded choice
+      if (index < divergeAt) return node.chosen;
       const pick = index === divergeAt ? pickBacktrack(node, runnable) : pickFresh(node, runnable, lastPid);
       if (pick === null) return null;
       node.chosen = pick;

@@ -334,11 +334,14 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
   const status = program.exitCode;
   const done = program.state === 'Z' || program.state === 'X';
   const signal = done && (status & 0x7f) !== 0 ? status & 0x7f : 0;
-  const bytes: number[] = [];
-  for (const chunk of kernel.output) for (const b of chunk.bytes) bytes.push(b);
+  // chunk by chunk (a character split across two writes decodes as one), not byte by byte
+  const decoder = new TextDecoder();
+  let stdout = '';
+  for (const chunk of kernel.output) stdout += decoder.decode(chunk.bytes, { stream: true });
+  stdout += decoder.decode();
   return {
     finished,
-    stdout: new TextDecoder().decode(Uint8Array.from(bytes)),
+    stdout,
     exit: {
       code: !done ? -1 : signal ? 128 + signal : (status >> 8) & 0xff,
       signal: signal ? SIGNAL_NAMES[signal] ?? `SIG${signal}` : null,
