@@ -142,17 +142,14 @@ function interruptBlockedCall(k: Kernel, task: Task, restart: boolean): void {
   const written = task.pipeWritten;
   task.pipeWritten = 0;
   // a write interrupted after some of its bytes went into the pipe returns their count
+  const ctx = task.ctx;
   if (call.name === 'write' && written > 0) {
-    const ctx = task.ctx;
     ctx.esp -= call.nargs;
-    ctx.evalI32[ctx.esp * 2] = written;
-    ctx.evalI32[ctx.esp * 2 + 1] = 0;
-    ctx.esp++;
+    pushI32(ctx, written);
     ctx.pc += 4;
     return;
   }
   if (restart && ['read', 'write', 'wait', 'waitpid', 'fgets', 'getchar', 'fgetc', 'getc'].includes(call.name)) return;
-  const ctx = task.ctx;
   ctx.esp -= call.nargs;
   let value = -1;
   if (call.name === 'sleep' && call.deadline !== undefined) value = Math.ceil(Math.max(0, call.deadline - k.time) / 1e9);

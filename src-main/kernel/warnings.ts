@@ -3,7 +3,6 @@
  * the source line, in words for someone learning fork (spec/kernel-model.md, section 10).
  * The kinds are part of `forklab run --json` (spec/cli.md): add kinds, never rename them.
  */
-import { lineOf } from '../lang/image.ts';
 import type { Task } from './task.ts';
 
 export type WarningKind =
@@ -30,15 +29,14 @@ export class Warnings {
 
   /**
    * Records a warning once per kind and process (a loop does not repeat it a thousand times).
-   * `line` is the user's source line (null when unknown; when omitted, the line of the task's pc).
+   * `line` is the user's source line, null when unknown (Kernel.warn finds it).
    * Returns true when the warning is new.
    */
-  add(kind: WarningKind, task: Task, step: number, message: string, line?: number | null): boolean {
+  add(kind: WarningKind, task: Task, step: number, message: string, line: number | null): boolean {
     const key = `${kind}:${task.pid}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
-    const at = line !== undefined ? line : task.ctx ? lineOf(task.ctx.image, task.ctx.pc)?.line ?? null : null;
-    this.items.push({ kind, pid: task.pid, step, line: at, message });
+    this.items.push({ kind, pid: task.pid, step, line, message });
     return true;
   }
 
