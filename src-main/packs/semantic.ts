@@ -4,16 +4,18 @@
  * signal names and warning kinds are known. Each error names the file, the line and the field.
  */
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
+import type { WarningKind } from '../kernel/warnings.ts';
 import { decodeText, exerciseFilePath } from './files.ts';
 import type { ParsedExercise } from './load.ts';
 import type { CheckFields, PackError, PackFiles } from './types.ts';
+import { formatField } from './validate-schema.ts';
 import type { ParsedYaml } from './yaml.ts';
 
-/** The teaching warnings' kinds (../shared/spec/cli.md). */
-export const WARNING_KINDS = [
-  'vfork-child-wrote-memory', 'vfork-child-called-function', 'vfork-child-returned', 'exec-failed-fell-through',
-  'fork-with-unflushed-stdout', 'zombie-not-reaped', 'orphan-reparented', 'fork-failed-rlimit',
-];
+/** The teaching warnings' kinds (../shared/spec/cli.md): every WarningKind the kernel gives, in this order. */
+export const WARNING_KINDS: string[] = Object.keys({
+  'vfork-child-wrote-memory': true, 'vfork-child-called-function': true, 'vfork-child-returned': true, 'exec-failed-fell-through': true,
+  'fork-with-unflushed-stdout': true, 'zombie-not-reaped': true, 'orphan-reparented': true, 'fork-failed-rlimit': true,
+} satisfies Record<WarningKind, true>);
 
 type Path = (string | number)[];
 
@@ -29,7 +31,7 @@ export function checkSemantics(
   const claimUuid = (uuid: string, where: string, file: string, yaml: ParsedYaml, path: Path): void => {
     const key = uuid.toLowerCase();
     const first = uuids.get(key);
-    if (first) errors.push({ file, line: yaml.lineOf(path), field: fieldOf(path), message: `uuid ${uuid} is already used by ${first}` });
+    if (first) errors.push({ file, line: yaml.lineOf(path), field: formatField(path), message: `uuid ${uuid} is already used by ${first}` });
     else uuids.set(key, where);
   };
   claimUuid(rawPack.uuid, 'the pack', 'pack.yaml', packYaml, ['uuid']);
@@ -44,7 +46,7 @@ export function checkSemantics(
   for (const ex of exercises) {
     const { file, yaml, raw, folder } = ex;
     const err = (path: Path, message: string): void => {
-      errors.push({ file, line: yaml.lineOf(path), field: fieldOf(path), message });
+      errors.push({ file, line: yaml.lineOf(path), field: formatField(path), message });
     };
     if (raw.id !== folder) err(['id'], `the id "${raw.id}" must be the folder's name "${folder}"`);
     claimUuid(raw.uuid, `exercise ${raw.id}`, file, yaml, ['uuid']);
@@ -123,10 +125,4 @@ function checkFields(check: CheckFields, path: Path, err: (path: Path, message: 
     err([...path, 'min'], 'min is larger than max');
   }
   if (check.check) checkFields(check.check, [...path, 'check'], err);
-}
-
-function fieldOf(path: Path): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
 }
