@@ -7,10 +7,9 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { gradeSubmission } from '../checker/grade.ts';
-import { loadPack } from '../packs/load.ts';
+import { formatPackError, loadPack } from '../packs/load.ts';
 import type { Pack, PackFiles } from '../packs/types.ts';
 import type { GradeView } from '../service/contract.ts';
-import { formatPackError } from './pack.ts';
 
 /** One submission to grade: who, which exercise, which file. */
 export interface Submission {

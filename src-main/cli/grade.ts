@@ -14,13 +14,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { loadPack } from '../packs/load.ts';
+import { formatPackError, loadPack } from '../packs/load.ts';
 import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
 import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
-import { formatPackError, readPackFromDisk } from './pack.ts';
+import { readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
 

@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { validatePack } from '../checker/validate-pack.ts';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from '../packs/files.ts';
+import { formatPackError } from '../packs/load.ts';
 import { PACK_SCHEMA } from '../packs/schema.ts';
 import type { PackError, PackFiles } from '../packs/types.ts';
 import { unzipPack } from '../packs/zip.ts';
@@ -96,11 +97,6 @@ export function readPackFolder(dir: string): PackOnDisk {
   };
   walk(root, '');
   return errors.length > 0 ? { files: {}, errors } : { files, errors };
-}
-
-/** "file:line: field: message" */
-export function formatPackError(e: PackError): string {
-  return `${e.file}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
 }
 
 /** `forklab pack …` */

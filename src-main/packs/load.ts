@@ -106,6 +106,11 @@ export function loadPack(files: PackFiles): LoadResult {
   };
 }
 
+/** "file:line: field: message", as pack authors read it (the line and field only when known). */
+export function formatPackError(e: PackError): string {
+  return `${e.file || 'pack'}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
 /** Runs the explorer may make for a question when it sets no maxRuns. */
 export const QUESTION_MAX_RUNS = 2000;
 

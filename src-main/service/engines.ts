@@ -5,7 +5,7 @@
  */
 import { gradeQuestion, gradeSubmission } from '../checker/index.ts';
 import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
-import { loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
+import { formatPackError, loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
 import type { ExploreRequest, ExploreView, LabDiagnostic } from './contract.ts';
 import type { Engines } from './jobs.ts';
@@ -41,7 +41,7 @@ export function exploreSource(request: ExploreRequest): ExploreView {
 
 /** "file:line: field: message" lines, as people read them. */
 function formatPackErrors(errors: PackError[]): string {
-  return errors.map((e) => [e.file || 'pack', e.line > 0 ? String(e.line) : null, e.field || null].filter((x) => x !== null).join(':') + `: ${e.message}`).join('\n');
+  return errors.map(formatPackError).join('\n');
 }
 
 /** The most recently loaded packs, by a fingerprint of their files (a worker grades the same pack often). */

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validatePack } from '../../src-main/checker/validate-pack.ts';
-import { formatPackError, readPackFolder } from '../../src-main/cli/pack.ts';
+import { readPackFolder } from '../../src-main/cli/pack.ts';
+import { formatPackError } from '../../src-main/packs/load.ts';
 
 const ROOT = join(import.meta.dirname, '../../exercises');
 const packs = existsSync(ROOT) ? readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, 'pack.yaml'))).sort() : [];
