@@ -121,7 +121,7 @@ export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, afte
   for (const id of before.pipes.keys()) if (!after.pipes.has(id)) fp.write(`pipe:${id}`);
   if (after.ttyChunks !== before.ttyChunks) {
     let text = '';
-    for (let i = before.ttyChunks; i < after.ttyChunks; i++) text += latin(kernel.output[i].bytes);
+    for (let i = before.ttyChunks; i < after.ttyChunks; i++) text += latin1(kernel.output[i].bytes);
     fp.write('tty', text);
   }
   if (after.tin !== before.tin) fp.write('tin');
@@ -140,7 +140,8 @@ function appendedBytes(before: number[], after: number[]): string | null {
   return String.fromCharCode(...after.slice(before.length));
 }
 
-function latin(bytes: Uint8Array): string {
+/** The bytes as a string of one character per byte (for hashing and footprints, not for display). */
+export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return s;

@@ -19,7 +19,7 @@ import { Trace } from '../kernel/trace.ts';
 import { Machine, UnsupportedFunction } from '../vm/machine.ts';
 import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
 import { Footprint } from './footprint.ts';
-import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
+import { PipeNames, addChanges, addReads, addWritePipeReads, latin1, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
 
 /** The run options the explorer honours (those of `forklab run` that do not pick a schedule). */
 export interface ExploreRunOptions {
@@ -402,10 +402,4 @@ function hash64(text: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
-
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += String.fromCharCode(byte);
-  return out;
 }
