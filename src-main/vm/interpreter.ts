@@ -18,7 +18,7 @@ import type { ProgramImage } from '../lang/image.ts';
 import { growEvalStack, type CpuContext } from '../kernel/context.ts';
 import { Fault, Tlb } from './tlb.ts';
 import { arith32, compare32, fusedCode } from './fuse.ts';
-import { enterFix } from './jit/runtime.ts';
+import { divI32, divU32, enterFix } from './jit/runtime.ts';
 import { compiledImage } from './jit/compiled-image.ts';
 import { Exit, type ExitRecord } from './jit/codegen.ts';
 import {
@@ -426,36 +426,17 @@ export function interpretSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget:
           I[2 * (esp - 1)] = Math.imul(I[2 * (esp - 1)], I[2 * esp]);
           pc += 1;
           break;
+        // division and its faults: the same helpers as compiled code (jit/runtime.ts)
         case 47 /* DIV_I32 */:
-          a = I[2 * (esp - 2)];
-          b = I[2 * (esp - 1)];
-          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
-          if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
+        case 49 /* REM_I32 */:
+          I[2 * (esp - 2)] = divI32(I[2 * (esp - 2)], I[2 * (esp - 1)], code[pc] === Op.REM_I32);
           esp--;
-          I[2 * (esp - 1)] = (a / b) | 0;
           pc += 1;
           break;
         case 48 /* DIV_U32 */:
-          b = I[2 * (esp - 1)] >>> 0;
-          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
-          esp--;
-          I[2 * (esp - 1)] = ((I[2 * (esp - 1)] >>> 0) / b) | 0;
-          pc += 1;
-          break;
-        case 49 /* REM_I32 */:
-          a = I[2 * (esp - 2)];
-          b = I[2 * (esp - 1)];
-          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
-          if (b === -1 && a === -2147483648) throw new Fault('SIGFPE', 'divide-overflow', 0, false);
-          esp--;
-          I[2 * (esp - 1)] = a % b | 0;
-          pc += 1;
-          break;
         case 50 /* REM_U32 */:
-          b = I[2 * (esp - 1)] >>> 0;
-          if (b === 0) throw new Fault('SIGFPE', 'divide-by-zero', 0, false);
+          I[2 * (esp - 2)] = divU32(I[2 * (esp - 2)], I[2 * (esp - 1)], code[pc] === Op.REM_U32);
           esp--;
-          I[2 * (esp - 1)] = (I[2 * (esp - 1)] >>> 0) % b | 0;
           pc += 1;
           break;
         case 51 /* AND_I32 */:
