@@ -7,7 +7,7 @@ import type { PackRunOptions } from '../packs/types.ts';
 import type { RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
-import { compileProgram, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
+import { compileProgram, recordLayouts, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
 
 /** The step budget of a graded run when the pack sets none (a runaway loop stops here). */
 export const GRADE_MAX_STEPS = 5_000_000;
@@ -15,6 +15,8 @@ export const GRADE_MAX_STEPS = 5_000_000;
 export const GRADE_MAX_OUTPUT = 64 * 1024;
 
 export interface CompiledSubmission {
+  /** the submission's text (detail mode reads its struct layouts from it) */
+  source: string;
   ok: boolean;
   image: ProgramImage | null;
   diagnostics: RunResult['diagnostics'];
@@ -28,7 +30,7 @@ export function compileSubmission(source: string, fileName: string): CompiledSub
     .filter((d) => d.severity !== 'note')
     .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, source]]));
-  return { ok: compiled.ok && compiled.image !== null, image: compiled.image, diagnostics, diagnosticsText };
+  return { source, ok: compiled.ok && compiled.image !== null, image: compiled.image, diagnostics, diagnosticsText };
 }
 
 /** options layered left to right (later wins), with the grader's defaults first */
@@ -87,7 +89,11 @@ export class RunCache {
     if (!result) {
       const first = this.firstOptions === null;
       if (first) this.firstOptions = merged;
-      result = runImage(this.compiled.image!, toRunRequest(merged, this.fileName, first && this.detailFirst));
+      const detail = first && this.detailFirst;
+      const request = toRunRequest(merged, this.fileName, detail);
+      // the viewer shows structs field by field, as runProgram's detail runs do
+      if (detail) request.records = recordLayouts(this.compiled.source, this.fileName);
+      result = runImage(this.compiled.image!, request);
       this.runs.set(key, result);
     }
     return result;
