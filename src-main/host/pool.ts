@@ -98,6 +98,12 @@ export class WorkerPool implements Compute {
     return true;
   }
 
+  /** True once a worker began the job `jobId` (false while it waits in the queue, or when there is no such job). */
+  isStarted(jobId: string): boolean {
+    const running = this.jobs.get(jobId);
+    return running !== undefined && Atomics.load(running.flags, 1) !== 0;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const running of this.jobs.values()) running.abort.abort();

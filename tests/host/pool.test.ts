@@ -45,7 +45,9 @@ describe('WorkerPool', () => {
     const startedBefore = pool.started;
     const t0 = Date.now();
     const running = service.run({ source: PRINT_THEN_LOOP, jobId: 'loop', options: { maxSteps: 2_000_000_000 } });
-    await sleep(400);
+    while (!pool.isStarted('loop')) await sleep(20);
+    // long enough to compile and print, even on a busy machine
+    await sleep(1000);
     expect(await service.cancel('loop')).toBe(true);
     const view = await running;
     expect(view.stopReason).toBe('cancelled');
@@ -55,7 +57,7 @@ describe('WorkerPool', () => {
     expect(view.trace.length).toBeGreaterThan(0);
     expect(view.trace.at(-1)).toMatchObject({ kind: 'run-end', reason: 'cancelled' });
     expect(view.processes.length).toBeGreaterThan(0);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await service.cancel('loop')).toBe(false);
     expect((await service.run({ source: HELLO })).stdout).toBe('hi\n');
     expect(pool.started).toBe(startedBefore);
