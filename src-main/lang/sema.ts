@@ -25,15 +25,11 @@ const ERROR_TYPE: CType = { kind: 'int' };
 /** Library functions students reach for that the lab does not provide, with what to use instead. */
 const NOT_IN_THE_LAB: Record<string, string> = (() => {
   const table: Record<string, string> = {};
-  const scanf = "the lab has no scanf family; read a line with fgets and convert it with atoi or strtol";
-  for (const n of ['scanf', 'fscanf', 'sscanf', 'vscanf']) table[n] = scanf;
   const files = 'the lab has no stdio files; use open, read, write and close';
   for (const n of ['fopen', 'fclose', 'fread', 'fseek', 'ftell', 'rewind', 'feof', 'ferror', 'fdopen']) table[n] = files;
   const math = 'the lab has no <math.h>; compute it with + - * / (or write the function yourself)';
   for (const n of ['sqrt', 'pow', 'sin', 'cos', 'tan', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'round', 'fmod']) table[n] = math;
   table.getline = 'the lab has no getline; read a line with fgets into a char array';
-  table.atof = 'the lab has no atof or strtod; keep numbers as integers (atoi, strtol)';
-  table.strtod = table.atof;
   return table;
 })();
 
