@@ -89,6 +89,8 @@ const LOCAL_CALLS = new Set<string>([
   'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset', 'sigismember', 'brk', 'sbrk', 'isatty',
   'vsprintf', 'vsnprintf', 'sscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
   'alloca', '__lab_stack_save', '__lab_stack_restore', '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
+  'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
+  'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
 ]);
 
 /** Calls that write to a descriptor (a failed pipe write raises SIGPIPE). */
