@@ -25,6 +25,10 @@ import type { ExerciseInfo, PackEngine, PackFiles, PackInfo } from './packs.ts';
 import { ProgressStore } from './progress.ts';
 import { cancelledRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
+import {
+  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkImportRequest, checkName,
+  checkRunRequest, checkSource,
+} from './validate.ts';
 
 export const SCRATCH_FILE = 'scratch.c';
 export const IMPORTED_PACKS_FOLDER = 'packs';
@@ -67,10 +71,13 @@ export class LabService implements LabApi {
   }
 
   async diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]> {
+    checkSource(source);
+    if (fileName !== undefined) checkName(fileName, 'fileName');
     return this.options.diagnose(source, fileName);
   }
 
   async run(request: RunRequest): Promise<RunView> {
+    checkRunRequest(request);
     try {
       return await this.startJob(request.jobId, { kind: 'run', request });
     } catch (e) {
@@ -80,6 +87,7 @@ export class LabService implements LabApi {
   }
 
   async explore(request: ExploreRequest): Promise<ExploreView> {
+    checkExploreRequest(request);
     try {
       return await this.startJob(request.jobId, { kind: 'explore', request });
     } catch (e) {
@@ -89,6 +97,7 @@ export class LabService implements LabApi {
   }
 
   async cancel(jobId: string): Promise<boolean> {
+    checkName(jobId, 'jobId');
     return this.options.compute.cancel(jobId);
   }
 
@@ -98,6 +107,8 @@ export class LabService implements LabApi {
   }
 
   async openExercise(packId: string, exerciseId: string): Promise<ExerciseView> {
+    checkName(packId, 'packId');
+    checkName(exerciseId, 'exerciseId');
     await this.start();
     const pack = await this.pack(packId);
     const exercise = findExercise(pack, exerciseId);
@@ -117,6 +128,7 @@ export class LabService implements LabApi {
   }
 
   async checkExercise(request: CheckRequest): Promise<GradeView> {
+    checkCheckRequest(request);
     await this.start();
     const pack = await this.pack(request.packId);
     findExercise(pack, request.exerciseId);
@@ -125,13 +137,14 @@ export class LabService implements LabApi {
   }
 
   async answerQuestion(request: AnswerRequest): Promise<GradeView> {
+    checkAnswerRequest(request);
     await this.start();
     const pack = await this.pack(request.packId);
     const exercise = findExercise(pack, request.exerciseId);
-    if (!exercise.question) throw new Error(`exercise "${request.exerciseId}" is not a question: check it with checkExercise`);
-    const ticked = Array.isArray(request.ticked) ? request.ticked : [];
+    if (!exercise.question) throw new RequestError(`exercise "${request.exerciseId}" is not a question: check it with checkExercise`);
+    const ticked = request.ticked;
     const n = exercise.question.choices.length;
-    if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) throw new Error(`ticked must hold choice indices from 0 to ${n - 1}`);
+    if (ticked.some((i) => i >= n)) throw new RequestError(`ticked must hold choice indices from 0 to ${n - 1}`);
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
@@ -139,26 +152,32 @@ export class LabService implements LabApi {
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
+    checkName(packId, 'packId');
+    checkName(exerciseId, 'exerciseId');
+    checkSource(source);
     await this.start();
-    await this.progress.saveDraft(packId, exerciseId, String(source));
+    await this.progress.saveDraft(packId, exerciseId, source);
   }
 
   async importPack(request: ImportRequest): Promise<PackSummary> {
+    checkImportRequest(request);
     await this.start();
-    if (!/\.zip$/i.test(request.name)) throw new Error(`${request.name}: a pack is imported from a .zip file`);
+    if (!/\.zip$/i.test(request.name)) throw new RequestError(`${request.name}: a pack is imported from a .zip file`);
     if (request.base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) {
-      throw new Error(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
+      throw new RequestError(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
     }
-    const bytes = decodeBase64(request.base64);
-    const files = this.options.packs.unzip(bytes);
+    let bytes: Uint8Array;
+    let files: PackFiles;
     let info: PackInfo;
     try {
+      bytes = decodeBase64(request.base64);
+      files = this.options.packs.unzip(bytes);
       info = this.options.packs.describe(files);
     } catch (e) {
-      throw new Error(`${request.name} is not a valid pack:\n${(e as Error).message}`);
+      throw new RequestError(`${request.name} is not a valid pack:\n${(e as Error).message}`);
     }
     const packs = await this.loadedPacks();
-    if (packs.get(info.id)?.origin === 'builtin') throw new Error(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    if (packs.get(info.id)?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
     await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}.zip`, bytes);
     const loaded: LoadedPack = { files, info, origin: 'imported' };
     packs.set(info.id, loaded);
@@ -199,7 +218,8 @@ export class LabService implements LabApi {
   }
 
   async saveScratch(source: string): Promise<void> {
-    await this.options.storage.writeAtomic(SCRATCH_FILE, String(source));
+    checkSource(source);
+    await this.options.storage.writeAtomic(SCRATCH_FILE, source);
   }
 
   /** Stops the workers. */
@@ -220,7 +240,7 @@ export class LabService implements LabApi {
 
   private async pack(packId: string): Promise<LoadedPack> {
     const pack = (await this.loadedPacks()).get(packId);
-    if (!pack) throw new Error(`no pack "${packId}"`);
+    if (!pack) throw new NotFoundError(`no pack "${packId}"`);
     return pack;
   }
 
@@ -284,6 +304,6 @@ export class LabService implements LabApi {
 
 function findExercise(pack: LoadedPack, exerciseId: string): ExerciseInfo {
   const exercise = pack.info.exercises.find((e) => e.id === exerciseId);
-  if (!exercise) throw new Error(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
+  if (!exercise) throw new NotFoundError(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
   return exercise;
 }
