@@ -3,6 +3,7 @@
  * inside its folder, `wrong[].fails` names checks that exist, regular expressions compile,
  * signal names and warning kinds are known. Each error names the file, the line and the field.
  */
+import { packRegexProblem } from './regex.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { WarningKind } from '../kernel/warnings.ts';
 import { decodeText, exerciseFilePath } from './files.ts';
@@ -102,11 +103,8 @@ function checkFileNamed(folder: string, name: string, files: PackFiles, path: Pa
 /** Regular expressions, signal names and warning kinds of one check (and robust's inner check). */
 function checkFields(check: CheckFields, path: Path, err: (path: Path, message: string) => void): void {
   const regex = (source: string, at: Path, flags = ''): void => {
-    try {
-      new RegExp(source, flags);
-    } catch (e) {
-      err(at, `invalid regular expression: ${(e as Error).message}`);
-    }
+    const problem = packRegexProblem(source, flags);
+    if (problem) err(at, `invalid regular expression: ${problem}`);
   };
   if (check.regex !== undefined) regex(check.regex, [...path, 'regex'], check.flags);
   for (const list of ['required', 'forbidden'] as const) {
