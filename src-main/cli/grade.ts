@@ -19,7 +19,7 @@ import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
-import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
+import { SUBMISSION_TIME_LIMIT_MS, gradeInWorkers, type Job, type Submission } from './grade-workers.ts';
 import { readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
@@ -34,6 +34,7 @@ options:
   --format F             json (default), csv, gradescope, prairielearn
   --json                 print the results object (one submission) or the summary (several)
   --jobs N               worker threads (default: the number of cores, 1 below 8 submissions)
+  --time-limit S         seconds one submission may take (default 60); past it, "timed out"
 `;
 
 interface GradeCommand {
@@ -44,11 +45,12 @@ interface GradeCommand {
   format: Format;
   json: boolean;
   jobs: number | null;
+  timeLimitMs: number;
 }
 
 /** Parses `forklab grade` arguments; throws UsageError for people. */
 export function parseGradeArgs(args: string[]): GradeCommand {
-  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null };
+  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null, timeLimitMs: SUBMISSION_TIME_LIMIT_MS };
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -61,6 +63,7 @@ export function parseGradeArgs(args: string[]): GradeCommand {
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}`);
       command.format = f as Format;
     } else if (a === '--jobs') command.jobs = r.integer(i++, a, 1);
+    else if (a === '--time-limit') command.timeLimitMs = r.integer(i++, a, 1) * 1000;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else command.submissions.push(a);
   }
@@ -154,19 +157,11 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     return 1;
   }
   const jobs: Job[] = submissions.map((submission, index) => ({ index, submission, source: readFileSync(submission.path, 'utf8') }));
-  // a worker costs a second or two to start (tsx compiles the engine again): small batches stay in-process
+  // a worker costs a second or two to start (tsx compiles the engine again): small batches use one.
+  // Every submission is graded in a worker, so that none can take the grader down with it.
   const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
   const progress = progressBar(err, jobs.length);
-  let graded: Graded[];
-  if (threads <= 1 || jobs.length === 1) {
-    graded = jobs.map((job, i) => {
-      const g = gradeOne(pack, job.submission, job.source);
-      progress(i + 1);
-      return g;
-    });
-  } else {
-    graded = await gradeInWorkers(disk.files, jobs, threads, progress);
-  }
+  const graded = await gradeInWorkers(pack, disk.files, jobs, threads, progress, { submissionMs: command.timeLimitMs });
   mkdirSync(command.out, { recursive: true });
   for (const g of graded) {
     const file = resultsFile(g, command.format);
@@ -185,7 +180,10 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
       out.write(`${JSON.stringify(summary.json, null, 2)}\n`);
     }
   } else {
-    for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${g.gradable ? '' : '\t(does not compile)'}\n`);
+    for (const g of graded) {
+      const note = g.unfinished ? `\t(${g.unfinished.split(':')[0]})` : g.gradable ? '' : '\t(does not compile)';
+      out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${note}\n`);
+    }
     out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);
   }
   return 0;
