@@ -50,9 +50,14 @@ function summaryLine(g: Graded): string {
     : `${g.exerciseId}: the program does not compile`;
 }
 
-/** A CSV field, quoted when needed. */
-function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+/**
+ * A CSV field, quoted when needed. Text that a spreadsheet would read as a formula (it starts
+ * with = + - @, or a tab or carriage return before one) gets a leading apostrophe, so a
+ * submission named =HYPERLINK(…).c stays text; numbers are written as they are.
+ */
+export function csvField(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -42,6 +42,8 @@ interface WorkerInput {
 /** What a grading worker answers for a job: the graded submission, or why it could not grade it. */
 interface WorkerAnswer {
   index: number;
+  /** sent when the worker starts on the job (its time limit starts then) */
+  started?: boolean;
   graded?: Graded;
   error?: string;
 }
@@ -56,6 +58,7 @@ export interface Job {
 function workerMain(input: WorkerInput): void {
   const { pack, errors } = loadPack(input.files);
   parentPort!.on('message', (job: Job) => {
+    parentPort!.postMessage({ index: job.index, started: true });
     if (!pack) {
       parentPort!.postMessage({ index: job.index, error: errors.map(formatPackError).join('; ') });
       return;
@@ -92,6 +95,8 @@ function startWorker(files: PackFiles, heapMb: number, onMessage: (m: WorkerAnsw
 
 /** The time one submission may take to grade before its worker is stopped and it is graded "timed out". */
 export const SUBMISSION_TIME_LIMIT_MS = 60_000;
+/** The time a new worker may take to start (it compiles the engine) before its first job's limit starts. */
+const WORKER_START_MS = 60_000;
 /** V8 heap a grading worker may use: a submission that needs more is graded "out of memory", the others go on. */
 export const WORKER_HEAP_MB = 1024;
 
@@ -146,8 +151,13 @@ export async function gradeInWorkers(pack: Pack, files: PackFiles, jobs: Job[], 
       }
       current = jobs[next++];
       if (!worker) worker = startWorker(files, limits.heapMb ?? WORKER_HEAP_MB, onMessage, onDeath);
-      timer = setTimeout(() => abandon(`timed out: grading this submission took longer than ${Math.round(submissionMs / 1000)} s, the time limit`), submissionMs);
+      // the time limit starts when the worker starts on the job; a worker that never does is given up too
+      startTimer(WORKER_START_MS + submissionMs);
       worker.postMessage(current);
+    };
+    const startTimer = (ms: number): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => abandon(`timed out: grading this submission took longer than ${Math.round(submissionMs / 1000)} s, the time limit`), ms);
     };
     const settle = (graded: Graded): void => {
       if (timer) clearTimeout(timer);
@@ -170,7 +180,8 @@ export async function gradeInWorkers(pack: Pack, files: PackFiles, jobs: Job[], 
     };
     function onMessage(m: WorkerAnswer): void {
       if (!current || m.index !== current.index) return;
-      if (m.graded) settle(m.graded);
+      if (m.started) startTimer(submissionMs);
+      else if (m.graded) settle(m.graded);
       else abandon(`not graded: ${m.error ?? 'the grader failed'}`);
     }
     function onDeath(error: Error | null): void {
