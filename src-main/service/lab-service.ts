@@ -25,6 +25,7 @@ import type { ExerciseInfo, PackEngine, PackFiles, PackInfo } from './packs.ts';
 import { ProgressStore } from './progress.ts';
 import { cancelledRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
+import { PACK_STORE_SUFFIX, decodePackFiles, encodePackFiles } from './pack-store.ts';
 import {
   NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkImportRequest, checkName,
   checkRunRequest, checkSource,
@@ -178,7 +179,7 @@ export class LabService implements LabApi {
     }
     const packs = await this.loadedPacks();
     if (packs.get(info.id)?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
-    await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}.zip`, bytes);
+    await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
     const loaded: LoadedPack = { files, info, origin: 'imported' };
     packs.set(info.id, loaded);
     return this.summary(loaded);
@@ -265,14 +266,11 @@ export class LabService implements LabApi {
         this.notices.push({ message: `A pack shipped with the lab could not be loaded: ${(e as Error).message}`, keptAs: null });
       }
     }
-    const storage = this.options.storage;
-    for (const name of await storage.list(IMPORTED_PACKS_FOLDER)) {
-      if (!name.endsWith('.zip')) continue;
+    for (const name of await this.options.storage.list(IMPORTED_PACKS_FOLDER)) {
       const path = `${IMPORTED_PACKS_FOLDER}/${name}`;
       try {
-        const bytes = await storage.read(path);
-        if (!bytes) continue;
-        const files = this.options.packs.unzip(bytes);
+        const files = await this.readImportedPack(name);
+        if (!files) continue;
         const info = this.options.packs.describe(files);
         if (packs.has(info.id)) throw new Error(`its id "${info.id}" is already taken`);
         packs.set(info.id, { files, info, origin: 'imported' });
@@ -281,6 +279,26 @@ export class LabService implements LabApi {
       }
     }
     return packs;
+  }
+
+  /**
+   * The files of an imported pack kept in the data folder (pack-store.ts), or null for a file
+   * that is not one. A zip kept by an earlier version is checked and converted once.
+   */
+  private async readImportedPack(name: string): Promise<PackFiles | null> {
+    const storage = this.options.storage;
+    const path = `${IMPORTED_PACKS_FOLDER}/${name}`;
+    if (name.endsWith(PACK_STORE_SUFFIX)) {
+      const bytes = await storage.read(path);
+      return bytes ? decodePackFiles(bytes) : null;
+    }
+    if (!name.endsWith('.zip')) return null;
+    const bytes = await storage.read(path);
+    if (!bytes) return null;
+    const files = this.options.packs.unzip(bytes);
+    await storage.writeAtomic(`${path.slice(0, -'.zip'.length)}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
+    await storage.remove(path);
+    return files;
   }
 
   private summary(pack: LoadedPack): PackSummary {
