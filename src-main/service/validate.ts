@@ -46,7 +46,7 @@ export const REQUEST_LIMITS = {
   /** characters of a schedule to replay */
   scheduleChars: 8 * 1024 * 1024,
   /** the step budget of a run */
-  maxSteps: 500_000_000,
+  maxSteps: 2_000_000_000,
   /** RLIMIT_NPROC */
   nprocLimit: 4096,
   /** runs of one exploration */

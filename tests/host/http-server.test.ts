@@ -147,7 +147,7 @@ describe('browser host', () => {
 
   it('cancels a run over HTTP', async () => {
     const lab = createHttpLab(`http://127.0.0.1:${port}`);
-    const running = lab.run({ source: 'int main(void) { for (;;) ; }', jobId: 'http-loop', options: { maxSteps: 500_000_000 } });
+    const running = lab.run({ source: 'int main(void) { for (;;) ; }', jobId: 'http-loop', options: { maxSteps: 2_000_000_000 } });
     await new Promise((r) => setTimeout(r, 300));
     expect(await lab.cancel('http-loop')).toBe(true);
     expect((await running).stopReason).toBe('cancelled');
