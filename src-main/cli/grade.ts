@@ -21,7 +21,7 @@ import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
-import { SUBMISSION_TIME_LIMIT_MS, gradeInWorkers, type Graded, type Job, type Submission } from './grade-workers.ts';
+import { SUBMISSION_TIME_LIMIT_MS, gradeInPool, type Graded, type Job, type Submission } from './grade-workers.ts';
 import { readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
@@ -149,6 +149,11 @@ export function findSubmissions(paths: string[], pack: Pack, exercise: string | 
   return found;
 }
 
+/** Worker threads when --jobs is not given: one per core, never more than submissions. */
+function defaultThreads(submissions: number): number {
+  return Math.max(1, Math.min(availableParallelism(), submissions));
+}
+
 function progressBar(err: Output, total: number): (done: number) => void {
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   if (!tty) return () => {};
@@ -212,11 +217,9 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     err.write('forklab: no submission could be read\n');
     return 1;
   }
-  // a worker costs a second or two to start (tsx compiles the engine again): small batches use one.
-  // Every submission is graded in a worker, so that none can take the grader down with it.
-  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
+  const threads = command.jobs ?? defaultThreads(jobs.length);
   const progress = progressBar(err, jobs.length);
-  const graded = await gradeInWorkers(pack, disk.files, jobs, threads, progress, { submissionMs: command.timeLimitMs });
+  const graded: Graded[] = await gradeInPool(pack, jobs, threads, progress, command.timeLimitMs);
   const summary = writeResults(command.out, pack.id, graded, command.format);
   if (command.json) {
     if (graded.length === 1) {
@@ -227,7 +230,7 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     }
   } else {
     for (const g of graded) {
-      const note = g.unfinished ? `\t(${g.unfinished.split(':')[0]})` : g.gradable ? '' : '\t(does not compile)';
+      const note = g.error ? `\t(${g.error})` : g.gradable ? '' : '\t(does not compile)';
       out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${note}\n`);
     }
     out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);

@@ -1,7 +1,9 @@
 /**
- * LabService: LabApi implemented in-process. Runs, explorations and grading go to a Compute (a
- * worker pool in the doors, so they can be cancelled); packs, progress and the scratch program
- * live in a Storage. Every door (Electron IPC, the browser host) serves this one object.
+ * LabService: LabApi implemented in-process. Everything that compiles, runs or reads a student's
+ * program or a pack's files (runs, explorations, grading, diagnostics, unzipping and loading
+ * packs) is a job for a Compute (the worker pool in the doors, so it can be cancelled and can
+ * never exhaust the door's thread); packs, progress and the scratch program live in a Storage.
+ * Every door (Electron IPC, the browser host) serves this one object.
  */
 import type {
   AnswerRequest,
@@ -20,10 +22,11 @@ import type {
   RunView,
 } from './contract.ts';
 import { decodeBase64 } from './base64.ts';
-import { isCancelled, type Compute, type Job, type JobResult } from './jobs.ts';
-import type { ExerciseInfo, PackEngine, PackFiles, PackInfo } from './packs.ts';
+import { isCancelled, isWorkerDied, type Compute, type Job, type JobResult } from './jobs.ts';
+import type { ExerciseInfo, PackFiles, PackInfo } from './packs.ts';
+import type { Exercise, Pack } from '../packs/types.ts';
 import { ProgressStore } from './progress.ts';
-import { cancelledRunView } from './run-view.ts';
+import { cancelledRunView, failedRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
 import { PACK_STORE_SUFFIX, decodePackFiles, encodePackFiles } from './pack-store.ts';
 import {
@@ -39,16 +42,17 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export interface LabServiceOptions {
   storage: Storage;
   compute: Compute;
-  packs: PackEngine;
   /** the packs shipped with the lab (the exercises/ folder) */
   builtinPacks: () => Promise<PackFiles[]>;
-  diagnose: (source: string, fileName?: string) => LabDiagnostic[];
   now?: () => Date;
 }
 
 interface LoadedPack {
   files: PackFiles;
+  /** what students see of it */
   info: PackInfo;
+  /** the whole pack, secret checks included (grading jobs take their exercise from it) */
+  pack: Pack;
   origin: 'builtin' | 'imported';
 }
 
@@ -74,7 +78,7 @@ export class LabService implements LabApi {
   async diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]> {
     checkSource(source);
     if (fileName !== undefined) checkName(fileName, 'fileName');
-    return this.options.diagnose(source, fileName);
+    return this.startJob(undefined, { kind: 'diagnose', source, ...(fileName !== undefined ? { fileName } : {}) });
   }
 
   async run(request: RunRequest): Promise<RunView> {
@@ -83,6 +87,7 @@ export class LabService implements LabApi {
       return await this.startJob(request.jobId, { kind: 'run', request });
     } catch (e) {
       if (isCancelled(e)) return cancelledRunView(request);
+      if (isWorkerDied(e)) return failedRunView(request, e.message);
       throw e;
     }
   }
@@ -132,8 +137,8 @@ export class LabService implements LabApi {
     checkCheckRequest(request);
     await this.start();
     const pack = await this.pack(request.packId);
-    findExercise(pack, request.exerciseId);
-    const grade = await this.startJob(request.jobId, { kind: 'grade', pack: pack.files, exerciseId: request.exerciseId, source: request.source });
+    const exercise = gradedExercise(pack, request.exerciseId);
+    const grade = await this.startJob(request.jobId, { kind: 'grade', exercise, packId: pack.info.id, source: request.source });
     return this.recordGrade(grade, request, request.source);
   }
 
@@ -147,7 +152,7 @@ export class LabService implements LabApi {
     const n = exercise.question.choices.length;
     if (ticked.some((i) => i >= n)) throw new RequestError(`ticked must hold choice indices from 0 to ${n - 1}`);
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
-    const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
+    const grade = await this.startJob(request.jobId, { kind: 'answer', exercise: gradedExercise(pack, request.exerciseId), packId: pack.info.id, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
     return this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
   }
@@ -167,20 +172,20 @@ export class LabService implements LabApi {
     if (request.base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) {
       throw new RequestError(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
     }
-    let bytes: Uint8Array;
+    let described: { info: PackInfo; pack: Pack };
     let files: PackFiles;
-    let info: PackInfo;
     try {
-      bytes = decodeBase64(request.base64);
-      files = this.options.packs.unzip(bytes);
-      info = this.options.packs.describe(files);
+      const bytes = decodeBase64(request.base64);
+      files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
+      described = await this.describe(files);
     } catch (e) {
       throw new RequestError(`${request.name} is not a valid pack:\n${(e as Error).message}`);
     }
+    const { info } = described;
     const packs = await this.loadedPacks();
     if (packs.get(info.id)?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
     await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
-    const loaded: LoadedPack = { files, info, origin: 'imported' };
+    const loaded: LoadedPack = { files, ...described, origin: 'imported' };
     packs.set(info.id, loaded);
     return this.summary(loaded);
   }
@@ -239,6 +244,11 @@ export class LabService implements LabApi {
     return this.options.compute.start(jobId ?? `job-${++this.jobCount}`, job);
   }
 
+  /** Loads and checks a pack in a worker; rejects with every problem found. */
+  private describe(files: PackFiles): Promise<{ info: PackInfo; pack: Pack }> {
+    return this.startJob(undefined, { kind: 'pack-describe', pack: files });
+  }
+
   private async pack(packId: string): Promise<LoadedPack> {
     const pack = (await this.loadedPacks()).get(packId);
     if (!pack) throw new NotFoundError(`no pack "${packId}"`);
@@ -260,8 +270,8 @@ export class LabService implements LabApi {
     }
     for (const files of builtin) {
       try {
-        const info = this.options.packs.describe(files);
-        packs.set(info.id, { files, info, origin: 'builtin' });
+        const described = await this.describe(files);
+        packs.set(described.info.id, { files, ...described, origin: 'builtin' });
       } catch (e) {
         this.notices.push({ message: `A pack shipped with the lab could not be loaded: ${(e as Error).message}`, keptAs: null });
       }
@@ -271,9 +281,10 @@ export class LabService implements LabApi {
       try {
         const files = await this.readImportedPack(name);
         if (!files) continue;
-        const info = this.options.packs.describe(files);
-        if (packs.has(info.id)) throw new Error(`its id "${info.id}" is already taken`);
-        packs.set(info.id, { files, info, origin: 'imported' });
+        const described = await this.describe(files);
+        const id = described.info.id;
+        if (packs.has(id)) throw new Error(`its id "${id}" is already taken`);
+        packs.set(id, { files, ...described, origin: 'imported' });
       } catch (e) {
         this.notices.push({ message: `The imported pack ${name} could not be loaded: ${(e as Error).message}`, keptAs: path });
       }
@@ -295,7 +306,7 @@ export class LabService implements LabApi {
     if (!name.endsWith('.zip')) return null;
     const bytes = await storage.read(path);
     if (!bytes) return null;
-    const files = this.options.packs.unzip(bytes);
+    const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
     await storage.writeAtomic(`${path.slice(0, -'.zip'.length)}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
     await storage.remove(path);
     return files;
@@ -318,6 +329,14 @@ export class LabService implements LabApi {
       bestScore: saved?.bestScore ?? null,
     };
   }
+}
+
+/** The exercise a grading job checks against (the whole exercise: the job decides which checks run). */
+function gradedExercise(pack: LoadedPack, exerciseId: string): Exercise {
+  findExercise(pack, exerciseId);
+  const exercise = pack.pack.exercises.find((e) => e.id === exerciseId);
+  if (!exercise) throw new NotFoundError(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
+  return exercise;
 }
 
 function findExercise(pack: LoadedPack, exerciseId: string): ExerciseInfo {

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLabServer, listenLoopback } from '../../src-main/host/http-server.ts';
 import { LabService } from '../../src-main/service/lab-service.ts';
-import { diagnoseSource, engines, packEngine } from '../../src-main/service/engines.ts';
+import { engines } from '../../src-main/service/engines.ts';
 import { InlineCompute } from '../../src-main/service/jobs.ts';
 import { MemoryStorage } from '../../src-main/service/storage.ts';
 import { registerLabIpc, type IpcMainLike, type InvokeEventLike } from '../../src-main/app/ipc.ts';
@@ -20,9 +20,7 @@ import { elapsed } from './bounds.ts';
 const service = new LabService({
   storage: new MemoryStorage(),
   compute: new InlineCompute(engines),
-  packs: packEngine,
   builtinPacks: async () => [],
-  diagnose: diagnoseSource,
 });
 let server: Server;
 let port = 0;
