@@ -45,6 +45,7 @@ function toPrairieLearn(g: Graded): unknown {
 
 function summaryLine(g: Graded): string {
   const passed = g.tests.filter((t) => t.status === 'passed').length;
+  if (g.error) return `${g.exerciseId}: not graded: ${g.error}`;
   return g.gradable
     ? `${g.exerciseId}: ${g.points} of ${g.max_points} points; ${passed} of ${g.tests.length} checks passed`
     : `${g.exerciseId}: the program does not compile`;
@@ -74,6 +75,7 @@ export function resultsFile(g: Graded, format: Format): { path: string; text: st
     text: csvRows([
       ['check', 'status', 'points', 'max_points', 'visibility', 'step', 'message'],
       ...g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message]),
+      ...(g.error ? [['(not graded)', 'error', 0, g.max_points, '', '', g.error]] : []),
     ]),
   };
 }

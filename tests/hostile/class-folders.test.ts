@@ -19,8 +19,8 @@ import { elapsed } from './bounds.ts';
 const BIN = join(import.meta.dirname, '../../bin/forklab.mjs');
 const pack = loadPack(tinyPack()).pack!;
 const SECRET = 'hunter2-the-secret-word';
-/** A program that needs several seconds of the lab's time within its step budget (system calls are slow steps). */
-const SLOW = '#include <stdio.h>\n#include <unistd.h>\nint main(void) { long i; for (i = 0; i < 100000000; i++) getppid(); return 0; }\n';
+/** A program that needs minutes of the lab's time within its step budget (fork and wait are slow steps). */
+const SLOW = '#include <unistd.h>\n#include <sys/wait.h>\nint main(void) { for (;;) { pid_t p = fork(); if (p == 0) _exit(0); waitpid(p, 0, 0); } }\n';
 
 /** A class folder with one good submission and one of every hostile kind. */
 function hostileClass(): { dir: string; classDir: string } {
@@ -66,14 +66,14 @@ describe('a hostile class folder', () => {
       writeFileSync(join(dir, 'pack', name), data);
     }
     const t = elapsed();
-    const r = spawnSync(process.execPath, [BIN, 'grade', '--pack', 'pack', 'class', '--format', 'csv', '--out', 'out', '--time-limit', '1'], { cwd: dir, encoding: 'utf8', timeout: 100_000 });
+    const r = spawnSync(process.execPath, [BIN, 'grade', '--pack', 'pack', 'class', '--format', 'csv', '--out', 'out', '--time-limit', '4'], { cwd: dir, encoding: 'utf8', timeout: 100_000 });
     expect(r.status).toBe(0);
     expect(t()).toBeLessThan(60_000);
     expect(r.stderr).toContain(`forklab: skipped class/leak.c: a symbolic link to something outside the class folder`);
     expect(r.stderr).toContain(`forklab: skipped class/dangling.c: a broken symbolic link (it points to nothing)`);
     expect(r.stderr).toContain(`forklab: skipped class/pipe.c: a named pipe (FIFO), not a file`);
     expect(r.stdout).toContain('ann\thello-fork\t5/5\n');
-    expect(r.stdout).toMatch(/slow\thello-fork\t0\/5\t\(timed out\)\n/);
+    expect(r.stdout).toContain("slow\thello-fork\t0/5\t(timed out: grading it took longer than 4 s, the time limit)\n");
     const everything = readdirSync(join(dir, 'out'), { recursive: true, encoding: 'utf8' })
       .map((f) => { try { return readFileSync(join(dir, 'out', f), 'utf8'); } catch { return ''; } }).join('\n');
     expect(everything).not.toContain('hunter2');
@@ -81,7 +81,8 @@ describe('a hostile class folder', () => {
     expect(readdirSync(join(dir, 'out')).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
     const summary = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
     expect(summary).toContain(`"'=HYPERLINK(""http-evil"",""x"")",hello-fork,5,5,`);
-    expect(summary).toMatch(/\nslow,hello-fork,0,5,0,true,/);
+    expect(summary).toMatch(/\nslow,hello-fork,0,5,0,false,/);
+    expect(readFileSync(join(dir, 'out', 'slow', 'hello-fork.csv'), 'utf8')).toContain('(not graded),error,0,5,,,"timed out: grading it took longer than 4 s, the time limit"');
   });
 
   it('neutralises every spreadsheet formula prefix in CSV cells', () => {
