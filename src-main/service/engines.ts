@@ -7,7 +7,8 @@ import { gradeQuestion, gradeSubmission } from '../checker/index.ts';
 import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
 import { formatPackError, loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
-import type { ExploreRequest, ExploreView, LabDiagnostic } from './contract.ts';
+import { inspectRun } from '../vm/replay.ts';
+import type { ExploreRequest, ExploreView, InspectRequest, LabDiagnostic, StepInspection } from './contract.ts';
 import type { Engines } from './jobs.ts';
 import type { PackEngine, PackFiles, PackInfo } from './packs.ts';
 import { engineRequest, toLabDiagnostic, toRunView } from './run-view.ts';
@@ -117,9 +118,17 @@ export const packEngine: PackEngine = {
   },
 };
 
+/** The state at one position of a run, by replaying the run's own request (detail mode included). */
+export function inspectStep(request: InspectRequest): StepInspection {
+  const inspection = inspectRun(engineRequest(request.run), request);
+  if (!inspection) throw new Error('the program did not compile');
+  return inspection;
+}
+
 /** The engines the jobs use. */
 export const engines: Engines = {
   run: (request) => toRunView(runProgram(engineRequest(request)), request),
+  inspect: inspectStep,
   explore: exploreSource,
   grade: (files, exerciseId, source) => packEngine.grade(files, exerciseId, source),
   answer: (files, exerciseId, ticked) => packEngine.answer(files, exerciseId, ticked),

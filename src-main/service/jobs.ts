@@ -2,20 +2,29 @@
  * Jobs: the long work of the lab (a run, an exploration, grading a submission), described as
  * plain data so that it can be done in-process or sent to a worker thread and cancelled there.
  */
-import type { ExploreRequest, ExploreView, GradeView, RunRequest, RunView } from './contract.ts';
+import type { ExploreRequest, ExploreView, GradeView, InspectRequest, RunRequest, RunView, StepInspection } from './contract.ts';
 import type { PackFiles } from './packs.ts';
 
 export type Job =
   | { kind: 'run'; request: RunRequest }
+  | { kind: 'inspect'; request: InspectRequest }
   | { kind: 'explore'; request: ExploreRequest }
   | { kind: 'grade'; pack: PackFiles; exerciseId: string; source: string }
   | { kind: 'answer'; pack: PackFiles; exerciseId: string; ticked: number[] };
 
-export type JobResult<J extends Job> = J extends { kind: 'run' } ? RunView : J extends { kind: 'explore' } ? ExploreView : GradeView;
+export type JobResult<J extends Job> = J extends { kind: 'run' }
+  ? RunView
+  : J extends { kind: 'inspect' }
+    ? StepInspection
+    : J extends { kind: 'explore' }
+      ? ExploreView
+      : GradeView;
 
 /** The domain functions a job calls (engines.ts gives the real ones). */
 export interface Engines {
   run(request: RunRequest): RunView;
+  /** the state at one position of a run (vm/replay.ts) */
+  inspect(request: InspectRequest): StepInspection;
   explore(request: ExploreRequest): ExploreView;
   grade(pack: PackFiles, exerciseId: string, source: string): GradeView;
   /** grades an answer to a question (0-based ticked choices) */
@@ -27,6 +36,8 @@ export function performJob<J extends Job>(job: J, engines: Engines): JobResult<J
   switch (job.kind) {
     case 'run':
       return engines.run(job.request) as JobResult<J>;
+    case 'inspect':
+      return engines.inspect(job.request) as JobResult<J>;
     case 'explore':
       return engines.explore(job.request) as JobResult<J>;
     case 'grade':

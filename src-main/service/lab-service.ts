@@ -18,6 +18,8 @@ import type {
   ProgressNotice,
   RunRequest,
   RunView,
+  InspectRequest,
+  StepInspection,
 } from './contract.ts';
 import { decodeBase64 } from './base64.ts';
 import { isCancelled, type Compute, type Job, type JobResult } from './jobs.ts';
@@ -77,6 +79,10 @@ export class LabService implements LabApi {
       if (isCancelled(e)) return cancelledRunView(request);
       throw e;
     }
+  }
+
+  async inspect(request: InspectRequest): Promise<StepInspection> {
+    return this.startJob(undefined, { kind: 'inspect', request });
   }
 
   async explore(request: ExploreRequest): Promise<ExploreView> {
