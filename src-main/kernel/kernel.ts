@@ -28,8 +28,11 @@ import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
 
-/** Why run() returned; 'paused': a replay reached the trace position it was asked for (pauseAfterEvents). */
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'paused';
+/**
+ * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
+ * position it was asked for (pauseAfterEvents).
+ */
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused';
 
 export interface KernelOptions {
   pageSize: number;
@@ -59,6 +62,11 @@ export interface KernelOptions {
    */
   chooser: ((runnable: readonly Task[]) => Task) | null;
   /**
+   * Asked between time slices: true stops the run there ('cancelled'), keeping what ran (a job
+   * cancelled from another thread, src-main/host/pool.ts), or null. It never changes a step.
+   */
+  interrupted: (() => boolean) | null;
+  /**
    * A replay's stop (vm/replay.ts), or null: once the trace holds this many events the run stops
    * as soon as the instruction that raised the last of them is complete (stopReason 'paused').
    */
@@ -80,6 +88,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   seed: 1,
   replay: null,
   chooser: null,
+  interrupted: null,
   pauseAfterEvents: null,
 };
 
@@ -355,7 +364,12 @@ export class Kernel {
   run(): StopReason {
     const cpu = this.cpu;
     if (!cpu) throw new Error('no CPU attached to the kernel');
+    const interrupted = this.options.interrupted;
     while (!this.stopReason) {
+      if (interrupted && interrupted()) {
+        this.stopReason = 'cancelled';
+        break;
+      }
       this.runKernelThreads();
       if (this.programFinished()) {
         this.stopReason = 'exited';

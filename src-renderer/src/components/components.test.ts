@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { runProgram } from '../../../src-main/vm/run.ts';
-import { inspectStep } from '../../../src-main/service/engines.ts';
+import { inspectStep } from '../../../src-main/service/run-engines.ts';
 import { TraceModel } from '../trace/model.ts';
 import type { TraceEvent } from '../lab/index.ts';
 import ProcessTree from './ProcessTree.vue';
