@@ -28,7 +28,7 @@ import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
 
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled';
 
 export interface KernelOptions {
   pageSize: number;
@@ -57,6 +57,11 @@ export interface KernelOptions {
    * the next task among the runnable ones at every scheduling point (after the replay, if any).
    */
   chooser: ((runnable: readonly Task[]) => Task) | null;
+  /**
+   * Asked between time slices: true stops the run there ('cancelled'), keeping what ran (a job
+   * cancelled from another thread, src-main/host/pool.ts), or null. It never changes a step.
+   */
+  interrupted: (() => boolean) | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -74,6 +79,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   seed: 1,
   replay: null,
   chooser: null,
+  interrupted: null,
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */
@@ -348,7 +354,12 @@ export class Kernel {
   run(): StopReason {
     const cpu = this.cpu;
     if (!cpu) throw new Error('no CPU attached to the kernel');
+    const interrupted = this.options.interrupted;
     while (!this.stopReason) {
+      if (interrupted && interrupted()) {
+        this.stopReason = 'cancelled';
+        break;
+      }
       this.runKernelThreads();
       if (this.programFinished()) {
         this.stopReason = 'exited';

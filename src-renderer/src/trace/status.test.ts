@@ -14,7 +14,7 @@ describe('runStatus', () => {
 
   it('says in words why a run stopped', () => {
     expect(runStatus({ stopReason: 'step-limit', exit: { code: 124, signal: null } }).label).toBe('stopped: step limit reached');
-    expect(runStatus({ stopReason: 'cancelled', exit: { code: 0, signal: null } }).label).toContain('partial');
+    expect(runStatus({ stopReason: 'cancelled', exit: { code: 0, signal: null } })).toEqual({ label: 'cancelled', tone: 'warn' });
     expect(runStatus({ stopReason: 'some-new-reason', exit: { code: 0, signal: null } }).label).toBe('stopped: some new reason');
   });
 });

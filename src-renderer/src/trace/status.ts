@@ -18,7 +18,7 @@ const STOP_LABELS: Record<string, Status> = {
   'step-limit': { label: 'stopped: step limit reached', tone: 'warn' },
   'output-limit': { label: 'stopped: output limit reached', tone: 'warn' },
   deadlock: { label: 'stopped: every process waits (deadlock)', tone: 'bad' },
-  cancelled: { label: 'cancelled: partial run', tone: 'warn' },
+  cancelled: { label: 'cancelled', tone: 'warn' },
   'compile-error': { label: 'does not compile', tone: 'bad' },
 };
 
