@@ -6,7 +6,7 @@ const lane = (pid: number, steps: number[]): Lane => ({ pid, command: 'prog', sp
 
 describe('timeline marks', () => {
   it('an exit by a signal is marked killed and says which signal', () => {
-    const ev = (step: number, pid: number, kind: string, f: Record<string, unknown> = {}): TraceEvent => ({ step, time: step, pid, kind, ...f });
+    const ev = (step: number, pid: number, kind: string, f: Record<string, unknown> = {}): TraceEvent => ({ step, time: step, pid, kind, ...f }) as TraceEvent;
     const t = buildTimeline([ev(0, 3, 'task-new', { mm: 1 }), ev(5, 3, 'exit', { code: 0, signal: 'SIGSEGV' })]);
     const exit = t.lanes[0]!.markers.find((m) => m.kind === 'exit')!;
     expect(exit).toMatchObject({ killed: true, label: 'killed by SIGSEGV' });
