@@ -43,7 +43,9 @@ test('every viewer control is reached with Tab and shows its focus; tree, log an
   await typeProgram(page, PROGRAM);
   await page.getByTestId('run').click();
   await expect(page.getByTestId('terminal')).toContainText('parent');
-  await page.getByTestId('prev-exit').click();
+  // just after the fork: parent and child alive (each has a tab in the variables panel)
+  await page.getByTestId('go-start').click();
+  await page.getByTestId('next-fork').click();
 
   // from the scrubber's first button, Tab through the whole viewer
   await page.getByTestId('go-start').focus();
