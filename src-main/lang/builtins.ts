@@ -42,6 +42,8 @@ export const BUILTIN_NAMES = [
   '__lab_flush_all', '__lab_futex_wait', '__lab_futex_wake', '__lab_assert_fail',
   // appended later (ids are stable)
   '__lab_sigreturn', '__lab_exit_thread', '__lab_test_and_set', '__lab_ps',
+  // resource limits
+  'getrlimit', 'setrlimit',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

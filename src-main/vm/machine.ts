@@ -20,6 +20,7 @@ import { STDIO_NATIVES } from './libc/stdio.ts';
 import { STRING_NATIVES } from './libc/string.ts';
 import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
+import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
@@ -69,6 +70,7 @@ export class Machine implements CpuHost {
       ...STRING_NATIVES,
       ...CTYPE_NATIVES,
       ...STDLIB_NATIVES,
+      ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);

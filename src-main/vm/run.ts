@@ -3,6 +3,8 @@
  * desktop app, the grader) builds on. The result has the shape of `forklab run --json`
  * (../shared/spec/cli.md): fields may be added, never renamed.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
@@ -203,7 +205,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     if (e instanceof UnsupportedFunction) {
       kernel.stopReason = 'exited';
       stopMessage = `${e.message}; the run stopped there`;
-      kernel.doExit(program, 0x7f00);
+      doExit(kernel, program, exitedStatus(127));
     } else {
       throw e;
     }
