@@ -34,7 +34,7 @@ import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
 
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled';
 export type { OutputChunk } from './tty.ts';
 
 export interface KernelOptions {
@@ -64,6 +64,11 @@ export interface KernelOptions {
    * the next task among the runnable ones at every scheduling point (after the replay, if any).
    */
   chooser: ((runnable: readonly Task[]) => Task) | null;
+  /**
+   * Asked between time slices: true stops the run there ('cancelled'), keeping what ran (a job
+   * cancelled from another thread, src-main/host/pool.ts), or null. It never changes a step.
+   */
+  interrupted: (() => boolean) | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -81,6 +86,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   seed: 1,
   replay: null,
   chooser: null,
+  interrupted: null,
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */

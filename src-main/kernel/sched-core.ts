@@ -33,7 +33,12 @@ export function sleepOn(k: Kernel, task: Task, reason: WaitReason, uninterruptib
 export function schedule(k: Kernel): StopReason {
   const cpu = k.cpu;
   if (!cpu) throw new Error('no CPU attached to the kernel');
+  const interrupted = k.options.interrupted;
   while (!k.stopReason) {
+    if (interrupted && interrupted()) {
+      k.stopReason = 'cancelled';
+      break;
+    }
     runKernelThreads(k);
     if (k.programFinished()) {
       k.stopReason = 'exited';

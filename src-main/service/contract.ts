@@ -113,6 +113,11 @@ export interface CheckResultInfo {
   line: number | null;
   /** for the explorer's checks: a schedule that shows the failure */
   schedule?: string;
+  /**
+   * the whole options of the run the step belongs to, when it is not `GradeView.run` (a test
+   * case's input, a robust check's scheduler): running the submission with them replays it
+   */
+  runOptions?: RunOptions;
 }
 
 export interface GradeView {

@@ -52,6 +52,8 @@ export interface RunRequest {
   detailLimit?: number;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
+  /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
+  interrupted?: () => boolean;
 }
 
 export interface ProcessReport {
@@ -189,6 +191,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     seed: request.seed,
     replay: request.schedule !== undefined ? parseSchedule(request.schedule) : undefined,
     stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
+    interrupted: request.interrupted,
   };
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
   const machine = new Machine(options);
@@ -294,6 +297,8 @@ function describeStop(reason: StopReason, steps: number, detail: string, maxOutp
       return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
     case 'deadlock':
       return `stopped: every process is blocked for good (${detail})`;
+    case 'cancelled':
+      return `cancelled after ${steps.toLocaleString('en-US')} steps: what the program did until then is shown`;
     default:
       return null;
   }

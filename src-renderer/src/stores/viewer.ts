@@ -55,7 +55,8 @@ export const useViewerStore = defineStore('viewer', () => {
     try {
       const view = await lab.run({ source, options, jobId });
       performance.mark('forklab:run-answered');
-      if (view.stopReason === 'cancelled') {
+      // a run cancelled while it ran keeps what ran: shown like any run, labelled partial (RunViewer)
+      if (view.stopReason === 'cancelled' && view.trace.length === 0) {
         error.value = 'run cancelled';
         return view;
       }
