@@ -160,6 +160,8 @@ function jobDoing(job: Job): string {
     case 'run':
     case 'engine-run':
       return 'running this program';
+    case 'inspect':
+      return 'replaying this run';
     case 'explore':
       return 'exploring this program';
     case 'grade':

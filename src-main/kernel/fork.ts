@@ -20,8 +20,9 @@ import { sleepOn, wakeUp } from './sched-core.ts';
 import {
   CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_PARENT,
   CLONE_PARENT_SETTID, CLONE_SIGHAND, CLONE_THREAD, CLONE_VFORK, CLONE_VM, CSIGNAL, EAGAIN, EINVAL,
-  ENOMEM,
+  ENOMEM, errnoName,
 } from './uapi.ts';
+import type { CloneWhat } from './trace.ts';
 
 export interface CloneArgs {
   flags: number;
@@ -147,7 +148,7 @@ function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
 }
 
 /** fork, vfork, a thread, a clone sharing memory, or a clone. */
-function describeClone(flags: number, stack: number): string {
+function describeClone(flags: number, stack: number): CloneWhat {
   if (flags & CLONE_THREAD) return 'thread';
   if (flags & CLONE_VFORK) return 'vfork';
   if (flags & CLONE_VM) return 'clone-vm';
@@ -169,7 +170,7 @@ function forkFailed(k: Kernel, f: Fork, failedStep: CopyStep, undone: string[], 
     k.warn('fork-failed-rlimit', parent, `fork() failed with EAGAIN: the user already has ${limit} processes (RLIMIT_NPROC). A loop that forks without its children exiting is a fork bomb; check fork()'s return value for -1`);
     return;
   }
-  const reason = errno === ENOMEM ? 'ENOMEM' : errno === EAGAIN ? 'EAGAIN' : `errno ${errno}`;
+  const reason = errnoName(errno) ?? 'ENOMEM';
   k.event(parent, 'fork-failed', { reason, failedAt: failed, undone, ...(injected ? { injected: true } : {}) });
 }
 

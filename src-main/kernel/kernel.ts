@@ -19,7 +19,7 @@ import { FdTable, type OpenFile } from './files.ts';
 import type { Fault } from './mmu.ts';
 import type { SigHand, Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
-import { Trace } from './trace.ts';
+import { Trace, type EventDetails, type TraceEvent, type TraceKind } from './trace.ts';
 import { SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
@@ -34,7 +34,11 @@ import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
 
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled';
+/**
+ * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
+ * position it was asked for (pauseAfterEvents).
+ */
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused';
 export type { OutputChunk } from './tty.ts';
 
 export interface KernelOptions {
@@ -69,6 +73,11 @@ export interface KernelOptions {
    * cancelled from another thread, src-main/host/pool.ts), or null. It never changes a step.
    */
   interrupted: (() => boolean) | null;
+  /**
+   * A replay's stop (vm/replay.ts), or null: once the trace holds this many events the run stops
+   * as soon as the instruction that raised the last of them is complete (stopReason 'paused').
+   */
+  pauseAfterEvents: number | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -87,6 +96,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   replay: null,
   chooser: null,
   interrupted: null,
+  pauseAfterEvents: null,
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */
@@ -296,7 +306,7 @@ export class Kernel {
    * Records a kernel event for `task` at the current step and time, with the task's line in the
    * user's source when it is known (`details.line`, when given, wins).
    */
-  event(task: Task, kind: string, details: Record<string, unknown> = {}): void {
+  event<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
     const trace = this.trace;
     if (trace.full) {
       trace.dropped++;
@@ -306,7 +316,9 @@ export class Kernel {
     const e = line !== null
       ? { step: this.steps, time: this.time, pid: task.pid, kind, line, ...details }
       : { step: this.steps, time: this.time, pid: task.pid, kind, ...details };
-    trace.add(e);
+    trace.add(e as TraceEvent);
+    const pause = this.options.pauseAfterEvents;
+    if (pause !== null && trace.events.length >= pause && !this.stopReason) this.stopReason = 'paused';
   }
 
   /** The user's source line `task` is at, or null when unknown (see pcExact). */
@@ -337,7 +349,8 @@ export class Kernel {
     const task = this.actor ?? this.current;
     if (!task) return;
     const converted = mmEventDetails(e, (id) => this.liveMms.get(id) ?? null);
-    if (converted) this.event(task, converted.kind, converted.details);
+    // mmEventDetails pairs each kind with its own details (KindAndDetails); TypeScript cannot follow the pairing through a union
+    if (converted) this.event(task, converted.kind, converted.details as EventDetails[typeof converted.kind]);
   }
 }
 

@@ -6,12 +6,13 @@
  */
 import type { Kernel, StopReason } from './kernel.ts';
 import type { Task, WaitReason } from './task.ts';
+import type { EventDetails, WakeReason } from './trace.ts';
 import { deliverSignals } from './signal.ts';
 import { handleFault } from './exit.ts';
 import { advanceClock, fireAlarms } from './time.ts';
 
 /** Makes a task runnable and queues it; a sleeping or stopped task's wake-up is traced with `reason`. */
-export function wakeUp(k: Kernel, task: Task, reason = 'wake'): void {
+export function wakeUp(k: Kernel, task: Task, reason: WakeReason = 'wake'): void {
   if (task.state === 'Z' || task.state === 'X') return;
   if (task.state !== 'R') k.event(task, 'wake', { reason });
   task.state = 'R';
@@ -65,6 +66,11 @@ export function schedule(k: Kernel): StopReason {
     if (!deliverSignals(k, task)) {
       k.current = null;
       continue;
+    }
+    if (k.stopReason === 'paused') {
+      // a replay reached its position in the switch or a signal delivery: not one more instruction
+      k.current = null;
+      break;
     }
     const result = cpu.run(task, budget);
     recordDecision(k, task, result.steps);
@@ -158,7 +164,7 @@ function describeDeadlock(k: Kernel): string {
 }
 
 /** The details of a `block` event: what the task waits on, for programs and for people. */
-function blockDetails(reason: WaitReason): Record<string, unknown> {
+function blockDetails(reason: WaitReason): EventDetails['block'] {
   switch (reason.kind) {
     case 'child':
       return { on: 'wait', waitPid: reason.pid, detail: reason.pid > 0 ? `child ${reason.pid}` : 'any child' };

@@ -48,6 +48,12 @@ export const ERRNO_BY_NAME = {
 } as const;
 export type ErrnoName = keyof typeof ERRNO_BY_NAME;
 
+/** The name of an errno number the kernel names ('ENOMEM'), or null. */
+export function errnoName(errno: number): ErrnoName | null {
+  for (const [name, value] of Object.entries(ERRNO_BY_NAME)) if (value === errno) return name as ErrnoName;
+  return null;
+}
+
 // ---------------------------------------------------------------- signals (asm/signal.h)
 export const SIGHUP = 1;
 export const SIGINT = 2;

@@ -7,7 +7,7 @@
 import type { ValidationReport } from '../checker/validate-pack.ts';
 import type { Exercise, Pack } from '../packs/types.ts';
 import type { RunRequest as EngineRunRequest, RunResult } from '../vm/run.ts';
-import type { ExploreRequest, ExploreView, GradeView, LabDiagnostic, RunRequest, RunView } from './contract.ts';
+import type { ExploreRequest, ExploreView, GradeView, InspectRequest, LabDiagnostic, RunRequest, RunView, StepInspection } from './contract.ts';
 import type { PackFiles, PackInfo } from './packs.ts';
 
 /** How a submission is graded: the app's (public and sealed checks, the run in detail) or the instructor's. */
@@ -22,6 +22,8 @@ export interface GradeJobOptions {
 
 export type Job =
   | { kind: 'run'; request: RunRequest }
+  /** the engine's state at one position of a run (the run replayed to it: vm/replay.ts) */
+  | { kind: 'inspect'; request: InspectRequest }
   | { kind: 'explore'; request: ExploreRequest }
   /** grades a submission against an exercise of a loaded pack (`pack-describe` gives it) */
   | { kind: 'grade'; exercise: Exercise; packId: string; source: string; options?: GradeJobOptions }
@@ -37,6 +39,7 @@ export type Job =
 /** What each kind of job resolves with. */
 export interface JobResults {
   run: RunView;
+  inspect: StepInspection;
   explore: ExploreView;
   grade: GradeView;
   answer: GradeView;
@@ -63,6 +66,7 @@ const NEVER_CANCELLED: JobControl = { cancelled: () => false };
 /** The engines of runs and diagnostics (run-engines.ts): the compiler and the machine. */
 export interface RunEngines {
   run(request: RunRequest, control: JobControl): RunView;
+  inspect(request: InspectRequest): StepInspection;
   engineRun(request: EngineRunRequest, control: JobControl): RunResult;
   diagnose(source: string, fileName?: string): LabDiagnostic[];
 }
@@ -87,6 +91,7 @@ export type Engines = RunEngines & GradeEngines & PackEngines;
 /** Which group of engines does each kind of job (a worker loads a group when a job first needs it). */
 export const ENGINE_GROUP: Readonly<Record<Job['kind'], 'run' | 'grade' | 'pack'>> = {
   run: 'run',
+  inspect: 'run',
   'engine-run': 'run',
   diagnose: 'run',
   explore: 'grade',
@@ -106,6 +111,8 @@ function perform(job: Job, engines: Engines, control: JobControl): JobResults[Jo
   switch (job.kind) {
     case 'run':
       return engines.run(job.request, control);
+    case 'inspect':
+      return engines.inspect(job.request);
     case 'explore':
       return engines.explore(job.request);
     case 'grade':

@@ -20,6 +20,8 @@ import type {
   ProgressNotice,
   RunRequest,
   RunView,
+  InspectRequest,
+  StepInspection,
 } from './contract.ts';
 import { decodeBase64 } from './base64.ts';
 import { isCancelled, isWorkerDied, type Compute, type Job, type JobResult } from './jobs.ts';
@@ -82,6 +84,10 @@ export class LabService implements LabApi {
       if (isWorkerDied(e)) return failedRunView(request, e.message);
       throw e;
     }
+  }
+
+  async inspect(request: InspectRequest): Promise<StepInspection> {
+    return this.startJob(undefined, { kind: 'inspect', request });
   }
 
   async explore(request: ExploreRequest): Promise<ExploreView> {

@@ -3,7 +3,8 @@
  * worker doing only these never loads the pack format or the checker.
  */
 import { compileProgram, runProgram } from '../vm/run.ts';
-import type { LabDiagnostic } from './contract.ts';
+import { inspectRun } from '../vm/replay.ts';
+import type { InspectRequest, LabDiagnostic, StepInspection } from './contract.ts';
 import type { RunEngines } from './jobs.ts';
 import { engineRequest, toLabDiagnostic, toRunView } from './run-view.ts';
 
@@ -23,8 +24,16 @@ export function diagnoseSource(source: string, fileName = 'prog.c'): LabDiagnost
     );
 }
 
+/** The state at one position of a run, by replaying the run's own request (detail mode included). */
+export function inspectStep(request: InspectRequest): StepInspection {
+  const inspection = inspectRun(engineRequest(request.run), request);
+  if (!inspection) throw new Error('the program did not compile');
+  return inspection;
+}
+
 export const runEngines: RunEngines = {
   run: (request, control) => toRunView(runProgram({ ...engineRequest(request), interrupted: control.cancelled }), request),
+  inspect: inspectStep,
   engineRun: (request, control) => runProgram({ ...request, interrupted: control.cancelled }),
   diagnose: diagnoseSource,
 };

@@ -166,7 +166,7 @@ export class Machine implements CpuHost {
     this.stepping = true;
     try {
       if (this.detail && this.detailLeft > 0) this.traceLine(task);
-      while (steps < budget) {
+      while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
         const r = runSlice(task.ctx, tlb, this, 1);
@@ -356,7 +356,7 @@ export class Machine implements CpuHost {
     const syscall = this.syscallNames[id];
     const noReturn = this.noReturn[id];
     const args = syscall !== undefined ? syscallArgs(call, name) : null;
-    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args, result: null });
+    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args: args ?? [], result: null, errno: null });
     const result = fn.fn(call);
     if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
     if (result === BLOCK) {
