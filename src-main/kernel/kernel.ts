@@ -33,6 +33,7 @@ import { Warnings, type WarningKind } from './warnings.ts';
 import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
+import { MAX_FRAMES, framesFor } from './budgets.ts';
 
 /**
  * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
@@ -43,6 +44,7 @@ export type { OutputChunk } from './tty.ts';
 
 export interface KernelOptions {
   pageSize: number;
+  /** frames of physical memory (at most budgets.ts framesFor(pageSize): 128 MiB) */
   maxFrames: number;
   /** instruction budget of the whole run */
   maxSteps: number;
@@ -82,7 +84,7 @@ export interface KernelOptions {
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   pageSize: 4096,
-  maxFrames: 32768,
+  maxFrames: MAX_FRAMES,
   maxSteps: 50_000_000,
   maxOutputBytes: 1 << 20,
   nprocLimit: 64,
@@ -174,7 +176,7 @@ export class Kernel {
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
-    this.memory = new AddressSpaces(this.options.pageSize, this.options.maxFrames);
+    this.memory = new AddressSpaces(this.options.pageSize, Math.min(this.options.maxFrames, framesFor(this.options.pageSize)));
     this.terminal = { input: this.options.stdin, inputPos: 0 };
     this.random = seededRandom(this.options.seed);
     this.memory.phys.sink = (e) => this.traceMmEvent(e);
