@@ -13,6 +13,7 @@ import { BASIC_HEADERS } from './headers/basic.ts';
 import { LIBRARY_HEADERS } from './headers/library.ts';
 import { STDARG_HEADERS } from './headers/stdarg.ts';
 import { MATH_HEADERS } from './headers/math.ts';
+import { SYSTEM_HEADERS } from './headers/system.ts';
 
 /** Text of each system header the lab provides, keyed by the name inside <>: 'stdio.h'. */
 export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -22,6 +23,7 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...PROCESS_HEADERS,
   ...STDARG_HEADERS,
   ...MATH_HEADERS,
+  ...SYSTEM_HEADERS,
 });
 
 /**
@@ -31,7 +33,7 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
 const SUGGESTION_ORDER = [
   'stdio.h', 'unistd.h', 'sys/wait.h', 'stdlib.h', 'string.h', 'signal.h', 'sched.h', 'fcntl.h',
   'pthread.h', 'errno.h', 'time.h', 'sys/types.h', 'stdint.h', 'stddef.h', 'limits.h', 'ctype.h',
-  'sys/prctl.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h', 'math.h',
+  'sys/prctl.h', 'sys/resource.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h', 'math.h',
 ];
 
 let declaredIn: Map<string, string> | undefined;

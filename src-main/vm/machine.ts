@@ -23,6 +23,7 @@ import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
+import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
@@ -75,6 +76,7 @@ export class Machine implements CpuHost {
       ...STACK_NATIVES,
       ...SORT_NATIVES,
       ...MATH_NATIVES,
+      ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
