@@ -76,15 +76,16 @@ export class Sema {
     const header = headerDeclaring(name);
     const hint = header ? `'${name}' is declared in <${header}>; add '#include <${header}>'` : undefined;
     if (isCall) {
+      const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
       const glibcHeaders = header ? [] : glibcHeadersDeclaring(name);
       const included = glibcHeaders.find((h) => this.includedHeaders.has(h));
       if (included) {
         // glibc declares it in a header the program includes: it would compile on Linux
-        this.error(pos, `'${name}' is not supported in the lab`, NOT_IN_THE_LAB[name] ??
+        this.error(pos, `'${name}' is not supported in the lab`, missing ??
           `<${included}> declares '${name}' on Linux, but the lab's C library does not provide it`);
       } else {
         const elsewhere = glibcHeaders.length > 0 ? `'${name}' is declared in <${glibcHeaders[0]}> on Linux, but the lab does not support it` : undefined;
-        this.error(pos, `implicit declaration of function '${name}'`, hint ?? NOT_IN_THE_LAB[name] ?? elsewhere ?? 'declare the function (or put its definition) above this use');
+        this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? elsewhere ?? 'declare the function (or put its definition) above this use');
       }
       return {
         name, kind: 'func', type: { kind: 'func', ret: INT, params: [], prototyped: false }, storage: 'global', pos, tu: unit,
