@@ -90,9 +90,19 @@ const LOCAL_CALLS = new Set<string>([
   'toupper', 'tolower', 'getpid', 'gettid', 'getuid', 'time',
   'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset', 'sigismember', 'brk', 'sbrk', 'isatty',
   'vsprintf', 'vsnprintf', 'sscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
-  'alloca', '__lab_stack_save', '__lab_stack_restore', '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
   'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
   'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
+]);
+
+/**
+ * Library functions that are only computation on the caller's memory, as if written in C: never
+ * a point where another task may run, even for threads that share the memory (their page
+ * accesses are watched like any other code's). glibc's allocator was C code of the runtime and
+ * is now native (vm/libc/malloc): it must not add choices to the search.
+ */
+const MEMORY_ONLY_CALLS = new Set<string>([
+  'malloc', 'free', 'calloc', 'realloc', 'alloca', '__lab_stack_save', '__lab_stack_restore', '__lab_mmap', '__lab_munmap',
+  '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
 ]);
 
 /** Calls that write to a descriptor (a failed pipe write raises SIGPIPE). */
@@ -307,7 +317,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       original(ctx, id, nargs, kinds);
       return false;
     }
-    const local = LOCAL_CALLS.has(name) && !s.owner;
+    const local = (LOCAL_CALLS.has(name) && !s.owner) || MEMORY_ONLY_CALLS.has(name);
     if (!local) {
       const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;

@@ -13,7 +13,10 @@ export type WarningKind =
   | 'fork-with-unflushed-stdout'
   | 'zombie-not-reaped'
   | 'orphan-reparented'
-  | 'fork-failed-rlimit';
+  | 'fork-failed-rlimit'
+  | 'double-free'
+  | 'invalid-free'
+  | 'heap-overflow';
 
 export interface Warning {
   kind: WarningKind;

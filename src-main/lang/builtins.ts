@@ -7,7 +7,7 @@
  * link error ("undefined reference to `foo'"), as with ld.
  *
  * Functions that must call back into C (exit runs atexit handlers, pthread_create starts a
- * function, malloc keeps its arena in memory) are written in C in the runtime (vm/libc/crt.ts),
+ * function) are written in C in the runtime (vm/libc/crt.ts),
  * which is compiled as one more translation unit and linked with the program. Their prototypes
  * are in the headers too, but they are not listed here.
  *
@@ -55,6 +55,10 @@ export const BUILTIN_NAMES = [
   // math.h (computed as glibc does: vm/libc/math)
   'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
   'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
+  // glibc's malloc (vm/libc/malloc), its state in the runtime's __lab_malloc_state
+  'malloc', 'free', 'calloc', 'realloc',
+  // private anonymous mappings for the runtime (thread stacks)
+  '__lab_mmap', '__lab_munmap',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

@@ -23,10 +23,13 @@ import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
+import { MALLOC_NATIVES } from './libc/malloc/natives.ts';
 import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
-import { deliverSignals } from '../kernel/signal.ts';
+import { deliverSignals, forceAbort } from '../kernel/signal.ts';
+import { sysBrk } from '../kernel/sys.ts';
+import { MAP_FAILED, doMunmap, mapAnonymous } from '../kernel/mm/mmap.ts';
 import { programLookup } from './bin/programs.ts';
 import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
@@ -76,6 +79,7 @@ export class Machine implements CpuHost {
       ...STACK_NATIVES,
       ...SORT_NATIVES,
       ...MATH_NATIVES,
+      ...MALLOC_NATIVES,
       ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
@@ -420,6 +424,24 @@ export class Machine implements CpuHost {
         return r;
       },
       isatty: (fd) => task.files.get(fd)?.file.kind === 'tty',
+      brk: (want) => {
+        // asking where the break is costs glibc no system call (it keeps __curbrk)
+        const r = sysBrk(this.kernel, task, want);
+        if (want !== 0) this.kernel.event(task, 'syscall', { name: 'brk', args: [want], result: r, errno: null });
+        return r;
+      },
+      mmap: (length, name) => {
+        const r = mapAnonymous(task.mm as MmStruct, length, name);
+        this.kernel.event(task, 'syscall', { name: 'mmap', args: [0, length], result: r, errno: r === MAP_FAILED ? 'ENOMEM' : null });
+        return r;
+      },
+      munmap: (address, length) => {
+        const r = doMunmap(task.mm as MmStruct, address, length);
+        this.kernel.event(task, 'syscall', { name: 'munmap', args: [address, length], result: r < 0 ? -1 : 0, errno: r < 0 ? errnoName(-r) ?? null : null });
+        return r;
+      },
+      abort: () => forceAbort(this.kernel, task),
+      warn: (kind, message) => this.kernel.warn(kind, task, message),
     };
   }
 

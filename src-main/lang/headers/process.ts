@@ -271,6 +271,9 @@ int pthread_mutex_unlock(pthread_mutex_t *__mutex);
 
 /* The runtime's hooks for threads: sleep while *uaddr == val; wake up to n sleepers on uaddr. */
 int __lab_futex_wait(int *__uaddr, int __val);
+/* the runtime's mappings for thread stacks: the address, or NULL */
+void *__lab_mmap(size_t __length);
+int __lab_munmap(void *__addr, size_t __length);
 int __lab_futex_wake(int *__uaddr, int __n);
 /* the lab's runtime hooks: end only the calling thread; set a word to 1 and return its old value
    in one step; return from a signal handler (the kernel restores the interrupted registers) */

@@ -24,11 +24,10 @@ const CRT_SOURCE = String.raw`
 int errno;
 char **environ;
 
-/* ---- stdio: the three standard streams; their buffers are in bss, touched on first use */
-static char __lab_stdin_buf[4096];
-static char __lab_stdout_buf[4096];
-FILE __lab_stdin_file = { 0, 1, -1, 0, 4096, 0, __lab_stdin_buf };
-FILE __lab_stdout_file = { 1, 2, -1, 0, 4096, 0, __lab_stdout_buf };
+/* ---- stdio: the three standard streams; as in glibc, stdin's and stdout's buffers come from
+   malloc at their first use (vm/libc/stdio.ts), and stderr has none */
+FILE __lab_stdin_file = { 0, 1, -1, 0, 0, 0, 0 };
+FILE __lab_stdout_file = { 1, 2, -1, 0, 0, 0, 0 };
 FILE __lab_stderr_file = { 2, 2, 2, 0, 0, 0, 0 };
 FILE *stdin = &__lab_stdin_file;
 FILE *stdout = &__lab_stdout_file;
@@ -92,16 +91,18 @@ static int __lab_thread_main(void *p) {
     return 0;
 }
 
+/* The thread's stack and its descriptor: one mapping of its own, as glibc's pthread makes them
+   (nothing from malloc). The descriptor is at the bottom, the stack grows down from the top. */
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg) {
-    struct __lab_thread *t = malloc(sizeof *t);
-    if (!t) return EAGAIN;
+    char *stack = __lab_mmap(__LAB_THREAD_STACK);
+    if (!stack) return EAGAIN;
+    struct __lab_thread *t = (struct __lab_thread *)stack;
     t->start = start;
     t->arg = arg;
     t->result = NULL;
-    t->stack = malloc(__LAB_THREAD_STACK);
-    if (!t->stack) { free(t); return EAGAIN; }
-    int tid = clone(__lab_thread_main, t->stack + __LAB_THREAD_STACK, __LAB_THREAD_FLAGS, t, &t->tid, NULL, &t->tid);
-    if (tid < 0) { int e = errno; free(t->stack); free(t); return e; }
+    t->stack = stack;
+    int tid = clone(__lab_thread_main, stack + __LAB_THREAD_STACK, __LAB_THREAD_FLAGS, t, &t->tid, NULL, &t->tid);
+    if (tid < 0) { int e = errno; __lab_munmap(stack, __LAB_THREAD_STACK); return e; }
     t->next = __lab_threads;
     __lab_threads = t;
     *thread = (pthread_t)t;
@@ -117,8 +118,7 @@ int pthread_join(pthread_t thread, void **result) {
     struct __lab_thread **link = &__lab_threads;
     while (*link && *link != t) link = &(*link)->next;
     if (*link) *link = t->next;
-    free(t->stack);
-    free(t);
+    __lab_munmap(t->stack, __LAB_THREAD_STACK);
     return 0;
 }
 
@@ -199,75 +199,9 @@ void __lab_assert_fail(const char *assertion, const char *file, unsigned int lin
     abort();
 }
 
-/* ---- malloc: a first-fit allocator over brk. Each block has a 16-byte header
-   (payload size, in-use flag); payloads are 16-byte aligned. */
-struct __lab_block { unsigned long size; unsigned long used; };
-static char *__lab_heap_start;
-static char *__lab_heap_end;
-
-void *malloc(size_t size) {
-    if (size > 0x7fffffffffffUL) { errno = ENOMEM; return NULL; }
-    unsigned long need = (size + 15) & ~15UL;
-    if (need == 0) need = 16;
-    if (!__lab_heap_start) {
-        __lab_heap_start = sbrk(0);
-        __lab_heap_end = __lab_heap_start;
-    }
-    char *p = __lab_heap_start;
-    while (p < __lab_heap_end) {
-        struct __lab_block *b = (struct __lab_block *)p;
-        if (!b->used && b->size >= need) {
-            if (b->size >= need + 32) {
-                struct __lab_block *rest = (struct __lab_block *)(p + 16 + need);
-                rest->size = b->size - need - 16;
-                rest->used = 0;
-                b->size = need;
-            }
-            b->used = 1;
-            return p + 16;
-        }
-        p += 16 + b->size;
-    }
-    char *q = sbrk(16 + need);
-    if (q == (char *)-1) { errno = ENOMEM; return NULL; }
-    struct __lab_block *b = (struct __lab_block *)q;
-    b->size = need;
-    b->used = 1;
-    __lab_heap_end = q + 16 + need;
-    return q + 16;
-}
-
-void free(void *ptr) {
-    if (!ptr) return;
-    struct __lab_block *b = (struct __lab_block *)((char *)ptr - 16);
-    b->used = 0;
-    char *next = (char *)ptr + b->size;
-    while (next < __lab_heap_end) {
-        struct __lab_block *n = (struct __lab_block *)next;
-        if (n->used) break;
-        b->size += 16 + n->size;
-        next = (char *)ptr + b->size;
-    }
-}
-
-void *calloc(size_t count, size_t size) {
-    if (size && count > 0x7fffffffffffUL / size) { errno = ENOMEM; return NULL; }
-    void *p = malloc(count * size);
-    if (p) memset(p, 0, count * size);
-    return p;
-}
-
-void *realloc(void *ptr, size_t size) {
-    if (!ptr) return malloc(size);
-    if (size == 0) { free(ptr); return NULL; }
-    struct __lab_block *b = (struct __lab_block *)((char *)ptr - 16);
-    if (b->size >= size) return ptr;
-    void *q = malloc(size);
-    if (!q) return NULL;
-    memcpy(q, ptr, b->size);
-    free(ptr);
-    return q;
-}
+/* ---- malloc, free, calloc and realloc are glibc's allocator, run by the lab (vm/libc/malloc)
+   on this state: glibc's main_arena, the tcache pointer and key. */
+long __lab_malloc_state[278];
 
 char *strdup(const char *s) {
     size_t n = strlen(s) + 1;

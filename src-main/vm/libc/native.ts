@@ -13,6 +13,7 @@ import { Kind, kindAt } from '../../lang/isa.ts';
 import type { BuiltinName } from '../../lang/builtins.ts';
 import type { CpuContext } from '../../kernel/context.ts';
 import type { UserMemory } from '../user-memory.ts';
+import type { WarningKind } from '../../kernel/warnings.ts';
 
 export const BLOCK = Symbol('block');
 export const NORETURN = Symbol('noreturn');
@@ -26,6 +27,11 @@ const NO_SYS: Sys = {
   write: () => -9,
   read: () => -9,
   isatty: () => false,
+  brk: () => 0,
+  mmap: () => -1,
+  munmap: () => -22,
+  abort: () => undefined,
+  warn: () => undefined,
 };
 
 const STATIC_BUFFERS = {
@@ -33,6 +39,7 @@ const STATIC_BUFFERS = {
   rand: '__lab_rand_state',
   environ: 'environ',
   envspace: '__lab_envspace',
+  malloc: '__lab_malloc_state',
 } as const;
 
 /** The system calls that library code needs, bound to the calling task by the machine. */
@@ -43,6 +50,16 @@ export interface Sys {
   read(fd: number, max: number): Uint8Array | number | typeof BLOCK;
   /** whether fd is the terminal (decides stdio's buffering) */
   isatty(fd: number): boolean;
+  /** brk(2), for malloc: moves the program break to `want` (0 asks) and returns the break it now has */
+  brk(want: number): number;
+  /** mmap(2) of `length` bytes of private anonymous memory (`name` labels it): the address, or -1 */
+  mmap(length: number, name: string): number;
+  /** munmap(2): 0, or -errno */
+  munmap(address: number, length: number): number;
+  /** abort(3)'s kernel side: SIGABRT, unblocked and with its default action, is sent to the caller */
+  abort(): void;
+  /** a teaching warning about the caller, at the line it is on */
+  warn(kind: WarningKind, message: string): void;
 }
 
 /** One call of a native function: its arguments, the caller's memory and errno. */
@@ -68,14 +85,22 @@ export class NativeCall {
    *   'rand'     → the random_r state: int __lab_rand_state[64]
    *   'environ'  → char **environ (the variable itself; read the pointer stored there)
    *   'envspace' → char __lab_envspace[4096] (setenv's strings and arrays, bump-allocated)
+   *   'malloc'   → the allocator's state (malloc/heap.ts: glibc's main_arena and tcache variables)
    * Throws when the runtime lacks it (an internal error of the lab).
    */
-  staticBuffer(name: 'strerror' | 'rand' | 'environ' | 'envspace'): number {
-    const symbol = STATIC_BUFFERS[name];
-    const address = this.symbolAddress(symbol);
-    if (!address) throw new Error(`internal error: the C runtime has no ${symbol}`);
+  staticBuffer(name: keyof typeof STATIC_BUFFERS): number {
+    let address = this.staticAddresses.get(name);
+    if (address === undefined) {
+      const symbol = STATIC_BUFFERS[name];
+      address = this.symbolAddress(symbol);
+      if (!address) throw new Error(`internal error: the C runtime has no ${symbol}`);
+      this.staticAddresses.set(name, address);
+    }
     return address;
   }
+
+  /** the static areas found so far (this object serves one program of one task) */
+  private readonly staticAddresses = new Map<string, number>();
 
   /** Makes this object describe another call of the same task (same memory and program). */
   reuse(nargs: number, kinds: number): this {

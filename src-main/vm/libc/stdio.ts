@@ -15,6 +15,7 @@ import { BLOCK, native, type NativeCall, type NativeResult, type NativeTable } f
 import { formatPrintf, type PrintfArgs } from './format.ts';
 import { strerrorText } from './errno-names.ts';
 import { EOF as SCAN_EOF, scanFormat, type ScanInput, type ScanMemory, type ScanTargets } from './scanf.ts';
+import { libraryMalloc } from './malloc/natives.ts';
 
 // FILE field offsets
 const F_FD = 0;
@@ -126,9 +127,26 @@ function decideMode(call: NativeCall, file: number): number {
     const tty = call.sys.isatty(mem.i32(file + F_FD));
     mode = tty ? IOLBF : IOFBF;
     mem.setI32(file + F_MODE, mode);
-    if (mem.pointer(file + F_BUF) !== 0) mem.setI32(file + F_SIZE, tty ? TTY_BUFFER : PIPE_BUFFER);
   }
   return mode;
+}
+
+/**
+ * _IO_doallocbuf: a stream without a buffer gets one from malloc at its first use, of the
+ * descriptor's block size (1024 bytes for a terminal, 4096 for a pipe or file). Returns false
+ * when the process is being aborted (malloc found the heap corrupted): the caller stops.
+ */
+function allocateBuffer(call: NativeCall, file: number): boolean {
+  const mem = call.mem;
+  if (mem.pointer(file + F_BUF) !== 0 || mem.i32(file + F_MODE) === IONBF) return true;
+  const size = call.sys.isatty(mem.i32(file + F_FD)) ? TTY_BUFFER : PIPE_BUFFER;
+  const buf = libraryMalloc(call, size);
+  if (buf === -1) return false;
+  if (buf !== 0) {
+    mem.setPointer(file + F_BUF, buf);
+    mem.setI32(file + F_SIZE, size);
+  }
+  return true;
 }
 
 /** Writes the buffered bytes of `file` to its descriptor. Returns false on a write error. */
@@ -152,6 +170,7 @@ export function writeFile(call: NativeCall, file: number, bytes: Uint8Array): bo
   if (bytes.length === 0) return true;
   const mem = call.mem;
   const mode = decideMode(call, file);
+  if (!allocateBuffer(call, file)) return false;
   const buf = mem.pointer(file + F_BUF);
   const size = mem.i32(file + F_SIZE);
   if (mode === IONBF || buf === 0 || size <= 0) {
@@ -224,6 +243,7 @@ function fillInput(call: NativeCall, file: number): number | typeof BLOCK {
   const pos = mem.i32(file + F_POS);
   const rpos = mem.i32(file + F_RPOS);
   if (rpos < pos) return pos - rpos;
+  if (!allocateBuffer(call, file)) return -1;
   // glibc flushes line-buffered output streams before it waits for input
   const out = standardStream(call, 'stdout');
   if (out && mem.i32(out + F_MODE) === IOLBF) flushFile(call, out);
@@ -288,6 +308,9 @@ function getLine(call: NativeCall, dst: number, size: number, file: number): Nat
 /** A scan of a stream needs more input and the descriptor has none yet: the call blocks. */
 class WaitForInput extends Error {}
 
+/** The process is being aborted (malloc found the heap corrupted): the call stops here. */
+class AbortedCall extends Error {}
+
 /**
  * A stream's unread bytes as scanf reads them: nothing is consumed until the scan ends (commit),
  * so that a scan that must wait for input can be made again from the start. When the buffered
@@ -327,6 +350,7 @@ class StreamInput implements ScanInput {
     if (this.ended) return false;
     const { call, file } = this;
     const mem = call.mem;
+    if (!allocateBuffer(call, file)) throw new AbortedCall();
     const buf = mem.pointer(file + F_BUF);
     const size = mem.i32(file + F_SIZE);
     if (this.start > 0) {
@@ -401,6 +425,7 @@ function scanStream(call: NativeCall, file: number, fmtIndex: number, vaList: bo
     return result;
   } catch (e) {
     if (e instanceof WaitForInput) return BLOCK;
+    if (e instanceof AbortedCall) return EOF;
     throw e;
   }
 }
