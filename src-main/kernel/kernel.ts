@@ -186,7 +186,7 @@ export class Kernel {
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
     for (const t of [this.init, this.shell, task]) {
-      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null });
+      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
     const error = this.execImage(task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);

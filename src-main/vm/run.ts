@@ -49,6 +49,8 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /** false: line events without depth and variables (a replay's, vm/replay.ts) */
+  detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
   /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
@@ -200,7 +202,7 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
-    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
   const argv = [`./${image.name}`, ...(request.args ?? [])];
   const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
