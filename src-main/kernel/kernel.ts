@@ -6,7 +6,7 @@
  * runs the student's program as the shell's child (pid 3), the way a terminal would.
  */
 import type { ProgramImage } from '../lang/image.ts';
-import { STACK_TOP, ARG_MAX, lineOf } from '../lang/image.ts';
+import { STACK_TOP, ARG_MAX } from '../lang/image.ts';
 import { createContext, pushI32, type CpuContext } from './context.ts';
 import { FdTable, type OpenFile, type Terminal } from './files.ts';
 import { Fault } from './mmu.ts';
@@ -153,6 +153,8 @@ export class Kernel {
   shell!: Task;
   /** the student's program (the shell's child) */
   program!: Task;
+  /** the student's program (booted by the shell): the only image whose lines the trace names */
+  userImage: ProgramImage | null = null;
   /** the task the CPU ran last (a `switch` event is traced when it changes) */
   private lastRan: Task | null = null;
   /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
@@ -191,6 +193,7 @@ export class Kernel {
     const error = this.execImage(task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
     this.program = task;
+    this.userImage = image;
     this.wakeUp(task);
     return task;
   }
@@ -588,13 +591,15 @@ export class Kernel {
   /** Handles a CPU fault: the task receives the signal (the default action kills it). */
   handleFault(task: Task, fault: Fault, pc: number): void {
     const sig = fault.signal === 'SIGKILL' ? SIGKILL : signalNumber(fault.signal);
+    // a line of the student's file: a fault inside the C library is at the line that called it
+    const line = task.ctx.image === this.userImage ? userLine(task.mm as Mm | null, task.ctx.image, pc, task.ctx.fp) : null;
     this.event(task, 'fault', {
       signal: fault.signal,
       reason: fault.reason,
       address: fault.address,
       write: fault.write,
       pc,
-      line: lineOf(task.ctx.image, pc)?.line,
+      ...(line !== null ? { line } : {}),
       page: Math.floor(fault.address / this.options.pageSize),
     });
     this.killBySignal(task, sig);
@@ -816,9 +821,12 @@ export class Kernel {
     if (pause !== null && trace.events.length >= pause && !this.stopReason) this.stopReason = 'paused';
   }
 
-  /** The user's source line `task` is at, or null when unknown (see pcExact). */
+  /**
+   * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs
+   * another program than the student's (after exec of /bin/sh, say: its lines are not the student's).
+   */
   lineOf(task: Task): number | null {
-    if (!task.ctx || task.kernelThread) return null;
+    if (!task.ctx || task.kernelThread || task.ctx.image !== this.userImage) return null;
     if (!this.pcExact && task === this.current) return null;
     return userLine(task.mm as Mm | null, task.ctx.image, task.ctx.pc, task.ctx.fp);
   }

@@ -203,7 +203,8 @@ export class Machine implements CpuHost {
   private traceLine(task: Task): void {
     const ctx = task.ctx;
     const mm = task.mm as MmStruct | null;
-    if (!mm || !this.detail) return;
+    // line events are lines of the student's file: not of /bin/sh after an exec
+    if (!mm || !this.detail || ctx.image !== this.kernel.userImage) return;
     // cheap test first: most steps stay on the line they were on
     const line = userLineAt(ctx.image, ctx.pc);
     if (line === null) return;

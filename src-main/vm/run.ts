@@ -254,7 +254,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
   const f = kernel.trace.events.find((e) => e.kind === 'fault' && e.signal !== undefined);
   if (f && !stopMessage) {
-    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
   }
   kernel.endRun(stopMessage);
   return {
