@@ -112,4 +112,34 @@ describe('the variables panel reads memory at the step', () => {
     expect(where).toContain('main()');
     expect(where).toContain('line 13');
   });
+
+  it("keeps the editor's markers true after detail mode's budget of line events is spent", async () => {
+    const viewer = useViewerStore();
+    // 8,000 iterations of a two-line loop: more line events than the budget (20,000)
+    const source = `#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  long sum = 0;
+  for (int i = 0; i < 12000; i++) {
+    sum += i;
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    printf("child %ld\\n", sum);
+    return 0;
+  }
+  wait(NULL);
+  return 0;
+}
+`;
+    const run = (await viewer.runSource(source))!;
+    expect(run.trace.some((e) => e.kind === 'detail-limit')).toBe(true);
+    const block = run.trace.findIndex((e) => e.kind === 'block' && e.pid === 3 && e.on === 'wait') + 1;
+    expect(block).toBeGreaterThan(0);
+    await showAt(viewer, block);
+    // the parent waits at line 14, the child (pid 4) is where fork returned to it: line 9
+    expect(viewer.taskLines).toEqual([{ pid: 3, line: 14 }, { pid: 4, line: 9 }]);
+    expect(viewer.inspection!.tasks.map((t) => [t.pid, t.line])).toEqual([[3, 14], [4, 9]]);
+  });
 });
