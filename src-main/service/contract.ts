@@ -41,6 +41,8 @@ export interface LabDiagnostic {
   line: number;
   column: number;
   message: string;
+  /** the compiler's "note:" lines for it, in order (which header to include, what the lab lacks) */
+  notes?: string[];
 }
 
 export interface RunRequest {

@@ -6,6 +6,7 @@
 import { gradeQuestion, gradeSubmission } from '../checker/index.ts';
 import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
 import { formatPackError, loadPack, renderPrompt, studentView, unzipPack, type Pack, type PackError } from '../packs/index.ts';
+import { reportedDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
 import type { ExploreRequest, ExploreView, LabDiagnostic } from './contract.ts';
 import type { Engines } from './jobs.ts';
@@ -17,15 +18,9 @@ import { engineRequest, toLabDiagnostic, toRunView } from './run-view.ts';
  * put on line 1 with the header's name, so the editor still shows it.
  */
 export function diagnoseSource(source: string, fileName = 'prog.c'): LabDiagnostic[] {
-  return compileProgram(source, fileName)
-    .diagnostics.filter((d) => d.severity !== 'note')
-    .map((d) =>
-      toLabDiagnostic(
-        d.file === fileName
-          ? { severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message }
-          : { severity: d.severity as 'error' | 'warning', line: 1, column: 1, message: `${d.file}:${d.line}: ${d.message}` },
-      ),
-    );
+  return reportedDiagnostics(compileProgram(source, fileName).diagnostics).map((d) =>
+    toLabDiagnostic(d.file === fileName ? d : { ...d, line: 1, column: 1, message: `${d.file}:${d.line}: ${d.message}` }),
+  );
 }
 
 /** Every output the program can produce (the explorer); a compile error is a rejection with gcc's text. */
