@@ -163,6 +163,8 @@ export interface ExerciseView extends ExerciseSummary {
   hints: string[];
   hintsTotal: number;
   failedAttempts: number;
+  /** the options of the exercise's runs (pack `run:`): its argv and stdin, which the app's Run uses */
+  run?: RunOptions;
   /**
    * Present for a question "tick every possible output" (pack `kind: possible-outputs`): the
    * program, shown read-only, and the candidate outputs. `starter` is "" and `draft` holds the

@@ -88,6 +88,7 @@ export function describePack(files: PackFiles): PackInfo {
       promptHtml: renderPrompt(e.prompt),
       starter: e.starter,
       hints: [...e.hints],
+      run: { ...e.run },
       ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run } } } : {}),
     })),
   };
