@@ -250,3 +250,23 @@ export const LAB_API_METHODS = [
   'loadScratch',
   'saveScratch',
 ] as const satisfies readonly (keyof LabApi)[];
+
+/** A C source file the user opened: its name (no folder) and its text. */
+export interface SourceFileInfo {
+  name: string;
+  text: string;
+}
+
+/**
+ * The desktop app's file dialogs for the editor's Open and Save, exposed by the preload as
+ * `window.forklabFiles` (the browser uses a file picker and a download instead). Not part of
+ * LabApi: they are the user's own files, never the lab's service.
+ */
+export interface SourceFileBridge {
+  /** Asks which file to open; null when the user cancels. Rejects with a sentence for a file that is too big or not text. */
+  openSourceFile(): Promise<SourceFileInfo | null>;
+  /** Asks where to save `text` (suggesting `suggestedName`) and writes it; the name saved under, or null when cancelled. */
+  saveSourceFile(suggestedName: string, text: string): Promise<string | null>;
+}
+
+export const SOURCE_FILE_METHODS = ['openSourceFile', 'saveSourceFile'] as const satisfies readonly (keyof SourceFileBridge)[];
