@@ -20,6 +20,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const selectedPid = ref<number | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** true after a Run that did not compile: the run still shown is the previous program's */
+  const stale = ref(false);
   /** the same program run with forkCopy 'eager', to compare costs */
   const eagerRun = shallowRef<RunView | null>(null);
   const compareEager = ref(false);
@@ -38,6 +40,7 @@ export const useViewerStore = defineStore('viewer', () => {
   /** Shows a finished run from its start (or from `at`). */
   function load(view: RunView, at = 0): void {
     run.value = markRaw(view);
+    stale.value = false;
     model.value = markRaw(new TraceModel(view.trace));
     timeline.value = markRaw(buildTimeline(view.trace));
     position.value = Math.min(at, view.trace.length);
@@ -60,7 +63,8 @@ export const useViewerStore = defineStore('viewer', () => {
         return view;
       }
       if (view.stopReason === 'compile-error') {
-        // keep showing the last run; the editor's markers say what is wrong
+        // keep showing the last run, marked as the previous program's; the Problems list says what is wrong
+        stale.value = run.value !== null;
         const d = view.diagnostics.find((x) => x.severity === 'error');
         error.value = d ? `does not compile: line ${d.line}: ${d.message}` : 'the program did not compile';
         return view;
@@ -133,7 +137,7 @@ export const useViewerStore = defineStore('viewer', () => {
   }
 
   return {
-    run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
+    run, model, timeline, position, selectedPid, busy, error, stale, eagerRun, compareEager, lastRunMs, length, state, hasLines,
     currentJob, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });
