@@ -16,8 +16,8 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/gotoLine/register';
 // Ctrl+/ and Shift+Alt+A comment toggling
 import 'monaco-editor/features/comment/register';
-// Ctrl+M: Tab moves the focus out of the editor instead of inserting a tab (no keyboard trap)
-import 'monaco-editor/features/toggleTabFocusMode/register';
+// (Ctrl+M, Tab moves the focus out of the editor, is CodeEditor.vue's own command, so that it can
+// show which mode is on: Monaco's toggleTabFocusMode contribution keeps its state out of reach)
 // the usual editing actions: move/copy/delete lines, indent, multiple cursors, word moves,
 // bracket matching, folding, cut/copy/paste and the context menu, cursor undo, smart select
 import 'monaco-editor/features/linesOperations/register';
