@@ -184,6 +184,9 @@ int main(int argc, char *argv[]) {
     return 0;
 }
 `);
+  // folded while empty; open, it takes argv and stdin
+  await expect(page.getByTestId('run-args')).toBeHidden();
+  await page.getByTestId('run-input-toggle').click();
   await page.getByTestId('run-args').fill(`one "two words`);
   await expect(page.getByTestId('run-args-error')).toContainText('never closed');
   await page.getByTestId('run-args').fill(`one "two words"`);

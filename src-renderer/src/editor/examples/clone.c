@@ -1,5 +1,6 @@
-/* clone with CLONE_VM: the child runs child_fn on its own stack but in the caller's memory,
-   so its write to `value` is seen by the parent (fork would have copied it). */
+/* clone with CLONE_VM: the child runs child_fn on its own stack but in
+   the caller's memory, so its write to `value` is seen by the parent
+   (fork would have copied it). */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <signal.h>
@@ -11,7 +12,7 @@ static char stack[64 * 1024];
 int value = 0;
 
 static int child_fn(void *arg) {
-    value = *(int *)arg;            /* the parent's value: the memory is shared */
+    value = *(int *)arg;    /* the parent's value: shared memory */
     return 0;
 }
 

@@ -1,6 +1,7 @@
-/* Copy-on-write: after fork, parent and child share every page, marked read-only. The
-   child's first write to `counter` faults and the kernel copies that one page: from then
-   on each process has its own counter. */
+/* Copy-on-write: after fork, parent and child share every page, marked
+   read-only. The child's first write to `counter` faults and the
+   kernel copies that one page: from then on each process has its own
+   counter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

@@ -1,5 +1,5 @@
-/* exec: the child replaces its program with /bin/echo. Same pid, new program: nothing
-   after a successful execl runs. */
+/* exec: the child replaces its program with /bin/echo. Same pid, new
+   program: nothing after a successful execl runs. */
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -7,7 +7,8 @@
 int main(void) {
     pid_t pid = fork();
     if (pid == 0) {
-        execl("/bin/echo", "echo", "hello from echo, same pid as the child", (char *)NULL);
+        execl("/bin/echo", "echo", "hello from echo, same pid as the child",
+              (char *)NULL);
         perror("execl");            /* reached only if exec failed */
         _exit(127);
     }

@@ -1,5 +1,6 @@
-/* An orphan: the parent exits without waiting. The kernel gives its child to init (pid 1),
-   which becomes the child's new parent (getppid changes) and reaps it when it ends. */
+/* An orphan: the parent exits without waiting. The kernel gives its
+   child to init (pid 1), which becomes the child's new parent (getppid
+   changes) and reaps it when it ends. */
 #include <stdio.h>
 #include <unistd.h>
 

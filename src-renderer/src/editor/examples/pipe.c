@@ -1,5 +1,6 @@
-/* A pipe: the parent writes a message into one end, the child reads it from the other.
-   Each closes the end it does not use, so the child sees end of file after the message. */
+/* A pipe: the parent writes a message into one end, the child reads it
+   from the other. Each closes the end it does not use, so the child
+   sees end of file after the message. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>

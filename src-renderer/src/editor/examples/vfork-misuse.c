@@ -1,6 +1,7 @@
-/* vfork misused: the child borrows its parent's memory (nothing is copied) while the parent
-   waits. Writing a variable, as this child does, changes the parent's variable too; only
-   exec or _exit are safe in a vfork child. */
+/* vfork misused: the child borrows its parent's memory (nothing is
+   copied) while the parent waits. Writing a variable, as this child
+   does, changes the parent's variable too; only exec or _exit are safe
+   in a vfork child. */
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/wait.h>
