@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileProgram, runImage } from '../src-main/vm/run.ts';
+import { REPO } from './repo.ts';
 
-const HERE = import.meta.dirname;
-const PROGRAMS = join(HERE, 'programs');
+const PROGRAMS = join(REPO, 'bench', 'programs');
 
 interface Row {
   name: string;

@@ -8,7 +8,6 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createNodeLabService } from '../host/create-service.ts';
 import { userDataDir } from '../host/user-data.ts';
 import type { LabService } from '../service/lab-service.ts';
@@ -90,7 +89,7 @@ app.whenReady().then(async () => {
   service = await createNodeLabService({
     userDataDir: app.getPath('userData'),
     builtinPacksDir,
-    spawnWorker: () => new Worker(workerFile),
+    workerFile,
   });
   registerLabIpc(ipcMain, service);
   registerSourceFileIpc(ipcMain, fileDialogs);

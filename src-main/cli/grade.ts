@@ -19,7 +19,7 @@ import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
-import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
+import { gradeInPool, type Graded, type Job, type Submission } from './grade-workers.ts';
 import { readPackFromDisk } from './pack.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
@@ -120,6 +120,11 @@ export function findSubmissions(paths: string[], pack: Pack, exercise: string | 
   return found;
 }
 
+/** Worker threads when --jobs is not given: one per core, never more than submissions. */
+function defaultThreads(submissions: number): number {
+  return Math.max(1, Math.min(availableParallelism(), submissions));
+}
+
 function progressBar(err: Output, total: number): (done: number) => void {
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   if (!tty) return () => {};
@@ -154,19 +159,9 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     return 1;
   }
   const jobs: Job[] = submissions.map((submission, index) => ({ index, submission, source: readFileSync(submission.path, 'utf8') }));
-  // a worker costs a second or two to start (tsx compiles the engine again): small batches stay in-process
-  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
+  const threads = command.jobs ?? defaultThreads(jobs.length);
   const progress = progressBar(err, jobs.length);
-  let graded: Graded[];
-  if (threads <= 1 || jobs.length === 1) {
-    graded = jobs.map((job, i) => {
-      const g = gradeOne(pack, job.submission, job.source);
-      progress(i + 1);
-      return g;
-    });
-  } else {
-    graded = await gradeInWorkers(disk.files, jobs, threads, progress);
-  }
+  const graded: Graded[] = await gradeInPool(pack, jobs, threads, progress);
   mkdirSync(command.out, { recursive: true });
   for (const g of graded) {
     const file = resultsFile(g, command.format);
@@ -185,7 +180,7 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
       out.write(`${JSON.stringify(summary.json, null, 2)}\n`);
     }
   } else {
-    for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${g.gradable ? '' : '\t(does not compile)'}\n`);
+    for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${g.gradable ? '' : `\t(${g.error ?? 'does not compile'})`}\n`);
     out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);
   }
   return 0;

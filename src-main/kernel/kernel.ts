@@ -12,7 +12,7 @@ import { FdTable, type OpenFile, type Terminal } from './files.ts';
 import { Fault } from './mmu.ts';
 import type { Task, WaitReason } from './task.ts';
 import { PF_EXITING, PF_FORKNOEXEC } from './task.ts';
-import { Trace } from './trace.ts';
+import { Trace, type EventDetails, type TraceEvent, type TraceKind, type WakeReason } from './trace.ts';
 import {
   SIGCHLD, SIGKILL, SIGNAL_NAMES, defaultAction, exitedStatus, signalNumber, signaledStatus,
 } from './signals.ts';
@@ -28,7 +28,11 @@ import { mmEventDetails, mmSnapshot } from './mm-trace.ts';
 import type { MmEvent } from './mm/events.ts';
 import { userLine } from './inspect.ts';
 
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit';
+/**
+ * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
+ * position it was asked for (pauseAfterEvents).
+ */
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused';
 
 export interface KernelOptions {
   pageSize: number;
@@ -57,6 +61,16 @@ export interface KernelOptions {
    * the next task among the runnable ones at every scheduling point (after the replay, if any).
    */
   chooser: ((runnable: readonly Task[]) => Task) | null;
+  /**
+   * Asked between time slices: true stops the run there ('cancelled'), keeping what ran (a job
+   * cancelled from another thread, src-main/host/pool.ts), or null. It never changes a step.
+   */
+  interrupted: (() => boolean) | null;
+  /**
+   * A replay's stop (vm/replay.ts), or null: once the trace holds this many events the run stops
+   * as soon as the instruction that raised the last of them is complete (stopReason 'paused').
+   */
+  pauseAfterEvents: number | null;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -74,6 +88,8 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   seed: 1,
   replay: null,
   chooser: null,
+  interrupted: null,
+  pauseAfterEvents: null,
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */
@@ -326,7 +342,7 @@ export class Kernel {
   // ---------------------------------------------------------------- scheduling
 
   /** Makes a task runnable and queues it; a sleeping or stopped task's wake-up is traced with `reason`. */
-  wakeUp(task: Task, reason = 'wake'): void {
+  wakeUp(task: Task, reason: WakeReason = 'wake'): void {
     if (task.state === 'Z' || task.state === 'X') return;
     if (task.state !== 'R') this.event(task, 'wake', { reason });
     task.state = 'R';
@@ -348,7 +364,12 @@ export class Kernel {
   run(): StopReason {
     const cpu = this.cpu;
     if (!cpu) throw new Error('no CPU attached to the kernel');
+    const interrupted = this.options.interrupted;
     while (!this.stopReason) {
+      if (interrupted && interrupted()) {
+        this.stopReason = 'cancelled';
+        break;
+      }
       this.runKernelThreads();
       if (this.programFinished()) {
         this.stopReason = 'exited';
@@ -375,6 +396,11 @@ export class Kernel {
       if (!deliverSignals(this, task)) {
         this.current = null;
         continue;
+      }
+      if (this.stopReason === 'paused') {
+        // a replay reached its position in the switch or a signal delivery: not one more instruction
+        this.current = null;
+        break;
       }
       const result = cpu.run(task, budget);
       this.recordDecision(task, result.steps);
@@ -775,7 +801,7 @@ export class Kernel {
    * Records a kernel event for `task` at the current step and time, with the task's line in the
    * user's source when it is known (`details.line`, when given, wins).
    */
-  event(task: Task, kind: string, details: Record<string, unknown> = {}): void {
+  event<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
     const trace = this.trace;
     if (trace.full) {
       trace.dropped++;
@@ -785,7 +811,9 @@ export class Kernel {
     const e = line !== null
       ? { step: this.steps, time: this.time, pid: task.pid, kind, line, ...details }
       : { step: this.steps, time: this.time, pid: task.pid, kind, ...details };
-    trace.add(e);
+    trace.add(e as TraceEvent);
+    const pause = this.options.pauseAfterEvents;
+    if (pause !== null && trace.events.length >= pause && !this.stopReason) this.stopReason = 'paused';
   }
 
   /** The user's source line `task` is at, or null when unknown (see pcExact). */
@@ -816,12 +844,13 @@ export class Kernel {
     const task = this.actor ?? this.current;
     if (!task) return;
     const converted = mmEventDetails(e, (id) => this.liveMms.get(id) ?? null);
-    if (converted) this.event(task, converted.kind, converted.details);
+    // mmEventDetails pairs each kind with its own details (KindAndDetails); TypeScript cannot follow the pairing through a union
+    if (converted) this.event(task, converted.kind, converted.details as EventDetails[typeof converted.kind]);
   }
 }
 
 /** The details of a `block` event: what the task waits on, for programs and for people. */
-function blockDetails(reason: WaitReason): Record<string, unknown> {
+function blockDetails(reason: WaitReason): EventDetails['block'] {
   switch (reason.kind) {
     case 'child':
       return { on: 'wait', waitPid: reason.pid, detail: reason.pid > 0 ? `child ${reason.pid}` : 'any child' };

@@ -1,7 +1,9 @@
 /**
- * LabService: LabApi implemented in-process. Runs, explorations and grading go to a Compute (a
- * worker pool in the doors, so they can be cancelled); packs, progress and the scratch program
- * live in a Storage. Every door (Electron IPC, the browser host) serves this one object.
+ * LabService: LabApi implemented in-process. Everything that compiles, runs or reads a student's
+ * program or a pack's files (runs, explorations, grading, diagnostics, unzipping and loading
+ * packs) is a job for a Compute (the worker pool in the doors, so it can be cancelled and can
+ * never exhaust the door's thread); packs, progress and the scratch program live in a Storage.
+ * Every door (Electron IPC, the browser host) serves this one object.
  */
 import type {
   AnswerRequest,
@@ -18,12 +20,15 @@ import type {
   ProgressNotice,
   RunRequest,
   RunView,
+  InspectRequest,
+  StepInspection,
 } from './contract.ts';
 import { decodeBase64 } from './base64.ts';
-import { isCancelled, type Compute, type Job, type JobResult } from './jobs.ts';
-import type { ExerciseInfo, PackEngine, PackFiles, PackInfo } from './packs.ts';
+import { isCancelled, isWorkerDied, type Compute, type Job, type JobResult } from './jobs.ts';
+import type { ExerciseInfo, PackFiles, PackInfo } from './packs.ts';
+import type { Exercise, Pack } from '../packs/types.ts';
 import { ProgressStore } from './progress.ts';
-import { cancelledRunView } from './run-view.ts';
+import { cancelledRunView, failedRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
 
 export const SCRATCH_FILE = 'scratch.c';
@@ -34,16 +39,17 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export interface LabServiceOptions {
   storage: Storage;
   compute: Compute;
-  packs: PackEngine;
   /** the packs shipped with the lab (the exercises/ folder) */
   builtinPacks: () => Promise<PackFiles[]>;
-  diagnose: (source: string, fileName?: string) => LabDiagnostic[];
   now?: () => Date;
 }
 
 interface LoadedPack {
   files: PackFiles;
+  /** what students see of it */
   info: PackInfo;
+  /** the whole pack, secret checks included (grading jobs take their exercise from it) */
+  pack: Pack;
   origin: 'builtin' | 'imported';
 }
 
@@ -67,7 +73,7 @@ export class LabService implements LabApi {
   }
 
   async diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]> {
-    return this.options.diagnose(source, fileName);
+    return this.startJob(undefined, { kind: 'diagnose', source: String(source), ...(fileName !== undefined ? { fileName } : {}) });
   }
 
   async run(request: RunRequest): Promise<RunView> {
@@ -75,8 +81,13 @@ export class LabService implements LabApi {
       return await this.startJob(request.jobId, { kind: 'run', request });
     } catch (e) {
       if (isCancelled(e)) return cancelledRunView(request);
+      if (isWorkerDied(e)) return failedRunView(request, e.message);
       throw e;
     }
+  }
+
+  async inspect(request: InspectRequest): Promise<StepInspection> {
+    return this.startJob(undefined, { kind: 'inspect', request });
   }
 
   async explore(request: ExploreRequest): Promise<ExploreView> {
@@ -120,8 +131,8 @@ export class LabService implements LabApi {
   async checkExercise(request: CheckRequest): Promise<GradeView> {
     await this.start();
     const pack = await this.pack(request.packId);
-    findExercise(pack, request.exerciseId);
-    const grade = await this.startJob(request.jobId, { kind: 'grade', pack: pack.files, exerciseId: request.exerciseId, source: request.source });
+    const exercise = gradedExercise(pack, request.exerciseId);
+    const grade = await this.startJob(request.jobId, { kind: 'grade', exercise, packId: pack.info.id, source: request.source });
     return this.recordGrade(grade, request, request.source);
   }
 
@@ -134,7 +145,7 @@ export class LabService implements LabApi {
     const n = exercise.question.choices.length;
     if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) throw new Error(`ticked must hold choice indices from 0 to ${n - 1}`);
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
-    const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
+    const grade = await this.startJob(request.jobId, { kind: 'answer', exercise: gradedExercise(pack, request.exerciseId), packId: pack.info.id, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
     return this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
   }
@@ -151,17 +162,18 @@ export class LabService implements LabApi {
       throw new Error(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
     }
     const bytes = decodeBase64(request.base64);
-    const files = this.options.packs.unzip(bytes);
-    let info: PackInfo;
+    const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
+    let described: { info: PackInfo; pack: Pack };
     try {
-      info = this.options.packs.describe(files);
+      described = await this.describe(files);
     } catch (e) {
       throw new Error(`${request.name} is not a valid pack:\n${(e as Error).message}`);
     }
+    const { info } = described;
     const packs = await this.loadedPacks();
     if (packs.get(info.id)?.origin === 'builtin') throw new Error(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
     await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}.zip`, bytes);
-    const loaded: LoadedPack = { files, info, origin: 'imported' };
+    const loaded: LoadedPack = { files, ...described, origin: 'imported' };
     packs.set(info.id, loaded);
     return this.summary(loaded);
   }
@@ -219,6 +231,11 @@ export class LabService implements LabApi {
     return this.options.compute.start(jobId ?? `job-${++this.jobCount}`, job);
   }
 
+  /** Loads and checks a pack in a worker; rejects with every problem found. */
+  private describe(files: PackFiles): Promise<{ info: PackInfo; pack: Pack }> {
+    return this.startJob(undefined, { kind: 'pack-describe', pack: files });
+  }
+
   private async pack(packId: string): Promise<LoadedPack> {
     const pack = (await this.loadedPacks()).get(packId);
     if (!pack) throw new Error(`no pack "${packId}"`);
@@ -240,8 +257,8 @@ export class LabService implements LabApi {
     }
     for (const files of builtin) {
       try {
-        const info = this.options.packs.describe(files);
-        packs.set(info.id, { files, info, origin: 'builtin' });
+        const described = await this.describe(files);
+        packs.set(described.info.id, { files, ...described, origin: 'builtin' });
       } catch (e) {
         this.notices.push({ message: `A pack shipped with the lab could not be loaded: ${(e as Error).message}`, keptAs: null });
       }
@@ -253,10 +270,11 @@ export class LabService implements LabApi {
       try {
         const bytes = await storage.read(path);
         if (!bytes) continue;
-        const files = this.options.packs.unzip(bytes);
-        const info = this.options.packs.describe(files);
-        if (packs.has(info.id)) throw new Error(`its id "${info.id}" is already taken`);
-        packs.set(info.id, { files, info, origin: 'imported' });
+        const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
+        const described = await this.describe(files);
+        const id = described.info.id;
+        if (packs.has(id)) throw new Error(`its id "${id}" is already taken`);
+        packs.set(id, { files, ...described, origin: 'imported' });
       } catch (e) {
         this.notices.push({ message: `The imported pack ${name} could not be loaded: ${(e as Error).message}`, keptAs: path });
       }
@@ -281,6 +299,14 @@ export class LabService implements LabApi {
       bestScore: saved?.bestScore ?? null,
     };
   }
+}
+
+/** The exercise a grading job checks against (the whole exercise: the job decides which checks run). */
+function gradedExercise(pack: LoadedPack, exerciseId: string): Exercise {
+  findExercise(pack, exerciseId);
+  const exercise = pack.pack.exercises.find((e) => e.id === exerciseId);
+  if (!exercise) throw new Error(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
+  return exercise;
 }
 
 function findExercise(pack: LoadedPack, exerciseId: string): ExerciseInfo {

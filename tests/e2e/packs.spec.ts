@@ -50,7 +50,7 @@ test('imports a pack from a zip, refuses one that is not a pack, and exports res
   pageErrors.splice(refused, 1);
 
   await page.getByTestId('import-file').setInputFiles({ name: 'small.zip', mimeType: 'application/zip', buffer: smallPack() });
-  await expect(page.getByText('imported Imported in the browser (1 exercises)')).toBeVisible();
+  await expect(page.getByText('imported Imported in the browser (1 exercise)')).toBeVisible();
   const section = page.locator('section.pack[data-pack=e2e-imported]');
   await expect(section).toContainText('imported');
   await expect(section.getByTestId('open-exercise')).toHaveCount(1);
@@ -78,7 +78,7 @@ test('imports a pack from a folder', async ({ page }) => {
     await openLab(page);
     await page.getByTestId('mode-exercises').click();
     await page.getByTestId('import-folder-input').setInputFiles(join(root, 'e2e-folder'));
-    await expect(page.getByText('imported Imported from a folder (1 exercises)')).toBeVisible();
+    await expect(page.getByText('imported Imported from a folder (1 exercise)')).toBeVisible();
     await expect(page.locator('section.pack[data-pack=e2e-folder]').getByTestId('open-exercise')).toHaveCount(1);
   } finally {
     rmSync(root, { recursive: true, force: true });

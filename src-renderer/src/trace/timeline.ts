@@ -94,7 +94,7 @@ export function buildTimeline(events: readonly TraceEvent[]): Timeline {
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const o = laneOf(e.pid, typeof e.command === 'string' ? e.command : '?', e.step);
+    const o = laneOf(e.pid, e.kind === 'task-new' || e.kind === 'clone' ? e.command : '?', e.step);
     const marker = markerFor(e);
     if (marker) o.lane.markers.push({ ...marker, step: e.step, index: i });
     switch (e.kind) {

@@ -5,7 +5,7 @@ import type { TaskView } from './state.ts';
 function task(pid: number, ppid: number, reparentedFrom: number | null = null): TaskView {
   return {
     pid, ppid, reparentedFrom, tgid: pid, command: 'prog', mm: null, state: 'R', blockedOn: null, exitCode: null, signal: null,
-    reapedBy: null, origin: 'fork', bornAt: 0, line: null, fn: null, depth: 0, vars: [],
+    reapedBy: null, origin: 'fork', bornAt: 0, line: null, fn: null, depth: 0,
   };
 }
 
