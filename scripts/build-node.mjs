@@ -11,6 +11,10 @@
  *   out/node/chunk-*.mjs code the entries share (each command's code is loaded when it is used)
  *   out/node/build.json  the source files the build read, for the staleness check (ensure-built.mjs)
  *
+ * The lab's C runtime (src-main/vm/libc/crt.ts) is compiled here, once: its runtime object
+ * (src-main/lang/runtime-object.ts) goes into the bundle in place of the empty list of
+ * src-main/lang/prebuilt-runtime.ts, so `forklab run` never compiles it.
+ *
  * The Electron main process is built by electron-vite (electron.vite.config.ts), into out/main/.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,6 +49,36 @@ function esbuildOptions() {
   };
 }
 
+/** The serialised runtime object of the C runtime, compiled by the sources being built. */
+async function prebuiltRuntimeObjects(esbuild) {
+  const contents = [
+    "import { compileRuntimeObject } from './src-main/lang/compiler.ts';",
+    "import { serializeRuntimeObject } from './src-main/lang/runtime-object.ts';",
+    "import { CRT } from './src-main/vm/libc/crt.ts';",
+    // unit 1: after the program's one file, as forklab run, the app and /bin compile programs
+    'const object = compileRuntimeObject([CRT], 1);',
+    "if (!object) throw new Error(\"the lab's C runtime does not compile on its own\");",
+    'export const objects = [serializeRuntimeObject(object)];',
+  ].join('\n');
+  const result = await esbuild.build({ ...esbuildOptions(), metafile: false, sourcemap: false, stdin: { contents, resolveDir: REPO, loader: 'ts' } });
+  const code = result.outputFiles[0].text;
+  const { objects } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return objects;
+}
+
+/** An esbuild plugin: prebuilt-runtime.ts holds `objects` instead of its empty list. */
+function prebuiltRuntimePlugin(objects) {
+  return {
+    name: 'prebuilt-runtime',
+    setup(build) {
+      build.onLoad({ filter: /src-main[\\/]lang[\\/]prebuilt-runtime\.ts$/ }, () => ({
+        contents: `export const PREBUILT_RUNTIME_OBJECTS = ${JSON.stringify(objects)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Writes a file through a temporary name and a rename, so a reader never sees half of it. */
 function writeAtomic(path, contents) {
   const temp = `${path}.${process.pid}.tmp`;
@@ -59,8 +93,10 @@ function writeAtomic(path, contents) {
 export async function build() {
   const started = performance.now();
   const esbuild = await import('esbuild');
+  const objects = await prebuiltRuntimeObjects(esbuild);
   const result = await esbuild.build({
     ...esbuildOptions(),
+    plugins: [prebuiltRuntimePlugin(objects)],
     entryPoints: ENTRIES,
     outdir: OUT,
     splitting: true,

@@ -45,14 +45,20 @@ function toPrairieLearn(g: Graded): unknown {
 
 function summaryLine(g: Graded): string {
   const passed = g.tests.filter((t) => t.status === 'passed').length;
+  if (g.error) return `${g.exerciseId}: not graded: ${g.error}`;
   return g.gradable
     ? `${g.exerciseId}: ${g.points} of ${g.max_points} points; ${passed} of ${g.tests.length} checks passed`
     : `${g.exerciseId}: the program does not compile`;
 }
 
-/** A CSV field, quoted when needed. */
-function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+/**
+ * A CSV field, quoted when needed. Text that a spreadsheet would read as a formula (it starts
+ * with = + - @, or a tab or carriage return before one) gets a leading apostrophe, so a
+ * submission named =HYPERLINK(…).c stays text; numbers are written as they are.
+ */
+export function csvField(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -69,6 +75,7 @@ export function resultsFile(g: Graded, format: Format): { path: string; text: st
     text: csvRows([
       ['check', 'status', 'points', 'max_points', 'visibility', 'step', 'message'],
       ...g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message]),
+      ...(g.error ? [['(not graded)', 'error', 0, g.max_points, '', '', g.error]] : []),
     ]),
   };
 }

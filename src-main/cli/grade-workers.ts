@@ -8,6 +8,7 @@ import { roundPoints } from '../packs/load.ts';
 import type { Pack } from '../packs/types.ts';
 import type { GradeView } from '../service/contract.ts';
 import { isWorkerDied, type GradeJobOptions } from '../service/jobs.ts';
+import type { WorkerPool } from '../host/pool.ts';
 import { withPool } from './pool.ts';
 
 /** One submission to grade: who, which exercise, which file. */
@@ -31,27 +32,62 @@ function instructorGrading(submission: Submission): GradeJobOptions {
   return { includeSecret: true, includeRun: false, detail: false, fileName: basename(submission.path) };
 }
 
-/** Grades jobs on `threads` workers; results in job order whatever order they finish in. */
-export async function gradeInPool(pack: Pack, jobs: Job[], threads: number, progress: (done: number) => void): Promise<Graded[]> {
+/** The time one submission may take to grade (from when a worker starts on it) before it is stopped and graded "timed out". */
+export const SUBMISSION_TIME_LIMIT_MS = 60_000;
+
+/**
+ * Grades jobs on `threads` workers; results in job order whatever order they finish in. A
+ * submission that takes longer than `timeLimitMs` once a worker started on it is stopped and
+ * graded "timed out"; one whose worker dies is graded with the reason; the batch goes on.
+ */
+export async function gradeInPool(pack: Pack, jobs: Job[], threads: number, progress: (done: number) => void, timeLimitMs = SUBMISSION_TIME_LIMIT_MS): Promise<Graded[]> {
   let done = 0;
   return withPool(Math.max(1, Math.min(threads, jobs.length)), (pool) =>
     Promise.all(
-      jobs.map(async ({ submission, source }): Promise<Graded> => {
+      jobs.map(async ({ index, submission, source }): Promise<Graded> => {
         const exercise = pack.exercises.find((e) => e.id === submission.exercise);
         if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${submission.exercise}"`);
+        const jobId = `grade-${index}`;
+        const limit = timeLimit(pool, jobId, timeLimitMs);
         let graded: Graded;
         try {
-          const { run: _run, ...view } = await pool.run({ kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
+          const { run: _run, ...view } = await pool.start(jobId, { kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
           graded = { student: submission.student, file: submission.path, ...view };
         } catch (e) {
-          if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
-          graded = notGraded(pack, submission, e.message);
+          if (limit.expired) graded = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
+          else if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
+          else graded = notGraded(pack, submission, e.message);
+        } finally {
+          limit.clear();
         }
         progress(++done);
         return graded;
       }),
     ),
   );
+}
+
+/**
+ * Cancels job `jobId` once it has run for `ms` after a worker started it (time in the queue does
+ * not count); `expired` tells afterwards whether that is why it ended.
+ */
+function timeLimit(pool: WorkerPool, jobId: string, ms: number): { readonly expired: boolean; clear(): void } {
+  let startedAt: number | null = null;
+  let expired = false;
+  const poll = setInterval(() => {
+    if (startedAt === null) {
+      if (pool.isStarted(jobId)) startedAt = Date.now();
+    } else if (Date.now() - startedAt >= ms && !expired) {
+      expired = true;
+      pool.cancel(jobId);
+    }
+  }, Math.min(100, ms));
+  return {
+    get expired() {
+      return expired;
+    },
+    clear: () => clearInterval(poll),
+  };
 }
 
 /** The result of a submission the lab could not grade (its worker died): no points, and why. */

@@ -9,6 +9,7 @@
  * trace model): a renamed or missing field fails the typecheck instead of drawing a wrong picture.
  */
 import type { WarningKind } from './warnings.ts';
+import type { ErrnoName } from './uapi.ts';
 
 export const TRACE_VERSION = 2;
 
@@ -85,7 +86,18 @@ export interface EventDetails {
     mm: number;
     command: string;
   };
-  'fork-failed': { reason: 'RLIMIT_NPROC' | 'ENOMEM'; limit?: number };
+  'fork-failed': {
+    /** RLIMIT_NPROC, or the errno of the copy_process step that failed (ENOMEM when frames ran out) */
+    reason: 'RLIMIT_NPROC' | ErrnoName;
+    /** RLIMIT_NPROC: the caller's limit */
+    limit?: number;
+    /** the copy_process step that failed */
+    failedAt: string;
+    /** the steps undone, in the order they were undone (the reverse of the order they were taken) */
+    undone: string[];
+    /** true when a test's fault injection (Kernel.injectFault) made the step fail */
+    injected?: boolean;
+  };
   exec: { program: string; argv: string[]; mm: number };
   'exec-failed': { path: string; errno: string };
   exit: { status: number; code: number; signal: string | null };

@@ -48,6 +48,8 @@ export const BUILTIN_NAMES = [
   'alloca', '__lab_stack_save', '__lab_stack_restore',
   // qsort's merge sort, driven by a loop in crt.ts that calls the comparator
   '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
+  // resource limits
+  'getrlimit', 'setrlimit',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

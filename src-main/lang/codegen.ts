@@ -9,6 +9,7 @@ import type { Block, CaseStmt, Expr, FunctionDef, InitPiece, Pos, Stmt, Sym } fr
 import { type CType, isRecord, sizeOf, alignOf, typeToString, scalarName, kindOf, pointerTo } from './types.ts';
 import type { LocalSymbol } from './image.ts';
 import { ExprGen, Label, type GenContext } from './codegen-expr.ts';
+import { symbolInfo } from './assembly.ts';
 
 interface LoopTargets {
   breakLabel: Label;
@@ -63,7 +64,7 @@ class FunctionGen extends ExprGen {
     a.code[enterAt] = this.frameAlignedSize();
     const endPc = a.code.length;
     const info = {
-      sym: this.fn.sym, linkName: this.fn.sym.linkName, unit: this.ctx.unit, entryPc, endPc,
+      symbol: symbolInfo(this.fn.sym), linkName: this.fn.sym.linkName, unit: this.ctx.unit, entryPc, endPc,
       frameSize: this.frameAlignedSize(), locals: this.locals, file: this.fn.pos.file, line: this.fn.pos.line,
       returnsVoid: ret.kind === 'void',
     };

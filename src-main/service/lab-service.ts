@@ -30,6 +30,11 @@ import type { Exercise, Pack } from '../packs/types.ts';
 import { ProgressStore } from './progress.ts';
 import { cancelledRunView, failedRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
+import { PACK_STORE_SUFFIX, decodePackFiles, encodePackFiles } from './pack-store.ts';
+import {
+  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkImportRequest, checkName,
+  checkRunRequest, checkSource,
+} from './validate.ts';
 
 export const SCRATCH_FILE = 'scratch.c';
 export const IMPORTED_PACKS_FOLDER = 'packs';
@@ -73,10 +78,13 @@ export class LabService implements LabApi {
   }
 
   async diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]> {
-    return this.startJob(undefined, { kind: 'diagnose', source: String(source), ...(fileName !== undefined ? { fileName } : {}) });
+    checkSource(source);
+    if (fileName !== undefined) checkName(fileName, 'fileName');
+    return this.startJob(undefined, { kind: 'diagnose', source, ...(fileName !== undefined ? { fileName } : {}) });
   }
 
   async run(request: RunRequest): Promise<RunView> {
+    checkRunRequest(request);
     try {
       return await this.startJob(request.jobId, { kind: 'run', request });
     } catch (e) {
@@ -91,6 +99,7 @@ export class LabService implements LabApi {
   }
 
   async explore(request: ExploreRequest): Promise<ExploreView> {
+    checkExploreRequest(request);
     try {
       return await this.startJob(request.jobId, { kind: 'explore', request });
     } catch (e) {
@@ -100,6 +109,7 @@ export class LabService implements LabApi {
   }
 
   async cancel(jobId: string): Promise<boolean> {
+    checkName(jobId, 'jobId');
     return this.options.compute.cancel(jobId);
   }
 
@@ -109,6 +119,8 @@ export class LabService implements LabApi {
   }
 
   async openExercise(packId: string, exerciseId: string): Promise<ExerciseView> {
+    checkName(packId, 'packId');
+    checkName(exerciseId, 'exerciseId');
     await this.start();
     const pack = await this.pack(packId);
     const exercise = findExercise(pack, exerciseId);
@@ -129,6 +141,7 @@ export class LabService implements LabApi {
   }
 
   async checkExercise(request: CheckRequest): Promise<GradeView> {
+    checkCheckRequest(request);
     await this.start();
     const pack = await this.pack(request.packId);
     const exercise = gradedExercise(pack, request.exerciseId);
@@ -137,13 +150,14 @@ export class LabService implements LabApi {
   }
 
   async answerQuestion(request: AnswerRequest): Promise<GradeView> {
+    checkAnswerRequest(request);
     await this.start();
     const pack = await this.pack(request.packId);
     const exercise = findExercise(pack, request.exerciseId);
-    if (!exercise.question) throw new Error(`exercise "${request.exerciseId}" is not a question: check it with checkExercise`);
-    const ticked = Array.isArray(request.ticked) ? request.ticked : [];
+    if (!exercise.question) throw new RequestError(`exercise "${request.exerciseId}" is not a question: check it with checkExercise`);
+    const ticked = request.ticked;
     const n = exercise.question.choices.length;
-    if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) throw new Error(`ticked must hold choice indices from 0 to ${n - 1}`);
+    if (ticked.some((i) => i >= n)) throw new RequestError(`ticked must hold choice indices from 0 to ${n - 1}`);
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', exercise: gradedExercise(pack, request.exerciseId), packId: pack.info.id, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
@@ -151,28 +165,33 @@ export class LabService implements LabApi {
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
+    checkName(packId, 'packId');
+    checkName(exerciseId, 'exerciseId');
+    checkSource(source);
     await this.start();
-    await this.progress.saveDraft(packId, exerciseId, String(source));
+    await this.progress.saveDraft(packId, exerciseId, source);
   }
 
   async importPack(request: ImportRequest): Promise<PackSummary> {
+    checkImportRequest(request);
     await this.start();
-    if (!/\.zip$/i.test(request.name)) throw new Error(`${request.name}: a pack is imported from a .zip file`);
+    if (!/\.zip$/i.test(request.name)) throw new RequestError(`${request.name}: a pack is imported from a .zip file`);
     if (request.base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) {
-      throw new Error(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
+      throw new RequestError(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
     }
-    const bytes = decodeBase64(request.base64);
-    const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
     let described: { info: PackInfo; pack: Pack };
+    let files: PackFiles;
     try {
+      const bytes = decodeBase64(request.base64);
+      files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
       described = await this.describe(files);
     } catch (e) {
-      throw new Error(`${request.name} is not a valid pack:\n${(e as Error).message}`);
+      throw new RequestError(`${request.name} is not a valid pack:\n${(e as Error).message}`);
     }
     const { info } = described;
     const packs = await this.loadedPacks();
-    if (packs.get(info.id)?.origin === 'builtin') throw new Error(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
-    await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}.zip`, bytes);
+    if (packs.get(info.id)?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
     const loaded: LoadedPack = { files, ...described, origin: 'imported' };
     packs.set(info.id, loaded);
     return this.summary(loaded);
@@ -212,7 +231,8 @@ export class LabService implements LabApi {
   }
 
   async saveScratch(source: string): Promise<void> {
-    await this.options.storage.writeAtomic(SCRATCH_FILE, String(source));
+    checkSource(source);
+    await this.options.storage.writeAtomic(SCRATCH_FILE, source);
   }
 
   /** Stops the workers. */
@@ -238,7 +258,7 @@ export class LabService implements LabApi {
 
   private async pack(packId: string): Promise<LoadedPack> {
     const pack = (await this.loadedPacks()).get(packId);
-    if (!pack) throw new Error(`no pack "${packId}"`);
+    if (!pack) throw new NotFoundError(`no pack "${packId}"`);
     return pack;
   }
 
@@ -263,14 +283,11 @@ export class LabService implements LabApi {
         this.notices.push({ message: `A pack shipped with the lab could not be loaded: ${(e as Error).message}`, keptAs: null });
       }
     }
-    const storage = this.options.storage;
-    for (const name of await storage.list(IMPORTED_PACKS_FOLDER)) {
-      if (!name.endsWith('.zip')) continue;
+    for (const name of await this.options.storage.list(IMPORTED_PACKS_FOLDER)) {
       const path = `${IMPORTED_PACKS_FOLDER}/${name}`;
       try {
-        const bytes = await storage.read(path);
-        if (!bytes) continue;
-        const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
+        const files = await this.readImportedPack(name);
+        if (!files) continue;
         const described = await this.describe(files);
         const id = described.info.id;
         if (packs.has(id)) throw new Error(`its id "${id}" is already taken`);
@@ -280,6 +297,26 @@ export class LabService implements LabApi {
       }
     }
     return packs;
+  }
+
+  /**
+   * The files of an imported pack kept in the data folder (pack-store.ts), or null for a file
+   * that is not one. A zip kept by an earlier version is checked and converted once.
+   */
+  private async readImportedPack(name: string): Promise<PackFiles | null> {
+    const storage = this.options.storage;
+    const path = `${IMPORTED_PACKS_FOLDER}/${name}`;
+    if (name.endsWith(PACK_STORE_SUFFIX)) {
+      const bytes = await storage.read(path);
+      return bytes ? decodePackFiles(bytes) : null;
+    }
+    if (!name.endsWith('.zip')) return null;
+    const bytes = await storage.read(path);
+    if (!bytes) return null;
+    const files = await this.startJob(undefined, { kind: 'pack-unzip', bytes });
+    await storage.writeAtomic(`${path.slice(0, -'.zip'.length)}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
+    await storage.remove(path);
+    return files;
   }
 
   private summary(pack: LoadedPack): PackSummary {
@@ -305,12 +342,12 @@ export class LabService implements LabApi {
 function gradedExercise(pack: LoadedPack, exerciseId: string): Exercise {
   findExercise(pack, exerciseId);
   const exercise = pack.pack.exercises.find((e) => e.id === exerciseId);
-  if (!exercise) throw new Error(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
+  if (!exercise) throw new NotFoundError(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
   return exercise;
 }
 
 function findExercise(pack: LoadedPack, exerciseId: string): ExerciseInfo {
   const exercise = pack.info.exercises.find((e) => e.id === exerciseId);
-  if (!exercise) throw new Error(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
+  if (!exercise) throw new NotFoundError(`pack "${pack.info.id}" has no exercise "${exerciseId}"`);
   return exercise;
 }

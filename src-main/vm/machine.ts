@@ -22,6 +22,7 @@ import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
+import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
@@ -73,6 +74,7 @@ export class Machine implements CpuHost {
       ...STDLIB_NATIVES,
       ...STACK_NATIVES,
       ...SORT_NATIVES,
+      ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);

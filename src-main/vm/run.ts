@@ -3,6 +3,8 @@
  * desktop app, the grader) builds on. The result has the shape of `forklab run --json`
  * (../shared/spec/cli.md): fields may be added, never renamed.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
 import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
@@ -218,7 +220,7 @@ export function runMachine(machine: Machine, program: Task): string | null {
   } catch (e) {
     if (!(e instanceof UnsupportedFunction)) throw e;
     kernel.stopReason = 'exited';
-    kernel.doExit(program, 0x7f00);
+    doExit(kernel, program, exitedStatus(127));
     return `${e.message}; the run stopped there`;
   }
 }

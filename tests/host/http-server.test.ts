@@ -126,7 +126,7 @@ describe('browser host', () => {
     const tooBig = await raw('POST', '/api/saveScratch', { ...host(), 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) }, '');
     expect(tooBig.status).toBe(413);
     const failing = await api('openExercise', ['no-such-pack', 'x']);
-    expect(failing.status).toBe(500);
+    expect(failing.status).toBe(404);
     expect(JSON.parse(failing.body).error).toMatch(/no pack "no-such-pack"/);
     expect((await raw('GET', '/', host())).status).toBe(200);
   });

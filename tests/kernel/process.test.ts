@@ -4,9 +4,10 @@
  * RLIMIT_NPROC and running out of frames.
  */
 import { describe, expect, it } from 'vitest';
+import { checkCloneFlags } from '../../src-main/kernel/fork.ts';
 import {
-  CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM, checkCloneFlags,
-} from '../../src-main/kernel/fork.ts';
+  CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
+} from '../../src-main/kernel/uapi.ts';
 import { eventsOf, expectKind, run } from './helpers.ts';
 
 const EINVAL = 22;

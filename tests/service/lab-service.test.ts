@@ -10,6 +10,7 @@ import type { GradeView } from '../../src-main/service/contract.ts';
 import type { PackFiles, PackInfo } from '../../src-main/service/packs.ts';
 import type { Pack } from '../../src-main/packs/types.ts';
 import { encodeBase64 } from '../../src-main/service/base64.ts';
+import { decodePackFiles } from '../../src-main/service/pack-store.ts';
 
 const FORK = `#include <stdio.h>
 #include <unistd.h>
@@ -201,9 +202,20 @@ describe('LabService packs', () => {
     const zip = enc(JSON.stringify({ 'pack.json': dec(packFiles('extra')['pack.json']) }));
     const summary = await service.importPack({ name: 'extra.zip', base64: encodeBase64(zip) });
     expect(summary).toMatchObject({ id: 'extra', origin: 'imported' });
-    expect(await storage.read('packs/extra.zip')).toEqual(zip);
+    // the checked files are kept, not the zip (no zip is inflated again at each start)
+    expect(await storage.read('packs/extra.zip')).toBeNull();
+    expect(decodePackFiles((await storage.read('packs/extra.pack.json'))!)).toEqual(packFiles('extra'));
     const ids = (await makeService(storage).listPacks()).map((p) => [p.id, p.origin]);
     expect(ids).toEqual([['basics', 'builtin'], ['extra', 'imported']]);
+  });
+
+  it('converts a zip kept by an earlier version once, and reads the stored files from then on', async () => {
+    const storage = new MemoryStorage();
+    const zip = enc(JSON.stringify({ 'pack.json': dec(packFiles('old')['pack.json']) }));
+    await storage.writeAtomic('packs/old.zip', zip);
+    expect((await makeService(storage).listPacks()).map((p) => p.id)).toEqual(['basics', 'old']);
+    expect(await storage.list('packs')).toEqual(['old.pack.json']);
+    expect((await makeService(storage).listPacks()).map((p) => p.id)).toEqual(['basics', 'old']);
   });
 
   it('refuses a non-zip, a bad pack, and a pack taking a built-in id', async () => {
