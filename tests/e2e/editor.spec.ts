@@ -3,9 +3,10 @@
  * list and in the hover), F8 from problem to problem, comment toggling and find; opening a file
  * through the picker and downloading it; an example from the menu, run; stdin and argv for Run;
  * Tab leaving the editor after Ctrl+M; the font size kept across a reload; an exercise's own argv;
- * the previous run marked as such after a failed compile.
+ * the previous run marked as such after a failed compile; axe on the editor's own screens.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { openLab, programNodes, shot, test, typeProgram } from './lab-page.ts';
 
@@ -252,3 +253,37 @@ test('Tab leaves the editor after Ctrl+M, to visibly focused controls; the font 
   await page.keyboard.press('Control+Minus');
   await expect(page.getByTestId('font-size')).toHaveText('13 px');
 });
+
+/** axe's violations on the page as it is (the rules of a11y.spec.ts), one line per element. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('').trim() ?? v.help}`));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no axe violation on the editor's screens, ${scheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const found: Record<string, string[]> = {};
+    await openLab(page);
+    await typeProgram(page, '#include <stdio.h>\nint main(void) {\n    puts("ok");\n    return 0;\n}\n');
+    await page.getByTestId('run').click();
+    await expect(page.getByTestId('terminal')).toContainText('ok');
+    await typeProgram(page, TWO_ERRORS);
+    await page.getByTestId('run').click();
+    await expect(page.getByTestId('stale-run')).toBeVisible();
+    await page.getByTestId('run-input-toggle').click();
+    await page.getByTestId('run-args').fill('"unclosed');
+    await expect(page.getByTestId('problem')).toHaveCount(2);
+    found['problems, a stale run, input with an error'] = await violations(page);
+
+    await page.getByTestId('examples').click();
+    await expect(page.getByTestId('examples-menu')).toBeVisible();
+    found['examples menu'] = await violations(page);
+    await page.locator('[data-testid=example][data-example=pipe]').click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    found['replace the program?'] = await violations(page);
+    await page.getByTestId('confirm-no').click();
+
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+}
