@@ -86,11 +86,18 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url, request.method));
   const builtinPacksDir = app.isPackaged ? join(process.resourcesPath, 'exercises') : join(app.getAppPath(), 'exercises');
-  service = await createNodeLabService({
-    userDataDir: app.getPath('userData'),
-    builtinPacksDir,
-    workerFile,
-  });
+  try {
+    service = await createNodeLabService({
+      userDataDir: app.getPath('userData'),
+      builtinPacksDir,
+      workerFile,
+    });
+  } catch (e) {
+    // the lab cannot work without its service: say why instead of never opening a window
+    dialog.showErrorBox('ForkLab could not start', `${(e as Error).message}\n\nData folder: ${app.getPath('userData')}`);
+    app.quit();
+    return;
+  }
   registerLabIpc(ipcMain, service);
   registerSourceFileIpc(ipcMain, fileDialogs);
   createWindow();

@@ -11,6 +11,8 @@
 import type { WarningKind } from './warnings.ts';
 import type { ErrnoName } from './uapi.ts';
 
+import { TRACE_BYTES } from './budgets.ts';
+
 export const TRACE_VERSION = 2;
 
 /** What every event has. */
@@ -160,20 +162,50 @@ export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 
 export class Trace {
   readonly events: TraceEvent[] = [];
-  /** the most events a run keeps; later ones are counted but dropped */
-  constructor(readonly limit = 2_000_000) {}
+  /** estimated host bytes of the kept events (eventBytes) */
+  bytes = 0;
+  /**
+   * The most events a run keeps, and the most bytes they may take (budgets.ts TRACE_BYTES: a page
+   * table snapshot of a large process is megabytes); later events are counted but dropped.
+   */
+  constructor(readonly limit = 2_000_000, readonly maxBytes = TRACE_BYTES) {}
   dropped = 0;
 
-  /** Keeps `event`, or counts it as dropped once the trace holds `limit` events. */
+  /** Keeps `event`, or counts it as dropped once the trace holds `limit` events or `maxBytes` bytes. */
   add(event: TraceEvent): void {
-    if (this.events.length < this.limit) this.events.push(event);
-    else this.dropped++;
+    if (this.full) {
+      this.dropped++;
+      return;
+    }
+    this.events.push(event);
+    this.bytes += eventBytes(event);
   }
 
-  /** True when another event would be kept (callers may skip building one that would not). */
+  /** True when another event would be dropped (callers may skip building one). */
   get full(): boolean {
-    return this.events.length >= this.limit;
+    return this.events.length >= this.limit || this.bytes >= this.maxBytes;
   }
+}
+
+/** What an event costs before its fields (the object, step, time, pid, kind). */
+const EVENT_BYTES = 96;
+/** What each item of an array field costs (a page of a snapshot is a small array of its own). */
+const ITEM_BYTES = 48;
+
+/**
+ * The estimated host bytes of an event, about the size of its JSON: a fixed cost, its strings,
+ * and its arrays' items (the pages and frames of an mm-snapshot, the variables of a line event).
+ */
+export function eventBytes(event: TraceEvent): number {
+  let n = EVENT_BYTES;
+  const fields = event as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    const v = fields[key];
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v)) n += v.length * ITEM_BYTES;
+    else if (v !== null && typeof v === 'object') n += Object.keys(v).length * ITEM_BYTES;
+  }
+  return n;
 }
 
 /** A type guard for one kind: `events.filter(isKind('clone'))` is an `EventOf<'clone'>[]`. */

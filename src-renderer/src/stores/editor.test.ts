@@ -117,4 +117,19 @@ describe('editor store', () => {
       expect(again.fontSize).toBe(13);
     });
   });
+
+  it('a failed autosave is shown with its reason and the text stays, unsaved, until a save works', async () => {
+    const editor = useEditorStore();
+    const save = vi.spyOn(service, 'saveScratch').mockRejectedValueOnce(new Error('scratch.c is read-only (EACCES)'));
+    editor.edit('int main(void) { return 5; }\n');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(editor.saved).toBe(false);
+    expect(editor.saveError).toBe('scratch.c is read-only (EACCES)');
+    expect(editor.source).toBe('int main(void) { return 5; }\n');
+    editor.edit('int main(void) { return 6; }\n');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(editor.saved).toBe(true);
+    expect(editor.saveError).toBeNull();
+    save.mockRestore();
+  });
 });

@@ -49,6 +49,8 @@ export const useEditorStore = defineStore('editor', () => {
   const starter = ref('');
   /** the text last opened from or saved to a file: replacing it loses nothing */
   const onDisk = ref<string | null>(null);
+  /** why the last save failed (the text stays in the editor, unsaved), or null */
+  const saveError = ref<string | null>(null);
   /** the scratch program, kept while an exercise is open */
   let scratch = DEFAULT_PROGRAM;
   let scratchName = 'prog.c';
@@ -95,13 +97,20 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /** Saves the text; a failure is kept in saveError (shown to the student) and the text stays unsaved. */
   async function saveNow(): Promise<void> {
     const o = owner.value;
     const text = source.value;
-    if (o.kind === 'scratch') {
-      scratch = text;
-      await lab.saveScratch(text);
-    } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    try {
+      if (o.kind === 'scratch') {
+        scratch = text;
+        await lab.saveScratch(text);
+      } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    } catch (e) {
+      saveError.value = e instanceof Error ? e.message : String(e);
+      throw e;
+    }
+    saveError.value = null;
     if (text === source.value) saved.value = true;
   }
 
@@ -172,7 +181,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    source, diagnostics, owner, saved, fileName, fontSize, resetText, replacingLosesWork,
+    source, diagnostics, owner, saved, saveError, fileName, fontSize, resetText, replacingLosesWork,
     restore, diagnoseNow, edit, openExercise, openScratch, flush, saveNow, replace, markOnDisk, zoom,
   };
 });
