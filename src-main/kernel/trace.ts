@@ -158,21 +158,56 @@ export type TraceEvent = { [K in TraceKind]: EventBase & { kind: K } & EventDeta
 /** The event type of one kind: `EventOf<'clone'>`. */
 export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 
+/**
+ * Which events a run keeps: every kind ('all', for the viewer and `--trace`), none ('none':
+ * `forklab run` without --trace keeps counters only), or the kinds listed (the checker asks for
+ * the events its checks read). What is not kept is never built.
+ */
+export type TraceKeep = 'all' | 'none' | readonly TraceKind[];
+
 export class Trace {
   readonly events: TraceEvent[] = [];
-  /** the most events a run keeps; later ones are counted but dropped */
-  constructor(readonly limit = 2_000_000) {}
+  /**
+   * Events the run made up to the limit, kept or not: what a full trace would hold. The machine
+   * ends a CPU slice after a library call that made one (vm/machine.ts), whatever is kept, so
+   * that keeping less never changes when anything happens.
+   */
+  recorded = 0;
+  /** events beyond the limit: counted, not kept */
   dropped = 0;
+  private readonly kept: ((kind: TraceKind) => boolean) | null;
 
-  /** Keeps `event`, or counts it as dropped once the trace holds `limit` events. */
-  add(event: TraceEvent): void {
-    if (this.events.length < this.limit) this.events.push(event);
-    else this.dropped++;
+  /** `limit`: the most events a run records; later ones are counted but dropped. */
+  constructor(readonly limit = 2_000_000, keep: TraceKeep = 'all') {
+    if (keep === 'all') this.kept = null;
+    else if (keep === 'none') this.kept = () => false;
+    else {
+      const kinds = new Set<TraceKind>(keep);
+      this.kept = (kind) => kinds.has(kind);
+    }
   }
 
-  /** True when another event would be kept (callers may skip building one that would not). */
-  get full(): boolean {
-    return this.events.length >= this.limit;
+  /**
+   * Counts an event the kernel is about to make (or drops it beyond the limit); true when the
+   * trace keeps events of this kind: then build it and add() it.
+   */
+  offer(kind: TraceKind): boolean {
+    if (this.recorded >= this.limit) {
+      this.dropped++;
+      return false;
+    }
+    this.recorded++;
+    return this.kept === null || this.kept(kind);
+  }
+
+  /** Keeps an event offer() accepted. */
+  add(event: TraceEvent): void {
+    this.events.push(event);
+  }
+
+  /** True when every kind is kept. */
+  get keepsAll(): boolean {
+    return this.kept === null;
   }
 }
 
