@@ -4,7 +4,7 @@
  * worker (out/main/worker.mjs). Everything that can be tested without Electron lives in ipc.ts,
  * app-protocol.ts and src-main/host/.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeLabService } from '../host/create-service.ts';
@@ -60,11 +60,18 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url, request.method));
   const builtinPacksDir = app.isPackaged ? join(process.resourcesPath, 'exercises') : join(app.getAppPath(), 'exercises');
-  service = await createNodeLabService({
-    userDataDir: app.getPath('userData'),
-    builtinPacksDir,
-    workerFile,
-  });
+  try {
+    service = await createNodeLabService({
+      userDataDir: app.getPath('userData'),
+      builtinPacksDir,
+      workerFile,
+    });
+  } catch (e) {
+    // the lab cannot work without its service: say why instead of never opening a window
+    dialog.showErrorBox('ForkLab could not start', `${(e as Error).message}\n\nData folder: ${app.getPath('userData')}`);
+    app.quit();
+    return;
+  }
   registerLabIpc(ipcMain, service);
   createWindow();
   app.on('activate', () => {

@@ -25,6 +25,14 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
+ * The text of the lab header `name` ('stdio.h'), or undefined when the lab has no such header.
+ * An own-property lookup: `<constructor>` or `<__proto__>` name no header.
+ */
+export function headerText(name: string): string | undefined {
+  return Object.hasOwn(HEADERS, name) ? HEADERS[name] : undefined;
+}
+
+/**
  * The order in which headers are suggested when several declare a name: the header a student
  * is taught to include comes first ('pid_t' → unistd.h, 'NULL' → stdio.h).
  */
@@ -46,7 +54,7 @@ export function headerDeclaring(name: string): string | undefined {
 function buildIndex(): Map<string, string> {
   const index = new Map<string, string>();
   const publicHeaders = Object.keys(HEADERS).filter((h) => !h.startsWith('bits/'));
-  const ordered = [...SUGGESTION_ORDER.filter((h) => h in HEADERS), ...publicHeaders.filter((h) => !SUGGESTION_ORDER.includes(h))];
+  const ordered = [...SUGGESTION_ORDER.filter((h) => headerText(h) !== undefined), ...publicHeaders.filter((h) => !SUGGESTION_ORDER.includes(h))];
   for (const header of ordered) {
     for (const name of namesDeclaredBy(header, new Set())) if (!index.has(name)) index.set(name, header);
   }
@@ -75,7 +83,7 @@ function includedBitsHeader(toks: PPToken[], i: number): string | undefined {
   if (toks[i + 1]?.text !== 'include' || toks[i + 2]?.text !== '<') return undefined;
   let name = '';
   for (let j = i + 3; j < toks.length && toks[j].text !== '>'; j++) name += toks[j].text;
-  return name.startsWith('bits/') && name in HEADERS ? name : undefined;
+  return name.startsWith('bits/') && headerText(name) !== undefined ? name : undefined;
 }
 
 const NOT_NAMES = new Set(['struct', 'union', 'enum', 'typedef', 'extern', 'const', 'unsigned', 'signed', 'int', 'char',

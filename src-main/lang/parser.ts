@@ -11,6 +11,7 @@ import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
 import { type CType, INT, CHAR, ULONG, arrayOf, pointerTo, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
 import { flattenInitMeasured } from './initializers.ts';
+import { CompileLimitError, MAX_EXPRESSION_NESTING } from './limits.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
@@ -35,6 +36,8 @@ export class Parser extends ParserBase {
   private labelsDefined = new Map<string, Pos>();
   private labelsUsed: { name: string; pos: Pos }[] = [];
   private loopDepth = 0;
+  /** expressions being parsed inside each other (MAX_EXPRESSION_NESTING) */
+  private nesting = 0;
   private switches: { cases: CaseStmt[]; hasDefault: boolean; type: CType }[] = [];
 
   // ---------------------------------------------------------------- translation unit
@@ -667,6 +670,19 @@ export class Parser extends ParserBase {
   }
 
   assignment(): Expr {
+    if (++this.nesting > MAX_EXPRESSION_NESTING) {
+      const t = this.peek();
+      throw new CompileLimitError(t, `expressions are nested more than ${MAX_EXPRESSION_NESTING.toLocaleString('en-US')} levels deep here, the most the lab compiles`);
+    }
+    try {
+      return this.assignmentBody();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** assignment() within the nesting budget. */
+  private assignmentBody(): Expr {
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {

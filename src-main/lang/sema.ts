@@ -79,7 +79,7 @@ export class Sema {
     const header = headerDeclaring(name);
     const hint = header ? `'${name}' is declared in <${header}>; add '#include <${header}>'` : undefined;
     if (isCall) {
-      const missing = NOT_IN_THE_LAB[name];
+      const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
       this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? 'declare the function (or put its definition) above this use');
       return {
         name, kind: 'func', type: { kind: 'func', ret: INT, params: [], prototyped: false }, storage: 'global', pos, tu: unit,

@@ -147,6 +147,8 @@ export interface GradeView {
   tests: CheckResultInfo[];
   /** the run the step links point into (the first run the checks made) */
   run: RunView | null;
+  /** why the result could not be saved in the student's progress (the grade itself stands) */
+  progressError?: string;
 }
 
 export interface PackSummary {

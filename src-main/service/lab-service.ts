@@ -239,10 +239,18 @@ export class LabService implements LabApi {
     await this.options.compute.close();
   }
 
-  /** Records a check in the progress (score 0 when the submission did not compile) and passes the grade on. */
+  /**
+   * Records a check in the progress (score 0 when the submission did not compile) and passes the
+   * grade on; when saving fails the grade still comes back, with `progressError` saying why.
+   */
   private async recordGrade(grade: GradeView, at: { packId: string; exerciseId: string }, draft: string): Promise<GradeView> {
     const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
-    await this.progress.recordCheck(at.packId, at.exerciseId, score, draft);
+    try {
+      await this.progress.recordCheck(at.packId, at.exerciseId, score, draft);
+    } catch (e) {
+      // the grade stands; only remembering it failed, and the student is told why
+      return { ...grade, progressError: `Your result could not be saved: ${(e as Error).message}` };
+    }
     return grade;
   }
 

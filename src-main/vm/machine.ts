@@ -230,7 +230,7 @@ export class Machine implements CpuHost {
       const mm = task.mm as MmStruct;
       const errno = this.symbolAddress(task.ctx.image, 'errno');
       // cached writable entries would let writes bypass the check: start from an empty cache
-      tlb.tag.fill(-1);
+      tlb.tag.fill(NaN);
       tlb.writeCheck = (address) => {
         if (this.vforkWrite !== null || address === errno) return;
         // the child's own frames (calls it makes) lie below the stack pointer vfork was called with

@@ -67,4 +67,18 @@ describe('editor store', () => {
     await restoring;
     expect(editor.source).toBe('typed first');
   });
+  it('a failed autosave is shown with its reason and the text stays, unsaved, until a save works', async () => {
+    const editor = useEditorStore();
+    const save = vi.spyOn(service, 'saveScratch').mockRejectedValueOnce(new Error('scratch.c is read-only (EACCES)'));
+    editor.edit('int main(void) { return 5; }\n');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(editor.saved).toBe(false);
+    expect(editor.saveError).toBe('scratch.c is read-only (EACCES)');
+    expect(editor.source).toBe('int main(void) { return 5; }\n');
+    editor.edit('int main(void) { return 6; }\n');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(editor.saved).toBe(true);
+    expect(editor.saveError).toBeNull();
+    save.mockRestore();
+  });
 });

@@ -38,6 +38,8 @@ export const useEditorStore = defineStore('editor', () => {
   const diagnostics = ref<LabDiagnostic[]>([]);
   const owner = ref<EditorOwner>({ kind: 'scratch' });
   const saved = ref(true);
+  /** why the last save failed (the text stays in the editor, unsaved), or null */
+  const saveError = ref<string | null>(null);
   /** the scratch program, kept while an exercise is open */
   let scratch = DEFAULT_PROGRAM;
   let diagnoseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,13 +74,20 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /** Saves the text; a failure is kept in saveError (shown to the student) and the text stays unsaved. */
   async function saveNow(): Promise<void> {
     const o = owner.value;
     const text = source.value;
-    if (o.kind === 'scratch') {
-      scratch = text;
-      await lab.saveScratch(text);
-    } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    try {
+      if (o.kind === 'scratch') {
+        scratch = text;
+        await lab.saveScratch(text);
+      } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    } catch (e) {
+      saveError.value = e instanceof Error ? e.message : String(e);
+      throw e;
+    }
+    saveError.value = null;
     if (text === source.value) saved.value = true;
   }
 
@@ -120,5 +129,5 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
-  return { source, diagnostics, owner, saved, restore, diagnoseNow, edit, openExercise, openScratch, flush, saveNow };
+  return { source, diagnostics, owner, saved, saveError, restore, diagnoseNow, edit, openExercise, openScratch, flush, saveNow };
 });
