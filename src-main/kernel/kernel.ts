@@ -39,7 +39,21 @@ import { MAX_FRAMES, framesFor } from './budgets.ts';
  * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
  * position it was asked for (pauseAfterEvents).
  */
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused';
+/**
+ * The most events the kernel may record between two slices of the CPU: far more than any system
+ * call makes, so only a kernel loop that never ends reaches it (KernelRunaway stops the run).
+ */
+export const MAX_EVENTS_PER_SLICE = 5_000_000;
+
+/** The kernel did more work than any step of a program can ask for: the run is stopped, the host goes on. */
+export class KernelRunaway extends Error {
+  constructor() {
+    super(`the lab's kernel stopped this run: it did more than ${MAX_EVENTS_PER_SLICE.toLocaleString('en-US')} things without running the program (an internal error of the lab; please report it)`);
+    this.name = 'KernelRunaway';
+  }
+}
+
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused' | 'kernel-limit';
 export type { OutputChunk } from './tty.ts';
 
 export interface KernelOptions {
@@ -321,8 +335,12 @@ export class Kernel {
     if (this.offer(kind)) this.record(task, kind, details);
   }
 
-  /** Offers an event to the trace (Trace.offer), where a replay's pause counts it; true: build and record it. */
+  /**
+   * Offers an event to the trace (Trace.offer), where a replay's pause counts it and the kernel's
+   * work budget too (MAX_EVENTS_PER_SLICE); true: build and record it.
+   */
   private offer(kind: TraceKind): boolean {
+    if (++this.eventsThisSlice > MAX_EVENTS_PER_SLICE) throw new KernelRunaway();
     const keep = this.trace.offer(kind);
     const pause = this.options.pauseAfterEvents;
     if (pause !== null && this.trace.recorded >= pause && !this.stopReason) this.stopReason = 'paused';
@@ -355,6 +373,9 @@ export class Kernel {
       : { step: this.steps, time: this.time, pid: task.pid, kind, ...details };
     trace.add(e as TraceEvent);
   }
+
+  /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
+  eventsThisSlice = 0;
 
   /** The user's source line `task` is at, or null when unknown (see pcExact). */
   lineOf(task: Task): number | null {

@@ -12,6 +12,7 @@ import { PROCESS_HEADERS } from './headers/process.ts';
 import { BASIC_HEADERS } from './headers/basic.ts';
 import { LIBRARY_HEADERS } from './headers/library.ts';
 import { STDARG_HEADERS } from './headers/stdarg.ts';
+import { MATH_HEADERS } from './headers/math.ts';
 import { SYSTEM_HEADERS } from './headers/system.ts';
 
 /** Text of each system header the lab provides, keyed by the name inside <>: 'stdio.h'. */
@@ -21,6 +22,7 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...LIBRARY_HEADERS,
   ...PROCESS_HEADERS,
   ...STDARG_HEADERS,
+  ...MATH_HEADERS,
   ...SYSTEM_HEADERS,
 });
 
@@ -39,7 +41,7 @@ export function headerText(name: string): string | undefined {
 const SUGGESTION_ORDER = [
   'stdio.h', 'unistd.h', 'sys/wait.h', 'stdlib.h', 'string.h', 'signal.h', 'sched.h', 'fcntl.h',
   'pthread.h', 'errno.h', 'time.h', 'sys/types.h', 'stdint.h', 'stddef.h', 'limits.h', 'ctype.h',
-  'sys/prctl.h', 'sys/resource.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h',
+  'sys/prctl.h', 'sys/resource.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h', 'math.h',
 ];
 
 let declaredIn: Map<string, string> | undefined;

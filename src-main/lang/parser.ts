@@ -21,6 +21,18 @@ const BINARY_PREC: Record<string, number> = {
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
 
+const QUIET_NAN = new Float64Array(new BigUint64Array([0x7ff8000000000000n]).buffer)[0];
+
+/** gcc's builtins for special floating values: a positive quiet NaN (as gcc's NAN), infinity. */
+const SPECIAL_FLOATS: Record<string, { value: number; float: boolean }> = {
+  __builtin_nan: { value: QUIET_NAN, float: false },
+  __builtin_nanf: { value: QUIET_NAN, float: true },
+  __builtin_inf: { value: Infinity, float: false },
+  __builtin_inff: { value: Infinity, float: true },
+  __builtin_huge_val: { value: Infinity, float: false },
+  __builtin_huge_valf: { value: Infinity, float: true },
+};
+
 /** True when `t` is, or points to or holds, a variable-length array. */
 function hasVariableLength(t: CType): boolean {
   for (let x: CType | undefined = t; x; x = x.kind === 'func' ? x.ret : x.base) if (x.vla) return true;
@@ -885,6 +897,15 @@ export class Parser extends ParserBase {
         if (t.text.startsWith('__builtin_va_') && this.is('(', 1)) {
           const va = this.variableArguments(t.text, pos);
           if (va) return va;
+        }
+        const special = SPECIAL_FLOATS[t.text];
+        if (special && this.is('(', 1)) {
+          // gcc's builtin constants behind <math.h>'s NAN, INFINITY and HUGE_VAL
+          this.next();
+          this.expect('(');
+          if (!this.is(')')) this.assignment();
+          this.expect(')');
+          return this.sema.floatConstant(special.value, special.float, pos);
         }
         if (t.text === '__builtin_expect') {
           this.next();

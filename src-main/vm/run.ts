@@ -13,7 +13,7 @@ import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
-import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
+import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
@@ -226,6 +226,10 @@ export function runMachine(machine: Machine, program: Task): string | null {
     kernel.run();
     return null;
   } catch (e) {
+    if (e instanceof KernelRunaway) {
+      kernel.stopReason = 'kernel-limit';
+      return e.message;
+    }
     if (!(e instanceof UnsupportedFunction)) throw e;
     kernel.stopReason = 'exited';
     doExit(kernel, program, exitedStatus(127));
