@@ -6,7 +6,7 @@
 import type { PackRunOptions } from '../packs/types.ts';
 import type { RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
-import { formatDiagnostics } from '../lang/diagnostics.ts';
+import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, recordLayouts, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
 import type { TraceKind } from '../kernel/trace.ts';
 
@@ -27,9 +27,7 @@ export interface CompiledSubmission {
 /** Compiles a submission once for every run of a grading. */
 export function compileSubmission(source: string, fileName: string): CompiledSubmission {
   const compiled = compileProgram(source, fileName);
-  const diagnostics = compiled.diagnostics
-    .filter((d) => d.severity !== 'note')
-    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnostics = reportedDiagnostics(compiled.diagnostics);
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, source]]));
   return { source, ok: compiled.ok && compiled.image !== null, image: compiled.image, diagnostics, diagnosticsText };
 }

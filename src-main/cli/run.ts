@@ -90,7 +90,7 @@ export function parseRunArgs(args: string[]): RunCommand {
 export function runJson(result: RunResult): Record<string, unknown> {
   return {
     ok: result.ok,
-    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message })),
+    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message, notes: [...(d.notes ?? [])] })),
     stdout: result.stdout,
     exit: result.exit,
     stopReason: result.stopReason === 'compile-error' ? 'exited' : result.stopReason,

@@ -135,6 +135,7 @@ export class LabService implements LabApi {
       hints: exercise.hints.slice(0, Math.min(failed, exercise.hints.length)),
       hintsTotal: exercise.hints.length,
       failedAttempts: failed,
+      run: structuredClone(exercise.run ?? {}),
       ...(exercise.question ? { question: structuredClone(exercise.question) } : {}),
     };
   }

@@ -25,6 +25,8 @@ export interface ExerciseInfo {
   promptHtml: string;
   starter: string;
   hints: string[];
+  /** the options of the exercise's runs (pack `run:`: args, stdin, …) */
+  run?: RunOptions;
   /** a possible-outputs question: the program, the choices' texts and the runs' options */
   question?: { program: string; choices: string[]; options: RunOptions };
 }

@@ -7,7 +7,7 @@ import { doExit } from '../kernel/exit.ts';
 import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
-import { formatDiagnostics } from '../lang/diagnostics.ts';
+import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
@@ -99,7 +99,8 @@ export interface RunWarning {
 
 export interface RunResult {
   ok: boolean;
-  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string }[];
+  /** errors and warnings, each with its notes (the compiler's "note:" lines) */
+  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string; notes?: string[] }[];
   /** gcc-style text of the diagnostics */
   diagnosticsText: string;
   /** the terminal text, decoded as UTF-8 */
@@ -133,9 +134,7 @@ export function compileProgram(source: string, fileName = 'prog.c') {
 export function runProgram(request: RunRequest): RunResult {
   const fileName = request.fileName ?? 'prog.c';
   const compiled = compileProgram(request.source, fileName);
-  const diagnostics = compiled.diagnostics
-    .filter((d) => d.severity !== 'note')
-    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnostics = reportedDiagnostics(compiled.diagnostics);
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, request.source]]));
   if (!compiled.ok || !compiled.image) {
     return {
