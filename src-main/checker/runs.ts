@@ -8,6 +8,7 @@ import type { RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, recordLayouts, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
+import type { TraceKind } from '../kernel/trace.ts';
 
 /** The step budget of a graded run when the pack sets none (a runaway loop stops here). */
 export const GRADE_MAX_STEPS = 5_000_000;
@@ -44,6 +45,14 @@ export function optionsKey(options: RunOptions): string {
   return JSON.stringify(entries);
 }
 
+/**
+ * The trace events the checks read and link to (tests/checker/trace-kinds.test.ts holds the
+ * checker's code to it): a graded run keeps only these, unless the viewer shows it (detail).
+ */
+export const GRADING_TRACE: readonly TraceKind[] = [
+  'clone', 'exit', 'reap', 'reparent', 'subreaper', 'syscall', 'output', 'fault', 'cow-copy', 'frame-alloc', 'frame-free', 'warning', 'run-end',
+];
+
 /** The VM's request for these options. */
 export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> {
   const request: Omit<RunRequest, 'source'> = {
@@ -60,6 +69,7 @@ export function toRunRequest(options: RunOptions, fileName: string, detail: bool
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     nprocLimit: options.nprocLimit,
+    trace: GRADING_TRACE,
   };
   if (detail) request.detail = true;
   return request;

@@ -319,21 +319,23 @@ export class Machine implements CpuHost {
 
   /**
    * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
-   * A call that put events in the trace ends the CPU's slice right after it (runTask resumes the
-   * task at once), so that runTask knows the exact step of those events.
+   * A call that made events ends the CPU's slice right after it (runTask resumes the task at
+   * once), so that runTask knows the exact step of those events. Whether the trace keeps them
+   * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
-    const before = trace.events.length;
+    const before = trace.recorded;
+    const kept = trace.events.length;
     const goOn = this.runBuiltin(ctx, id, nargs, kinds);
-    if (trace.events.length === before) return goOn;
-    this.builtinEvents = before;
+    if (trace.recorded === before) return goOn;
+    this.builtinEvents = kept;
     if (goOn) this.softYield = true;
     return false;
   }
 
-  /** index of the first trace event the slice's last builtin made, or -1 */
+  /** index in the trace where the events the slice's last builtin made begin (when it kept any), or -1 */
   private builtinEvents = -1;
   /** true when the slice ended only so that the events of a builtin get their step */
   private softYield = false;
