@@ -10,25 +10,21 @@ import { gradeSubmission } from '../checker/grade.ts';
 import { formatPackError, loadPack } from '../packs/load.ts';
 import type { Pack, PackFiles } from '../packs/types.ts';
 import type { GradeView } from '../service/contract.ts';
+import type { Submission } from './submissions.ts';
 
-/** One submission to grade: who, which exercise, which file. */
-export interface Submission {
-  student: string;
-  exercise: string;
-  path: string;
-}
-
-/** A graded submission: the GradeView without its run. */
-export type Graded = Omit<GradeView, 'run'> & { student: string; file: string };
+/** A graded submission: the GradeView without its run, who and which file (and a hand-in's pack version). */
+export type Graded = Omit<GradeView, 'run'> & { student: string; file: string; handInVersion?: string };
 
 /** Grades one submission (secret checks included), without its run. */
-export function gradeOne(pack: Pack, submission: Submission, source: string): Graded {
-  const { run: _run, ...view } = gradeSubmission(pack, submission.exercise, source, {
+export function gradeOne(pack: Pack, submission: Submission): Graded {
+  const { run: _run, ...view } = gradeSubmission(pack, submission.exercise, submission.source, {
     includeSecret: true,
     includeRun: false,
-    fileName: basename(submission.path),
+    fileName: basename(submission.path.replace(/^.*\.zip:/, '')),
   });
-  return { student: submission.student, file: submission.path, ...view };
+  const graded: Graded = { student: submission.student, file: submission.path, ...view };
+  if (submission.handInVersion !== undefined) graded.handInVersion = submission.handInVersion;
+  return graded;
 }
 
 interface WorkerInput {
@@ -39,7 +35,6 @@ interface WorkerInput {
 export interface Job {
   index: number;
   submission: Submission;
-  source: string;
 }
 
 /** The worker's loop: load the pack once, then grade each job it is sent. */
@@ -51,7 +46,7 @@ function workerMain(input: WorkerInput): void {
       return;
     }
     try {
-      parentPort!.postMessage({ index: job.index, graded: gradeOne(pack, job.submission, job.source) });
+      parentPort!.postMessage({ index: job.index, graded: gradeOne(pack, job.submission) });
     } catch (e) {
       parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });
     }

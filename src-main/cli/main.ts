@@ -11,6 +11,8 @@ import { RUN_USAGE, commandRun } from './run.ts';
 import { PACK_USAGE, commandPack } from './pack.ts';
 import { GRADE_USAGE, commandGrade } from './grade.ts';
 import { EXPLORE_USAGE, commandExplore } from './explore.ts';
+import { CHECK_USAGE, commandCheck } from './check.ts';
+import { AUTOGRADE_USAGE, commandAutograde } from './autograde.ts';
 
 /** Each command by name, with its usage text. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   pack: { run: commandPack, usage: PACK_USAGE },
   grade: { run: commandGrade, usage: GRADE_USAGE },
   explore: { run: commandExplore, usage: EXPLORE_USAGE },
+  check: { run: commandCheck, usage: CHECK_USAGE },
+  autograde: { run: commandAutograde, usage: AUTOGRADE_USAGE },
 };
 
 function usage(): string {
