@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LAB_API_METHODS, type LabApi } from '../service/contract.ts';
+import { isInputError } from '../service/errors.ts';
 import { readStatic, SECURITY_HEADERS, textReply, type StaticReply } from './static-files.ts';
 
 /** The largest request body (an imported pack's zip in base64 is the largest thing sent). */
@@ -102,7 +103,8 @@ async function handleApi(api: LabApi, method: string, req: IncomingMessage, res:
   try {
     result = await (api[method as keyof LabApi] as (...a: unknown[]) => Promise<unknown>).apply(api, args);
   } catch (e) {
-    return sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) });
+    // the user's mistake (not a pack, an older version, no name) is a 400; anything else the lab's own
+    return sendJson(res, isInputError(e) ? 400 : 500, { error: e instanceof Error ? e.message : String(e) });
   }
   sendJson(res, 200, result === undefined ? null : result);
 }

@@ -76,9 +76,27 @@ function fingerprint(files: PackFiles): string {
   return `${Object.keys(files).length}:${h.toString(16)}`;
 }
 
+/** A fingerprint of what grading and the student see of an exercise (every check, secret ones too). */
+function exerciseFingerprint(exercise: Pack['exercises'][number]): string {
+  const { checks, maxPoints, heldBack, prompt, starter, question, run } = exercise;
+  return fnv1a(JSON.stringify({ checks, maxPoints, heldBack, prompt, starter, question, run }));
+}
+
+/** FNV-1a of a text's UTF-16 code units, in hex. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /** What the student sees of a pack: no secret checks, the prompts rendered to safe HTML. */
 export function describePack(files: PackFiles): PackInfo {
-  const pack = studentView(loadPackOrThrow(files));
+  const full = loadPackOrThrow(files);
+  const fingerprints = new Map(full.exercises.map((e) => [e.id, exerciseFingerprint(e)]));
+  const pack = studentView(full);
   return {
     id: pack.id,
     uuid: pack.uuid,
@@ -90,10 +108,12 @@ export function describePack(files: PackFiles): PackInfo {
       title: e.title,
       topics: [...e.topics],
       maxPoints: e.maxPoints,
+      heldBack: e.heldBack,
+      fingerprint: fingerprints.get(e.id)!,
       promptHtml: renderPrompt(e.prompt),
       starter: e.starter,
       hints: [...e.hints],
-      ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run } } } : {}),
+      ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run }, reveal: e.question.reveal } } : {}),
     })),
   };
 }

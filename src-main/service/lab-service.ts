@@ -11,6 +11,8 @@ import type {
   ExploreRequest,
   ExploreView,
   GradeView,
+  HandInFile,
+  HandInRequest,
   ImportRequest,
   LabApi,
   LabDiagnostic,
@@ -19,7 +21,11 @@ import type {
   RunRequest,
   RunView,
 } from './contract.ts';
-import { decodeBase64 } from './base64.ts';
+import { revealedGrade } from '../checker/reveal.ts';
+import { buildHandIn, handInFileName, studentNameProblem } from '../checker/handin.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
+import { InputError } from './errors.ts';
+import { changedExercises, compareVersions, describeChanges } from './pack-update.ts';
 import { isCancelled, type Compute, type Job, type JobResult } from './jobs.ts';
 import type { ExerciseInfo, PackEngine, PackFiles, PackInfo } from './packs.ts';
 import { ProgressStore } from './progress.ts';
@@ -111,6 +117,7 @@ export class LabService implements LabApi {
       draft: saved?.draft ?? null,
       hints: exercise.hints.slice(0, Math.min(failed, exercise.hints.length)),
       hintsTotal: exercise.hints.length,
+      attempts: saved?.attempts ?? 0,
       failedAttempts: failed,
       ...(exercise.question ? { question: structuredClone(exercise.question) } : {}),
     };
@@ -135,7 +142,10 @@ export class LabService implements LabApi {
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', pack: pack.files, exerciseId: request.exerciseId, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
-    return this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
+    await this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
+    // the verdicts only when the question's `reveal` allows (the service decides: the page could be read)
+    const attempts = this.progress.get(request.packId, request.exerciseId)?.attempts ?? 0;
+    return revealedGrade(grade, exercise.question.reveal, attempts);
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
@@ -145,24 +155,41 @@ export class LabService implements LabApi {
 
   async importPack(request: ImportRequest): Promise<PackSummary> {
     await this.start();
-    if (!/\.zip$/i.test(request.name)) throw new Error(`${request.name}: a pack is imported from a .zip file`);
+    if (!/\.zip$/i.test(request.name)) throw new InputError(`${request.name}: a pack is imported from a .zip file`);
     if (request.base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) {
-      throw new Error(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
+      throw new InputError(`${request.name}: the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB, the most the lab imports`);
     }
     const bytes = decodeBase64(request.base64);
-    const files = this.options.packs.unzip(bytes);
+    let files: PackFiles;
     let info: PackInfo;
     try {
+      files = this.options.packs.unzip(bytes);
       info = this.options.packs.describe(files);
     } catch (e) {
-      throw new Error(`${request.name} is not a valid pack:\n${(e as Error).message}`);
+      throw new InputError(`${request.name} is not a valid pack:\n${(e as Error).message}`);
     }
     const packs = await this.loadedPacks();
-    if (packs.get(info.id)?.origin === 'builtin') throw new Error(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    const installed = packs.get(info.id);
+    if (installed?.origin === 'builtin') throw new InputError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    const update = installed ? await this.updateFrom(installed.info, info, request) : undefined;
     await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}.zip`, bytes);
     const loaded: LoadedPack = { files, info, origin: 'imported' };
     packs.set(info.id, loaded);
-    return this.summary(loaded);
+    return update ? { ...this.summary(loaded), update } : this.summary(loaded);
+  }
+
+  /**
+   * An installed pack replaced by another version: an older one only when asked; exercises that
+   * changed keep their best score as earned on the installed version. What changed, in sentences.
+   */
+  private async updateFrom(installed: PackInfo, next: PackInfo, request: ImportRequest): Promise<{ from: string; changes: string[] }> {
+    if (compareVersions(next.version, installed.version) < 0 && !request.allowOlder) {
+      throw new InputError(
+        `${request.name} is version ${next.version} of ${next.title}, older than the version ${installed.version} you have: it was not imported (import it anyway only if your instructor asks you to)`,
+      );
+    }
+    await this.progress.markUpdated(next.id, changedExercises(installed, next), installed.version);
+    return { from: installed.version, changes: describeChanges(installed, next) };
   }
 
   async exportResults(): Promise<{ fileName: string; json: string }> {
@@ -183,6 +210,27 @@ export class LabService implements LabApi {
     });
     const json = JSON.stringify({ kind: 'forklab-results', version: 1, exportedAt: now.toISOString(), packs }, null, 2);
     return { fileName: `forklab-results-${now.toISOString().slice(0, 10)}.json`, json };
+  }
+
+  async handIn(request: HandInRequest): Promise<HandInFile> {
+    await this.start();
+    const pack = await this.pack(request.packId);
+    const student = (request.student ?? this.progress.student() ?? '').trim();
+    const problem = studentNameProblem(student);
+    if (problem) throw new InputError(`Hand in: ${problem === 'a name or id is needed' ? 'enter your name or student id first' : `your name: ${problem}`}`);
+    if (student !== this.progress.student()) await this.progress.setStudent(student);
+    const exercises = pack.info.exercises
+      .map((e) => ({ id: e.id, text: this.progress.get(pack.info.id, e.id)?.draft ?? null, answer: e.question !== undefined }))
+      .filter((e): e is { id: string; text: string; answer: boolean } => e.text !== null);
+    if (exercises.length === 0) throw new InputError(`Hand in: you have not worked on any exercise of ${pack.info.title} yet`);
+    const { id, uuid, version } = pack.info;
+    const bytes = await buildHandIn({ student, pack: { id, uuid, version }, createdAt: this.now(), exercises });
+    return { fileName: handInFileName(id, student), base64: encodeBase64(bytes), exercises: exercises.map((e) => e.id), student };
+  }
+
+  async studentName(): Promise<string | null> {
+    await this.start();
+    return this.progress.student();
   }
 
   async progressNotices(): Promise<ProgressNotice[]> {
@@ -276,8 +324,10 @@ export class LabService implements LabApi {
       title: exercise.title,
       topics: [...exercise.topics],
       maxPoints: exercise.maxPoints,
+      heldBackPoints: exercise.heldBack,
       status: saved?.status ?? 'new',
       bestScore: saved?.bestScore ?? null,
+      ...(saved?.earlier ? { earlier: { ...saved.earlier } } : {}),
     };
   }
 }

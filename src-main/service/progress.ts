@@ -17,12 +17,16 @@ export interface ExerciseProgress {
   attempts: number;
   failedAttempts: number;
   draft: string | null;
+  /** the best score earned on an earlier version of the pack, kept when an update changed the exercise */
+  earlier?: { version: string; bestScore: number };
 }
 
 export interface ProgressData {
   version: number;
   /** by "packId/exerciseId" */
   exercises: Record<string, ExerciseProgress>;
+  /** the name or id the student hands work in under (entered once) */
+  student?: string;
 }
 
 /** The key of an exercise in the progress file. */
@@ -46,6 +50,7 @@ export function parseProgress(text: string): ProgressData | string {
   if (!isRecord(value)) return 'it is not a JSON object';
   if (value.version !== PROGRESS_VERSION) return `its version is ${JSON.stringify(value.version)}, not ${PROGRESS_VERSION}`;
   if (!isRecord(value.exercises)) return 'it has no "exercises" object';
+  if (value.student !== undefined && typeof value.student !== 'string') return 'its "student" is not text';
   for (const [key, entry] of Object.entries(value.exercises)) {
     const problem = exerciseProblem(entry);
     if (problem) return `the entry for ${key} ${problem}`;
@@ -59,6 +64,8 @@ function exerciseProblem(entry: unknown): string | null {
   if (entry.bestScore !== null && !(typeof entry.bestScore === 'number' && entry.bestScore >= 0 && entry.bestScore <= 1)) return 'has a bad bestScore';
   if (!isCount(entry.attempts) || !isCount(entry.failedAttempts)) return 'has bad attempt counts';
   if (entry.draft !== null && typeof entry.draft !== 'string') return 'has a bad draft';
+  const earlier = entry.earlier as Record<string, unknown> | undefined;
+  if (earlier !== undefined && !(isRecord(earlier) && typeof earlier.version === 'string' && typeof earlier.bestScore === 'number')) return 'has a bad earlier score';
   return null;
 }
 
@@ -116,6 +123,34 @@ export class ProgressStore {
   /** A copy of everything. */
   snapshot(): ProgressData {
     return structuredClone(this.data);
+  }
+
+  /** The name the student hands work in under, or null before the first hand-in. */
+  student(): string | null {
+    return this.data.student ?? null;
+  }
+
+  /** Remembers the student's name or id. */
+  async setStudent(name: string): Promise<void> {
+    this.data.student = name;
+    await this.save();
+  }
+
+  /**
+   * A pack update changed these exercises: each best score so far is kept as earned on
+   * `oldVersion`, and the exercise starts again for the new version (draft and hints kept).
+   */
+  async markUpdated(packId: string, exerciseIds: string[], oldVersion: string): Promise<void> {
+    let changed = false;
+    for (const id of exerciseIds) {
+      const entry = this.get(packId, id);
+      if (!entry || entry.bestScore === null) continue;
+      entry.earlier = { version: oldVersion, bestScore: entry.bestScore };
+      entry.bestScore = null;
+      entry.status = 'new';
+      changed = true;
+    }
+    if (changed) await this.save();
   }
 
   /** Stores the draft. */
