@@ -7,7 +7,6 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createNodeLabService } from '../host/create-service.ts';
 import { userDataDir } from '../host/user-data.ts';
 import type { LabService } from '../service/lab-service.ts';
@@ -64,7 +63,7 @@ app.whenReady().then(async () => {
   service = await createNodeLabService({
     userDataDir: app.getPath('userData'),
     builtinPacksDir,
-    spawnWorker: () => new Worker(workerFile),
+    workerFile,
   });
   registerLabIpc(ipcMain, service);
   createWindow();

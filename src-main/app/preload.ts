@@ -9,6 +9,7 @@ import type { LabApi } from '../service/contract.ts';
 const forklab: LabApi = {
   diagnose: (source, fileName) => ipcRenderer.invoke('lab:diagnose', source, fileName),
   run: (request) => ipcRenderer.invoke('lab:run', request),
+  inspect: (request) => ipcRenderer.invoke('lab:inspect', request),
   explore: (request) => ipcRenderer.invoke('lab:explore', request),
   cancel: (jobId) => ipcRenderer.invoke('lab:cancel', jobId),
   listPacks: () => ipcRenderer.invoke('lab:listPacks'),

@@ -6,6 +6,7 @@
  * wrong character (or the forbidden line). Messages never show a raw pattern: a simple one is
  * shown as an example line (describe-pattern.ts).
  */
+import { packRegex } from '../packs/regex.ts';
 import type { CheckFields, ExpectedOutput, LinesSpec } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
 import { patternExample } from './describe-pattern.ts';
@@ -109,9 +110,7 @@ function compareText(actual: string, expected: string, result: RunResult, reveal
 
 /** The regex must match the whole output (as if between ^ and $ of the whole text). */
 export function wholeMatch(text: string, regex: string, flags: string): boolean {
-  const re = new RegExp(`(?:${regex})(?![\\s\\S])`, `${flags.replace(/[gy]/g, '')}y`);
-  re.lastIndex = 0;
-  return re.test(text);
+  return packRegex(regex, flags.replace(/[gy]/g, '')).matchesWhole(text);
 }
 
 function matchWhole(actual: string, regex: string, flags: string, result: RunResult, reveal: boolean): Outcome {
@@ -146,7 +145,7 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   const missing: string[] = [];
   let from = 0;
   for (const pattern of spec.required ?? []) {
-    const re = new RegExp(pattern);
+    const re = packRegex(pattern);
     const start = spec.ordered ? from : 0;
     const found = lines.findIndex((l, i) => i >= start && re.test(l));
     if (found < 0) missing.push(pattern);
@@ -154,7 +153,7 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   }
   const forbiddenAt: { pattern: string; line: number }[] = [];
   for (const pattern of spec.forbidden ?? []) {
-    const re = new RegExp(pattern);
+    const re = packRegex(pattern);
     const found = lines.findIndex((l) => re.test(l));
     if (found >= 0) forbiddenAt.push({ pattern, line: found + 1 });
   }

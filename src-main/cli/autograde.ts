@@ -14,7 +14,7 @@ import type { Pack } from '../packs/types.ts';
 import { gradescopeResults, prairielearnResults, type ExerciseGrade } from './autograder/results.ts';
 import type { AutograderConfig } from './autograder/export.ts';
 import { UsageError, type Output } from './command.ts';
-import { gradeOne } from './grade-workers.ts';
+import { gradeOne } from './grade-one.ts';
 import { ArgReader } from './machine-options.ts';
 import { readPackFromDisk } from './pack-disk.ts';
 

@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResultInfo } from '../service/contract.ts';
-import type { Graded } from './grade-workers.ts';
+import type { Graded } from './grade-one.ts';
 
 export const FORMATS = ['json', 'csv', 'gradescope', 'prairielearn'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -59,9 +59,29 @@ function toPrairieLearn(g: Graded): unknown {
 /** "fork-returns: 3 of 5 points; 2 of 3 checks passed", or why nothing could be checked. */
 export function summaryLine(g: Omit<Graded, 'student' | 'file'>): string {
   const passed = g.tests.filter((t) => t.status === 'passed').length;
+  if (g.error) return `${g.exerciseId}: not graded: ${g.error}`;
   if (g.gradable) return `${g.exerciseId}: ${g.points} of ${g.max_points} points; ${passed} of ${g.tests.length} checks passed`;
   const unreadable = g.tests.some((t) => t.message.includes('the answer could not be read'));
   return `${g.exerciseId}: ${unreadable ? 'the answer could not be read' : 'the program does not compile'} (0 points)`;
+}
+
+/**
+ * A CSV field as a spreadsheet must read it: text that it would take for a formula (starting with
+ * = + - @, or a tab or carriage return) gets a leading apostrophe, so a submission named
+ * =HYPERLINK(…).c stays text; numbers are written as they are; quoted when needed.
+ */
+export function csvField(v: unknown): string {
+  return stringify([[neutralised(v)]], { eof: false });
+}
+
+/** A cell's value with a spreadsheet formula made text (strings only; numbers stay numbers). */
+function neutralised(v: unknown): unknown {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** CSV text of rows (a header first), every text cell neutralised (csvField). */
+export function csvRows(rows: unknown[][]): string {
+  return stringify(rows.map((r) => r.map(neutralised)), { cast: { boolean: (b) => String(b) } });
 }
 
 /** The results file of one submission in `format`: its path under the output folder and its text. */
@@ -69,7 +89,9 @@ export function resultsFile(g: Graded, format: Format): { path: string; text: st
   const path = resultsPath(g, format);
   if (format !== 'csv') return { path, text: `${JSON.stringify(resultsObject(g, format), null, 2)}\n` };
   const header = ['check', 'status', 'points', 'max_points', 'visibility', 'step', 'message'];
-  return { path, text: stringify([header, ...g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message])]) };
+  const rows = g.tests.map((t) => [t.name, t.status, t.points, t.max_points, t.visibility, t.step, t.message]);
+  if (g.error) rows.push(['(not graded)', 'error', 0, g.max_points, '', '', g.error]);
+  return { path, text: csvRows([header, ...rows]) };
 }
 
 /** Where `resultsFile` puts one submission's results, under the output folder ("/"-separated). */

@@ -9,16 +9,17 @@
  * the gradebook (gradebook.ts: summary.csv, submissions.csv, skipped.csv, summary.json). Exit 0
  * when grading ran, whatever the scores.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.ts';
 import { formatPackError, loadPack } from '../packs/load.ts';
-import type { Pack, PackFiles } from '../packs/types.ts';
+import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { skippedCsv, studentRows, submissionRow, submissionsCsv, summaryCsv } from './gradebook.ts';
 import { FORMATS, resultsFile, resultsObject, resultsPath, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
-import { gradeInWorkers, gradeOne, type Graded, type Job } from './grade-workers.ts';
+import { SUBMISSION_TIME_LIMIT_MS, gradeInPool, type Graded, type Job } from './grade-workers.ts';
 import { readPackFromDisk } from './pack-disk.ts';
 import { findSubmissions, type Found } from './submissions.ts';
 
@@ -37,7 +38,8 @@ options:
                          skipped.csv (what was not graded, and why), summary.json
   --format F             json (default), csv, gradescope, prairielearn
   --json                 print the results object (one submission) or the summary (several)
-  --jobs N               worker threads (default: the number of cores, 1 below 8 submissions)
+  --jobs N               worker threads (default: the number of cores, never more than submissions)
+  --time-limit S         seconds one submission may take (default 60); past it, "timed out"
 `;
 
 interface GradeCommand {
@@ -48,11 +50,12 @@ interface GradeCommand {
   format: Format;
   json: boolean;
   jobs: number | null;
+  timeLimitMs: number;
 }
 
 /** Parses `forklab grade` arguments; throws UsageError for people. */
 export function parseGradeArgs(args: string[]): GradeCommand {
-  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null };
+  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null, timeLimitMs: SUBMISSION_TIME_LIMIT_MS };
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -65,6 +68,7 @@ export function parseGradeArgs(args: string[]): GradeCommand {
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}`);
       command.format = f as Format;
     } else if (a === '--jobs') command.jobs = r.integer(i++, a, 1);
+    else if (a === '--time-limit') command.timeLimitMs = r.integer(i++, a, 1) * 1000;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else command.submissions.push(a);
   }
@@ -85,7 +89,7 @@ function progressBar(err: Output, total: number): (done: number) => void {
 }
 
 /** Reads and loads the pack; null (after saying why on err) when it is not valid. */
-function loadGradingPack(path: string, err: Output): { pack: Pack; files: PackFiles } | null {
+function loadGradingPack(path: string, err: Output): { pack: Pack } | null {
   const disk = readPackFromDisk(path);
   const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);
   if (!loaded.pack) {
@@ -97,44 +101,46 @@ function loadGradingPack(path: string, err: Output): { pack: Pack; files: PackFi
     const held = loaded.pack.exercises.reduce((n, e) => n + e.heldBack, 0);
     err.write(`forklab: ${path} is a student's copy: its ${held} point${held === 1 ? '' : 's'} of secret checks are not graded (grade with the instructor's pack)\n`);
   }
-  return { pack: loaded.pack, files: disk.files };
+  return { pack: loaded.pack };
 }
 
-/** Grades every submission, in this thread or on worker threads; results in submission order. */
-async function gradeAll(found: Found, pack: Pack, files: PackFiles, jobsOption: number | null, err: Output): Promise<Graded[]> {
-  const jobs: Job[] = found.submissions.map((submission, index) => ({ index, submission }));
-  // a worker costs a second or two to start (tsx compiles the engine again): small batches stay in-process
-  const threads = jobsOption ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
-  const progress = progressBar(err, jobs.length);
-  if (threads > 1 && jobs.length > 1) return gradeInWorkers(files, jobs, threads, progress);
-  return jobs.map((job, i) => {
-    const g = gradeOne(pack, job.submission);
-    progress(i + 1);
-    return g;
-  });
+/** Worker threads when --jobs is not given: one per core, never more than submissions. */
+function defaultThreads(submissions: number): number {
+  return Math.max(1, Math.min(availableParallelism(), submissions));
 }
 
-/** Writes each submission's results file and the gradebook under `outDir`. */
+/** Grades every submission on the worker pool; results in submission order. */
+async function gradeAll(found: Found, pack: Pack, command: GradeCommand, err: Output): Promise<Graded[]> {
+  const jobs: Job[] = found.submissions.map((submission, index) => ({ index, submission, source: submission.source }));
+  const threads = command.jobs ?? defaultThreads(jobs.length);
+  return gradeInPool(pack, jobs, threads, progressBar(err, jobs.length), command.timeLimitMs);
+}
+
+/**
+ * Writes each submission's results file, then the gradebook, each atomically. An earlier summary
+ * goes first, so a run killed half-way leaves results without a summary (plainly unfinished),
+ * never a summary that contradicts them.
+ */
 function writeResults(outDir: string, format: Format, pack: Pack, exercises: string[], found: Found, graded: Graded[]): ReturnType<typeof studentRows> {
   mkdirSync(outDir, { recursive: true });
+  for (const name of ['summary.csv', 'summary.json', 'submissions.csv', 'skipped.csv']) rmSync(join(outDir, name), { force: true });
   for (const g of graded) {
     const file = resultsFile(g, format);
-    const full = join(outDir, file.path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, file.text);
+    writeFileAtomic(join(outDir, file.path), file.text);
   }
   const rows = studentRows(pack, exercises, found.students, graded);
   const submissions = graded.map((g) => submissionRow(g, resultsPath(g, format)));
-  writeFileSync(join(outDir, 'summary.csv'), summaryCsv(pack, exercises, rows));
-  writeFileSync(join(outDir, 'submissions.csv'), submissionsCsv(submissions));
-  writeFileSync(join(outDir, 'skipped.csv'), skippedCsv(found.skipped));
   const json = { packId: pack.id, packVersion: pack.version, exercises, students: rows, submissions, skipped: found.skipped };
-  writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileAtomic(join(outDir, 'submissions.csv'), submissionsCsv(submissions));
+  writeFileAtomic(join(outDir, 'skipped.csv'), skippedCsv(found.skipped));
+  writeFileAtomic(join(outDir, 'summary.csv'), summaryCsv(pack, exercises, rows));
   return rows;
 }
 
-/** "(does not compile)" or "(the answer could not be read)" for a submission nothing could be checked of. */
+/** "(does not compile)", "(the answer could not be read)" or why the lab could not grade it. */
 function notGradable(g: Graded, pack: Pack): string {
+  if (g.error) return `\t(${g.error})`;
   if (g.gradable) return '';
   return pack.exercises.find((e) => e.id === g.exerciseId)?.question ? '\t(the answer could not be read)' : '\t(does not compile)';
 }
@@ -148,14 +154,14 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
   const command = parseGradeArgs(args);
   const loaded = loadGradingPack(command.pack, err);
   if (!loaded) return 1;
-  const { pack, files } = loaded;
+  const { pack } = loaded;
   const found = await findSubmissions(command.submissions, pack, command.exercise);
   for (const s of found.skipped) err.write(`forklab: skipped ${s.path}: ${s.reason}\n`);
   if (found.submissions.length === 0 && found.students.length === 0) {
     err.write('forklab: no submissions found (see `forklab grade --help` for the layout)\n');
     return 1;
   }
-  const graded = await gradeAll(found, pack, files, command.jobs, err);
+  const graded = found.submissions.length > 0 ? await gradeAll(found, pack, command, err) : [];
   const exercises = command.exercise ? [command.exercise] : pack.exercises.map((e) => e.id);
   const rows = writeResults(command.out, command.format, pack, exercises, found, graded);
   if (command.json) {

@@ -4,10 +4,10 @@
  * version), submissions.csv (one row per graded submission), skipped.csv (what was not graded
  * and why) and summary.json (all of it). Students' names are written exactly as found.
  */
-import { stringify } from 'csv-stringify/sync';
 import { roundPoints } from '../packs/load.ts';
 import type { Pack } from '../packs/types.ts';
-import type { Graded } from './grade-workers.ts';
+import { csvRows } from './grade-results.ts';
+import type { Graded } from './grade-one.ts';
 import type { Skipped } from './submissions.ts';
 
 /** One student's line of the gradebook. */
@@ -31,6 +31,7 @@ export function exerciseWeights(pack: Pack, exercises: string[]): Record<string,
 /** Why a graded submission earned less than its checks alone say, for the notes column. */
 function noteOf(g: Graded, pack: Pack): string | null {
   const question = pack.exercises.find((e) => e.id === g.exerciseId)?.question;
+  if (g.error) return `${g.exerciseId}: not graded: ${g.error}`;
   if (!g.gradable) return `${g.exerciseId}: ${question ? 'the answer could not be read' : 'does not compile'}`;
   if (g.handInVersion && g.handInVersion !== pack.version) return `${g.exerciseId}: handed in for version ${g.handInVersion}`;
   return null;
@@ -68,18 +69,18 @@ export function summaryCsv(pack: Pack, exercises: string[], rows: StudentRow[]):
     pack.id,
     pack.version,
   ]);
-  return stringify([header, ...body]);
+  return csvRows([header, ...body]);
 }
 
 /** submissions.csv: one row per graded submission. */
 export function submissionsCsv(rows: SubmissionRow[]): string {
   const header = ['student', 'exercise', 'points', 'max_points', 'score', 'gradable', 'passed', 'checks', 'file', 'results'] as const;
-  return stringify([[...header], ...rows.map((r) => header.map((h) => r[h]))], { cast: { boolean: (b) => String(b) } });
+  return csvRows([[...header], ...rows.map((r) => header.map((h) => r[h]))]);
 }
 
 /** skipped.csv: path, student (when known), reason. */
 export function skippedCsv(skipped: Skipped[]): string {
-  return stringify([['path', 'student', 'reason'], ...skipped.map((s) => [s.path, s.student, s.reason])]);
+  return csvRows([['path', 'student', 'reason'], ...skipped.map((s) => [s.path, s.student ?? '', s.reason])]);
 }
 
 export interface SubmissionRow {

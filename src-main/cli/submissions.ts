@@ -2,7 +2,8 @@
  * Finding what `forklab grade` grades (docs/packs.md, "Submissions"): .c files and question
  * answers (.txt) in the layouts courses use, and hand-in zips from the app. Everything passed
  * over is recorded with the reason, for skipped.csv. Students' names are kept exactly as the
- * folder, file or hand-in gives them.
+ * folder, file or hand-in gives them. A class folder is read as class-folder.ts allows: links
+ * only inside it, no pipes or devices, files read without following a link swapped in.
  *
  *   NAME.c / NAME.txt   a file named on the command line: NAME's submission for --exercise (or
  *                       the pack's only exercise); a file named after an exercise is that
@@ -12,11 +13,14 @@
  *                       else a class: each subfolder a student (STUDENT/EXERCISE-ID.c), each
  *                       zip a hand-in, each NAME.c a student's file for --exercise
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readHandIn } from '../checker/handin.ts';
 import type { Pack } from '../packs/types.ts';
+import { classEntry, classRoot, listFolder, readSubmission, readSubmissionBytes, type Skipped } from './class-folder.ts';
 import { UsageError } from './command.ts';
+
+export type { Skipped } from './class-folder.ts';
 
 /** One submission to grade: who, which exercise, which file, and its text. */
 export interface Submission {
@@ -27,12 +31,6 @@ export interface Submission {
   source: string;
   /** the pack version a hand-in was made for */
   handInVersion?: string;
-}
-
-export interface Skipped {
-  path: string;
-  student: string;
-  reason: string;
 }
 
 export interface Found {
@@ -60,8 +58,12 @@ export async function findSubmissions(paths: string[], pack: Pack, exercise: str
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
     if (statSync(path).isFile()) await fromNamedFile(path, rules, found);
-    else if (isStudentFolder(path, rules)) studentFolder(path, basename(resolve(path)), rules, found);
-    else await classFolder(path, rules, found);
+    else {
+      const root = classRoot(path);
+      const folder = { real: root, shown: path };
+      if (isStudentFolder(root, rules)) studentFolder(root, folder, basename(resolve(path)), rules, found);
+      else await classFolder(root, folder, rules, found);
+    }
   }
   return found;
 }
@@ -84,22 +86,50 @@ function isSubmissionFile(name: string): boolean {
   return /\.(c|txt)$/.test(name);
 }
 
-/** Visible entries of a folder, sorted. */
-function entries(folder: string): string[] {
-  return readdirSync(folder).filter((n) => !n.startsWith('.')).sort();
+/** A folder of the class folder: its real path (links resolved) and the path as the command line names it. */
+interface Folder {
+  real: string;
+  shown: string;
+}
+
+/**
+ * The entries of a folder of the class folder `root`, hidden ones skipped (and said so), links
+ * resolved inside it. `path` is the entry as the command line would name it, except for a link,
+ * which is its target (a file read is named as what was read).
+ */
+function entries(root: string, folder: Folder, found: Found, student?: string): { name: string; path: string; entry: ReturnType<typeof classEntry> }[] {
+  const out: { name: string; path: string; entry: ReturnType<typeof classEntry> }[] = [];
+  for (const name of listFolder(folder.real, found.skipped)) {
+    const shown = join(folder.shown, name);
+    const entry = classEntry(root, join(folder.real, name));
+    if (name.startsWith('.')) found.skipped.push({ path: shown, reason: 'a hidden file', ...(student !== undefined ? { student } : {}) });
+    else out.push({ name, path: entry.kind === 'skipped' || entry.path === join(folder.real, name) ? shown : entry.path, entry });
+  }
+  return out;
 }
 
 /** A folder of files all named after exercises (and nothing else to grade): one student's. */
 function isStudentFolder(folder: string, rules: Rules): boolean {
-  const names = entries(folder);
-  const files = names.filter((n) => statSync(join(folder, n)).isFile() && isSubmissionFile(n));
-  const others = names.filter((n) => statSync(join(folder, n)).isDirectory() || n.endsWith('.zip'));
-  return files.length > 0 && others.length === 0 && files.every((n) => rules.ids.has(stemOf(n)));
+  const names = listFolder(folder, []).filter((n) => !n.startsWith('.'));
+  const kinds = names.map((n) => ({ n, kind: classEntry(folder, join(folder, n)).kind }));
+  const files = kinds.filter((k) => k.kind === 'file' && isSubmissionFile(k.n));
+  const others = kinds.filter((k) => k.kind === 'folder' || k.n.endsWith('.zip'));
+  return files.length > 0 && others.length === 0 && files.every((k) => rules.ids.has(stemOf(k.n)));
+}
+
+/** Reads a submission's text; null (and a skipped entry) when it cannot be read. */
+function readOrSkip(path: string, student: string, found: Found): string | null {
+  try {
+    return readSubmission(path);
+  } catch (e) {
+    found.skipped.push({ path, student, reason: `cannot be read (${(e as Error).message})` });
+    return null;
+  }
 }
 
 /** A file named on the command line. */
 async function fromNamedFile(path: string, rules: Rules, found: Found): Promise<void> {
-  if (path.endsWith('.zip')) return handIn(path, rules, found);
+  if (path.endsWith('.zip')) return handIn(path, path, rules, found);
   if (!isSubmissionFile(path)) throw new UsageError(`${path}: a submission is a .c file, a question's .txt answer, or a hand-in .zip`);
   const stem = stemOf(basename(path));
   const named = rules.ids.has(stem) ? stem : null;
@@ -111,21 +141,22 @@ async function fromNamedFile(path: string, rules: Rules, found: Found): Promise<
   }
   const student = named ? basename(dirname(resolve(path))) : stem;
   see(found, student);
-  found.submissions.push({ student, exercise: ex, path, source: readFileSync(path, 'utf8') });
+  const source = readOrSkip(path, student, found);
+  if (source !== null) found.submissions.push({ student, exercise: ex, path, source });
 }
 
 /** One student's folder: its files named after exercises (with --exercise, that one only). */
-function studentFolder(folder: string, student: string, rules: Rules, found: Found): void {
+function studentFolder(root: string, folder: Folder, student: string, rules: Rules, found: Found): void {
   see(found, student);
-  for (const name of entries(folder)) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) {
-      found.skipped.push({ path, student, reason: 'a folder inside a student\'s folder (submissions are STUDENT/EXERCISE-ID.c)' });
+  for (const { name, path, entry } of entries(root, folder, found, student)) {
+    const reason =
+      entry.kind === 'skipped' ? entry.reason : entry.kind === 'folder' ? 'a folder inside a student\'s folder (submissions are STUDENT/EXERCISE-ID.c)' : fileProblem(name, rules);
+    if (reason || entry.kind !== 'file') {
+      found.skipped.push({ path, student, reason: reason ?? '' });
       continue;
     }
-    const reason = fileProblem(name, rules);
-    if (reason) found.skipped.push({ path, student, reason });
-    else found.submissions.push({ student, exercise: stemOf(name), path, source: readFileSync(path, 'utf8') });
+    const source = readOrSkip(entry.path, student, found);
+    if (source !== null) found.submissions.push({ student, exercise: stemOf(name), path, source });
   }
 }
 
@@ -140,31 +171,38 @@ function fileProblem(name: string, rules: Rules): string | null {
 }
 
 /** A class folder: student folders, hand-ins and students' loose files. */
-async function classFolder(folder: string, rules: Rules, found: Found): Promise<void> {
-  for (const name of entries(folder)) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) studentFolder(path, name, rules, found);
-    else if (name.endsWith('.zip')) await handIn(path, rules, found);
-    else looseFile(path, name, rules, found);
+async function classFolder(root: string, folder: Folder, rules: Rules, found: Found): Promise<void> {
+  for (const { name, path, entry } of entries(root, folder, found)) {
+    if (entry.kind === 'skipped') found.skipped.push({ path, reason: entry.reason });
+    else if (entry.kind === 'folder') studentFolder(root, { real: entry.path, shown: path }, name, rules, found);
+    else if (name.endsWith('.zip')) await handIn(entry.path, path, rules, found);
+    else looseFile(entry.path, path, name, rules, found);
   }
 }
 
-/** `NAME.c` directly in a class folder: student NAME's file for --exercise. */
-function looseFile(path: string, name: string, rules: Rules, found: Found): void {
+/** `NAME.c` directly in a class folder: student NAME's file for --exercise (read at `real`, named `path`). */
+function looseFile(real: string, path: string, name: string, rules: Rules, found: Found): void {
   const stem = stemOf(name);
-  const skip = (reason: string): void => void found.skipped.push({ path, student: '', reason });
+  const skip = (reason: string): void => void found.skipped.push({ path, reason });
   if (!isSubmissionFile(name)) return skip('not a submission (a .c file, a question\'s .txt answer, or a hand-in .zip)');
   if (rules.ids.has(stem)) return skip(`named after exercise ${stem} but not in a student's folder (STUDENT/${name})`);
   if (!rules.exercise) return skip(`which exercise? Give --exercise, or put it in a student's folder as EXERCISE-ID${name.slice(stem.length)}`);
   if (!name.endsWith(extOf(rules.pack, rules.exercise))) return skip(`exercise ${rules.exercise} takes a ${extOf(rules.pack, rules.exercise)} file`);
   see(found, stem);
-  found.submissions.push({ student: stem, exercise: rules.exercise, path, source: readFileSync(path, 'utf8') });
+  const source = readOrSkip(real, stem, found);
+  if (source !== null) found.submissions.push({ student: stem, exercise: rules.exercise, path, source });
 }
 
-/** A hand-in zip: its files, checked against their hashes and the pack. */
-async function handIn(path: string, rules: Rules, found: Found): Promise<void> {
-  const read = await readHandIn(new Uint8Array(readFileSync(path)), basename(path));
-  if (typeof read === 'string') return void found.skipped.push({ path, student: '', reason: `not graded: ${read}` });
+/** A hand-in zip (read at `real`, named `path`): its files, checked against their hashes and the pack. */
+async function handIn(real: string, path: string, rules: Rules, found: Found): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readSubmissionBytes(real);
+  } catch (e) {
+    return void found.skipped.push({ path, reason: `cannot be read (${(e as Error).message})` });
+  }
+  const read = await readHandIn(bytes, basename(path));
+  if (typeof read === 'string') return void found.skipped.push({ path, reason: `not graded: ${read}` });
   const { manifest, texts } = read;
   if (manifest.packId !== rules.pack.id) {
     return void found.skipped.push({ path, student: manifest.student, reason: `a hand-in for pack ${manifest.packId}, not ${rules.pack.id}` });

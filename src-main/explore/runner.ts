@@ -8,6 +8,8 @@
  * pipe) and changed nothing shared is reported as a blocked attempt, not as a transition: running
  * the task later does the same thing, so the explorer treats the task as disabled there.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
@@ -328,7 +330,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     if (e instanceof AbandonRun) finished = false;
     else if (e instanceof UnsupportedFunction) {
       kernel.stopReason = 'exited';
-      kernel.doExit(program, 0x7f00);
+      doExit(kernel, program, exitedStatus(127));
     } else throw e;
   }
   const status = program.exitCode;

@@ -4,7 +4,8 @@
  * addresses are known. Code generation fills it; link.ts lays it out into a ProgramImage.
  */
 import type { LineEntry, LocalSymbol } from './image.ts';
-import type { InitPiece, Pos, Sym } from './ast.ts';
+import type { Pos, Sym } from './ast.ts';
+import { typeToString } from './types.ts';
 
 /** What a relocation points at: a symbol by link name, or a string literal by index. */
 export type RelocTarget = { sym: string } | { str: number };
@@ -21,18 +22,54 @@ export interface CodeReloc {
   unit: number;
 }
 
+/** What the image's symbol table says of a function or an object (ImageSymbol, without the address). */
+export interface SymbolInfo {
+  name: string;
+  /** the C type, as typeToString writes it */
+  type: string;
+  binding: 'global' | 'static';
+  file: string;
+  line: number;
+  /** for statics inside a function: that function's name */
+  scope?: string;
+}
+
+/** The symbol-table facts of a function or an object symbol. */
+export function symbolInfo(sym: Sym): SymbolInfo {
+  const info: SymbolInfo = {
+    name: sym.name, type: typeToString(sym.type), binding: sym.storage === 'static' ? 'static' : 'global',
+    file: sym.pos.file, line: sym.pos.line,
+  };
+  if (sym.scopeFunction) info.scope = sym.scopeFunction;
+  return info;
+}
+
+/**
+ * A piece of an object's initial contents, as the linker writes it: bytes, or a scalar of `size`
+ * bytes (a float or double when `float` says so) holding a number or an address (of a symbol
+ * or of a string literal, plus `addend`).
+ */
+export type DataPiece =
+  | { k: 'bytes'; offset: number; bytes: Uint8Array }
+  | { k: 'number'; offset: number; size: number; float: 32 | 64 | 0; value: bigint | number }
+  | { k: 'address'; offset: number; size: number; float: 32 | 64 | 0; target: { sym: string } | { bytes: Uint8Array }; addend: number };
+
 export interface ObjectDef {
-  sym: Sym;
+  /** the definition's symbol (null for an object of a precompiled runtime, runtime-object.ts) */
+  sym: Sym | null;
+  symbol: SymbolInfo;
+  /** where it is defined (an undefined reference in its initialiser is reported there) */
+  pos: Pos;
   linkName: string;
   size: number;
   align: number;
   section: 'rodata' | 'data' | 'bss';
-  pieces: InitPiece[];
+  pieces: DataPiece[];
   unit: number;
 }
 
 export interface FunctionCode {
-  sym: Sym;
+  symbol: SymbolInfo;
   linkName: string;
   unit: number;
   entryPc: number;

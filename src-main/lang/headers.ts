@@ -11,6 +11,8 @@ import { STDIO_HEADERS } from './headers/stdio.ts';
 import { PROCESS_HEADERS } from './headers/process.ts';
 import { BASIC_HEADERS } from './headers/basic.ts';
 import { LIBRARY_HEADERS } from './headers/library.ts';
+import { STDARG_HEADERS } from './headers/stdarg.ts';
+import { SYSTEM_HEADERS } from './headers/system.ts';
 
 /** Text of each system header the lab provides, keyed by the name inside <>: 'stdio.h'. */
 export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -18,6 +20,8 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...STDIO_HEADERS,
   ...LIBRARY_HEADERS,
   ...PROCESS_HEADERS,
+  ...STDARG_HEADERS,
+  ...SYSTEM_HEADERS,
 });
 
 /**
@@ -27,7 +31,7 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
 const SUGGESTION_ORDER = [
   'stdio.h', 'unistd.h', 'sys/wait.h', 'stdlib.h', 'string.h', 'signal.h', 'sched.h', 'fcntl.h',
   'pthread.h', 'errno.h', 'time.h', 'sys/types.h', 'stdint.h', 'stddef.h', 'limits.h', 'ctype.h',
-  'sys/prctl.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h',
+  'sys/prctl.h', 'sys/resource.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h',
 ];
 
 let declaredIn: Map<string, string> | undefined;

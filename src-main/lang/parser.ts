@@ -9,7 +9,7 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
-import { type CType, INT, CHAR, arrayOf, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
+import { type CType, INT, CHAR, ULONG, arrayOf, pointerTo, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
 import { flattenInitMeasured } from './initializers.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
@@ -19,6 +19,12 @@ const BINARY_PREC: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
+
+/** True when `t` is, or points to or holds, a variable-length array. */
+function hasVariableLength(t: CType): boolean {
+  for (let x: CType | undefined = t; x; x = x.kind === 'func' ? x.ret : x.base) if (x.vla) return true;
+  return false;
+}
 
 /** Parses one preprocessed translation unit. Never throws; problems go to `diags`. */
 export function parseUnit(tokens: Token[], unitIndex: number, fileName: string, diags: DiagnosticBag): Unit {
@@ -231,9 +237,6 @@ export class Parser extends ParserBase {
 
   private functionDefinition(specs: Specs, d: Declarator): void {
     const sym = this.declareFunction(d, specs.storage === 'static', true);
-    if (d.type.variadic) {
-      this.error(d.pos, "variadic functions (defining a function with '...') are not supported in the lab");
-    }
     sym.defined = true;
     sym.type = d.type;
     const fn: FunctionDef = { sym, params: [], body: undefined as unknown as Block, pos: d.pos, statics: [] };
@@ -250,6 +253,11 @@ export class Parser extends ParserBase {
       if (this.scopes[this.scopes.length - 1].has(p.name)) this.error(p.pos, `redefinition of parameter '${p.name}'`);
       this.scopes[this.scopes.length - 1].set(p.name, ps);
       fn.params.push(ps);
+    }
+    if (d.type.variadic) {
+      // not in any scope: only va_start reaches it
+      fn.vaArea = { name: '(variable arguments)', kind: 'var', type: pointerTo(CHAR), storage: 'param', pos: d.pos, tu: this.unitIndex, linkName: '' };
+      fn.params.push(fn.vaArea);
     }
     const funcNameSym = this.funcNameSymbol(sym.name);
     this.scopes[this.scopes.length - 1].set('__func__', funcNameSym);
@@ -325,7 +333,13 @@ export class Parser extends ParserBase {
     const vars: { sym: Sym; pieces?: InitPiece[]; pos: Pos }[] = [];
     if (this.accept(';')) return { k: 'decl', pos, vars };
     for (;;) {
-      const d = this.declarator(specs.type, false);
+      this.vlaAllowed = specs.storage === undefined || specs.storage === 'auto' || specs.storage === 'register';
+      let d: Declarator;
+      try {
+        d = this.declarator(specs.type, false);
+      } finally {
+        this.vlaAllowed = false;
+      }
       this.skipAttributes();
       const v = this.localDeclarator(specs, d);
       if (v) vars.push(v);
@@ -367,6 +381,7 @@ export class Parser extends ParserBase {
       name, kind: 'var', type: d.type, storage: isStatic ? 'static' : 'local', pos: d.pos, tu: this.unitIndex,
       linkName: isStatic ? `${name}.${++this.staticCounter}@${this.unitIndex}` : name,
     };
+    if (hasVariableLength(d.type)) return this.variableLengthArray(sym, d);
     // the name is in scope from the end of its declarator (so `int x = x;` sees the new x)
     scope.set(name, sym);
     let pieces: InitPiece[] | undefined;
@@ -387,6 +402,34 @@ export class Parser extends ParserBase {
     }
     if (sizeOf(sym.type) > 4 * 1024 * 1024) this.warn(d.pos, `'${name}' is very large for the stack (${sizeOf(sym.type)} bytes)`);
     return { sym, pieces, pos: d.pos };
+  }
+
+  /**
+   * `T name[n];` inside a function: the array gets its storage on the stack when the declaration
+   * runs (codegen.ts). Its size in bytes is kept in a hidden local for sizeof. Only the outermost
+   * dimension may vary, and such an array cannot be initialised (as in C).
+   */
+  private variableLengthArray(sym: Sym, d: Declarator): { sym: Sym; pos: Pos } | undefined {
+    const t = sym.type;
+    if (!t.vla || hasVariableLength(t.base!)) {
+      this.error(d.pos, `'${sym.name}' has a variable size inside another type; the lab supports only arrays like 'int a[n];' whose first dimension varies`);
+      return undefined;
+    }
+    if (!isComplete(t.base!)) {
+      this.error(d.pos, `array type has incomplete element type '${typeToString(t.base!)}'`);
+      return undefined;
+    }
+    const size: Sym = {
+      name: `sizeof ${sym.name}`, kind: 'var', type: ULONG, storage: 'local', pos: d.pos, tu: this.unitIndex, linkName: '',
+    };
+    sym.type = { ...t, vla: { length: t.vla.length, size } };
+    this.scopes[this.scopes.length - 1].set(sym.name, sym);
+    if (this.is('=')) {
+      this.error(this.here(), 'variable-sized object may not be initialized');
+      this.next();
+      this.initializer();
+    }
+    return { sym, pos: d.pos };
   }
 
   private statement(): Stmt {
@@ -823,6 +866,10 @@ export class Parser extends ParserBase {
         if (t.text === '__builtin_offsetof' || t.text === 'offsetof') {
           if (t.text === '__builtin_offsetof' || this.is('(', 1)) return this.offsetof();
         }
+        if (t.text.startsWith('__builtin_va_') && this.is('(', 1)) {
+          const va = this.variableArguments(t.text, pos);
+          if (va) return va;
+        }
         if (t.text === '__builtin_expect') {
           this.next();
           this.expect('(');
@@ -859,6 +906,31 @@ export class Parser extends ParserBase {
       default:
         return this.fail('expression');
     }
+  }
+
+  /**
+   * <stdarg.h>'s forms: __builtin_va_start(ap, last), __builtin_va_arg(ap, type),
+   * __builtin_va_end(ap) and __builtin_va_copy(dst, src). Undefined for another __builtin_va_ name.
+   */
+  private variableArguments(name: string, pos: Pos): Expr | undefined {
+    if (!['__builtin_va_start', '__builtin_va_arg', '__builtin_va_end', '__builtin_va_copy'].includes(name)) return undefined;
+    this.next();
+    this.expect('(');
+    const ap = this.assignment();
+    let result: Expr;
+    if (name === '__builtin_va_arg') {
+      this.expect(',');
+      const type = this.typeName();
+      result = this.sema.vaArg(ap, type, pos);
+    } else if (name === '__builtin_va_end') {
+      result = this.sema.vaEnd(ap, pos);
+    } else {
+      this.expect(',');
+      const other = this.assignment();
+      result = name === '__builtin_va_start' ? this.sema.vaStart(ap, other, pos) : this.sema.vaCopy(ap, other, pos);
+    }
+    this.expect(')');
+    return result;
   }
 
   /** Reports an undeclared name once and records what it stands for from now on. */

@@ -634,9 +634,83 @@ export class Sema {
     return { k: 'call', callee, args, pos, type: ret };
   }
 
+  // ---------------------------------------------------------------- <stdarg.h>
+
+  /** va_start(ap, last): ap points at the caller's area of variable arguments (headers/stdarg.ts). */
+  vaStart(ap: Expr, last: Expr, pos: Pos): Expr {
+    const fn = this.currentFunction();
+    if (!fn?.vaArea) return this.fail(pos, "'va_start' used in function with fixed arguments");
+    const named = fn.params.filter((p) => p !== fn.vaArea);
+    const lastNamed = named[named.length - 1];
+    if (last.k !== 'error' && !(last.k === 'var' && last.sym === lastNamed)) {
+      this.warn(last.pos, "second parameter of 'va_start' not last named argument");
+    }
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_start' must be a 'va_list'");
+    const area: Expr = { k: 'var', sym: fn.vaArea, pos, type: fn.vaArea.type };
+    return this.discard(this.assign(ap, area, pos), pos);
+  }
+
+  /**
+   * va_arg(ap, type): the next variable argument, read as `type`, and ap moved past it:
+   * `*(type *)((ap += size) - size)` with size the argument's slot (its size rounded up to 8).
+   */
+  vaArg(ap: Expr, type: CType, pos: Pos): Expr {
+    if (ap.k === 'error') return ap;
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_arg' not of type 'va_list'");
+    if (type.kind === 'void' || type.kind === 'func' || type.kind === 'array' || !isComplete(type)) {
+      return this.fail(pos, `second argument to 'va_arg' is of incomplete type '${typeToString(type)}'`);
+    }
+    const promoted = type.kind === 'float' ? DOUBLE : isInteger(type) && sizeOf(type) < 4 ? INT : type;
+    if (promoted !== type) {
+      this.warn(pos, `'${typeToString(type)}' is promoted to '${typeToString(promoted)}' when passed through '...'`);
+    }
+    const size = BigInt(Math.ceil(sizeOf(promoted) / 8) * 8);
+    const step: Expr = { k: 'int', value: size, pos, type: INT };
+    const advanced = this.opAssign('+', ap, step, pos);
+    const current = this.binary('-', advanced, step, pos);
+    const value = this.deref(this.cast(pointerTo(promoted), current, pos), pos);
+    return promoted === type ? value : this.convert(value, type);
+  }
+
+  /** va_end(ap): nothing to release in the lab. */
+  vaEnd(ap: Expr, pos: Pos): Expr {
+    if (ap.k === 'error') return ap;
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_end' must be a 'va_list'");
+    return this.discard(ap, pos);
+  }
+
+  /** va_copy(dst, src): a va_list is a pointer, so a copy is an assignment. */
+  vaCopy(dst: Expr, src: Expr, pos: Pos): Expr {
+    if (dst.k === 'error' || src.k === 'error') return this.errorExpr(pos);
+    if (!this.isVaList(dst) || !this.isVaList(src)) return this.fail(pos, "the arguments of 'va_copy' must be 'va_list's");
+    return this.discard(this.assign(dst, src, pos), pos);
+  }
+
+  private isVaList(e: Expr): boolean {
+    const t = e.type;
+    return t.kind === 'ptr' && t.base!.kind === 'char' && !t.base!.unsigned;
+  }
+
+  /** The expression evaluated for its effects only (a void value). */
+  private discard(e: Expr, pos: Pos): Expr {
+    if (e.k === 'error') return e;
+    return { k: 'cast', expr: e, pos, type: VOID };
+  }
+
   sizeofExpr(e: Expr, pos: Pos): Expr {
     if (e.k === 'error') return this.sizeConstant(1n, pos);
+    // a variable-length array: the size its declaration computed, kept in a hidden local
+    const size = e.type.vla?.size;
+    if (size) return { k: 'var', sym: size, pos, type: ULONG };
     return this.sizeofType(e.type, pos);
+  }
+
+  /** The length of a variable-length array, as a size_t (it must be an integer). */
+  vlaLength(e: Expr): Expr {
+    const v = this.value(e);
+    if (v.k === 'error') return v;
+    if (!isInteger(v.type)) return this.fail(e.pos, 'size of array has non-integer type');
+    return this.convert(v, ULONG);
   }
 
   sizeofType(t: CType, pos: Pos): Expr {

@@ -5,6 +5,7 @@
  * `EXERCISE_YAML_SCHEMA` reference them.
  */
 import { CHECK_TYPES, TOPICS } from './types.ts';
+import { PAGE_SIZES } from '../kernel/budgets.ts';
 
 const ID = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'lower-case letters, digits and dashes' };
 const UUID = {
@@ -37,7 +38,7 @@ const RUN = {
     stdinFile: { ...PATH, description: 'a file of the exercise folder whose text is the terminal input (instead of stdin)' },
     stdoutPipe: { type: 'boolean' },
     forkCopy: { enum: ['cow', 'eager'] },
-    pageSize: { type: 'integer', minimum: 256 },
+    pageSize: { enum: [...PAGE_SIZES], description: 'bytes per page: a power of two from 256 to 65536' },
     policy: POLICY,
     seed: { type: 'integer' },
     quantum: { type: 'integer', minimum: 1 },

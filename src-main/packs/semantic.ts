@@ -5,6 +5,7 @@
  * copy holds no solution, wrong submission or secret check (and a full pack has its solutions).
  * Each error names the file, the line and the field.
  */
+import { packRegexProblem } from './regex.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { WarningKind } from '../kernel/warnings.ts';
 import { SYSTEM_CALL_NAMES } from '../vm/syscalls.ts';
@@ -221,11 +222,8 @@ function checkFields(check: RawCheck, path: Path, err: Report): void {
 /** The regular expressions of an expected output (`regex` with its flags, `lines`) compile. */
 function checkPatterns(expected: { regex?: string; flags?: string; lines?: RawCheck['lines'] }, path: Path, err: Report): void {
   const regex = (source: string, at: Path, flags = ''): void => {
-    try {
-      new RegExp(source, flags);
-    } catch (e) {
-      err(at, `invalid regular expression: ${(e as Error).message}`);
-    }
+    const problem = packRegexProblem(source, flags);
+    if (problem) err(at, `invalid regular expression: ${problem}`);
   };
   if (expected.regex !== undefined) regex(expected.regex, [...path, 'regex'], expected.flags);
   for (const list of ['required', 'forbidden'] as const) {

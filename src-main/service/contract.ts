@@ -8,10 +8,11 @@
  * The renderer imports *types only* from this file.
  */
 import type { Policy } from '../kernel/sched.ts';
-import type { TraceEvent } from '../kernel/trace.ts';
+import type { EventOf, TraceEvent, TraceKind, VarView } from '../kernel/trace.ts';
 import type { ProcessReport, RunStats, RunWarning } from '../vm/run.ts';
+import type { StepInspection, TaskInspection } from '../vm/replay.ts';
 
-export type { TraceEvent };
+export type { TraceEvent, EventOf, TraceKind, VarView, StepInspection, TaskInspection };
 
 /** The engine's own plain-data types, which a RunView carries unchanged (src-main/vm/run.ts). */
 export type SchedulerPolicy = Policy;
@@ -88,6 +89,20 @@ export interface ExploreView {
   statesExplored: number;
   /** true when cancel(jobId) stopped the search (nothing of it is kept) */
   cancelled?: boolean;
+}
+
+/**
+ * Which moment of a run to inspect: the run's own request (the RunView's program and options)
+ * and a position of its trace, with the event there (so the engine can check it met the same one).
+ */
+export interface InspectRequest {
+  run: RunRequest;
+  /** how many events of the trace have happened (1 = after the first) */
+  position: number;
+  /** the event at that position (the position-th): its step, kind and task */
+  step: number;
+  kind: TraceEvent['kind'];
+  pid: number;
 }
 
 export interface ExploreRequest {
@@ -240,6 +255,11 @@ export interface LabApi {
   diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
   /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
   run(request: RunRequest): Promise<RunView>;
+  /**
+   * The engine's state at one position of a run: every live task's line, call stack and
+   * variables, read from memory as it is at that position (the run is replayed to it: docs/trace.md).
+   */
+  inspect(request: InspectRequest): Promise<StepInspection>;
   /** Every output the program can produce (#6). */
   explore(request: ExploreRequest): Promise<ExploreView>;
   /** Cancels a running job; false when no such job runs. */
@@ -278,6 +298,7 @@ export interface LabApi {
 export const LAB_API_METHODS = [
   'diagnose',
   'run',
+  'inspect',
   'explore',
   'cancel',
   'listPacks',

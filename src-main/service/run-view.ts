@@ -40,15 +40,27 @@ export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number
   return { severity: d.severity, line: d.line, column: d.column, message: d.message };
 }
 
-/** The view of a run that was cancelled before it finished (nothing of it is kept). */
+/**
+ * The view of a run that was cancelled before it kept anything (a run cancelled while it runs
+ * keeps what ran: its own view, with stopReason 'cancelled').
+ */
 export function cancelledRunView(request: RunRequest): RunView {
+  return emptyRunView(request, 'cancelled', 'the run was cancelled before it started');
+}
+
+/** The view of a run whose worker died under it (out of memory): a result, with the reason. */
+export function failedRunView(request: RunRequest, message: string): RunView {
+  return emptyRunView(request, 'host-limit', message);
+}
+
+function emptyRunView(request: RunRequest, stopReason: string, stopMessage: string): RunView {
   return {
     ok: true,
     diagnostics: [],
     stdout: '',
     exit: { code: -1, signal: null },
-    stopReason: 'cancelled',
-    stopMessage: 'the run was cancelled',
+    stopReason,
+    stopMessage,
     processes: [],
     stats: emptyStats(),
     warnings: [],

@@ -20,6 +20,9 @@ import { STDIO_NATIVES } from './libc/stdio.ts';
 import { STRING_NATIVES } from './libc/string.ts';
 import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
+import { STACK_NATIVES } from './libc/stack.ts';
+import { SORT_NATIVES } from './libc/qsort.ts';
+import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
@@ -69,6 +72,9 @@ export class Machine implements CpuHost {
       ...STRING_NATIVES,
       ...CTYPE_NATIVES,
       ...STDLIB_NATIVES,
+      ...STACK_NATIVES,
+      ...SORT_NATIVES,
+      ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
     this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
@@ -160,7 +166,7 @@ export class Machine implements CpuHost {
     this.stepping = true;
     try {
       if (this.detail && this.detailLeft > 0) this.traceLine(task);
-      while (steps < budget) {
+      while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
         const r = runSlice(task.ctx, tlb, this, 1);
@@ -275,18 +281,30 @@ export class Machine implements CpuHost {
     return map.get(name) ?? 0;
   }
 
-  private readonly plumbing = new WeakMap<Task, { tlb: Tlb; mem: UserMemory; sys: Sys }>();
+  private readonly plumbing = new WeakMap<Task, { tlb: Tlb; image: ProgramImage; call: NativeCall }>();
 
-  /** Builds the view of a call that natives use (memory and system calls cached per task). */
+  /** Builds the view of a call that natives use (a new object each time). */
   callFor(task: Task, nargs: number, kinds: number): NativeCall {
+    const call = this.taskCall(task);
+    return new NativeCall(task.ctx, nargs, kinds, call.mem, call.errnoAddress, call.symbolAddress, call.sys);
+  }
+
+  /**
+   * The task's own NativeCall, made once per address space and program (memory, errno and system
+   * calls bound to the task), which every library call of the task reuses: library calls do not
+   * nest, and nothing keeps the object after the call.
+   */
+  private taskCall(task: Task): NativeCall {
     const image = task.ctx.image;
     const tlb = this.tlbOf(task);
     let p = this.plumbing.get(task);
-    if (!p || p.tlb !== tlb) {
-      p = { tlb, mem: new UserMemory(tlb), sys: this.sysFor(task) };
+    if (!p || p.tlb !== tlb || p.image !== image) {
+      const mem = new UserMemory(tlb);
+      const call = new NativeCall(task.ctx, 0, 0, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), this.sysFor(task));
+      p = { tlb, image, call };
       this.plumbing.set(task, p);
     }
-    return new NativeCall(task.ctx, nargs, kinds, p.mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), p.sys);
+    return p.call;
   }
 
   /**
@@ -333,12 +351,12 @@ export class Machine implements CpuHost {
     }
     const name = BUILTIN_NAMES[id];
     if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : name);
-    const call = this.callFor(task, nargs, kinds);
+    const call = this.taskCall(task).reuse(nargs, kinds);
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];
     const noReturn = this.noReturn[id];
     const args = syscall !== undefined ? syscallArgs(call, name) : null;
-    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args, result: null });
+    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args: args ?? [], result: null, errno: null });
     const result = fn.fn(call);
     if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
     if (result === BLOCK) {

@@ -3,6 +3,8 @@
  * desktop app, the grader) builds on. The result has the shape of `forklab run --json`
  * (../shared/spec/cli.md): fields may be added, never renamed.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
@@ -15,6 +17,7 @@ import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
+import type { Task } from '../kernel/task.ts';
 import type { RecordLayout, RecordLookup } from '../kernel/c-values.ts';
 import { DiagnosticBag } from '../lang/diagnostics.ts';
 import { preprocess } from '../lang/preprocess.ts';
@@ -50,6 +53,8 @@ export interface RunRequest {
   detailLimit?: number;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
+  /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
+  interrupted?: () => boolean;
 }
 
 export interface ProcessReport {
@@ -172,8 +177,8 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
   return (tagged) => found.get(tagged) ?? null;
 }
 
-/** Runs a compiled image on a fresh machine. */
-export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
+/** The kernel options a run request asks for (absent ones keep the kernel's defaults). */
+export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<KernelOptions> {
   const options: Partial<KernelOptions> = {
     maxSteps: request.maxSteps,
     maxOutputBytes: request.maxOutputBytes,
@@ -187,32 +192,56 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     seed: request.seed,
     replay: request.schedule !== undefined ? parseSchedule(request.schedule) : undefined,
     stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
+    interrupted: request.interrupted,
   };
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
-  const machine = new Machine(options);
-  const kernel = machine.kernel;
+  return options;
+}
+
+/** A machine booted on `image` as `request` asks (options, detail mode, argv, environment), not yet run. */
+export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
+  const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
     machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
   }
   const argv = [`./${image.name}`, ...(request.args ?? [])];
-  const program = kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
-  let stopMessage: string | null = null;
+  const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
+  return { machine, program };
+}
+
+/**
+ * Runs a booted machine until the kernel stops it. A call of a library function the lab does not
+ * have ends the program there (exit status 127) and gives the message to show; null otherwise.
+ */
+export function runMachine(machine: Machine, program: Task): string | null {
+  const kernel = machine.kernel;
   try {
     kernel.run();
+    return null;
   } catch (e) {
-    if (e instanceof UnsupportedFunction) {
-      kernel.stopReason = 'exited';
-      stopMessage = `${e.message}; the run stopped there`;
-      kernel.doExit(program, 0x7f00);
-    } else {
-      throw e;
-    }
+    if (!(e instanceof UnsupportedFunction)) throw e;
+    kernel.stopReason = 'exited';
+    doExit(kernel, program, exitedStatus(127));
+    return `${e.message}; the run stopped there`;
   }
+}
+
+/** The teaching warnings a finished run adds: every zombie still unreaped at the end. */
+export function warnRemainingZombies(machine: Machine): void {
+  const kernel = machine.kernel;
   for (const t of kernel.tasks.values()) {
     if (t.state === 'Z' && !t.kernelThread && t.parent && !t.parent.kernelThread) {
       kernel.warn('zombie-not-reaped', t, `process ${t.pid} exited but its parent ${t.parent.pid} never called wait() for it: it is still a zombie when the run ends`);
     }
   }
+}
+
+/** Runs a compiled image on a fresh machine. */
+export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
+  const { machine, program } = bootMachine(image, request);
+  const kernel = machine.kernel;
+  let stopMessage = runMachine(machine, program);
+  warnRemainingZombies(machine);
   const stdoutBytes = concatOutput(kernel.output.map((c) => c.bytes));
   const status = program.exitCode;
   const finished = program.state === 'Z' || program.state === 'X';
@@ -292,6 +321,8 @@ function describeStop(reason: StopReason, steps: number, detail: string, maxOutp
       return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
     case 'deadlock':
       return `stopped: every process is blocked for good (${detail})`;
+    case 'cancelled':
+      return `cancelled after ${steps.toLocaleString('en-US')} steps: what the program did until then is shown`;
     default:
       return null;
   }

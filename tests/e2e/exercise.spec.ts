@@ -22,7 +22,7 @@ test('check a wrong submission, follow the feedback to its step, fix it, get ful
   await expect(page.getByTestId('exercise-view')).toBeVisible();
   await expect(page.getByTestId('prompt')).not.toBeEmpty();
   // hints unlock after failed checks (a fresh data folder starts with none)
-  const hintsHeading = page.getByTestId('hints').locator('h4');
+  const hintsHeading = page.getByTestId('hints').locator('h3');
   const [hintsBefore, hintsTotal] = (await hintsHeading.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
 
   // the wrong submission: the parent never waits, so its child is handed to init

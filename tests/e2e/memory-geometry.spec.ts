@@ -184,6 +184,7 @@ test.describe('memory view geometry', () => {
     expect(copies.length).toBeGreaterThan(0);
     for (const at of copies) {
       const copy = run.trace[at]!;
+      if (copy.kind !== 'cow-copy') throw new Error(`expected a cow-copy event, got ${copy.kind}`);
       const position = model.settle(at + 1);
       await goTo(page, position);
       const state = model.stateAt(position);
@@ -195,7 +196,7 @@ test.describe('memory view geometry', () => {
       expect(copied[0]!.vpn).toBe(copy.vpn);
       expect(copied[0]!.frame, 'the copied page maps the new frame of the trace').toBe(copy.newFrame);
       // the README's picture: the child's write to counter, which copied the data page
-      const segment = state.mms.get(copy.mm as number)!.segments.find((g) => (copy.address as number) >= g.start && (copy.address as number) < g.end);
+      const segment = state.mms.get(copy.mm)!.segments.find((g) => copy.address >= g.start && copy.address < g.end);
       if (SCREENSHOT && segment?.name === 'data') await readmeShot(page);
     }
     await shot(page, info, 'cow-copy');

@@ -12,8 +12,8 @@ import { readPackFolder } from '../../src-main/host/pack-folder.ts';
 import { studentCopy } from '../../src-main/packs/student-copy.ts';
 import type { PackFiles } from '../../src-main/packs/types.ts';
 import { decodeBase64, encodeBase64 } from '../../src-main/service/base64.ts';
-import { diagnoseSource, engines, packEngine } from '../../src-main/service/engines.ts';
-import { isInputError } from '../../src-main/service/errors.ts';
+import { engines } from '../../src-main/service/engines.ts';
+import { errorStatus } from '../../src-main/service/validate.ts';
 import { InlineCompute } from '../../src-main/service/jobs.ts';
 import { LabService } from '../../src-main/service/lab-service.ts';
 import { MemoryStorage } from '../../src-main/service/storage.ts';
@@ -22,7 +22,12 @@ import { EXERCISE_YAML, NO_WAIT, PACK_YAML, SOLUTION, tinyPack } from '../packs/
 const BUILTIN = new URL('../../exercises/process-basics', import.meta.url).pathname;
 
 function makeService(storage = new MemoryStorage()): LabService {
-  return new LabService({ storage, compute: new InlineCompute(engines), packs: packEngine, builtinPacks: async () => [], diagnose: diagnoseSource });
+  return new LabService({ storage, compute: new InlineCompute(engines), builtinPacks: async () => [] });
+}
+
+/** The user's mistake: the doors answer it with HTTP 400. */
+function isInputError(e: Error): boolean {
+  return errorStatus(e) === 400;
 }
 
 function zipOf(files: PackFiles): string {
@@ -64,7 +69,7 @@ describe("a student's copy", () => {
     expect(copy.exercises[0]).toMatchObject({ maxPoints: 4, heldBackPoints: 1 });
   });
 
-  it('a file that is not a pack is the user\'s mistake (an InputError: HTTP 400), and says why', async () => {
+  it('a file that is not a pack is the user\'s mistake (HTTP 400), and says why', async () => {
     const e = await rejection(makeService().importPack({ name: 'tiny.zip', base64: zipOf(tinyPack({ 'hello-fork/solution.c': null })) }));
     expect(isInputError(e)).toBe(true);
     expect(e.message).toContain('tiny.zip is not a valid pack');

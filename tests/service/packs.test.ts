@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readPackFolder, readPackFolders } from '../../src-main/host/pack-folder.ts';
 import { encodeBase64 } from '../../src-main/service/base64.ts';
-import { diagnoseSource, engines, packEngine } from '../../src-main/service/engines.ts';
+import { engines } from '../../src-main/service/engines.ts';
 import { InlineCompute } from '../../src-main/service/jobs.ts';
 import { LabService } from '../../src-main/service/lab-service.ts';
 import { MemoryStorage } from '../../src-main/service/storage.ts';
@@ -17,9 +17,7 @@ function makeService(storage = new MemoryStorage()): LabService {
   return new LabService({
     storage,
     compute: new InlineCompute(engines),
-    packs: packEngine,
     builtinPacks: () => readPackFolders(exercisesDir),
-    diagnose: diagnoseSource,
   });
 }
 

@@ -13,18 +13,19 @@
 import type { MmCounters, MmEventSink } from './events.ts';
 import { zeroCounters } from './events.ts';
 import { MAX_FRAME_NUMBER } from './pte.ts';
+import { MAX_FRAMES, MIN_PAGE_SIZE, framesFor, pageSizeProblem } from '../budgets.ts';
 
 export const DEFAULT_PAGE_SIZE = 4096;
-export const DEFAULT_MAX_FRAMES = 32768;
-export const MIN_PAGE_SIZE = 256;
+export const DEFAULT_MAX_FRAMES = MAX_FRAMES;
+export { MIN_PAGE_SIZE };
 
 /** Returned by allocFrame when the pool is exhausted. */
 export const NO_FRAME = -1;
 
 export interface PhysicalMemoryOptions {
-  /** bytes per page: a power of two, at least 256 (default 4096) */
+  /** bytes per page: a power of two from 256 to 65536 (default 4096) */
   pageSize?: number;
-  /** number of frames in the pool (default 32768, i.e. 128 MiB of 4 KiB pages) */
+  /** number of frames in the pool (default: 32768 within 128 MiB, budgets.ts framesFor) */
   maxFrames?: number;
   /** receives frame-alloc / frame-free events (and, through each MmStruct, fault events) */
   sink?: MmEventSink | null;
@@ -59,10 +60,9 @@ export class PhysicalMemory {
   /** Creates an empty pool. Throws RangeError on a page size or frame count the model cannot use. */
   constructor(options: PhysicalMemoryOptions = {}) {
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
-    if (!Number.isInteger(pageSize) || pageSize < MIN_PAGE_SIZE || (pageSize & (pageSize - 1)) !== 0) {
-      throw new RangeError(`page size must be a power of two >= ${MIN_PAGE_SIZE}, got ${pageSize}`);
-    }
+    const problem = pageSizeProblem(pageSize);
+    if (problem) throw new RangeError(`${problem}, got ${pageSize}`);
+    const maxFrames = options.maxFrames ?? framesFor(pageSize);
     if (!Number.isInteger(maxFrames) || maxFrames < 1 || maxFrames > MAX_FRAME_NUMBER + 1) {
       throw new RangeError(`maxFrames must be between 1 and ${MAX_FRAME_NUMBER + 1}, got ${maxFrames}`);
     }

@@ -62,19 +62,59 @@ class CallArgs implements PrintfArgs {
     return this.call.mem.cString(address, maxLen < 0 ? Infinity : maxLen);
   }
   storeCount(address: number, count: number, width: number): void {
-    if (width === 8) this.call.mem.setI64(address, BigInt(count));
-    else if (width === 4) this.call.mem.setI32(address, count);
-    else if (width === 2) {
-      this.call.mem.setByte(address, count & 0xff);
-      this.call.mem.setByte(address + 1, (count >> 8) & 0xff);
-    } else this.call.mem.setByte(address, count & 0xff);
+    storeCount(this.call, address, count, width);
   }
 }
 
-/** printf-style formatting of the call's arguments: format string at argument `fmtIndex`. */
-function formatCall(call: NativeCall, fmtIndex: number): Uint8Array {
+/**
+ * Reads printf's arguments from a va_list: the area of 8-byte slots where the caller of a
+ * variadic function stored them (lang/headers/stdarg.ts). Reading moves the va_list's copy on.
+ */
+class VaListArgs implements PrintfArgs {
+  constructor(private readonly call: NativeCall, private next: number) {}
+  private slot(): number {
+    const at = this.next;
+    this.next += 8;
+    return at;
+  }
+  int32(): number {
+    return this.call.mem.i32(this.slot());
+  }
+  int64(): bigint {
+    return this.call.mem.i64(this.slot());
+  }
+  double(): number {
+    return this.call.mem.f64(this.slot());
+  }
+  pointer(): number {
+    return this.call.mem.pointer(this.slot());
+  }
+  cString(address: number, maxLen: number): Uint8Array {
+    return this.call.mem.cString(address, maxLen < 0 ? Infinity : maxLen);
+  }
+  storeCount(address: number, count: number, width: number): void {
+    storeCount(this.call, address, count, width);
+  }
+}
+
+/** %n: stores the count at `address` in `width` bytes. */
+function storeCount(call: NativeCall, address: number, count: number, width: number): void {
+  if (width === 8) call.mem.setI64(address, BigInt(count));
+  else if (width === 4) call.mem.setI32(address, count);
+  else if (width === 2) {
+    call.mem.setByte(address, count & 0xff);
+    call.mem.setByte(address + 1, (count >> 8) & 0xff);
+  } else call.mem.setByte(address, count & 0xff);
+}
+
+/**
+ * printf-style formatting of the call's arguments: format string at argument `fmtIndex`, the
+ * values after it, or (for the v… functions, `vaList`) in the va_list that follows it.
+ */
+function formatCall(call: NativeCall, fmtIndex: number, vaList = false): Uint8Array {
   const fmt = call.mem.cString(call.ptr(fmtIndex));
-  return formatPrintf(fmt, new CallArgs(call, fmtIndex + 1), () => encoder.encode(strerrorText(call.errno())));
+  const args = vaList ? new VaListArgs(call, call.ptr(fmtIndex + 1)) : new CallArgs(call, fmtIndex + 1);
+  return formatPrintf(fmt, args, () => encoder.encode(strerrorText(call.errno())));
 }
 
 /** Decides the buffering mode of a stream at its first use, as glibc does. */
@@ -246,32 +286,39 @@ function putResult(ok: boolean, value: number): number {
   return ok ? value : EOF;
 }
 
+/** printf and fprintf (vprintf, vfprintf with vaList): the formatted text on a stream. */
+function printToStream(c: NativeCall, file: number, fmtIndex: number, vaList: boolean): number {
+  const out = formatCall(c, fmtIndex, vaList);
+  return putResult(writeFile(c, file, out), out.length);
+}
+
+/** dprintf (vdprintf): the formatted text written to a descriptor. */
+function printToDescriptor(c: NativeCall, vaList: boolean): number {
+  const out = formatCall(c, 1, vaList);
+  const r = c.sys.write(c.i32(0), out);
+  if (r < 0) c.setErrno(-r);
+  return r < 0 ? -1 : out.length;
+}
+
+/** sprintf and snprintf (`bounded`), and their v… forms: the text into a buffer. */
+function printToString(c: NativeCall, bounded: boolean, vaList: boolean): number {
+  const out = formatCall(c, bounded ? 2 : 1, vaList);
+  const size = bounded ? c.size(1) : Infinity;
+  if (size > 0) c.mem.writeCString(c.ptr(0), out.subarray(0, Math.min(out.length, size - 1)));
+  return out.length;
+}
+
 export const STDIO_NATIVES: NativeTable = {
-  printf: native('i32', (c) => {
-    const out = formatCall(c, 0);
-    return putResult(writeFile(c, standardStream(c, 'stdout'), out), out.length);
-  }),
-  fprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    return putResult(writeFile(c, c.ptr(0), out), out.length);
-  }),
-  dprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    const r = c.sys.write(c.i32(0), out);
-    if (r < 0) c.setErrno(-r);
-    return r < 0 ? -1 : out.length;
-  }),
-  sprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    c.mem.writeCString(c.ptr(0), out);
-    return out.length;
-  }),
-  snprintf: native('i32', (c) => {
-    const out = formatCall(c, 2);
-    const size = c.size(1);
-    if (size > 0) c.mem.writeCString(c.ptr(0), out.subarray(0, Math.min(out.length, size - 1)));
-    return out.length;
-  }),
+  printf: native('i32', (c) => printToStream(c, standardStream(c, 'stdout'), 0, false)),
+  fprintf: native('i32', (c) => printToStream(c, c.ptr(0), 1, false)),
+  dprintf: native('i32', (c) => printToDescriptor(c, false)),
+  sprintf: native('i32', (c) => printToString(c, false, false)),
+  snprintf: native('i32', (c) => printToString(c, true, false)),
+  vprintf: native('i32', (c) => printToStream(c, standardStream(c, 'stdout'), 0, true)),
+  vfprintf: native('i32', (c) => printToStream(c, c.ptr(0), 1, true)),
+  vdprintf: native('i32', (c) => printToDescriptor(c, true)),
+  vsprintf: native('i32', (c) => printToString(c, false, true)),
+  vsnprintf: native('i32', (c) => printToString(c, true, true)),
   puts: native('i32', (c) => {
     const s = c.mem.cString(c.ptr(0));
     const line = new Uint8Array(s.length + 1);

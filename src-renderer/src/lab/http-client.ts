@@ -45,6 +45,7 @@ export function createHttpLab(base = ''): LabApi {
   const lab: LabApi = {
     diagnose: call('diagnose') as LabApi['diagnose'],
     run: call('run') as LabApi['run'],
+    inspect: call('inspect') as LabApi['inspect'],
     explore: call('explore') as LabApi['explore'],
     cancel: call('cancel') as LabApi['cancel'],
     listPacks: call('listPacks') as LabApi['listPacks'],

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../lab/index.ts';
 import type { ViewState } from './state.ts';
 import { FRAMES_X, GROUP_ABOVE, ROW_H, TABLE_W, layoutMemory, rowMiddle, visiblePids, type MemoryLayout } from './memory-layout.ts';
 
-const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields });
+const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields }) as TraceEvent;
 
 /** parent (mm 1) forks a child (mm 2): text shared, data COW, then the child's write copies the data page */
 const FORK_COPY: TraceEvent[] = [
