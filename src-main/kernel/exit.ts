@@ -161,7 +161,10 @@ function forgetOriginalParent(k: Kernel, task: Task): void {
       break;
     }
   }
-  for (const child of task.children) {
+  // the list is taken first: a reaper adding to it while it is walked (init's own exit) would never end
+  const orphans = task.children;
+  task.children = [];
+  for (const child of orphans) {
     child.parent = reaper;
     child.realParent = reaper;
     child.reparentedTo = reaper.pid;
@@ -173,7 +176,6 @@ function forgetOriginalParent(k: Kernel, task: Task): void {
       k.warn('zombie-not-reaped', child, `process ${child.pid} exited but its parent ${task.pid} never called wait() for it; it stayed a zombie until ${who} reaped it`);
     }
   }
-  task.children = [];
 }
 
 /**

@@ -42,6 +42,8 @@ export interface LabDiagnostic {
   line: number;
   column: number;
   message: string;
+  /** the compiler's "note:" lines for it, in order (which header to include, what the lab lacks) */
+  notes?: string[];
 }
 
 export interface RunRequest {
@@ -152,6 +154,8 @@ export interface GradeView {
    * says when they come ("Which choices are right is shown after 3 attempts (1 so far).")
    */
   feedbackHidden?: string;
+  /** why the result could not be saved in the student's progress (the grade itself stands) */
+  progressError?: string;
 }
 
 export interface PackSummary {
@@ -195,6 +199,8 @@ export interface ExerciseView extends ExerciseSummary {
   /** Checks (or answers) so far, and those that were not full marks */
   attempts: number;
   failedAttempts: number;
+  /** the options of the exercise's runs (pack `run:`): its argv and stdin, which the app's Run uses */
+  run?: RunOptions;
   /**
    * Present for a question "tick every possible output" (pack `kind: possible-outputs`): the
    * program, shown read-only, and the candidate outputs. `starter` is "" and `draft` holds the
@@ -314,3 +320,23 @@ export const LAB_API_METHODS = [
   'loadScratch',
   'saveScratch',
 ] as const satisfies readonly (keyof LabApi)[];
+
+/** A C source file the user opened: its name (no folder) and its text. */
+export interface SourceFileInfo {
+  name: string;
+  text: string;
+}
+
+/**
+ * The desktop app's file dialogs for the editor's Open and Save, exposed by the preload as
+ * `window.forklabFiles` (the browser uses a file picker and a download instead). Not part of
+ * LabApi: they are the user's own files, never the lab's service.
+ */
+export interface SourceFileBridge {
+  /** Asks which file to open; null when the user cancels. Rejects with a sentence for a file that is too big or not text. */
+  openSourceFile(): Promise<SourceFileInfo | null>;
+  /** Asks where to save `text` (suggesting `suggestedName`) and writes it; the name saved under, or null when cancelled. */
+  saveSourceFile(suggestedName: string, text: string): Promise<string | null>;
+}
+
+export const SOURCE_FILE_METHODS = ['openSourceFile', 'saveSourceFile'] as const satisfies readonly (keyof SourceFileBridge)[];

@@ -141,6 +141,7 @@ export class LabService implements LabApi {
       hintsTotal: exercise.hints.length,
       attempts: saved?.attempts ?? 0,
       failedAttempts: failed,
+      run: structuredClone(exercise.run ?? {}),
       ...(exercise.question ? { question: structuredClone(exercise.question) } : {}),
     };
   }
@@ -166,10 +167,10 @@ export class LabService implements LabApi {
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', exercise: gradedExercise(pack, request.exerciseId), packId: pack.info.id, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
-    await this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
+    const recorded = await this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
     // the verdicts only when the question's `reveal` allows (the service decides: the page could be read)
     const attempts = this.progress.get(request.packId, request.exerciseId)?.attempts ?? 0;
-    return revealedGrade(grade, exercise.question.reveal, attempts);
+    return revealedGrade(recorded, exercise.question.reveal, attempts);
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
@@ -248,7 +249,8 @@ export class LabService implements LabApi {
     const student = (request.student ?? this.progress.student() ?? '').trim();
     const problem = studentNameProblem(student);
     if (problem) throw new RequestError(`Hand in: ${problem === 'a name or id is needed' ? 'enter your name or student id first' : `your name: ${problem}`}`);
-    if (student !== this.progress.student()) await this.progress.setStudent(student);
+    // the name is remembered for the next hand-in; a data folder that cannot be saved only loses that
+    if (student !== this.progress.student()) await this.progress.setStudent(student).catch(() => undefined);
     const exercises = pack.info.exercises
       .map((e) => ({ id: e.id, text: this.progress.get(pack.info.id, e.id)?.draft ?? null, answer: e.question !== undefined }))
       .filter((e): e is { id: string; text: string; answer: boolean } => e.text !== null);
@@ -286,10 +288,18 @@ export class LabService implements LabApi {
     await this.options.compute.close();
   }
 
-  /** Records a check in the progress (score 0 when the submission did not compile) and passes the grade on. */
+  /**
+   * Records a check in the progress (score 0 when the submission did not compile) and passes the
+   * grade on; when saving fails the grade still comes back, with `progressError` saying why.
+   */
   private async recordGrade(grade: GradeView, at: { packId: string; exerciseId: string }, draft: string): Promise<GradeView> {
     const score = grade.gradable && grade.max_points > 0 ? grade.points / grade.max_points : 0;
-    await this.progress.recordCheck(at.packId, at.exerciseId, score, draft);
+    try {
+      await this.progress.recordCheck(at.packId, at.exerciseId, score, draft);
+    } catch (e) {
+      // the grade stands; only remembering it failed, and the student is told why
+      return { ...grade, progressError: `Your result could not be saved: ${(e as Error).message}` };
+    }
     return grade;
   }
 

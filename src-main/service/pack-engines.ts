@@ -57,6 +57,7 @@ export function describePack(files: PackFiles): { info: PackInfo; pack: Pack } {
       promptHtml: renderPrompt(e.prompt),
       starter: e.starter,
       hints: [...e.hints],
+      run: { ...e.run },
       ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run }, reveal: e.question.reveal } } : {}),
     })),
   };

@@ -31,6 +31,8 @@ export interface ExerciseInfo {
   promptHtml: string;
   starter: string;
   hints: string[];
+  /** the options of the exercise's runs (pack `run:`: args, stdin, …) */
+  run?: RunOptions;
   /** a possible-outputs question: the program, the choices' texts, the runs' options, and when its verdicts are shown */
   question?: { program: string; choices: string[]; options: RunOptions; reveal: Reveal };
 }

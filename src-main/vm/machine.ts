@@ -22,6 +22,7 @@ import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
+import { MATH_NATIVES } from './libc/math.ts';
 import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
@@ -74,6 +75,7 @@ export class Machine implements CpuHost {
       ...STDLIB_NATIVES,
       ...STACK_NATIVES,
       ...SORT_NATIVES,
+      ...MATH_NATIVES,
       ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
@@ -230,7 +232,7 @@ export class Machine implements CpuHost {
       const mm = task.mm as MmStruct;
       const errno = this.symbolAddress(task.ctx.image, 'errno');
       // cached writable entries would let writes bypass the check: start from an empty cache
-      tlb.tag.fill(-1);
+      tlb.tag.fill(NaN);
       tlb.writeCheck = (address) => {
         if (this.vforkWrite !== null || address === errno) return;
         // the child's own frames (calls it makes) lie below the stack pointer vfork was called with
@@ -309,21 +311,23 @@ export class Machine implements CpuHost {
 
   /**
    * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
-   * A call that put events in the trace ends the CPU's slice right after it (runTask resumes the
-   * task at once), so that runTask knows the exact step of those events.
+   * A call that made events ends the CPU's slice right after it (runTask resumes the task at
+   * once), so that runTask knows the exact step of those events. Whether the trace keeps them
+   * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
-    const before = trace.events.length;
+    const before = trace.recorded;
+    const kept = trace.events.length;
     const goOn = this.runBuiltin(ctx, id, nargs, kinds);
-    if (trace.events.length === before) return goOn;
-    this.builtinEvents = before;
+    if (trace.recorded === before) return goOn;
+    this.builtinEvents = kept;
     if (goOn) this.softYield = true;
     return false;
   }
 
-  /** index of the first trace event the slice's last builtin made, or -1 */
+  /** index in the trace where the events the slice's last builtin made begin (when it kept any), or -1 */
   private builtinEvents = -1;
   /** true when the slice ended only so that the events of a builtin get their step */
   private softYield = false;

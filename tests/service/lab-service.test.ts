@@ -107,6 +107,20 @@ describe('LabService runs programs', () => {
     expect(d[0]).toMatchObject({ severity: 'error', line: 2 });
     expect(d[0].message).toMatch(/y/);
   });
+
+  it('keeps the notes the compiler prints under each diagnostic, for the editor and for runs', async () => {
+    const service = makeService();
+    const source = 'int main(void) {\n  fork();\n  return y;\n}\n';
+    const d = await service.diagnose(source);
+    expect(d.map((x) => [x.line, x.message])).toEqual([
+      [2, "implicit declaration of function 'fork'"],
+      [3, "'y' undeclared (first use in this function)"],
+    ]);
+    expect(d[0].notes).toEqual(["'fork' is declared in <unistd.h>; add '#include <unistd.h>'"]);
+    expect(d[1].notes).toEqual([]);
+    const view = await service.run({ source });
+    expect(view.diagnostics).toEqual(d);
+  });
 });
 
 describe('LabService keeps the scratch program', () => {

@@ -25,6 +25,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const selectedPid = ref<number | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** true after a Run that did not compile: the run still shown is the previous program's */
+  const stale = ref(false);
   /** the same program run with forkCopy 'eager', to compare costs */
   const eagerRun = shallowRef<RunView | null>(null);
   const compareEager = ref(false);
@@ -52,6 +54,7 @@ export const useViewerStore = defineStore('viewer', () => {
     inspection.value = null;
     inspectError.value = null;
     run.value = markRaw(view);
+    stale.value = false;
     model.value = markRaw(new TraceModel(view.trace, view.options.pageSize ?? 4096));
     timeline.value = markRaw(buildTimeline(view.trace));
     position.value = Math.min(at, view.trace.length);
@@ -75,7 +78,8 @@ export const useViewerStore = defineStore('viewer', () => {
         return view;
       }
       if (view.stopReason === 'compile-error') {
-        // keep showing the last run; the editor's markers say what is wrong
+        // keep showing the last run, marked as the previous program's; the Problems list says what is wrong
+        stale.value = run.value !== null;
         const d = view.diagnostics.find((x) => x.severity === 'error');
         error.value = d ? `does not compile: line ${d.line}: ${d.message}` : 'the program did not compile';
         return view;
@@ -190,7 +194,7 @@ export const useViewerStore = defineStore('viewer', () => {
   watch([run, position], inspectCurrent);
 
   return {
-    run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
+    run, model, timeline, position, selectedPid, busy, error, stale, eagerRun, compareEager, lastRunMs, length, state, hasLines,
     currentJob, inspection, inspectError, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });
