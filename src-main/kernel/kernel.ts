@@ -182,6 +182,8 @@ export class Kernel {
   shell!: Task;
   /** the student's program (the shell's child) */
   program!: Task;
+  /** the student's program (booted by the shell): the only image whose lines the trace names */
+  userImage: ProgramImage | null = null;
   /** the task the CPU ran last (a `switch` event is traced when it changes) */
   lastRan: Task | null = null;
   /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
@@ -216,11 +218,12 @@ export class Kernel {
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
     for (const t of [this.init, this.shell, task]) {
-      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null });
+      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
     this.program = task;
+    this.userImage = image;
     wakeUp(this, task);
     return task;
   }
@@ -377,9 +380,12 @@ export class Kernel {
   /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
   eventsThisSlice = 0;
 
-  /** The user's source line `task` is at, or null when unknown (see pcExact). */
+  /**
+   * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs
+   * another program than the student's (after exec of /bin/sh, say: its lines are not the student's).
+   */
   lineOf(task: Task): number | null {
-    if (!task.ctx || task.kernelThread) return null;
+    if (!task.ctx || task.kernelThread || task.ctx.image !== this.userImage) return null;
     if (!this.pcExact && task === this.current) return null;
     return userLine(task.mm as Mm | null, task.ctx.image, task.ctx.pc, task.ctx.fp);
   }

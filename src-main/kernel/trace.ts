@@ -74,7 +74,8 @@ export type FaultDetails =
 
 /** The fields of each kind of event (besides EventBase's), by kind: docs/trace.md documents each. */
 export interface EventDetails {
-  'task-new': { ppid: number; command: string; mm: number | null };
+  /** `state`: R for the program (runnable), S for init and the shell (they sleep in wait until a child exits) */
+  'task-new': { ppid: number; command: string; mm: number | null; state: 'R' | 'S' };
   clone: {
     child: number;
     flags: number;

@@ -51,6 +51,8 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /** false: line events without depth and variables (a replay's, vm/replay.ts) */
+  detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
   /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
@@ -208,7 +210,7 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
-    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
   const argv = [`./${image.name}`, ...(request.args ?? [])];
   const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
@@ -264,7 +266,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
   const f = kernel.fatalFault;
   if (f && !stopMessage) {
-    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
   }
   kernel.endRun(stopMessage);
   return {
