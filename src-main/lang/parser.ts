@@ -898,7 +898,7 @@ export class Parser extends ParserBase {
           const va = this.variableArguments(t.text, pos);
           if (va) return va;
         }
-        const special = SPECIAL_FLOATS[t.text];
+        const special = Object.hasOwn(SPECIAL_FLOATS, t.text) ? SPECIAL_FLOATS[t.text] : undefined;
         if (special && this.is('(', 1)) {
           // gcc's builtin constants behind <math.h>'s NAN, INFINITY and HUGE_VAL
           this.next();

@@ -34,6 +34,12 @@ export class UserMemory {
     }
   }
 
+  /** A copy of the bytes from `address` to the end of its page, at most `max` (throws the Fault of an unreadable page). */
+  readRun(address: number, max: number): Uint8Array {
+    const run = readableRun(this.tlb, address);
+    return run.slice(0, Math.min(max, run.length));
+  }
+
   read(address: number, length: number): Uint8Array {
     const out = new Uint8Array(length);
     for (let i = 0; i < length; ) {

@@ -47,11 +47,11 @@ describe('hostile programs for memory', () => {
   });
 
   it('the trace counts events past its byte budget instead of keeping them', () => {
-    const trace = new Trace(1000, 1000);
-    for (let i = 0; i < 100; i++) trace.add({ step: i, time: i, pid: 3, kind: 'output', fd: 1, text: 'x'.repeat(100) } as never);
+    const trace = new Trace(1000, 'all', 1000);
+    for (let i = 0; i < 100; i++) if (trace.offer('output')) trace.add({ step: i, time: i, pid: 3, kind: 'output', fd: 1, text: 'x'.repeat(100) } as never);
     expect(trace.events.length).toBe(5);
     expect(trace.dropped).toBe(95);
-    expect(trace.full).toBe(true);
+    expect(trace.offer('output')).toBe(false);
   });
 
   it.each([256, 4096, 65536])('a machine with %i-byte pages has at most 128 MiB of frames', (pageSize) => {
