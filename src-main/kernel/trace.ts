@@ -135,6 +135,8 @@ export interface EventDetails {
   'frame-alloc': { frame: number; mm: number };
   'frame-free': { frame: number; mm: number };
   brk: { mm: number; from: number; to: number };
+  /** a private anonymous mapping given back (munmap): its pages in [start, end) are gone */
+  munmap: { mm: number; start: number; end: number };
   'signal-send': { signal: number; from: number | null };
   'signal-deliver': { signal: number; action: string };
   'signal-handler': { signal: number; handler: number };

@@ -446,7 +446,9 @@ export class Machine implements CpuHost {
         return r;
       },
       munmap: (address, length) => {
-        const r = doMunmap(task.mm as MmStruct, address, length);
+        const mm = task.mm as MmStruct;
+        const r = doMunmap(mm, address, length);
+        if (r === 0) this.kernel.event(task, 'munmap', { mm: mm.id, start: address, end: address + Math.ceil(length / mm.pageSize) * mm.pageSize });
         this.kernel.event(task, 'syscall', { name: 'munmap', args: [address, length], result: r < 0 ? -1 : 0, errno: r < 0 ? errnoName(-r) ?? null : null });
         return r;
       },

@@ -186,6 +186,13 @@ function applyBrk(s: ViewState, e: EventOf<'brk'>, pageSize: number): void {
   for (let vpn = first; vpn < end; vpn++) m.pages.delete(vpn);
 }
 
+/** munmap: the mapping's pages in [start, end) are unmapped (their frames lose a reference). */
+function applyMunmap(s: ViewState, e: EventOf<'munmap'>, pageSize: number): void {
+  const m = s.mms.get(e.mm);
+  if (!m) return;
+  for (let vpn = Math.floor(e.start / pageSize); vpn < Math.ceil(e.end / pageSize); vpn++) m.pages.delete(vpn);
+}
+
 /** A COW page after its write fault: writable, no longer copy-on-write. */
 function writable(flags: string): string {
   const base = flags.replace('c', '').replace('w', '');
@@ -304,6 +311,9 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       break;
     case 'brk':
       applyBrk(s, e, s.pageSize);
+      break;
+    case 'munmap':
+      applyMunmap(s, e, s.pageSize);
       break;
     case 'fault':
       applyFault(s, e, index);
