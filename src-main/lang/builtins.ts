@@ -50,6 +50,9 @@ export const BUILTIN_NAMES = [
   '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
   // resource limits
   'getrlimit', 'setrlimit',
+  // files (open is above)
+  'openat', 'creat', 'lseek', 'unlink', 'stat', 'fstat', 'lstat', 'access', 'getcwd', 'chdir',
+  'mkdir', 'rmdir', '__lab_readdir', '__lab_spawn',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];
