@@ -167,7 +167,7 @@ export function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read']);
+const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read', 'scanf', 'fscanf', 'vscanf', 'vfscanf']);
 /** Calls that may look at files: reads and writes by descriptor (a file's offset), paths, exec. */
 const MAY_READ_FILES = new Set([
   ...READS_INPUT, 'write', 'printf', 'fprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'fwrite',

@@ -92,12 +92,16 @@ const LOCAL_CALLS = new Set<string>([
   'isdigit', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'ispunct', 'isprint', 'isxdigit',
   'toupper', 'tolower', 'getpid', 'gettid', 'getuid', 'time',
   'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset', 'sigismember', 'brk', 'sbrk', 'isatty',
+  'vsprintf', 'vsnprintf', 'sscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
+  'alloca', '__lab_stack_save', '__lab_stack_restore', '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
+  'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
+  'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
 ]);
 
 /** Calls that write to a descriptor (a failed pipe write raises SIGPIPE). */
 const OUTPUT_CALLS = new Set<string>([
   'printf', 'fprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'perror', 'fwrite',
-  'write', '__lab_flush_all',
+  'write', '__lab_flush_all', 'vprintf', 'vfprintf', 'vdprintf',
 ]);
 
 /** Calls that format numbers (a pid printed is a pid observed). */

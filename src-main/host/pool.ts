@@ -40,6 +40,11 @@ interface RunningJob {
 
 /** The heap limit of a worker, MiB. */
 export const DEFAULT_WORKER_HEAP_MB = 1024;
+/**
+ * The stack of a worker, MiB: room for the compiler's recursion on what gcc accepts (1,000 nested
+ * parentheses, an expression of 5,000 terms); deeper nesting is a diagnostic (lang/limits.ts).
+ */
+export const WORKER_STACK_MB = 64;
 
 export class WorkerPool implements Compute {
   private readonly pool: Piscina;
@@ -59,7 +64,7 @@ export class WorkerPool implements Compute {
       // one job per worker at a time, no idle timeout: workers stay warm until close()
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB },
     });
     this.pool.on('workerCreate', () => this.started++);
     // a worker's own 'error' is reported through its task; keep it from becoming an unhandled event

@@ -7,7 +7,7 @@
  *          (forgetOriginalParent, the exit signal, or an immediate reap) → zombie
  *   releaseTask: the zombie leaves the process table (wait, init, or a parent ignoring SIGCHLD)
  */
-import { lineOf as imageLineOf } from '../lang/image.ts';
+import { userLine } from './inspect.ts';
 import type { Kernel } from './kernel.ts';
 import type { Mm } from './memory.ts';
 import type { Fault } from './mmu.ts';
@@ -23,13 +23,15 @@ import { wakeUp } from './sched-core.ts';
 /** A CPU fault (bad access, division by zero, out of memory): the task receives the signal, whose default action kills it. */
 export function handleFault(k: Kernel, task: Task, fault: Fault, pc: number): void {
   const sig = fault.signal === 'SIGKILL' ? SIGKILL : signalNumber(fault.signal);
+  // a line of the student's file: a fault inside the C library is at the line that called it
+  const line = task.ctx.image === k.userImage ? userLine(task.mm as Mm | null, task.ctx.image, pc, task.ctx.fp) : null;
   k.event(task, 'fault', {
     signal: fault.signal,
     reason: fault.reason,
     address: fault.address,
     write: fault.write,
     pc,
-    line: imageLineOf(task.ctx.image, pc)?.line,
+    ...(line !== null ? { line } : {}),
     page: Math.floor(fault.address / k.options.pageSize),
   });
   killBySignal(k, task, sig);
@@ -162,7 +164,10 @@ function forgetOriginalParent(k: Kernel, task: Task): void {
       break;
     }
   }
-  for (const child of task.children) {
+  // the list is taken first: a reaper adding to it while it is walked (init's own exit) would never end
+  const orphans = task.children;
+  task.children = [];
+  for (const child of orphans) {
     child.parent = reaper;
     child.realParent = reaper;
     child.reparentedTo = reaper.pid;
@@ -174,7 +179,6 @@ function forgetOriginalParent(k: Kernel, task: Task): void {
       k.warn('zombie-not-reaped', child, `process ${child.pid} exited but its parent ${task.pid} never called wait() for it; it stayed a zombie until ${who} reaped it`);
     }
   }
-  task.children = [];
 }
 
 /**

@@ -283,23 +283,26 @@ export function closeOnExec(k: Kernel, task: Task): void {
 
 /** Traces the descriptor table `files` as each live task using it sees it (`fd-table`). */
 export function traceFdTable(k: Kernel, files: FdTable): void {
-  const fds: [number, number, boolean][] = [];
-  files.fds.forEach((e, fd) => {
-    if (e) fds.push([fd, e.file.id, e.cloexec]);
-  });
+  const build = (): { fds: [number, number, boolean][] } => {
+    const fds: [number, number, boolean][] = [];
+    files.fds.forEach((e, fd) => {
+      if (e) fds.push([fd, e.file.id, e.cloexec]);
+    });
+    return { fds };
+  };
   for (const t of k.tasks.values()) {
-    if (t.files === files && !t.kernelThread && t.state !== 'X') k.event(t, 'fd-table', { fds });
+    if (t.files === files && !t.kernelThread && t.state !== 'X') k.eventLazily(t, 'fd-table', build);
   }
 }
 
 /** Traces an open file description's state (`file`): kind, path, flags, offset, size. */
 export function traceFile(k: Kernel, task: Task, file: OpenFile): void {
-  k.event(task, 'file', {
+  k.eventLazily(task, 'file', () => ({
     file: file.id,
     fileKind: file.kind,
     path: file.path,
     flags: file.flags,
     pos: file.pos,
     size: file.inode && file.kind === 'file' ? file.inode.size : null,
-  });
+  }));
 }

@@ -21,7 +21,7 @@ import { traceFdTable, traceFile } from './fs.ts';
 import type { Fault } from './mmu.ts';
 import type { SigHand, Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
-import { Trace, type EventDetails, type TraceEvent, type TraceKind } from './trace.ts';
+import { Trace, type EventDetails, type TraceEvent, type TraceKeep, type TraceKind } from './trace.ts';
 import { O_RDWR, O_WRONLY, SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
@@ -41,7 +41,21 @@ import { MAX_FRAMES, framesFor } from './budgets.ts';
  * Why run() returned. 'cancelled': `interrupted` said so; 'paused': a replay reached the trace
  * position it was asked for (pauseAfterEvents).
  */
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused';
+/**
+ * The most events the kernel may record between two slices of the CPU: far more than any system
+ * call makes, so only a kernel loop that never ends reaches it (KernelRunaway stops the run).
+ */
+export const MAX_EVENTS_PER_SLICE = 5_000_000;
+
+/** The kernel did more work than any step of a program can ask for: the run is stopped, the host goes on. */
+export class KernelRunaway extends Error {
+  constructor() {
+    super(`the lab's kernel stopped this run: it did more than ${MAX_EVENTS_PER_SLICE.toLocaleString('en-US')} things without running the program (an internal error of the lab; please report it)`);
+    this.name = 'KernelRunaway';
+  }
+}
+
+export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused' | 'kernel-limit';
 export type { OutputChunk } from './tty.ts';
 
 export interface KernelOptions {
@@ -82,6 +96,8 @@ export interface KernelOptions {
    * as soon as the instruction that raised the last of them is complete (stopReason 'paused').
    */
   pauseAfterEvents: number | null;
+  /** which events the trace keeps (trace.ts TraceKeep); counters are kept whatever this says */
+  trace: TraceKeep;
 }
 
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
@@ -101,6 +117,7 @@ export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   chooser: null,
   interrupted: null,
   pauseAfterEvents: null,
+  trace: 'all',
 };
 
 /** The quantum of round-robin when none is given: short enough to interleave small programs. */
@@ -122,7 +139,11 @@ export class Kernel {
   readonly tasks = new Map<number, Task>();
   /** tasks that were reaped, in the order they left the table (for the run's report) */
   readonly released: Task[] = [];
-  readonly trace = new Trace();
+  readonly trace: Trace;
+  /** what happened, counted whatever the trace keeps (forks, vforks, other clones, execs) */
+  readonly counts = { forks: 0, vforks: 0, clones: 0, execs: 0 };
+  /** the first fault that killed a task (its signal), for the run's message */
+  fatalFault: { pid: number; signal: number | string; reason: string; address: number; line: number | null } | null = null;
   readonly warnings = new Warnings();
   readonly memory: AddressSpaces;
   readonly output: OutputChunk[] = [];
@@ -166,6 +187,8 @@ export class Kernel {
   shell!: Task;
   /** the student's program (the shell's child) */
   program!: Task;
+  /** the student's program (booted by the shell): the only image whose lines the trace names */
+  userImage: ProgramImage | null = null;
   /** the task the CPU ran last (a `switch` event is traced when it changes) */
   lastRan: Task | null = null;
   /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
@@ -181,6 +204,7 @@ export class Kernel {
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
+    this.trace = new Trace(undefined, this.options.trace);
     this.memory = new AddressSpaces(this.options.pageSize, Math.min(this.options.maxFrames, framesFor(this.options.pageSize)));
     this.terminal = { input: this.options.stdin, inputPos: 0 };
     this.random = seededRandom(this.options.seed);
@@ -203,7 +227,7 @@ export class Kernel {
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
     for (const t of [this.init, this.shell, task]) {
-      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null });
+      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
@@ -211,6 +235,7 @@ export class Kernel {
     if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, this.ttyFile);
     traceFdTable(this, files);
     this.program = task;
+    this.userImage = image;
     wakeUp(this, task);
     return task;
   }
@@ -321,23 +346,66 @@ export class Kernel {
    * user's source when it is known (`details.line`, when given, wins).
    */
   event<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
-    const trace = this.trace;
-    if (trace.full) {
-      trace.dropped++;
-      return;
+    this.count(task, kind, details);
+    if (this.offer(kind)) this.record(task, kind, details);
+  }
+
+  /**
+   * Like event(), for details that cost something to build (a whole descriptor table): `build`
+   * runs only when the trace keeps the event. Not for the kinds count() reads.
+   */
+  eventLazily<K extends TraceKind>(task: Task, kind: K, build: () => EventDetails[K]): void {
+    if (this.offer(kind)) this.record(task, kind, build());
+  }
+
+  /**
+   * Offers an event to the trace (Trace.offer), where a replay's pause counts it and the kernel's
+   * work budget too (MAX_EVENTS_PER_SLICE); true: build and record it.
+   */
+  private offer(kind: TraceKind): boolean {
+    if (++this.eventsThisSlice > MAX_EVENTS_PER_SLICE) throw new KernelRunaway();
+    const keep = this.trace.offer(kind);
+    const pause = this.options.pauseAfterEvents;
+    if (pause !== null && this.trace.recorded >= pause && !this.stopReason) this.stopReason = 'paused';
+    return keep;
+  }
+
+  /** Keeps what a run reports without its trace: processes made, programs run, the first fatal fault. */
+  private count<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
+    if (kind === 'clone') {
+      const what = (details as EventDetails['clone']).what;
+      if (what === 'fork') this.counts.forks++;
+      else if (what === 'vfork') this.counts.vforks++;
+      else this.counts.clones++;
+    } else if (kind === 'exec') {
+      this.counts.execs++;
+    } else if (kind === 'fault' && this.fatalFault === null) {
+      const fault = details as EventDetails['fault'] & { line?: number };
+      if (fault.signal !== undefined) {
+        this.fatalFault = { pid: task.pid, signal: fault.signal, reason: fault.reason, address: fault.address, line: fault.line ?? this.lineOf(task) };
+      }
     }
+  }
+
+  /** Builds event `kind` and adds it to the trace (after trace.offer accepted it). */
+  private record<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
+    const trace = this.trace;
     const line = this.lineOf(task);
     const e = line !== null
       ? { step: this.steps, time: this.time, pid: task.pid, kind, line, ...details }
       : { step: this.steps, time: this.time, pid: task.pid, kind, ...details };
     trace.add(e as TraceEvent);
-    const pause = this.options.pauseAfterEvents;
-    if (pause !== null && trace.events.length >= pause && !this.stopReason) this.stopReason = 'paused';
   }
 
-  /** The user's source line `task` is at, or null when unknown (see pcExact). */
+  /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
+  eventsThisSlice = 0;
+
+  /**
+   * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs
+   * another program than the student's (after exec of /bin/sh, say: its lines are not the student's).
+   */
   lineOf(task: Task): number | null {
-    if (!task.ctx || task.kernelThread) return null;
+    if (!task.ctx || task.kernelThread || task.ctx.image !== this.userImage) return null;
     if (!this.pcExact && task === this.current) return null;
     return userLine(task.mm as Mm | null, task.ctx.image, task.ctx.pc, task.ctx.fp);
   }
@@ -345,11 +413,7 @@ export class Kernel {
   /** Traces the whole page table of `mm` (`mm-snapshot`) as `task` sees it now. */
   traceMmSnapshot(task: Task, mm: Mm): void {
     this.liveMms.set(mm.id, mm);
-    if (this.trace.full) {
-      this.trace.dropped++;
-      return;
-    }
-    this.event(task, 'mm-snapshot', { ...mmSnapshot(mm) });
+    if (this.offer('mm-snapshot')) this.record(task, 'mm-snapshot', { ...mmSnapshot(mm) });
   }
 
   /** The last event of a run: why it stopped, in words for people. */
@@ -361,10 +425,10 @@ export class Kernel {
   /** The memory manager's sink: its events enter the trace for the task they happened to. */
   private traceMmEvent(e: MmEvent): void {
     const task = this.actor ?? this.current;
-    if (!task) return;
+    if (!task || e.kind === 'segv' || !this.offer(e.kind)) return;
     const converted = mmEventDetails(e, (id) => this.liveMms.get(id) ?? null);
     // mmEventDetails pairs each kind with its own details (KindAndDetails); TypeScript cannot follow the pairing through a union
-    if (converted) this.event(task, converted.kind, converted.details as EventDetails[typeof converted.kind]);
+    if (converted) this.record(task, converted.kind, converted.details as EventDetails[typeof converted.kind]);
   }
 }
 

@@ -36,6 +36,7 @@ export function schedule(k: Kernel): StopReason {
   if (!cpu) throw new Error('no CPU attached to the kernel');
   const interrupted = k.options.interrupted;
   while (!k.stopReason) {
+    k.eventsThisSlice = 0;
     if (interrupted && interrupted()) {
       k.stopReason = 'cancelled';
       break;

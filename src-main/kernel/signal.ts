@@ -61,12 +61,15 @@ function isIgnored(task: Task, sig: number): boolean {
 }
 
 /**
- * send_signal: makes `sig` pending on `task`. An ignored signal is discarded at once, as Linux
+ * send_signal: makes `sig` pending on `task`. init (pid 1) takes from user tasks only the signals
+ * it has a handler for, as Linux's SIGNAL_UNKILLABLE: the lab's init has none, so kill(1, SIGKILL)
+ * or SIGSTOP or anything else from a program is ignored (kill returns 0). An ignored signal is discarded at once, as Linux
  * does; a sleeping task is woken so that it can take the signal.
  */
 export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null = null): void {
   if (task.state === 'Z' || task.state === 'X' || sig <= 0 || sig >= NSIG) return;
   k.event(task, 'signal-send', { signal: sig, from: from?.pid ?? null });
+  if (task === k.init && from !== null && !from.kernelThread) return;
   if (sig === SIGCONT) {
     for (const s of STOP_SIGNALS) task.pending.delete(s);
     if (task.state === 'T') {

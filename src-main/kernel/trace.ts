@@ -12,6 +12,8 @@ import type { WarningKind } from './warnings.ts';
 import type { ErrnoName } from './uapi.ts';
 import type { FileKind } from './files.ts';
 
+import { TRACE_BYTES } from './budgets.ts';
+
 export const TRACE_VERSION = 2;
 
 /** What every event has. */
@@ -73,7 +75,8 @@ export type FaultDetails =
 
 /** The fields of each kind of event (besides EventBase's), by kind: docs/trace.md documents each. */
 export interface EventDetails {
-  'task-new': { ppid: number; command: string; mm: number | null };
+  /** `state`: R for the program (runnable), S for init and the shell (they sleep in wait until a child exits) */
+  'task-new': { ppid: number; command: string; mm: number | null; state: 'R' | 'S' };
   clone: {
     child: number;
     flags: number;
@@ -177,22 +180,90 @@ export type TraceEvent = { [K in TraceKind]: EventBase & { kind: K } & EventDeta
 /** The event type of one kind: `EventOf<'clone'>`. */
 export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 
+/**
+ * Which events a run keeps: every kind ('all', for the viewer and `--trace`), none ('none':
+ * `forklab run` without --trace keeps counters only), or the kinds listed (the checker asks for
+ * the events its checks read). What is not kept is never built.
+ */
+export type TraceKeep = 'all' | 'none' | readonly TraceKind[];
+
 export class Trace {
   readonly events: TraceEvent[] = [];
-  /** the most events a run keeps; later ones are counted but dropped */
-  constructor(readonly limit = 2_000_000) {}
+  /**
+   * Events the run made up to the limit, kept or not: what a trace keeping everything would have
+   * counted. The machine ends a CPU slice after a library call that made one (vm/machine.ts),
+   * whatever is kept, so that keeping less never changes when anything happens.
+   */
+  recorded = 0;
+  /** estimated host bytes of the kept events (eventBytes) */
+  bytes = 0;
+  /** events beyond the limits: counted, not kept */
   dropped = 0;
+  private readonly kept: ((kind: TraceKind) => boolean) | null;
 
-  /** Keeps `event`, or counts it as dropped once the trace holds `limit` events. */
+  /**
+   * `keep`: the kinds kept. `limit`: the most events a run records, and `maxBytes` the most bytes
+   * the kept ones may take (budgets.ts TRACE_BYTES: a page table snapshot of a large process is
+   * megabytes); later events are counted but dropped.
+   */
+  constructor(readonly limit = 2_000_000, keep: TraceKeep = 'all', readonly maxBytes = TRACE_BYTES) {
+    if (keep === 'all') this.kept = null;
+    else if (keep === 'none') this.kept = () => false;
+    else {
+      const kinds = new Set<TraceKind>(keep);
+      this.kept = (kind) => kinds.has(kind);
+    }
+  }
+
+  /**
+   * Counts an event the kernel is about to make (or drops it beyond the limits); true when the
+   * trace keeps it: then build it and add() it.
+   */
+  offer(kind: TraceKind): boolean {
+    if (this.recorded >= this.limit) {
+      this.dropped++;
+      return false;
+    }
+    this.recorded++;
+    if (this.kept !== null && !this.kept(kind)) return false;
+    if (this.bytes >= this.maxBytes) {
+      this.dropped++;
+      return false;
+    }
+    return true;
+  }
+
+  /** Keeps an event offer() accepted (and the run's last event, which is always kept). */
   add(event: TraceEvent): void {
-    if (this.events.length < this.limit) this.events.push(event);
-    else this.dropped++;
+    this.events.push(event);
+    this.bytes += eventBytes(event);
   }
 
-  /** True when another event would be kept (callers may skip building one that would not). */
-  get full(): boolean {
-    return this.events.length >= this.limit;
+  /** True when every kind is kept. */
+  get keepsAll(): boolean {
+    return this.kept === null;
   }
+}
+
+/** What an event costs before its fields (the object, step, time, pid, kind). */
+const EVENT_BYTES = 96;
+/** What each item of an array field costs (a page of a snapshot is a small array of its own). */
+const ITEM_BYTES = 48;
+
+/**
+ * The estimated host bytes of an event, about the size of its JSON: a fixed cost, its strings,
+ * and its arrays' items (the pages and frames of an mm-snapshot, the variables of a line event).
+ */
+export function eventBytes(event: TraceEvent): number {
+  let n = EVENT_BYTES;
+  const fields = event as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    const v = fields[key];
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v)) n += v.length * ITEM_BYTES;
+    else if (v !== null && typeof v === 'object') n += Object.keys(v).length * ITEM_BYTES;
+  }
+  return n;
 }
 
 /** A type guard for one kind: `events.filter(isKind('clone'))` is an `EventOf<'clone'>[]`. */

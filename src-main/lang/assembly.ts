@@ -81,9 +81,14 @@ export interface FunctionCode {
   returnsVoid: boolean;
 }
 
+const bitsView = new Float64Array(1);
+const bitsWords = new Uint32Array(bitsView.buffer);
+
 export class Assembly {
   readonly code: number[] = [];
-  readonly f64Consts: number[] = [];
+  /** constants for PUSH_F64, kept as their bit patterns (a JS array would lose a NaN's sign) */
+  private f64Values = new Float64Array(16);
+  private f64Count = 0;
   private readonly f64Index = new Map<string, number>();
   readonly strings: Uint8Array[] = [];
   private readonly stringIndex = new Map<string, number>();
@@ -104,16 +109,27 @@ export class Assembly {
     return i;
   }
 
-  /** Index of a constant in f64Consts (shared by equal values, -0 and NaN kept distinct). */
+  /** Index of a constant in f64Consts (shared by constants with the same bits: -0, NaNs kept distinct). */
   f64(value: number): number {
-    const key = Object.is(value, -0) ? '-0' : String(value);
+    bitsView[0] = value;
+    const key = `${bitsWords[1]}:${bitsWords[0]}`;
     let i = this.f64Index.get(key);
     if (i === undefined) {
-      i = this.f64Consts.length;
-      this.f64Consts.push(value);
+      i = this.f64Count++;
+      if (i === this.f64Values.length) {
+        const bigger = new Float64Array(2 * i);
+        bigger.set(this.f64Values);
+        this.f64Values = bigger;
+      }
+      this.f64Values[i] = value;
       this.f64Index.set(key, i);
     }
     return i;
+  }
+
+  /** The PUSH_F64 constants, bit for bit. */
+  get f64Consts(): Float64Array {
+    return this.f64Values.slice(0, this.f64Count);
   }
 
   /** Index of a string literal (its bytes without the NUL; one copy of each distinct string). */

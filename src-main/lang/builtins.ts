@@ -50,6 +50,11 @@ export const BUILTIN_NAMES = [
   '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
   // resource limits
   'getrlimit', 'setrlimit',
+  // the scanf family, and strtod
+  'scanf', 'fscanf', 'sscanf', 'vscanf', 'vfscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
+  // math.h (computed as glibc does: vm/libc/math)
+  'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
+  'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
   // files (open is above)
   'openat', 'creat', 'lseek', 'unlink', 'stat', 'fstat', 'lstat', 'access', 'getcwd', 'chdir',
   'mkdir', 'rmdir', '__lab_readdir', '__lab_spawn',

@@ -19,6 +19,7 @@ import { addRuntimeObjects, appendRuntimeCode, deserializeRuntimeObject, runtime
 import { headerDeclaring } from './headers.ts';
 import { builtinId } from './builtins.ts';
 import { sizeOf, alignOf, type CType } from './types.ts';
+import { CompileLimitError, isStackOverflow } from './limits.ts';
 
 const INTERNAL = "internal error in the lab's C runtime: ";
 
@@ -48,12 +49,26 @@ export function compile(options: CompileOptions): CompileResult {
     try {
       image = build(parsed, useObject ? object : null, userBag, runtimeBag, mainFile, options);
     } catch (e) {
-      userBag.error(mainFile, 1, 1, 1, `the compiler failed on this program (${(e as Error).message}); please report it`);
+      reportFailure(userBag, mainFile, e, 'program');
     }
   }
   const diagnostics = [...sortDiagnostics(userBag.items, options.files.map((f) => f.name)), ...internalErrors(runtimeBag)];
   const ok = !diagnostics.some((d) => d.severity === 'error') && image !== null;
   return { ok, diagnostics, image: ok ? image : null };
+}
+
+/**
+ * A compilation that stopped: a budget that ran out (limits.ts) or a program nested beyond the
+ * compiler's stack is the program's diagnostic; anything else is the lab's own failure.
+ */
+function reportFailure(bag: DiagnosticBag, fileName: string, e: unknown, what: 'file' | 'program'): void {
+  if (e instanceof CompileLimitError) {
+    bag.error(e.at.file, e.at.line, e.at.column, 1, e.message);
+  } else if (isStackOverflow(e)) {
+    bag.error(fileName, 1, 1, 1, `this ${what} is nested too deeply for the lab's compiler (expressions or statements inside each other thousands of levels deep)`);
+  } else {
+    bag.error(fileName, 1, 1, 1, `the compiler failed on this ${what} (${(e as Error).message}); please report it`);
+  }
 }
 
 /** Preprocesses and parses one translation unit into `parsed` (a compiler failure is a diagnostic). */
@@ -62,7 +77,7 @@ function parseInto(parsed: ParsedUnit[], file: SourceFile, index: number, runtim
     const tokens = preprocess(file, bag);
     parsed.push({ unit: parseUnit(tokens, index, file.name, bag), runtime, bag });
   } catch (e) {
-    bag.error(file.name, 1, 1, 1, `the compiler failed on this file (${(e as Error).message}); please report it`);
+    reportFailure(bag, file.name, e, 'file');
   }
 }
 

@@ -142,6 +142,18 @@ describe('error recovery and messages', () => {
     expect(errors('int main(void) { double d = 2; int a[d]; return 0; }')).toEqual(['1:38: size of array has non-integer type']);
   });
 
+  it('names a function of an included header that the lab lacks as unsupported, not as an implicit declaration', () => {
+    const r = compile({ files: [{ name: 't.c', text: '#include <unistd.h>\n#include <math.h>\nint main(void) { unlink("f"); return (int)tan(1.0); }' }] });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["'unlink' is not supported in the lab", "'tan' is not supported in the lab"]);
+    expect(r.diagnostics[1].hint).toBe("<math.h> declares 'tan' on Linux, but the lab's C library does not provide it");
+    const without = compile({ files: [{ name: 't.c', text: 'int main(void) { return (int)tan(1.0); }' }] });
+    expect(without.diagnostics.map((d) => [d.message, d.hint])).toEqual([
+      ["implicit declaration of function 'tan'", "'tan' is declared in <math.h> on Linux, but the lab does not support it"],
+    ]);
+    const supported = compile({ files: [{ name: 't.c', text: 'int main(void) { return (int)sqrt(4.0); }' }] });
+    expect(supported.diagnostics[0].hint).toBe("'sqrt' is declared in <math.h>; add '#include <math.h>'");
+  });
+
   it('accepts what only looks unsupported: array parameters sized by another parameter', () => {
     expect(errors('int sum(int n, int a[n]) { return a[n - 1]; } int main(void) { int v[2] = { 1, 2 }; return sum(2, v); }')).toEqual([]);
   });

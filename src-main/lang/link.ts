@@ -94,7 +94,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
     version: 1,
     name: opts.name,
     code,
-    f64Consts: Float64Array.from(asm.f64Consts),
+    f64Consts: asm.f64Consts,
     rodataBase,
     rodata,
     dataBase,

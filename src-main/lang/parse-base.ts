@@ -46,6 +46,15 @@ export const TYPE_KEYWORDS = new Set([
   '__volatile__', '_Imaginary',
 ]);
 
+/** The system headers whose tokens appear in a translation unit: 'stdio.h' for '<stdio.h>'. */
+function includedHeaders(toks: Token[]): Set<string> {
+  const files = new Set<string>();
+  for (const t of toks) files.add(t.file);
+  const headers = new Set<string>();
+  for (const f of files) if (f.startsWith('<') && f.endsWith('>')) headers.add(f.slice(1, -1));
+  return headers;
+}
+
 export abstract class ParserBase {
   protected pos = 0;
   protected scopes: Map<string, Sym>[] = [new Map()];
@@ -68,7 +77,7 @@ export abstract class ParserBase {
     protected readonly diags: DiagnosticBag,
   ) {
     this.unit = { file: fileName, index: unitIndex, functions: [], globals: [], statics: [] };
-    this.sema = new Sema(diags, () => this.fn);
+    this.sema = new Sema(diags, () => this.fn, includedHeaders(toks));
     // gcc's built-in type behind <stdarg.h>'s va_list: in the lab, a pointer into the caller's
     // area of variable arguments (see headers/stdarg.ts)
     this.scopes[0].set('__builtin_va_list', {

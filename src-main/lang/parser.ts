@@ -11,6 +11,7 @@ import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
 import { type CType, INT, CHAR, ULONG, arrayOf, pointerTo, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
 import { flattenInitMeasured } from './initializers.ts';
+import { CompileLimitError, MAX_EXPRESSION_NESTING } from './limits.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
@@ -18,6 +19,18 @@ const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=
 const BINARY_PREC: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+};
+
+const QUIET_NAN = new Float64Array(new BigUint64Array([0x7ff8000000000000n]).buffer)[0];
+
+/** gcc's builtins for special floating values: a positive quiet NaN (as gcc's NAN), infinity. */
+const SPECIAL_FLOATS: Record<string, { value: number; float: boolean }> = {
+  __builtin_nan: { value: QUIET_NAN, float: false },
+  __builtin_nanf: { value: QUIET_NAN, float: true },
+  __builtin_inf: { value: Infinity, float: false },
+  __builtin_inff: { value: Infinity, float: true },
+  __builtin_huge_val: { value: Infinity, float: false },
+  __builtin_huge_valf: { value: Infinity, float: true },
 };
 
 /** True when `t` is, or points to or holds, a variable-length array. */
@@ -35,6 +48,8 @@ export class Parser extends ParserBase {
   private labelsDefined = new Map<string, Pos>();
   private labelsUsed: { name: string; pos: Pos }[] = [];
   private loopDepth = 0;
+  /** expressions being parsed inside each other (MAX_EXPRESSION_NESTING) */
+  private nesting = 0;
   private switches: { cases: CaseStmt[]; hasDefault: boolean; type: CType }[] = [];
 
   // ---------------------------------------------------------------- translation unit
@@ -667,6 +682,19 @@ export class Parser extends ParserBase {
   }
 
   assignment(): Expr {
+    if (++this.nesting > MAX_EXPRESSION_NESTING) {
+      const t = this.peek();
+      throw new CompileLimitError(t, `expressions are nested more than ${MAX_EXPRESSION_NESTING.toLocaleString('en-US')} levels deep here, the most the lab compiles`);
+    }
+    try {
+      return this.assignmentBody();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** assignment() within the nesting budget. */
+  private assignmentBody(): Expr {
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
@@ -869,6 +897,15 @@ export class Parser extends ParserBase {
         if (t.text.startsWith('__builtin_va_') && this.is('(', 1)) {
           const va = this.variableArguments(t.text, pos);
           if (va) return va;
+        }
+        const special = Object.hasOwn(SPECIAL_FLOATS, t.text) ? SPECIAL_FLOATS[t.text] : undefined;
+        if (special && this.is('(', 1)) {
+          // gcc's builtin constants behind <math.h>'s NAN, INFINITY and HUGE_VAL
+          this.next();
+          this.expect('(');
+          if (!this.is(')')) this.assignment();
+          this.expect(')');
+          return this.sema.floatConstant(special.value, special.float, pos);
         }
         if (t.text === '__builtin_expect') {
           this.next();

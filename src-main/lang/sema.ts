@@ -12,6 +12,7 @@ import {
   unqualified, findMember, qualified,
 } from './types.ts';
 import { headerDeclaring } from './headers.ts';
+import { glibcHeadersDeclaring } from './headers/glibc-functions.ts';
 import { constValue, type ConstValue } from './consteval.ts';
 
 export type ConvContext =
@@ -25,15 +26,9 @@ const ERROR_TYPE: CType = { kind: 'int' };
 /** Library functions students reach for that the lab does not provide, with what to use instead. */
 const NOT_IN_THE_LAB: Record<string, string> = (() => {
   const table: Record<string, string> = {};
-  const scanf = "the lab has no scanf family; read a line with fgets and convert it with atoi or strtol";
-  for (const n of ['scanf', 'fscanf', 'sscanf', 'vscanf']) table[n] = scanf;
   const files = 'the lab has no stdio files; use open, read, write and close';
   for (const n of ['fopen', 'fclose', 'fread', 'fseek', 'ftell', 'rewind', 'feof', 'ferror', 'fdopen']) table[n] = files;
-  const math = 'the lab has no <math.h>; compute it with + - * / (or write the function yourself)';
-  for (const n of ['sqrt', 'pow', 'sin', 'cos', 'tan', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'round', 'fmod']) table[n] = math;
   table.getline = 'the lab has no getline; read a line with fgets into a char array';
-  table.atof = 'the lab has no atof or strtod; keep numbers as integers (atoi, strtol)';
-  table.strtod = table.atof;
   return table;
 })();
 
@@ -42,6 +37,8 @@ export class Sema {
   constructor(
     private readonly diags: DiagnosticBag,
     private readonly currentFunction: () => FunctionDef | undefined,
+    /** the system headers the translation unit includes ('stdio.h'…) */
+    private readonly includedHeaders: ReadonlySet<string> = new Set(),
   ) {}
 
   // ---------------------------------------------------------------- reporting
@@ -79,8 +76,17 @@ export class Sema {
     const header = headerDeclaring(name);
     const hint = header ? `'${name}' is declared in <${header}>; add '#include <${header}>'` : undefined;
     if (isCall) {
-      const missing = NOT_IN_THE_LAB[name];
-      this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? 'declare the function (or put its definition) above this use');
+      const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
+      const glibcHeaders = header ? [] : glibcHeadersDeclaring(name);
+      const included = glibcHeaders.find((h) => this.includedHeaders.has(h));
+      if (included) {
+        // glibc declares it in a header the program includes: it would compile on Linux
+        this.error(pos, `'${name}' is not supported in the lab`, missing ??
+          `<${included}> declares '${name}' on Linux, but the lab's C library does not provide it`);
+      } else {
+        const elsewhere = glibcHeaders.length > 0 ? `'${name}' is declared in <${glibcHeaders[0]}> on Linux, but the lab does not support it` : undefined;
+        this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? elsewhere ?? 'declare the function (or put its definition) above this use');
+      }
       return {
         name, kind: 'func', type: { kind: 'func', ret: INT, params: [], prototyped: false }, storage: 'global', pos, tu: unit,
         linkName: name,
@@ -124,6 +130,11 @@ export class Sema {
     const body = text.replace(/[fFlL]$/, '');
     const value = /^0[xX]/.test(body) ? parseHexFloat(body) : Number(body);
     return isFloat ? { k: 'float', value: Math.fround(value), pos, type: FLOAT } : { k: 'float', value, pos, type: DOUBLE };
+  }
+
+  /** A floating constant given by its value (special values from builtins). */
+  floatConstant(value: number, isFloat: boolean, pos: Pos): Expr {
+    return { k: 'float', value, pos, type: isFloat ? FLOAT : DOUBLE };
   }
 
   charLiteral(text: string, pos: Pos): Expr {

@@ -2,6 +2,7 @@
  * The engines of runs and diagnostics (jobs.ts): the compiler and the machine only, so that a
  * worker doing only these never loads the pack format or the checker.
  */
+import { reportedDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, runProgram } from '../vm/run.ts';
 import { inspectRun } from '../vm/replay.ts';
 import type { InspectRequest, LabDiagnostic, StepInspection } from './contract.ts';
@@ -13,15 +14,9 @@ import { engineRequest, toLabDiagnostic, toRunView } from './run-view.ts';
  * put on line 1 with the header's name, so the editor still shows it.
  */
 export function diagnoseSource(source: string, fileName = 'prog.c'): LabDiagnostic[] {
-  return compileProgram(source, fileName)
-    .diagnostics.filter((d) => d.severity !== 'note')
-    .map((d) =>
-      toLabDiagnostic(
-        d.file === fileName
-          ? { severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message }
-          : { severity: d.severity as 'error' | 'warning', line: 1, column: 1, message: `${d.file}:${d.line}: ${d.message}` },
-      ),
-    );
+  return reportedDiagnostics(compileProgram(source, fileName).diagnostics).map((d) =>
+    toLabDiagnostic(d.file === fileName ? d : { ...d, line: 1, column: 1, message: `${d.file}:${d.line}: ${d.message}` }),
+  );
 }
 
 /** The state at one position of a run, by replaying the run's own request (detail mode included). */

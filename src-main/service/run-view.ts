@@ -35,9 +35,9 @@ export function toRunView(result: RunResult, request: RunRequest): RunView {
   return runResultView(result, request.source, request.fileName ?? 'prog.c', request.options ?? {}, null);
 }
 
-/** A diagnostic without the engine's file field. */
-export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number; column: number; message: string }): LabDiagnostic {
-  return { severity: d.severity, line: d.line, column: d.column, message: d.message };
+/** A diagnostic without the engine's file field, with its notes (an empty list when it has none). */
+export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number; column: number; message: string; notes?: string[] }): LabDiagnostic {
+  return { severity: d.severity, line: d.line, column: d.column, message: d.message, notes: [...(d.notes ?? [])] };
 }
 
 /**

@@ -22,6 +22,7 @@ import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
+import { MATH_NATIVES } from './libc/math.ts';
 import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysLseek, sysRead, sysWrite } from '../kernel/fs.ts';
@@ -31,6 +32,7 @@ import { NORETURN_CALLS, SYSCALL_BY_NAME, SYSTEM_CALL_NAMES } from './syscalls.t
 import { errnoName } from './libc/errno-names.ts';
 import { Kind, codeAddress } from '../lang/isa.ts';
 import { lineDetails } from '../kernel/detail.ts';
+import { functionOf } from '../kernel/inspect.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import { Fault } from '../kernel/mmu.ts';
@@ -41,6 +43,12 @@ export interface DetailOptions {
   limit: number;
   /** struct and union layouts of the user's program, for values like {.a = 1} */
   records: RecordLookup;
+  /**
+   * false: line events say only where (line and function; depth 0, no variables). A replay
+   * (vm/replay.ts) needs the events, not what they say, and deep recursion makes depth and
+   * variables costly at every line.
+   */
+  values?: boolean;
 }
 
 /**
@@ -76,6 +84,7 @@ export class Machine implements CpuHost {
       ...STDLIB_NATIVES,
       ...STACK_NATIVES,
       ...SORT_NATIVES,
+      ...MATH_NATIVES,
       ...SIGSET_NATIVES,
       ...systemCallNatives(this),
     };
@@ -201,13 +210,14 @@ export class Machine implements CpuHost {
   private traceLine(task: Task): void {
     const ctx = task.ctx;
     const mm = task.mm as MmStruct | null;
-    if (!mm || !this.detail) return;
+    // line events are lines of the student's file: not of /bin/sh after an exec
+    if (!mm || !this.detail || ctx.image !== this.kernel.userImage) return;
     // cheap test first: most steps stay on the line they were on
     const line = userLineAt(ctx.image, ctx.pc);
     if (line === null) return;
     const last = this.lastLine.get(task);
     if (last !== undefined && last.line === line && last.fp === ctx.fp) return;
-    const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
+    const d = this.detail.values === false ? whereOnly(ctx.image, ctx.pc, line) : lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
     if (!d) return;
     if (last !== undefined) {
       last.line = line;
@@ -233,7 +243,7 @@ export class Machine implements CpuHost {
       const mm = task.mm as MmStruct;
       const errno = this.symbolAddress(task.ctx.image, 'errno');
       // cached writable entries would let writes bypass the check: start from an empty cache
-      tlb.tag.fill(-1);
+      tlb.tag.fill(NaN);
       tlb.writeCheck = (address) => {
         if (this.vforkWrite !== null || address === errno) return;
         // the child's own frames (calls it makes) lie below the stack pointer vfork was called with
@@ -312,21 +322,23 @@ export class Machine implements CpuHost {
 
   /**
    * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
-   * A call that put events in the trace ends the CPU's slice right after it (runTask resumes the
-   * task at once), so that runTask knows the exact step of those events.
+   * A call that made events ends the CPU's slice right after it (runTask resumes the task at
+   * once), so that runTask knows the exact step of those events. Whether the trace keeps them
+   * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
-    const before = trace.events.length;
+    const before = trace.recorded;
+    const kept = trace.events.length;
     const goOn = this.runBuiltin(ctx, id, nargs, kinds);
-    if (trace.events.length === before) return goOn;
-    this.builtinEvents = before;
+    if (trace.recorded === before) return goOn;
+    this.builtinEvents = kept;
     if (goOn) this.softYield = true;
     return false;
   }
 
-  /** index of the first trace event the slice's last builtin made, or -1 */
+  /** index in the trace where the events the slice's last builtin made begin (when it kept any), or -1 */
   private builtinEvents = -1;
   /** true when the slice ended only so that the events of a builtin get their step */
   private softYield = false;
@@ -508,4 +520,10 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
   mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
   mem.setPointer(ctx.sp - 16, 0);
+}
+
+/** A line event's fields without depth or variables (DetailOptions.values false); null where lineDetails gives null. */
+function whereOnly(image: ProgramImage, pc: number, line: number): { line: number; fn: string; depth: number; vars: [] } | null {
+  const fn = functionOf(image, pc);
+  return fn ? { line, fn: fn.name, depth: 0, vars: [] } : null;
 }

@@ -7,13 +7,13 @@ import { doExit } from '../kernel/exit.ts';
 import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
-import { formatDiagnostics } from '../lang/diagnostics.ts';
+import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import type { ProgramImage } from '../lang/image.ts';
-import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
+import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
-import type { TraceEvent } from '../kernel/trace.ts';
+import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
-import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
+import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
@@ -59,10 +59,17 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /** false: line events without depth and variables (a replay's, vm/replay.ts) */
+  detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
   /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
   interrupted?: () => boolean;
+  /**
+   * which events `trace` keeps (kernel/trace.ts TraceKeep; default 'all', and always 'all' in
+   * detail mode): `forklab run` without --trace keeps none, the checker the kinds it reads
+   */
+  trace?: TraceKeep;
 }
 
 export interface ProcessReport {
@@ -102,7 +109,8 @@ export interface RunWarning {
 
 export interface RunResult {
   ok: boolean;
-  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string }[];
+  /** errors and warnings, each with its notes (the compiler's "note:" lines) */
+  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string; notes?: string[] }[];
   /** gcc-style text of the diagnostics */
   diagnosticsText: string;
   /** the terminal text, decoded as UTF-8 */
@@ -136,9 +144,7 @@ export function compileProgram(source: string, fileName = 'prog.c') {
 export function runProgram(request: RunRequest): RunResult {
   const fileName = request.fileName ?? 'prog.c';
   const compiled = compileProgram(request.source, fileName);
-  const diagnostics = compiled.diagnostics
-    .filter((d) => d.severity !== 'note')
-    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnostics = reportedDiagnostics(compiled.diagnostics);
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, request.source]]));
   if (!compiled.ok || !compiled.image) {
     return {
@@ -201,6 +207,8 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
     replay: request.schedule !== undefined ? parseSchedule(request.schedule) : undefined,
     stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
     interrupted: request.interrupted,
+    // detail mode is for the viewer: it keeps everything
+    trace: request.detail ? 'all' : request.trace,
   };
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
   return options;
@@ -210,7 +218,7 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
-    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
   seedFiles(machine, request.files ?? []);
   const argv = [`./${image.name}`, ...(request.args ?? [])];
@@ -240,6 +248,10 @@ export function runMachine(machine: Machine, program: Task): string | null {
     kernel.run();
     return null;
   } catch (e) {
+    if (e instanceof KernelRunaway) {
+      kernel.stopReason = 'kernel-limit';
+      return e.message;
+    }
     if (!(e instanceof UnsupportedFunction)) throw e;
     kernel.stopReason = 'exited';
     doExit(kernel, program, exitedStatus(127));
@@ -273,9 +285,9 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   };
   const stopReason = kernel.stopReason ?? 'exited';
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
-  const f = kernel.trace.events.find((e) => e.kind === 'fault' && e.signal !== undefined);
+  const f = kernel.fatalFault;
   if (f && !stopMessage) {
-    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
   }
   kernel.endRun(stopMessage);
   return {
@@ -302,7 +314,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     stats: {
       ...kernel.memory.stats(),
       steps: kernel.steps,
-      ...countCreations(kernel.trace.events),
+      ...creations(kernel.counts),
       zombiesPeak: kernel.zombiesPeak,
       zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
       orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
@@ -315,23 +327,10 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   };
 }
 
-/** forks, vforks, other clones (threads included) and execs, counted from the trace. */
-function countCreations(events: TraceEvent[]): { forks: number; vforks: number; clones: number; execs: number } {
-  const counts = { forks: 0, vforks: 0, clones: 0, execs: 0 };
-  let first = true;
-  for (const e of events) {
-    if (e.kind === 'clone') {
-      const what = e.what as string;
-      if (what === 'fork') counts.forks++;
-      else if (what === 'vfork') counts.vforks++;
-      else counts.clones++;
-    } else if (e.kind === 'exec') {
-      // the shell's exec of the program itself is not the program's
-      if (first) first = false;
-      else counts.execs++;
-    }
-  }
-  return counts;
+/** forks, vforks, other clones (threads included) and execs of the run, from the kernel's counts. */
+function creations(counts: Kernel['counts']): { forks: number; vforks: number; clones: number; execs: number } {
+  // the shell's exec of the program itself is not the program's
+  return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
 }
 
 function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {

@@ -14,7 +14,7 @@ import type { SigAction, Task } from '../kernel/task.ts';
 import { BLOCKED } from '../kernel/task.ts';
 import { exitedStatus } from '../kernel/signals.ts';
 import {
-  AT_FDCWD, CLONE_VFORK, CLONE_VM, EFAULT, ERANGE, EINVAL, ENOENT, ENOMEM, NSIG, PR_GET_CHILD_SUBREAPER, PR_GET_NAME,
+  AT_FDCWD, CLONE_VFORK, CLONE_VM, EBADF, EFAULT, ERANGE, EINVAL, ENOENT, ENOMEM, NSIG, PR_GET_CHILD_SUBREAPER, PR_GET_NAME,
   PR_SET_NAME, RLIM_INFINITY, SIG_ERR, SIGCHLD,
 } from '../kernel/uapi.ts';
 import {
@@ -36,6 +36,7 @@ import {
   TASK_COMM_LEN, sysBrk, sysGetpid, sysGetppid, sysGetrlimit, sysGettid, sysGetuid, sysPrctl, sysSetrlimit,
 } from '../kernel/sys.ts';
 import { psOutput } from '../kernel/ps.ts';
+import { Fault } from '../kernel/mmu.ts';
 import { unflushedBytes } from './libc/stdio.ts';
 
 /**
@@ -190,9 +191,16 @@ export const SYSCALLS: readonly Syscall[] = [
     return 0;
   }),
   // ---- descriptors
-  sys('write', NR.write, 'i64', 'output', (m, c, t) => blockingResult(c, sysWrite(m.kernel, t, c.i32(0), c.mem.read(c.ptr(1), c.size(2)), true))),
+  sys('write', NR.write, 'i64', 'output', (m, c, t) => {
+    // EBADF before any look at the buffer, as fdget comes before copy_from_user
+    if (!t.files.get(c.i32(0))) return sysResult(c, -EBADF);
+    const bytes = userBuffer(c, c.ptr(1), c.size(2));
+    if (typeof bytes === 'number') return sysResult(c, bytes);
+    return blockingResult(c, sysWrite(m.kernel, t, c.i32(0), bytes, true));
+  }),
   sys('read', NR.read, 'i64', 'input', (m, c, t) => {
-    const r = sysRead(m.kernel, t, c.i32(0), c.size(2));
+    if (!t.files.get(c.i32(0))) return sysResult(c, -EBADF);
+    const r = sysRead(m.kernel, t, c.i32(0), Math.min(c.size(2), MAX_RW_COUNT));
     if (r === BLOCKED) return BLOCK;
     if (typeof r === 'number') return sysResult(c, r);
     c.mem.write(c.ptr(1), r);
@@ -346,9 +354,55 @@ export function systemCallNatives(machine: Machine): NativeTable {
   const table: NativeTable = {};
   for (const s of SYSCALLS) {
     const handler = s.handler;
-    table[s.name] = native(s.ret, (c) => handler(machine, c, currentTask(machine.kernel)));
+    const call = (c: NativeCall): NativeResult => handler(machine, c, currentTask(machine.kernel));
+    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call));
   }
   return table;
+}
+
+/**
+ * A system call that touches a bad user pointer fails with EFAULT, as the kernel's copy_from_user
+ * and copy_to_user make it fail; the process is not killed (a library function that faults is).
+ */
+function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult): NativeResult {
+  try {
+    return call(c);
+  } catch (e) {
+    if (e instanceof Fault && e.signal === 'SIGSEGV') return sysResult(c, -EFAULT);
+    throw e;
+  }
+}
+
+/** The most bytes one read or write moves (Linux's MAX_RW_COUNT): a larger count is cut to it. */
+const MAX_RW_COUNT = 0x7ffff000;
+
+/**
+ * The bytes of a write(2) buffer: `count` bytes at `address` (at most MAX_RW_COUNT), stopping at
+ * the first byte that cannot be read; EFAULT when not even the first one can.
+ */
+function userBuffer(c: NativeCall, address: number, count: number): Uint8Array | number {
+  const wanted = Math.min(count, MAX_RW_COUNT);
+  const out: Uint8Array[] = [];
+  let total = 0;
+  while (total < wanted) {
+    let run: Uint8Array;
+    try {
+      run = c.mem.readRun(address + total, wanted - total);
+    } catch (e) {
+      if (e instanceof Fault && e.signal === 'SIGSEGV') break;
+      throw e;
+    }
+    out.push(run);
+    total += run.length;
+  }
+  if (total === 0 && wanted > 0) return -EFAULT;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const run of out) {
+    bytes.set(run, at);
+    at += run.length;
+  }
+  return bytes;
 }
 
 function currentTask(kernel: Kernel): Task {

@@ -4,7 +4,7 @@
  * a native strcpy faults, copies on write and touches pages exactly as compiled code would.
  */
 import { Tlb, readByte, writeByte } from './tlb.ts';
-import { copyBytes, fillBytes, ld32, ldf64, ldptr, readView, readableRun, setBytes, st32, stf64, stptr, writeView } from './memory-ops.ts';
+import { copyBytes, fillBytes, ld32, ldf64, ldptr, readView, readableRun, setBytes, st16, st32, stf32, stf64, stptr, writeView } from './memory-ops.ts';
 
 /** Reads longer than this are checked page by page before their copy is allocated. */
 const LARGE_READ = 1 << 24;
@@ -36,6 +36,13 @@ export class UserMemory {
       n += t.pageSize - o;
     }
   }
+
+  /** A copy of the bytes from `address` to the end of its page, at most `max` (throws the Fault of an unreadable page). */
+  readRun(address: number, max: number): Uint8Array {
+    const run = readableRun(this.tlb, address);
+    return run.slice(0, Math.min(max, run.length));
+  }
+
 
   /**
    * A copy of the `length` bytes at `address`, page by page through the TLB: a page that cannot
@@ -118,6 +125,14 @@ export class UserMemory {
     const v = BigInt.asUintN(64, value);
     this.setI32(address, Number(v & 0xffffffffn) | 0);
     this.setI32(address + 4, Number(v >> 32n) | 0);
+  }
+
+  setI16(address: number, value: number): void {
+    st16(this.tlb, address, value);
+  }
+
+  setF32(address: number, value: number): void {
+    stf32(this.tlb, address, value);
   }
 
   f64(address: number): number {

@@ -148,9 +148,18 @@ describe('trace format 2', () => {
 
   it('counts what it cannot keep', () => {
     const trace = new Trace(2);
-    for (let i = 0; i < 5; i++) trace.add({ step: i, time: i, pid: 1, kind: 'close', fd: 3 });
+    for (let i = 0; i < 5; i++) if (trace.offer('close')) trace.add({ step: i, time: i, pid: 1, kind: 'close', fd: 3 });
     expect(trace.events).toHaveLength(2);
+    expect(trace.recorded).toBe(2);
     expect(trace.dropped).toBe(3);
-    expect(trace.full).toBe(true);
+  });
+
+  it('keeps only the kinds asked for, counting the others as made', () => {
+    const trace = new Trace(10, ['exit']);
+    expect(trace.offer('close')).toBe(false);
+    expect(trace.offer('exit')).toBe(true);
+    expect(trace.recorded).toBe(2);
+    expect(new Trace(10, 'none').offer('exit')).toBe(false);
+    expect(new Trace(10, 'all').offer('line')).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ const jsonPacks: Pick<Engines, 'describePack' | 'unzipPack' | 'grade' | 'answer'
 function packFiles(id: string, hints = ['first hint', 'second hint']): PackFiles {
   const info: PackInfo = {
     id, uuid: `uuid-${id}`, title: `Pack ${id}`, version: '1.0.0',
-    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
+    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, heldBack: 0, fingerprint: 'f1', promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
   };
   return { 'pack.json': enc(JSON.stringify(info)) };
 }
@@ -106,6 +106,20 @@ describe('LabService runs programs', () => {
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ severity: 'error', line: 2 });
     expect(d[0].message).toMatch(/y/);
+  });
+
+  it('keeps the notes the compiler prints under each diagnostic, for the editor and for runs', async () => {
+    const service = makeService();
+    const source = 'int main(void) {\n  fork();\n  return y;\n}\n';
+    const d = await service.diagnose(source);
+    expect(d.map((x) => [x.line, x.message])).toEqual([
+      [2, "implicit declaration of function 'fork'"],
+      [3, "'y' undeclared (first use in this function)"],
+    ]);
+    expect(d[0].notes).toEqual(["'fork' is declared in <unistd.h>; add '#include <unistd.h>'"]);
+    expect(d[1].notes).toEqual([]);
+    const view = await service.run({ source });
+    expect(view.diagnostics).toEqual(d);
   });
 });
 

@@ -61,6 +61,13 @@ describe('the built-in pack through the service', () => {
     expect(summary).toMatchObject({ status: 'passed', bestScore: 1 });
   });
 
+  it("gives an opened exercise its runs' options (argv, stdin), for the app's Run", async () => {
+    const service = makeService();
+    const view = await service.openExercise('process-basics', 'exec-argv');
+    expect(view.run).toMatchObject({ args: ['alpha', 'beta', 'gamma'] });
+    expect((await service.openExercise('process-basics', 'fork-returns')).run).toBeDefined();
+  });
+
   it('imports a pack from a real zip and refuses a zip with a path escape', async () => {
     const files = await readPackFolder(`${exercisesDir}/process-basics`);
     const yaml = new TextDecoder().decode(files['pack.yaml']).replace(/^id: process-basics$/m, 'id: basics-copy').replace(/^uuid: .*$/m, 'uuid: 0d7a1c2e-3b4f-4a5b-8c6d-7e8f9a0b1c2d');
@@ -104,10 +111,10 @@ describe('a question through the service', () => {
     expect(view.maxPoints).toBe(view.question!.choices.length);
     expect(view.starter).toBe('');
 
-    // ticking nothing is wrong for every possible output, right for every impossible one
+    // ticking nothing is wrong for every possible output, and earns nothing for the impossible ones
     const none = await service.answerQuestion({ packId: 'process-basics', exerciseId: id, ticked: [] });
-    expect(none.points).toBeGreaterThan(0);
-    expect(none.points).toBeLessThan(none.max_points);
+    expect(none.points).toBe(0);
+    expect(none.tests.length).toBe(view.question!.choices.length);
     const possible = none.tests.flatMap((t, i) => (t.schedule !== undefined ? [i] : []));
     const afterFail = await service.openExercise('process-basics', id);
     expect(afterFail).toMatchObject({ status: 'attempted', failedAttempts: 1, draft: '' });

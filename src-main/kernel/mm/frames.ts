@@ -2,10 +2,11 @@
  * Physical memory: a bounded pool of page frames, each with a reference count.
  *
  * A frame is pageSize bytes. Its storage (an ArrayBuffer, with a DataView and a Uint8Array over
- * it) is created when the frame is allocated, zero-filled as a real kernel hands out pages, so a
- * pool of 32768 frames costs nothing until programs touch memory. A frame is freed when its
- * count drops to 0: its number goes back on the free list and its storage is dropped (a later
- * allocation creates fresh zeroed storage).
+ * it) is created when the frame is first allocated, so a pool of 32768 frames costs nothing
+ * until programs touch memory. A frame is freed when its count drops to 0: its number goes back
+ * on the free list and its storage is put aside; the next allocation of that number zero-fills
+ * the same storage (a real kernel hands out zeroed pages), so a program that forks a thousand
+ * children does not leave the host a thousand pages of garbage per page it touched.
  *
  * The count of a frame is the number of page table entries (and caches) that point to it:
  * getFrame adds one, putFrame drops one (get_page / put_page in Linux).
@@ -41,6 +42,9 @@ export class PhysicalMemory {
   /** storage of allocated frames, by frame number (undefined while free) */
   readonly views: (DataView | undefined)[] = [];
   readonly bytes: (Uint8Array | undefined)[] = [];
+  /** storage of freed frames, by frame number, kept for the frame's next allocation */
+  private readonly spareViews: (DataView | undefined)[] = [];
+  private readonly spareBytes: (Uint8Array | undefined)[] = [];
   /** numbers of freed frames, reused last-freed first */
   private readonly freeList: number[] = [];
   /** frames below this number have been handed out at least once */
@@ -79,9 +83,18 @@ export class PhysicalMemory {
   allocFrame(mm = 0): number {
     const frame = this.takeFrameNumber();
     if (frame === NO_FRAME) return NO_FRAME;
-    const buffer = new ArrayBuffer(this.pageSize);
-    this.views[frame] = new DataView(buffer);
-    this.bytes[frame] = new Uint8Array(buffer);
+    const spare = this.spareBytes[frame];
+    if (spare) {
+      spare.fill(0);
+      this.views[frame] = this.spareViews[frame];
+      this.bytes[frame] = spare;
+      this.spareViews[frame] = undefined;
+      this.spareBytes[frame] = undefined;
+    } else {
+      const buffer = new ArrayBuffer(this.pageSize);
+      this.views[frame] = new DataView(buffer);
+      this.bytes[frame] = new Uint8Array(buffer);
+    }
     this.refcount[frame] = 1;
     this.allocs++;
     this.framesInUse++;
@@ -100,6 +113,8 @@ export class PhysicalMemory {
     const count = --this.refcount[frame];
     if (count > 0) return;
     if (count < 0) throw new Error(`putFrame: frame ${frame} is not allocated`);
+    this.spareViews[frame] = this.views[frame];
+    this.spareBytes[frame] = this.bytes[frame];
     this.views[frame] = undefined;
     this.bytes[frame] = undefined;
     this.freeList.push(frame);

@@ -53,6 +53,9 @@ long int strtol(const char *__nptr, char **__endptr, int __base);
 unsigned long int strtoul(const char *__nptr, char **__endptr, int __base);
 long long int strtoll(const char *__nptr, char **__endptr, int __base);
 unsigned long long int strtoull(const char *__nptr, char **__endptr, int __base);
+double strtod(const char *__nptr, char **__endptr);
+float strtof(const char *__nptr, char **__endptr);
+double atof(const char *__nptr);
 
 int abs(int __x);
 long int labs(long int __x);

@@ -46,6 +46,13 @@ int vsprintf(char *__s, const char *__format, __gnuc_va_list __arg);
 int vsnprintf(char *__s, size_t __maxlen, const char *__format, __gnuc_va_list __arg);
 int vdprintf(int __fd, const char *__format, __gnuc_va_list __arg);
 
+int scanf(const char *__format, ...);
+int fscanf(FILE *__stream, const char *__format, ...);
+int sscanf(const char *__s, const char *__format, ...);
+int vscanf(const char *__format, __gnuc_va_list __arg);
+int vfscanf(FILE *__s, const char *__format, __gnuc_va_list __arg);
+int vsscanf(const char *__s, const char *__format, __gnuc_va_list __arg);
+
 int puts(const char *__s);
 int putchar(int __c);
 int fputs(const char *__s, FILE *__stream);

@@ -14,6 +14,7 @@
 import { BLOCK, native, type NativeCall, type NativeResult, type NativeTable } from './native.ts';
 import { formatPrintf, type PrintfArgs } from './format.ts';
 import { strerrorText } from './errno-names.ts';
+import { EOF as SCAN_EOF, scanFormat, type ScanInput, type ScanMemory, type ScanTargets } from './scanf.ts';
 
 // FILE field offsets
 const F_FD = 0;
@@ -307,6 +308,135 @@ function getLine(call: NativeCall, dst: number, size: number, file: number): Nat
   return dst;
 }
 
+// ---- the scanf family
+
+/** A scan of a stream needs more input and the descriptor has none yet: the call blocks. */
+class WaitForInput extends Error {}
+
+/**
+ * A stream's unread bytes as scanf reads them: nothing is consumed until the scan ends (commit),
+ * so that a scan that must wait for input can be made again from the start. When the buffered
+ * bytes run out, the unread ones move to the start of the buffer and read(2) appends more; a
+ * single scan can look at most one buffer's worth of bytes ahead (a field longer than the
+ * buffer ends there).
+ */
+class StreamInput implements ScanInput {
+  private bytes: Uint8Array;
+  private start: number;
+  private at = 0;
+  private ended = false;
+
+  constructor(private readonly call: NativeCall, private readonly file: number) {
+    const mem = call.mem;
+    this.start = mem.i32(file + F_RPOS);
+    const pos = mem.i32(file + F_POS);
+    this.bytes = pos > this.start ? mem.read(mem.pointer(file + F_BUF) + this.start, pos - this.start) : new Uint8Array(0);
+  }
+
+  next(): number {
+    if (this.at >= this.bytes.length && !this.readMore()) return SCAN_EOF;
+    return this.bytes[this.at++];
+  }
+
+  unget(): void {
+    this.at--;
+  }
+
+  /** Consumes what the scan read. */
+  commit(): void {
+    this.call.mem.setI32(this.file + F_RPOS, this.start + this.at);
+  }
+
+  /** Appends the descriptor's next bytes to the buffer; false at end of file (or a full buffer). */
+  private readMore(): boolean {
+    if (this.ended) return false;
+    const { call, file } = this;
+    const mem = call.mem;
+    const buf = mem.pointer(file + F_BUF);
+    const size = mem.i32(file + F_SIZE);
+    if (this.start > 0) {
+      mem.move(buf, buf + this.start, this.bytes.length);
+      this.start = 0;
+      mem.setI32(file + F_RPOS, 0);
+      mem.setI32(file + F_POS, this.bytes.length);
+    }
+    if (buf === 0 || this.bytes.length >= size) return false;
+    const out = standardStream(call, 'stdout');
+    if (out && mem.i32(out + F_MODE) === IOLBF) flushFile(call, out);
+    const r = call.sys.read(mem.i32(file + F_FD), size - this.bytes.length);
+    if (r === BLOCK) throw new WaitForInput();
+    if (typeof r === 'number' || r.length === 0) {
+      const flag = typeof r === 'number' ? FLAG_ERROR : FLAG_EOF;
+      mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | flag);
+      if (typeof r === 'number') call.setErrno(-r);
+      this.ended = true;
+      return false;
+    }
+    mem.write(buf + this.bytes.length, r);
+    const grown = new Uint8Array(this.bytes.length + r.length);
+    grown.set(this.bytes);
+    grown.set(r, this.bytes.length);
+    this.bytes = grown;
+    mem.setI32(file + F_POS, grown.length);
+    return true;
+  }
+}
+
+/** A string's bytes as sscanf reads them (its NUL is the end of file). */
+class StringInput implements ScanInput {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  next(): number {
+    return this.at < this.bytes.length ? this.bytes[this.at++] : SCAN_EOF;
+  }
+  unget(): void {
+    this.at--;
+  }
+}
+
+/** Where scanf's results go: the program's memory. */
+function scanMemory(call: NativeCall): ScanMemory {
+  const mem = call.mem;
+  return {
+    setInteger: (address, value, bytes) => {
+      if (bytes === 8) mem.setI64(address, value);
+      else if (bytes === 4) mem.setI32(address, Number(BigInt.asIntN(32, value)));
+      else if (bytes === 2) mem.setI16(address, Number(BigInt.asIntN(16, value)));
+      else mem.setByte(address, Number(BigInt.asUintN(8, value)));
+    },
+    setFloat: (address, value, bytes) => (bytes === 8 ? mem.setF64(address, value) : mem.setF32(address, value)),
+    setBytes: (address, bytes) => mem.write(address, bytes),
+  };
+}
+
+/** scanf's destinations: the call's arguments after the format, or the va_list that follows it. */
+function scanTargets(call: NativeCall, fmtIndex: number, vaList: boolean): ScanTargets {
+  if (!vaList) return { pointer: (n) => call.ptr(fmtIndex + n) };
+  const ap = call.ptr(fmtIndex + 1);
+  return { pointer: (n) => call.mem.pointer(ap + 8 * (n - 1)) };
+}
+
+/** scanf, fscanf and their v… forms on a stream: BLOCK when the stream must wait for input. */
+function scanStream(call: NativeCall, file: number, fmtIndex: number, vaList: boolean): NativeResult {
+  const fmt = call.mem.cString(call.ptr(fmtIndex));
+  const input = new StreamInput(call, file);
+  try {
+    const result = scanFormat(fmt, input, scanTargets(call, fmtIndex, vaList), scanMemory(call));
+    input.commit();
+    return result;
+  } catch (e) {
+    if (e instanceof WaitForInput) return BLOCK;
+    throw e;
+  }
+}
+
+/** sscanf and vsscanf: the input is the string argument 0. */
+function scanString(call: NativeCall, vaList: boolean): number {
+  const input = new StringInput(call.mem.cString(call.ptr(0)));
+  const fmt = call.mem.cString(call.ptr(1));
+  return scanFormat(fmt, input, scanTargets(call, 1, vaList), scanMemory(call));
+}
+
 function putResult(ok: boolean, value: number): number {
   return ok ? value : EOF;
 }
@@ -419,6 +549,12 @@ export const STDIO_NATIVES: NativeTable = {
     writeFile(c, standardStream(c, 'stderr'), line);
     return undefined;
   }),
+  scanf: native('i32', (c) => scanStream(c, standardStream(c, 'stdin'), 0, false)),
+  fscanf: native('i32', (c) => scanStream(c, c.ptr(0), 1, false)),
+  sscanf: native('i32', (c) => scanString(c, false)),
+  vscanf: native('i32', (c) => scanStream(c, standardStream(c, 'stdin'), 0, true)),
+  vfscanf: native('i32', (c) => scanStream(c, c.ptr(0), 1, true)),
+  vsscanf: native('i32', (c) => scanString(c, true)),
   getchar: native('i32', (c) => getByte(c, standardStream(c, 'stdin'))),
   fgetc: native('i32', (c) => getByte(c, c.ptr(0))),
   getc: native('i32', (c) => getByte(c, c.ptr(0))),

@@ -94,7 +94,7 @@ describe('ExercisePanel', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   const exercise: ExerciseView = {
-    id: 'ex', uuid: 'u', title: 'Fork once', topics: ['fork'], maxPoints: 3, status: 'attempted', bestScore: 0.5, packId: 'p',
+    id: 'ex', uuid: 'u', title: 'Fork once', topics: ['fork'], maxPoints: 3, heldBackPoints: 0, status: 'attempted', bestScore: 0.5, packId: 'p', attempts: 2,
     promptHtml: '<p>Fork <b>once</b>.</p><img src="x" onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a>',
     starter: 'int main(void) { return 0; }', draft: null, hints: ['Call fork().'], hintsTotal: 3, failedAttempts: 1,
   };

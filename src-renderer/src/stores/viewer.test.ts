@@ -42,6 +42,18 @@ describe('viewer store', () => {
     expect(viewer.state!.step).toBeLessThan(clone.step);
   });
 
+  it("marks the run it keeps showing as the previous program's when a new Run does not compile", async () => {
+    const viewer = useViewerStore();
+    const first = await viewer.runSource(COW);
+    expect(viewer.stale).toBe(false);
+    await viewer.runSource('int main(void) { return y; }');
+    expect(viewer.run).toBe(first);
+    expect(viewer.stale).toBe(true);
+    expect(viewer.error).toMatch(/does not compile/);
+    await viewer.runSource(COW);
+    expect(viewer.stale).toBe(false);
+  });
+
   it('goes to the step a warning names, selecting its task', async () => {
     const viewer = useViewerStore();
     const view = await viewer.runSource(`#include <unistd.h>

@@ -25,6 +25,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const selectedPid = ref<number | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** true after a Run that did not compile: the run still shown is the previous program's */
+  const stale = ref(false);
   /** the same program run with forkCopy 'eager', to compare costs */
   const eagerRun = shallowRef<RunView | null>(null);
   const compareEager = ref(false);
@@ -45,6 +47,20 @@ export const useViewerStore = defineStore('viewer', () => {
   const length = computed(() => model.value?.length ?? 0);
   const state = computed<ViewState | null>(() => (model.value ? markRaw(model.value.snapshotAt(position.value)) : null));
   const hasLines = computed(() => run.value?.trace.some((e) => e.kind === 'line') ?? false);
+  /**
+   * Where each live task stands in the student's file at the current position (the editor's
+   * markers): the engine's answer once it is in, meanwhile the task's last line event.
+   */
+  const taskLines = computed<{ pid: number; line: number }[]>(() => {
+    const s = state.value;
+    if (!s || position.value >= length.value) return [];
+    const read = inspection.value?.position === position.value ? inspection.value : null;
+    return [...s.tasks.values()].flatMap((t) => {
+      if (t.state === 'X' || t.state === 'Z') return [];
+      const line = read ? (read.tasks.find((x) => x.pid === t.pid)?.line ?? null) : t.line;
+      return line === null ? [] : [{ pid: t.pid, line }];
+    });
+  });
 
   /** Shows a finished run from its start (or from `at`). */
   function load(view: RunView, at = 0): void {
@@ -52,6 +68,7 @@ export const useViewerStore = defineStore('viewer', () => {
     inspection.value = null;
     inspectError.value = null;
     run.value = markRaw(view);
+    stale.value = false;
     model.value = markRaw(new TraceModel(view.trace, view.options.pageSize ?? 4096));
     timeline.value = markRaw(buildTimeline(view.trace));
     position.value = Math.min(at, view.trace.length);
@@ -75,7 +92,8 @@ export const useViewerStore = defineStore('viewer', () => {
         return view;
       }
       if (view.stopReason === 'compile-error') {
-        // keep showing the last run; the editor's markers say what is wrong
+        // keep showing the last run, marked as the previous program's; the Problems list says what is wrong
+        stale.value = run.value !== null;
         const d = view.diagnostics.find((x) => x.severity === 'error');
         error.value = d ? `does not compile: line ${d.line}: ${d.message}` : 'the program did not compile';
         return view;
@@ -190,7 +208,7 @@ export const useViewerStore = defineStore('viewer', () => {
   watch([run, position], inspectCurrent);
 
   return {
-    run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
-    currentJob, inspection, inspectError, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
+    run, model, timeline, position, selectedPid, busy, error, stale, eagerRun, compareEager, lastRunMs, length, state, hasLines,
+    currentJob, inspection, inspectError, taskLines, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });
