@@ -125,4 +125,19 @@ describe('ExercisePanel', () => {
     await w.find('[data-testid=check]').trigger('click');
     expect(w.emitted('check')).toHaveLength(1);
   });
+
+  it('offers to replay "the run that fails" only for a check that failed, and says how many points are held back', async () => {
+    const store = useExercisesStore();
+    store.current = { ...exercise, heldBackPoints: 2 };
+    const result = (id: string, status: 'passed' | 'failed') => ({
+      id, name: id, status, points: 0, max_points: 1, message: 'm', visibility: 'public' as const, step: 5, pid: 3, line: 2, schedule: '3:10', runOptions: { schedule: '3:10' },
+    });
+    store.grade = { packId: 'p', exerciseId: 'ex', points: 1, max_points: 2, score: 0.5, gradable: true, run: null, tests: [result('robust-pass', 'passed'), result('robust-fail', 'failed')] };
+    const w = mount(ExercisePanel, { props: { checking: false } });
+    const links = w.findAll('[data-testid=feedback-link]').map((l) => l.text());
+    expect(links).toHaveLength(2);
+    expect(links[0]).not.toContain('fails');
+    expect(links[1]).toContain('(replays the run that fails)');
+    expect(w.find('[data-testid=exercise-points]').text()).toBe("3 pts; your instructor's grading counts 5 (2 held back: checks you cannot run here)");
+  });
 });
