@@ -6,7 +6,7 @@
  */
 import { pageSizeProblem } from '../kernel/budgets.ts';
 import { POLICIES, parseSchedule } from '../kernel/sched.ts';
-import type { AnswerRequest, CheckRequest, ExploreRequest, ImportRequest, RunOptions, RunRequest } from './contract.ts';
+import type { AnswerRequest, CheckRequest, ExploreRequest, HandInRequest, ImportRequest, RunOptions, RunRequest } from './contract.ts';
 
 /** A request the lab refuses as it is (HTTP 400). */
 export class RequestError extends Error {
@@ -161,8 +161,14 @@ export function checkAnswerRequest(value: unknown): AnswerRequest {
 
 /** Checks a pack import (the size of the zip itself is checked by the service). */
 export function checkImportRequest(value: unknown): ImportRequest {
-  checkFields(value, 'request', { name, base64: text(Number.MAX_SAFE_INTEGER) }, ['name', 'base64']);
+  checkFields(value, 'request', { name, base64: text(Number.MAX_SAFE_INTEGER), allowOlder: boolean }, ['name', 'base64']);
   return value as ImportRequest;
+}
+
+/** Checks a hand-in request (the name's own rules are the hand-in's: checker/handin.ts). */
+export function checkHandInRequest(value: unknown): HandInRequest {
+  checkFields(value, 'request', { packId: name, student: text(REQUEST_LIMITS.nameChars) }, ['packId']);
+  return value as HandInRequest;
 }
 
 /** Checks one string argument (`what` names it in the message). */
