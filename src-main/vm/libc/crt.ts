@@ -10,6 +10,7 @@
  * Natives (vm/libc/*.ts) implement the rest in TypeScript, on this same memory.
  */
 import type { SourceFile } from '../../lang/image.ts';
+import { CRT_FILES_SOURCE } from './crt-files.ts';
 
 const CRT_SOURCE = String.raw`
 #include <stdio.h>
@@ -157,22 +158,6 @@ int pthread_mutex_unlock(pthread_mutex_t *mutex) {
     return 0;
 }
 
-/* ---- system(): the command runs in a child, through /bin/sh -c, and the caller waits for it */
-int system(const char *command) {
-    if (!command) return 1;
-    pid_t pid = fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    return status;
-}
-
 /* ---- exit and atexit */
 static void (*__lab_atexit_fns[32])(void);
 static int __lab_atexit_count;
@@ -257,6 +242,7 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cm
     }
     return NULL;
 }
+${CRT_FILES_SOURCE}
 `;
 
 /** The runtime as a translation unit for compile({ runtime }). */
