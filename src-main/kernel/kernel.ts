@@ -191,6 +191,12 @@ export class Kernel {
   userImage: ProgramImage | null = null;
   /** the task the CPU ran last (a `switch` event is traced when it changes) */
   lastRan: Task | null = null;
+  /**
+   * A slice cut short by the step budget or a replay's pause: the task and the steps of its slice
+   * still to run. Going on (a replay resumed) runs it first, for what is left, so that the run
+   * interleaves as if it had not stopped.
+   */
+  unfinishedSlice: { task: Task; steps: number } | null = null;
   /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
   private actor: Task | null = null;
   /** every address space alive, by id (for the trace's memory events) */

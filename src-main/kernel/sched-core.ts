@@ -46,14 +46,16 @@ export function schedule(k: Kernel): StopReason {
       k.stopReason = 'exited';
       break;
     }
-    const task = pickNext(k);
+    const unfinished = unfinishedSlice(k);
+    const task = unfinished?.task ?? pickNext(k);
     if (!task) {
       if (advanceClock(k)) continue;
       k.stopReason = 'deadlock';
       k.stopDetail = describeDeadlock(k);
       break;
     }
-    const budget = Math.min(sliceFor(k, task), k.options.maxSteps - k.steps);
+    const slice = unfinished?.steps ?? sliceFor(k, task);
+    const budget = Math.min(slice, k.options.maxSteps - k.steps);
     if (budget <= 0) {
       k.stopReason = 'step-limit';
       break;
@@ -84,15 +86,26 @@ export function schedule(k: Kernel): StopReason {
     k.current = null;
     // a task that used its whole quantum goes to the back of the queue
     const i = k.runQueue.indexOf(task);
-    if (i >= 0 && task.state === 'R' && result.steps >= budget) {
+    if (i >= 0 && task.state === 'R' && result.steps >= slice) {
       k.runQueue.splice(i, 1);
       k.runQueue.push(task);
     }
     if (k.steps >= k.options.maxSteps && !k.stopReason && !k.programFinished()) {
       k.stopReason = 'step-limit';
     }
+    // stopped in the middle of the task's slice: going on finishes that slice first
+    const stop = k.stopReason as StopReason | null;
+    const cut = (stop === 'paused' || stop === 'step-limit') && !k.needResched && result.steps < slice;
+    k.unfinishedSlice = cut ? { task, steps: slice - result.steps } : null;
   }
   return k.stopReason;
+}
+
+/** The slice a stopped run left unfinished, taken (once) while its task can still run on it. */
+function unfinishedSlice(k: Kernel): { task: Task; steps: number } | null {
+  const left = k.unfinishedSlice;
+  k.unfinishedSlice = null;
+  return left && left.task.state === 'R' && k.runQueue.includes(left.task) ? left : null;
 }
 
 /**
