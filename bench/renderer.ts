@@ -223,6 +223,8 @@ const LAYOUT_IN_PAGE = `(() => {
     memoryScrollsInside: memPanel.scrollHeight > memPanel.clientHeight,
     pidTags: tags.length,
     pidTagsInside: tags.every((t) => t.right <= svg.right + 1 && t.right <= viewer.right + 1),
+    editorTags: document.querySelectorAll('[data-testid=editor] .task-tag').length,
+    editorTasks: new Set([...document.querySelectorAll('[data-testid=tree-node]')].filter((n) => !/[XZ]/.test(n.getAttribute('data-state') ?? '') && n.getAttribute('data-command') === 'prog').map((n) => n.getAttribute('data-pid'))).size,
   };
 })()`;
 
@@ -322,7 +324,8 @@ async function benchScale(browser: Browser, page: Page, url: string): Promise<vo
       console.log(
         `    at the last fork (${nodes} tasks in the tree): tree layout ${String(l.mode)}, fits its panel's width: ${l.treeFitsWidth ? 'yes' : 'NO'};` +
           ` memory panel ${String(l.memoryPanelHeight)} px high, scrolls inside it: ${l.memoryScrollsInside ? 'yes' : 'no'};` +
-          ` ${String(l.pidTags)} pid tags, all inside: ${l.pidTagsInside ? 'yes' : 'NO'}`,
+          ` ${String(l.pidTags)} pid tags, all inside: ${l.pidTagsInside ? 'yes' : 'NO'};` +
+          ` the editor tags ${String(l.editorTags)} pids by name for ${String(l.editorTasks)} live tasks (the rest as "+N more")`,
       );
     }
   }
