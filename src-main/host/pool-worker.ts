@@ -21,6 +21,8 @@ async function load(group: 'run' | 'grade' | 'pack'): Promise<void> {
   if (group === 'run') Object.assign(loaded, (await import('../service/run-engines.ts')).runEngines);
   else if (group === 'grade') Object.assign(loaded, (await import('../service/grade-engines.ts')).gradeEngines);
   else Object.assign(loaded, (await import('../service/pack-engines.ts')).packEngines);
+  // the engines that match packs' patterns (grading, validating): each match gets a time limit
+  if (group !== 'run') await import('./match-watchdog.ts');
   groups.add(group);
 }
 
