@@ -35,6 +35,14 @@ export interface RunOptions {
   maxSteps?: number;
   /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
   nprocLimit?: number;
+  /** files the program finds in its file system (a relative path is in its working directory, /home/student) */
+  files?: RunFile[];
+}
+
+/** A file given to a run: its path and its text. */
+export interface RunFile {
+  path: string;
+  content: string;
 }
 
 export interface LabDiagnostic {
