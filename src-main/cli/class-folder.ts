@@ -11,10 +11,11 @@ import { isAbsolute, relative, sep } from 'node:path';
 /** The largest submission file read (a C program of a student is far smaller). */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 
-/** An entry of the class folder that was not graded, and why. */
+/** An entry of the class folder that was not graded, and why (and whose, when known). */
 export interface Skipped {
   path: string;
   reason: string;
+  student?: string;
 }
 
 /** What an entry of a folder is, once links are resolved within the class folder. */
@@ -78,6 +79,11 @@ export function listFolder(folder: string, skipped: Skipped[]): string[] {
  * saying why it cannot be read.
  */
 export function readSubmission(path: string): string {
+  return Buffer.from(readSubmissionBytes(path)).toString('utf8');
+}
+
+/** A submission's bytes (a hand-in zip), read as `readSubmission` reads text. */
+export function readSubmissionBytes(path: string): Uint8Array {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);
@@ -90,7 +96,7 @@ export function readSubmission(path: string): string {
       if (got === 0) break;
       n += got;
     }
-    return bytes.subarray(0, n).toString('utf8');
+    return new Uint8Array(bytes.subarray(0, n));
   } finally {
     closeSync(fd);
   }

@@ -10,16 +10,11 @@ import type { GradeView } from '../service/contract.ts';
 import { isWorkerDied, type GradeJobOptions } from '../service/jobs.ts';
 import type { WorkerPool } from '../host/pool.ts';
 import { withPool } from './pool.ts';
+import { fileNameOf, graded, type Graded } from './grade-one.ts';
+import type { Submission } from './submissions.ts';
 
-/** One submission to grade: who, which exercise, which file. */
-export interface Submission {
-  student: string;
-  exercise: string;
-  path: string;
-}
-
-/** A graded submission: the GradeView without its run; `error` when the lab could not grade it. */
-export type Graded = Omit<GradeView, 'run'> & { student: string; file: string; error?: string };
+export type { Submission } from './submissions.ts';
+export type { Graded } from './grade-one.ts';
 
 export interface Job {
   index: number;
@@ -29,7 +24,7 @@ export interface Job {
 
 /** How the instructor grades: every check, secret ones included, no runs kept. */
 function instructorGrading(submission: Submission): GradeJobOptions {
-  return { includeSecret: true, includeRun: false, detail: false, fileName: basename(submission.path) };
+  return { includeSecret: true, includeRun: false, detail: false, fileName: fileNameOf(submission) };
 }
 
 /** The time one submission may take to grade (from when a worker starts on it) before it is stopped and graded "timed out". */
@@ -49,19 +44,19 @@ export async function gradeInPool(pack: Pack, jobs: Job[], threads: number, prog
         if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${submission.exercise}"`);
         const jobId = `grade-${index}`;
         const limit = timeLimit(pool, jobId, timeLimitMs);
-        let graded: Graded;
+        let result: Graded;
         try {
           const { run: _run, ...view } = await pool.start(jobId, { kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
-          graded = { student: submission.student, file: submission.path, ...view };
+          result = graded(submission, view);
         } catch (e) {
-          if (limit.expired) graded = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
+          if (limit.expired) result = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
           else if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
-          else graded = notGraded(pack, submission, e.message);
+          else result = notGraded(pack, submission, e.message);
         } finally {
           limit.clear();
         }
         progress(++done);
-        return graded;
+        return result;
       }),
     ),
   );
@@ -95,6 +90,7 @@ function notGraded(pack: Pack, submission: Submission, why: string): Graded {
   const exercise = pack.exercises.find((e) => e.id === submission.exercise)!;
   const checks = exercise.checks;
   return {
+    ...(submission.handInVersion !== undefined ? { handInVersion: submission.handInVersion } : {}),
     student: submission.student,
     file: submission.path,
     packId: pack.id,

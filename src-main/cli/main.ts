@@ -29,11 +29,33 @@ const COMMANDS: Record<string, CommandModule> = {
     const m = await import('./explore.ts');
     return { run: m.commandExplore, usage: m.EXPLORE_USAGE };
   },
+  check: async () => {
+    const m = await import('./check.ts');
+    return { run: m.commandCheck, usage: m.CHECK_USAGE };
+  },
+  autograde: async () => {
+    const m = await import('./autograde.ts');
+    return { run: m.commandAutograde, usage: m.AUTOGRADE_USAGE };
+  },
 };
+
+/** What `forklab help` says before each command's usage: the commands, and where the lab itself is. */
+export const OVERVIEW = `forklab: the lab's command line (docs/cli.md has every command and option).
+The lab itself: \`npm run serve\` (in a browser, http://127.0.0.1:5178) or \`npm start\` (the desktop app).
+
+commands:
+  run        run a C program on the lab's kernel: its output, or --json
+  explore    every output the schedulers allow, each with a schedule that replays it
+  pack       validate a pack, print its schema, export a student's copy or an autograder
+  grade      grade submissions (files, folders, hand-in zips): results and a gradebook
+  check      run an exercise's public and sealed checks on one file, as the app's Check
+  autograde  what the Gradescope and PrairieLearn autograders run for one submission
+
+`;
 
 async function usage(): Promise<string> {
   const loaded = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return 'usage:\n' + loaded.map((c) => c.usage).join('\n');
+  return `${OVERVIEW}usage:\n${loaded.map((c) => c.usage).join('\n')}`;
 }
 
 /** Entry point: returns the process exit status. */

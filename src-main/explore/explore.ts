@@ -16,6 +16,7 @@
  * may have outputs the explorer does not list. The run options policy, seed, quantum and
  * schedule are ignored: the explorer makes every scheduling choice itself.
  */
+import type { SeedFile } from '../vm/run.ts';
 import type { ExploreView, RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
@@ -23,7 +24,7 @@ import { compileProgram } from '../vm/run.ts';
 import { searchSchedules, type SearchBudget } from './dpor.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
-export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
+export interface ExploreOptions extends Omit<RunOptions, 'stdin' | 'files'> {
   /** terminal input */
   stdin?: string | Uint8Array;
   fileName?: string;
@@ -33,6 +34,8 @@ export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
   maxStates?: number;
   /** wall-clock budget in milliseconds (default 60,000) */
   maxMs?: number;
+  /** files in the run's file system before the program starts */
+  files?: SeedFile[];
 }
 
 export const DEFAULT_MAX_RUNS = 2000;
@@ -67,6 +70,7 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
     forkCopy: options.forkCopy,
     maxSteps: options.maxSteps,
     nprocLimit: options.nprocLimit,
+    files: options.files,
   };
   const budget: SearchBudget = {
     maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,

@@ -19,6 +19,7 @@ import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
 import { Trace } from '../kernel/trace.ts';
 import { Machine, UnsupportedFunction } from '../vm/machine.ts';
+import { seedFiles, type SeedFile } from '../vm/run.ts';
 import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
 import { Footprint } from './footprint.ts';
 import { PipeNames, addChanges, addReads, addWritePipeReads, latin1, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
@@ -32,6 +33,8 @@ export interface ExploreRunOptions {
   forkCopy?: 'cow' | 'eager';
   maxSteps?: number;
   nprocLimit?: number;
+  /** files in the run's file system before the program starts (vm/run.ts SeedFile) */
+  files?: SeedFile[];
 }
 
 /** One transition of the run. */
@@ -242,7 +245,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     if (!historiesValid || !current) return null;
     const out = kernel.output;
     for (; ttyChunksHashed < out.length; ttyChunksHashed++) ttyHash = mix(ttyHash, latin1(out[ttyChunksHashed].bytes));
-    const parts: string[] = [ttyHash, String(current.tin), String(current.maxPid)];
+    const parts: string[] = [ttyHash, String(current.tin), String(current.maxPid), current.fs];
     for (const [pid, t] of current.tasks) parts.push(`${pid}|${histories.get(pid) ?? '-'}|${t.life}|${t.parent}|${t.sig}|${t.kids}|${t.comm}`);
     for (const [name, pipe] of current.pipes) parts.push(`${name}|${pipe.ends}|${pipe.bytes.join(',')}`);
     return hash64(parts.join('\n'));
@@ -325,6 +328,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     return local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
   };
   const argv = [`./${image.name}`, ...(options.args ?? [])];
+  seedFiles(machine, options.files ?? []);
   const program = kernel.boot(image, argv, DEFAULT_ENV);
   let finished = true;
   try {

@@ -7,7 +7,7 @@
  *          (forgetOriginalParent, the exit signal, or an immediate reap) → zombie
  *   releaseTask: the zombie leaves the process table (wait, init, or a parent ignoring SIGCHLD)
  */
-import { lineOf as imageLineOf } from '../lang/image.ts';
+import { userLine } from './inspect.ts';
 import type { Kernel } from './kernel.ts';
 import type { Mm } from './memory.ts';
 import type { Fault } from './mmu.ts';
@@ -16,20 +16,22 @@ import { PF_EXITING } from './task.ts';
 import { SIGKILL } from './uapi.ts';
 import { SIGNAL_NAMES, defaultAction, exitedStatus, signalNumber, signaledStatus } from './signals.ts';
 import { autoReaps, sendSignal } from './signal.ts';
-import { closeFd } from './fs.ts';
+import { closeFd, traceFdTable } from './fs.ts';
 import { futexWake } from './futex.ts';
 import { wakeUp } from './sched-core.ts';
 
 /** A CPU fault (bad access, division by zero, out of memory): the task receives the signal, whose default action kills it. */
 export function handleFault(k: Kernel, task: Task, fault: Fault, pc: number): void {
   const sig = fault.signal === 'SIGKILL' ? SIGKILL : signalNumber(fault.signal);
+  // a line of the student's file: a fault inside the C library is at the line that called it
+  const line = task.ctx.image === k.userImage ? userLine(task.mm as Mm | null, task.ctx.image, pc, task.ctx.fp) : null;
   k.event(task, 'fault', {
     signal: fault.signal,
     reason: fault.reason,
     address: fault.address,
     write: fault.write,
     pc,
-    line: imageLineOf(task.ctx.image, pc)?.line,
+    ...(line !== null ? { line } : {}),
     page: Math.floor(fault.address / k.options.pageSize),
   });
   killBySignal(k, task, sig);
@@ -121,7 +123,8 @@ function exitFiles(k: Kernel, task: Task): void {
   const files = task.files;
   files.users--;
   if (files.users > 0) return;
-  for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(k, task, fd);
+  for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(k, task, fd, false);
+  traceFdTable(k, files);
 }
 
 /** exit_fs: the task stops using its working directory. */

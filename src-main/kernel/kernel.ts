@@ -15,16 +15,18 @@
  */
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from './context.ts';
-import { FdTable, type OpenFile } from './files.ts';
+import { FdTable, newOpenFile, type OpenFile } from './files.ts';
+import { HOME, RamFs, STUDENT } from './ramfs.ts';
+import { traceFdTable, traceFile } from './fs.ts';
 import type { Fault } from './mmu.ts';
 import type { SigHand, Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
 import { Trace, type EventDetails, type TraceEvent, type TraceKeep, type TraceKind } from './trace.ts';
-import { SIGCHLD } from './uapi.ts';
+import { O_RDWR, O_WRONLY, SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
-import { execImage, type ProgramLookup } from './exec.ts';
+import { execImage } from './exec.ts';
 import { releaseTask } from './exit.ts';
 import { schedule, wakeUp } from './sched-core.ts';
 import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
@@ -149,9 +151,14 @@ export class Kernel {
   nextPipeId = 1;
   outputBytes = 0;
   readonly terminal: Terminal;
+  /** the number the next open file description gets (per run, for the trace) */
+  nextFileId = 1;
   /** the terminal as an open file (descriptors 0, 1, 2 of the shell and its children) */
-  readonly ttyFile: OpenFile = { kind: 'tty', pipe: null, refs: 0 };
-  readonly stdoutPipeFile: OpenFile = { kind: 'null', pipe: null, refs: 0 };
+  readonly ttyFile: OpenFile = newOpenFile(this.nextFileId++, 'tty', O_RDWR, null, null, '/dev/tty');
+  /** the program's stdout with --stdout pipe: a pipe the terminal reads (as `prog | cat`) */
+  readonly stdoutPipeFile: OpenFile = newOpenFile(this.nextFileId++, 'null', O_WRONLY, null, null, 'pipe:[stdout]');
+  /** the run's file system: programs, the home directory, /tmp, seeded files */
+  readonly fs = new RamFs();
   steps = 0;
   /** simulated time, in nanoseconds */
   time = 0;
@@ -171,8 +178,6 @@ export class Kernel {
   readonly random: () => number;
   /** where a replay is: the recorded decision being followed and the steps run of it */
   readonly replayCursor = { index: 0, done: 0 };
-  /** the file system of programs exec can run (set by the machine) */
-  programs: ProgramLookup = () => 'ENOENT';
   /**
    * Fault injection (Linux's should_fail): called at each step of copy_process with the step's
    * name; a negative errno makes that step fail. Tests use it to check the unwinding.
@@ -182,6 +187,8 @@ export class Kernel {
   shell!: Task;
   /** the student's program (the shell's child) */
   program!: Task;
+  /** the student's program (booted by the shell): the only image whose lines the trace names */
+  userImage: ProgramImage | null = null;
   /** the task the CPU ran last (a `switch` event is traced when it changes) */
   lastRan: Task | null = null;
   /** the task on whose behalf memory is being changed outside the CPU (exec, exit), if any */
@@ -206,8 +213,12 @@ export class Kernel {
 
   // ---------------------------------------------------------------- boot
 
-  /** Creates init and the shell, then starts `image` as the shell's child. */
+  /**
+   * Creates init and the shell, then starts `image` as the shell's child. The program is a file
+   * of the working directory (so that it can exec ./NAME, itself).
+   */
   boot(image: ProgramImage, argv: string[], envp: string[]): Task {
+    this.fs.putFile(`${HOME}/${image.name}`, new Uint8Array(0), { uid: STUDENT, mode: 0o755, program: () => image });
     this.init = this.createKernelThread('init', null, (self) => this.initLoop(self));
     this.shell = this.createKernelThread('sh', this.init, (self) => this.shellLoop(self));
     const files = new FdTable();
@@ -216,11 +227,15 @@ export class Kernel {
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
     for (const t of [this.init, this.shell, task]) {
-      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null });
+      this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
+    traceFile(this, task, files.fds[1]!.file);
+    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, this.ttyFile);
+    traceFdTable(this, files);
     this.program = task;
+    this.userImage = image;
     wakeUp(this, task);
     return task;
   }
@@ -336,6 +351,14 @@ export class Kernel {
   }
 
   /**
+   * Like event(), for details that cost something to build (a whole descriptor table): `build`
+   * runs only when the trace keeps the event. Not for the kinds count() reads.
+   */
+  eventLazily<K extends TraceKind>(task: Task, kind: K, build: () => EventDetails[K]): void {
+    if (this.offer(kind)) this.record(task, kind, build());
+  }
+
+  /**
    * Offers an event to the trace (Trace.offer), where a replay's pause counts it and the kernel's
    * work budget too (MAX_EVENTS_PER_SLICE); true: build and record it.
    */
@@ -377,9 +400,12 @@ export class Kernel {
   /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
   eventsThisSlice = 0;
 
-  /** The user's source line `task` is at, or null when unknown (see pcExact). */
+  /**
+   * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs
+   * another program than the student's (after exec of /bin/sh, say: its lines are not the student's).
+   */
   lineOf(task: Task): number | null {
-    if (!task.ctx || task.kernelThread) return null;
+    if (!task.ctx || task.kernelThread || task.ctx.image !== this.userImage) return null;
     if (!this.pcExact && task === this.current) return null;
     return userLine(task.mm as Mm | null, task.ctx.image, task.ctx.pc, task.ctx.fp);
   }

@@ -35,6 +35,14 @@ export interface RunOptions {
   maxSteps?: number;
   /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
   nprocLimit?: number;
+  /** files the program finds in its file system (a relative path is in its working directory, /home/student) */
+  files?: RunFile[];
+}
+
+/** A file given to a run: its path and its text. */
+export interface RunFile {
+  path: string;
+  content: string;
 }
 
 export interface LabDiagnostic {
@@ -149,6 +157,11 @@ export interface GradeView {
   tests: CheckResultInfo[];
   /** the run the step links point into (the first run the checks made) */
   run: RunView | null;
+  /**
+   * a question whose `reveal` does not show the verdicts yet: `tests` is empty and this sentence
+   * says when they come ("Which choices are right is shown after 3 attempts (1 so far).")
+   */
+  feedbackHidden?: string;
   /** why the result could not be saved in the student's progress (the grade itself stands) */
   progressError?: string;
 }
@@ -161,6 +174,8 @@ export interface PackSummary {
   /** 'builtin' for the packs shipped with the lab, 'imported' for the user's */
   origin: 'builtin' | 'imported';
   exercises: ExerciseSummary[];
+  /** importPack's answer when the pack replaced an installed version: which, and what changed */
+  update?: { from: string; changes: string[] };
 }
 
 export interface ExerciseSummary {
@@ -168,10 +183,15 @@ export interface ExerciseSummary {
   uuid: string;
   title: string;
   topics: string[];
+  /** the points the student's Check can give (public and sealed checks) */
   maxPoints: number;
+  /** points of secret checks, which only the instructor's grading counts (0 when none) */
+  heldBackPoints: number;
   /** from the saved progress */
   status: 'new' | 'attempted' | 'passed';
   bestScore: number | null;
+  /** the best score earned on an earlier version of the pack, before an update changed this exercise */
+  earlier?: { version: string; bestScore: number };
 }
 
 export interface ExerciseView extends ExerciseSummary {
@@ -184,6 +204,8 @@ export interface ExerciseView extends ExerciseSummary {
   /** hints unlocked so far (they unlock after failed checks) */
   hints: string[];
   hintsTotal: number;
+  /** Checks (or answers) so far, and those that were not full marks */
+  attempts: number;
   failedAttempts: number;
   /** the options of the exercise's runs (pack `run:`): its argv and stdin, which the app's Run uses */
   run?: RunOptions;
@@ -193,7 +215,7 @@ export interface ExerciseView extends ExerciseSummary {
    * last answer's 1-based choice numbers ("1 3"). `options` are the runs' options (replaying a
    * choice's schedule needs them).
    */
-  question?: { program: string; choices: string[]; options?: RunOptions };
+  question?: { program: string; choices: string[]; options?: RunOptions; reveal?: 'always' | 'never' | 'after-correct' | { afterAttempts: number } };
 }
 
 /** An answer to a question: the 0-based indices of the ticked choices. */
@@ -222,6 +244,24 @@ export interface ImportRequest {
   /** the file's name (.zip) and its bytes in base64 */
   name: string;
   base64: string;
+  /** replace an installed pack by an older version of it (refused otherwise) */
+  allowOlder?: boolean;
+}
+
+/** Hand in a pack's work: the student's name or id (remembered after the first hand-in). */
+export interface HandInRequest {
+  packId: string;
+  /** needed the first time; later the remembered one is used when absent */
+  student?: string;
+}
+
+/** A hand-in zip to save (docs/packs.md, "Handing in"). */
+export interface HandInFile {
+  fileName: string;
+  base64: string;
+  /** the exercises it holds (those the student has worked on) */
+  exercises: string[];
+  student: string;
 }
 
 export interface LabApi {
@@ -252,6 +292,14 @@ export interface LabApi {
   importPack(request: ImportRequest): Promise<PackSummary>;
   /** The student's own results, as a JSON document to save. */
   exportResults(): Promise<{ fileName: string; json: string }>;
+  /**
+   * One zip of the student's work on a pack for `forklab grade`: every exercise's current code
+   * and question answers, who (the name given once), the pack's id and version, when, and each
+   * file's SHA-256. Rejects when no name was ever given or nothing was worked on.
+   */
+  handIn(request: HandInRequest): Promise<HandInFile>;
+  /** The name or id hand-ins are made under, or null before the first one. */
+  studentName(): Promise<string | null>;
   /** Problems met when loading saved progress, once, so the app can say so. */
   progressNotices(): Promise<ProgressNotice[]>;
 
@@ -274,6 +322,8 @@ export const LAB_API_METHODS = [
   'saveDraft',
   'importPack',
   'exportResults',
+  'handIn',
+  'studentName',
   'progressNotices',
   'loadScratch',
   'saveScratch',

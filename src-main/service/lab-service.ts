@@ -13,6 +13,8 @@ import type {
   ExploreRequest,
   ExploreView,
   GradeView,
+  HandInFile,
+  HandInRequest,
   ImportRequest,
   LabApi,
   LabDiagnostic,
@@ -23,7 +25,10 @@ import type {
   InspectRequest,
   StepInspection,
 } from './contract.ts';
-import { decodeBase64 } from './base64.ts';
+import { revealedGrade } from '../checker/reveal.ts';
+import { buildHandIn, handInFileName, studentNameProblem } from '../checker/handin.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
+import { changedExercises, compareVersions, describeChanges } from './pack-update.ts';
 import { isCancelled, isWorkerDied, type Compute, type Job, type JobResult } from './jobs.ts';
 import type { ExerciseInfo, PackFiles, PackInfo } from './packs.ts';
 import type { Exercise, Pack } from '../packs/types.ts';
@@ -32,7 +37,7 @@ import { cancelledRunView, failedRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
 import { PACK_STORE_SUFFIX, decodePackFiles, encodePackFiles } from './pack-store.ts';
 import {
-  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkImportRequest, checkName,
+  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkHandInRequest, checkImportRequest, checkName,
   checkRunRequest, checkSource,
 } from './validate.ts';
 
@@ -134,6 +139,7 @@ export class LabService implements LabApi {
       draft: saved?.draft ?? null,
       hints: exercise.hints.slice(0, Math.min(failed, exercise.hints.length)),
       hintsTotal: exercise.hints.length,
+      attempts: saved?.attempts ?? 0,
       failedAttempts: failed,
       run: structuredClone(exercise.run ?? {}),
       ...(exercise.question ? { question: structuredClone(exercise.question) } : {}),
@@ -161,7 +167,10 @@ export class LabService implements LabApi {
     const unique = [...new Set(ticked)].sort((a, b) => a - b);
     const grade = await this.startJob(request.jobId, { kind: 'answer', exercise: gradedExercise(pack, request.exerciseId), packId: pack.info.id, ticked: unique });
     // the draft of a question is its last answer, as 1-based choice numbers (an answer file's form)
-    return this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
+    const recorded = await this.recordGrade(grade, request, unique.map((i) => i + 1).join(' '));
+    // the verdicts only when the question's `reveal` allows (the service decides: the page could be read)
+    const attempts = this.progress.get(request.packId, request.exerciseId)?.attempts ?? 0;
+    return revealedGrade(recorded, exercise.question.reveal, attempts);
   }
 
   async saveDraft(packId: string, exerciseId: string, source: string): Promise<void> {
@@ -190,11 +199,27 @@ export class LabService implements LabApi {
     }
     const { info } = described;
     const packs = await this.loadedPacks();
-    if (packs.get(info.id)?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    const installed = packs.get(info.id);
+    if (installed?.origin === 'builtin') throw new RequestError(`${request.name}: a pack shipped with the lab already has the id "${info.id}"`);
+    const update = installed ? await this.updateFrom(installed.info, info, request) : undefined;
     await this.options.storage.writeAtomic(`${IMPORTED_PACKS_FOLDER}/${info.id}${PACK_STORE_SUFFIX}`, encodePackFiles(files));
     const loaded: LoadedPack = { files, ...described, origin: 'imported' };
     packs.set(info.id, loaded);
-    return this.summary(loaded);
+    return update ? { ...this.summary(loaded), update } : this.summary(loaded);
+  }
+
+  /**
+   * An installed pack replaced by another version: an older one only when asked; exercises that
+   * changed keep their best score as earned on the installed version. What changed, in sentences.
+   */
+  private async updateFrom(installed: PackInfo, next: PackInfo, request: ImportRequest): Promise<{ from: string; changes: string[] }> {
+    if (compareVersions(next.version, installed.version) < 0 && !request.allowOlder) {
+      throw new RequestError(
+        `${request.name} is version ${next.version} of ${next.title}, older than the version ${installed.version} you have: it was not imported (import it anyway only if your instructor asks you to)`,
+      );
+    }
+    await this.progress.markUpdated(next.id, changedExercises(installed, next), installed.version);
+    return { from: installed.version, changes: describeChanges(installed, next) };
   }
 
   async exportResults(): Promise<{ fileName: string; json: string }> {
@@ -215,6 +240,29 @@ export class LabService implements LabApi {
     });
     const json = JSON.stringify({ kind: 'forklab-results', version: 1, exportedAt: now.toISOString(), packs }, null, 2);
     return { fileName: `forklab-results-${now.toISOString().slice(0, 10)}.json`, json };
+  }
+
+  async handIn(request: HandInRequest): Promise<HandInFile> {
+    checkHandInRequest(request);
+    await this.start();
+    const pack = await this.pack(request.packId);
+    const student = (request.student ?? this.progress.student() ?? '').trim();
+    const problem = studentNameProblem(student);
+    if (problem) throw new RequestError(`Hand in: ${problem === 'a name or id is needed' ? 'enter your name or student id first' : `your name: ${problem}`}`);
+    // the name is remembered for the next hand-in; a data folder that cannot be saved only loses that
+    if (student !== this.progress.student()) await this.progress.setStudent(student).catch(() => undefined);
+    const exercises = pack.info.exercises
+      .map((e) => ({ id: e.id, text: this.progress.get(pack.info.id, e.id)?.draft ?? null, answer: e.question !== undefined }))
+      .filter((e): e is { id: string; text: string; answer: boolean } => e.text !== null);
+    if (exercises.length === 0) throw new RequestError(`Hand in: you have not worked on any exercise of ${pack.info.title} yet`);
+    const { id, uuid, version } = pack.info;
+    const bytes = await buildHandIn({ student, pack: { id, uuid, version }, createdAt: this.now(), exercises });
+    return { fileName: handInFileName(id, student), base64: encodeBase64(bytes), exercises: exercises.map((e) => e.id), student };
+  }
+
+  async studentName(): Promise<string | null> {
+    await this.start();
+    return this.progress.student();
   }
 
   async progressNotices(): Promise<ProgressNotice[]> {
@@ -340,8 +388,10 @@ export class LabService implements LabApi {
       title: exercise.title,
       topics: [...exercise.topics],
       maxPoints: exercise.maxPoints,
+      heldBackPoints: exercise.heldBack,
       status: saved?.status ?? 'new',
       bestScore: saved?.bestScore ?? null,
+      ...(saved?.earlier ? { earlier: { ...saved.earlier } } : {}),
     };
   }
 }

@@ -20,9 +20,26 @@ export function loadPackOrThrow(files: PackFiles): Pack {
   return result.pack;
 }
 
+/** A fingerprint of what grading and the student see of an exercise (every check, secret ones too). */
+function exerciseFingerprint(exercise: Pack['exercises'][number]): string {
+  const { checks, maxPoints, heldBack, prompt, starter, question, run } = exercise;
+  return fnv1a(JSON.stringify({ checks, maxPoints, heldBack, prompt, starter, question, run }));
+}
+
+/** FNV-1a of a text's UTF-16 code units, in hex. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /** A loaded pack: what the student sees (no secret checks, the prompts rendered to safe HTML), and the whole pack. */
 export function describePack(files: PackFiles): { info: PackInfo; pack: Pack } {
   const whole = loadPackOrThrow(files);
+  const fingerprints = new Map(whole.exercises.map((e) => [e.id, exerciseFingerprint(e)]));
   const pack = studentView(whole);
   const info: PackInfo = {
     id: pack.id,
@@ -35,11 +52,13 @@ export function describePack(files: PackFiles): { info: PackInfo; pack: Pack } {
       title: e.title,
       topics: [...e.topics],
       maxPoints: e.maxPoints,
+      heldBack: e.heldBack,
+      fingerprint: fingerprints.get(e.id)!,
       promptHtml: renderPrompt(e.prompt),
       starter: e.starter,
       hints: [...e.hints],
       run: { ...e.run },
-      ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run } } } : {}),
+      ...(e.question ? { question: { program: e.question.program, choices: e.question.choices.map((c) => c.output), options: { ...e.run }, reveal: e.question.reveal } } : {}),
     })),
   };
   return { info, pack: whole };

@@ -17,12 +17,16 @@ export interface ExerciseProgress {
   attempts: number;
   failedAttempts: number;
   draft: string | null;
+  /** the best score earned on an earlier version of the pack, kept when an update changed the exercise */
+  earlier?: { version: string; bestScore: number };
 }
 
 export interface ProgressData {
   version: number;
   /** by "packId/exerciseId" */
   exercises: Record<string, ExerciseProgress>;
+  /** the name or id the student hands work in under (entered once) */
+  student?: string;
 }
 
 /** The key of an exercise in the progress file. */
@@ -46,6 +50,7 @@ export function parseProgress(text: string): ProgressData | string {
   if (!isRecord(value)) return 'it is not a JSON object';
   if (value.version !== PROGRESS_VERSION) return `its version is ${JSON.stringify(value.version)}, not ${PROGRESS_VERSION}`;
   if (!isRecord(value.exercises)) return 'it has no "exercises" object';
+  if (value.student !== undefined && typeof value.student !== 'string') return 'its "student" is not text';
   for (const [key, entry] of Object.entries(value.exercises)) {
     const problem = exerciseProblem(entry);
     if (problem) return `the entry for ${key} ${problem}`;
@@ -59,6 +64,8 @@ function exerciseProblem(entry: unknown): string | null {
   if (entry.bestScore !== null && !(typeof entry.bestScore === 'number' && entry.bestScore >= 0 && entry.bestScore <= 1)) return 'has a bad bestScore';
   if (!isCount(entry.attempts) || !isCount(entry.failedAttempts)) return 'has bad attempt counts';
   if (entry.draft !== null && typeof entry.draft !== 'string') return 'has a bad draft';
+  const earlier = entry.earlier as Record<string, unknown> | undefined;
+  if (earlier !== undefined && !(isRecord(earlier) && typeof earlier.version === 'string' && typeof earlier.bestScore === 'number')) return 'has a bad earlier score';
   return null;
 }
 
@@ -132,6 +139,35 @@ export class ProgressStore {
     return structuredClone(this.data);
   }
 
+  /** The name the student hands work in under, or null before the first hand-in. */
+  student(): string | null {
+    return this.data.student ?? null;
+  }
+
+  /** Remembers the student's name or id. */
+  async setStudent(name: string): Promise<void> {
+    await this.changeData((data) => {
+      data.student = name;
+    });
+  }
+
+  /**
+   * A pack update changed these exercises: each best score so far is kept as earned on
+   * `oldVersion`, and the exercise starts again for the new version (draft and hints kept).
+   */
+  async markUpdated(packId: string, exerciseIds: string[], oldVersion: string): Promise<void> {
+    if (!exerciseIds.some((id) => this.get(packId, id)?.bestScore != null)) return;
+    await this.changeData((data) => {
+      for (const id of exerciseIds) {
+        const entry = data.exercises[progressKey(packId, id)];
+        if (!entry || entry.bestScore === null) continue;
+        entry.earlier = { version: oldVersion, bestScore: entry.bestScore };
+        entry.bestScore = null;
+        entry.status = 'new';
+      }
+    });
+  }
+
   /** Stores the draft. */
   async saveDraft(packId: string, exerciseId: string, draft: string): Promise<void> {
     await this.change(packId, exerciseId, (entry) => {
@@ -159,21 +195,31 @@ export class ProgressStore {
    * after any save already under way, and adopts the result. Throws, changing nothing, when the
    * file cannot be saved; the caller says so to the student.
    */
-  private change(packId: string, exerciseId: string, edit: (entry: ExerciseProgress) => void): Promise<ExerciseProgress> {
+  private async change(packId: string, exerciseId: string, edit: (entry: ExerciseProgress) => void): Promise<ExerciseProgress> {
     const key = progressKey(packId, exerciseId);
+    const data = await this.changeData((next) => edit((next.exercises[key] ??= { status: 'new', bestScore: null, attempts: 0, failedAttempts: 0, draft: null })));
+    return { ...data.exercises[key] };
+  }
+
+  /** `change` for the whole file (the student's name, several exercises at once); the data as saved. */
+  private changeData(edit: (data: ProgressData) => void): Promise<ProgressData> {
     let next: ProgressData | null = null;
-    const write = async (): Promise<ExerciseProgress> => {
+    const write = async (): Promise<ProgressData> => {
       if (this.cannotSave) throw new Error(this.cannotSave);
       await this.storage.update(PROGRESS_FILE, (bytes) => {
         next = bytes === null ? emptyProgress() : this.parseCurrent(bytes);
-        edit((next.exercises[key] ??= { status: 'new', bestScore: null, attempts: 0, failedAttempts: 0, draft: null }));
+        edit(next);
         return JSON.stringify(next, null, 1);
       });
       this.data = next!;
-      return { ...next!.exercises[key] };
+      return next!;
     };
     const done = this.saving.catch(() => undefined).then(write);
-    this.saving = done.then(() => undefined);
+    // the caller hears of a failure through `done`; the queue itself only orders saves
+    this.saving = done.then(
+      () => undefined,
+      () => undefined,
+    );
     return done;
   }
 

@@ -6,7 +6,7 @@
  */
 import { pageSizeProblem } from '../kernel/budgets.ts';
 import { POLICIES, parseSchedule } from '../kernel/sched.ts';
-import type { AnswerRequest, CheckRequest, ExploreRequest, ImportRequest, RunOptions, RunRequest } from './contract.ts';
+import type { AnswerRequest, CheckRequest, ExploreRequest, HandInRequest, ImportRequest, RunOptions, RunRequest } from './contract.ts';
 
 /** A request the lab refuses as it is (HTTP 400). */
 export class RequestError extends Error {
@@ -53,6 +53,9 @@ export const REQUEST_LIMITS = {
   maxRuns: 100_000,
   /** ticked choices of an answer */
   ticked: 1000,
+  /** files given to a run, and characters of each */
+  files: 100,
+  fileChars: 1024 * 1024,
 } as const;
 
 type Rule = (value: unknown, field: string) => void;
@@ -96,6 +99,12 @@ const schedule: Rule = (value, field) => {
   }
 };
 
+const files: Rule = (value, field) => {
+  if (!Array.isArray(value)) throw new RequestError(`${field} must be a list of files ({ path, content })`);
+  if (value.length > REQUEST_LIMITS.files) throw new RequestError(`${field} has ${value.length} files (at most ${REQUEST_LIMITS.files})`);
+  value.forEach((f, i) => checkFields(f, `${field}[${i}]`, { path: text(REQUEST_LIMITS.nameChars), content: text(REQUEST_LIMITS.fileChars) }, ['path', 'content']));
+};
+
 /** One rule per run option: adding a field to RunOptions without a rule here does not type-check. */
 const RUN_OPTION_RULES: { [K in keyof Required<RunOptions>]: Rule } = {
   args,
@@ -109,6 +118,7 @@ const RUN_OPTION_RULES: { [K in keyof Required<RunOptions>]: Rule } = {
   schedule,
   maxSteps: integer(1, REQUEST_LIMITS.maxSteps),
   nprocLimit: integer(1, REQUEST_LIMITS.nprocLimit),
+  files,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -161,8 +171,14 @@ export function checkAnswerRequest(value: unknown): AnswerRequest {
 
 /** Checks a pack import (the size of the zip itself is checked by the service). */
 export function checkImportRequest(value: unknown): ImportRequest {
-  checkFields(value, 'request', { name, base64: text(Number.MAX_SAFE_INTEGER) }, ['name', 'base64']);
+  checkFields(value, 'request', { name, base64: text(Number.MAX_SAFE_INTEGER), allowOlder: boolean }, ['name', 'base64']);
   return value as ImportRequest;
+}
+
+/** Checks a hand-in request (the name's own rules are the hand-in's: checker/handin.ts). */
+export function checkHandInRequest(value: unknown): HandInRequest {
+  checkFields(value, 'request', { packId: name, student: text(REQUEST_LIMITS.nameChars) }, ['packId']);
+  return value as HandInRequest;
 }
 
 /** Checks one string argument (`what` names it in the message). */

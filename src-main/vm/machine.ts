@@ -25,13 +25,14 @@ import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
 import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
-import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
+import { BLOCKED, sysLseek, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
-import { programLookup } from './bin/programs.ts';
-import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
+import { installPrograms } from './bin/programs.ts';
+import { NORETURN_CALLS, SYSCALL_BY_NAME, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
 import { Kind, codeAddress } from '../lang/isa.ts';
 import { lineDetails } from '../kernel/detail.ts';
+import { functionOf } from '../kernel/inspect.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import { Fault } from '../kernel/mmu.ts';
@@ -42,6 +43,12 @@ export interface DetailOptions {
   limit: number;
   /** struct and union layouts of the user's program, for values like {.a = 1} */
   records: RecordLookup;
+  /**
+   * false: line events say only where (line and function; depth 0, no variables). A replay
+   * (vm/replay.ts) needs the events, not what they say, and deep recursion makes depth and
+   * variables costly at every line.
+   */
+  values?: boolean;
 }
 
 /**
@@ -72,6 +79,7 @@ const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = (() => {
 })();
 const SYSCALL_NAMES_BY_ID: readonly (string | undefined)[] = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
 const NORETURN_BY_ID: readonly boolean[] = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
+const PATH_ARGS_BY_ID: readonly (number | null)[] = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
 
 export class Machine implements CpuHost {
   readonly kernel: Kernel;
@@ -80,11 +88,13 @@ export class Machine implements CpuHost {
   private readonly syscallNames = SYSCALL_NAMES_BY_ID;
   /** per builtin id: true for a system call that does not return when it succeeds (traced before it runs) */
   private readonly noReturn = NORETURN_BY_ID;
+  /** per builtin id: the system call's path argument (traced as a string), or null */
+  private readonly pathArgs = PATH_ARGS_BY_ID;
   private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.kernel = new Kernel(options);
-    this.kernel.programs = programLookup();
+    installPrograms(this.kernel.fs);
     // the library's natives, then this machine's system calls (which win, as they did in one table)
     this.natives = LIBRARY_NATIVES.slice();
     for (const [name, fn] of Object.entries(systemCallNatives(this))) {
@@ -209,13 +219,14 @@ export class Machine implements CpuHost {
   private traceLine(task: Task): void {
     const ctx = task.ctx;
     const mm = task.mm as MmStruct | null;
-    if (!mm || !this.detail) return;
+    // line events are lines of the student's file: not of /bin/sh after an exec
+    if (!mm || !this.detail || ctx.image !== this.kernel.userImage) return;
     // cheap test first: most steps stay on the line they were on
     const line = userLineAt(ctx.image, ctx.pc);
     if (line === null) return;
     const last = this.lastLine.get(task);
     if (last !== undefined && last.line === line && last.fp === ctx.fp) return;
-    const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
+    const d = this.detail.values === false ? whereOnly(ctx.image, ctx.pc, line) : lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
     if (!d) return;
     if (last !== undefined) {
       last.line = line;
@@ -368,7 +379,7 @@ export class Machine implements CpuHost {
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];
     const noReturn = this.noReturn[id];
-    const args = syscall !== undefined ? syscallArgs(call, name) : null;
+    const args = syscall !== undefined ? syscallArgs(call, syscall, this.pathArgs[id]) : null;
     if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args: args ?? [], result: null, errno: null });
     const result = fn.fn(call);
     if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
@@ -430,6 +441,11 @@ export class Machine implements CpuHost {
         }
         return r;
       },
+      lseek: (fd, offset, whence) => {
+        const r = sysLseek(this.kernel, task, fd, offset, whence);
+        this.kernel.event(task, 'syscall', { name: 'lseek', args: [fd, offset, whence], result: r < 0 ? -1 : r, errno: r < 0 ? errnoName(-r) ?? null : null });
+        return r;
+      },
       isatty: (fd) => task.files.get(fd)?.file.kind === 'tty',
     };
   }
@@ -453,15 +469,15 @@ export class UnsupportedFunction extends Error {
 }
 
 /**
- * The arguments of a system call for the trace: numbers, and the path of an exec as a string
- * (write and read give [fd, count], not the buffer).
+ * The arguments of a system call for the trace: numbers, and its path argument (the table's
+ * pathArg: an exec's program, open's file) as a string; write and read give [fd, count].
  */
-function syscallArgs(call: NativeCall, name: string): (number | string)[] {
+function syscallArgs(call: NativeCall, name: string, pathArg: number | null): (number | string)[] {
   const args: (number | string)[] = [];
   for (let i = 0; i < call.nargs; i++) {
-    if (i === 0 && name.startsWith('exec')) {
+    if (i === pathArg) {
       try {
-        args.push(new TextDecoder().decode(call.mem.cString(call.ptr(0), 4096)));
+        args.push(new TextDecoder().decode(call.mem.cString(call.ptr(i), 4096)));
         continue;
       } catch (e) {
         if (!(e instanceof Fault)) throw e;
@@ -513,4 +529,10 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
   mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
   mem.setPointer(ctx.sp - 16, 0);
+}
+
+/** A line event's fields without depth or variables (DetailOptions.values false); null where lineDetails gives null. */
+function whereOnly(image: ProgramImage, pc: number, line: number): { line: number; fn: string; depth: number; vars: [] } | null {
+  const fn = functionOf(image, pc);
+  return fn ? { line, fn: fn.name, depth: 0, vars: [] } : null;
 }

@@ -24,12 +24,20 @@ import { preprocess } from '../lang/preprocess.ts';
 import { parseUnit } from '../lang/parser.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
 
+/** A file the program finds when it starts: `path` relative to its working directory, or absolute. */
+export interface SeedFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
 export interface RunRequest {
   source: string;
   /** file name for diagnostics and the program's name; default "prog.c" */
   fileName?: string;
   /** argv after argv[0] */
   args?: string[];
+  /** files in the run's file system before the program starts (exercises, `forklab run --file`) */
+  files?: SeedFile[];
   stdin?: string | Uint8Array;
   maxSteps?: number;
   maxOutputBytes?: number;
@@ -51,6 +59,8 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /** false: line events without depth and variables (a replay's, vm/replay.ts) */
+  detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
   /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
@@ -208,11 +218,24 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
-    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
+  seedFiles(machine, request.files ?? []);
   const argv = [`./${image.name}`, ...(request.args ?? [])];
   const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
   return { machine, program };
+}
+
+/** Thrown when a file given to a run cannot be put in its file system (the message says why). */
+export class SeedError extends Error {}
+
+/** Puts the request's files in the machine's file system; throws SeedError naming the first that cannot be. */
+export function seedFiles(machine: Machine, files: SeedFile[]): void {
+  for (const f of files) {
+    const bytes = typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content;
+    const error = machine.kernel.fs.seed(f.path, bytes);
+    if (error) throw new SeedError(`cannot give the program the file "${f.path}": ${error}`);
+  }
 }
 
 /**
@@ -264,7 +287,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
   const f = kernel.fatalFault;
   if (f && !stopMessage) {
-    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
   }
   kernel.endRun(stopMessage);
   return {

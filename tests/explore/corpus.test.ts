@@ -20,11 +20,12 @@ describe('explorer ⊇ Linux on the multi-process corpus', () => {
       const fileName = `${p.name}.c`;
       const image = compileProgram(p.source, fileName).image!;
       const stdin = p.stdin ?? undefined;
-      const view = exploreImage(image, { fileName, args: p.args, stdin, maxRuns: 300, maxMs: 8000 });
+      const files = p.files.map((f) => ({ path: f.name, content: f.content }));
+      const view = exploreImage(image, { fileName, args: p.args, stdin, files, maxRuns: 300, maxMs: 8000 });
       const found = new Set(view.outputs.map((o) => o.stdout));
       for (const linux of p.allowed) expect(found, `Linux output ${JSON.stringify(linux.stdout)}`).toContain(linux.stdout);
       for (const o of view.outputs.slice(0, 3)) {
-        const replay = runProgram({ source: p.source, fileName, args: p.args, stdin, schedule: o.schedule });
+        const replay = runProgram({ source: p.source, fileName, args: p.args, stdin, files, schedule: o.schedule });
         expect(replay.stdout).toBe(o.stdout);
       }
     });

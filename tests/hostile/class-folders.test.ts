@@ -9,8 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSubmissions } from '../../src-main/cli/grade.ts';
-import type { Skipped } from '../../src-main/cli/class-folder.ts';
+import { findSubmissions } from '../../src-main/cli/submissions.ts';
 import { csvField } from '../../src-main/cli/grade-results.ts';
 import { loadPack } from '../../src-main/packs/load.ts';
 import { SOLUTION, tinyPack } from '../packs/tiny-pack.ts';
@@ -42,10 +41,9 @@ function hostileClass(): { dir: string; classDir: string } {
 }
 
 describe('a hostile class folder', () => {
-  it('lists every skipped entry with its reason and never follows a link out of the folder', () => {
+  it('lists every skipped entry with its reason and never follows a link out of the folder', async () => {
     const { classDir } = hostileClass();
-    const skipped: Skipped[] = [];
-    const found = findSubmissions([classDir], pack, null, skipped);
+    const { submissions: found, skipped } = await findSubmissions([classDir], pack, null);
     const reasons = Object.fromEntries(skipped.map((s) => [s.path.slice(classDir.length + 1), s.reason]));
     expect(reasons).toEqual({
       'dangling.c': 'a broken symbolic link (it points to nothing)',
@@ -80,8 +78,9 @@ describe('a hostile class folder', () => {
     expect(`${r.stdout}${r.stderr}`).not.toContain('hunter2');
     expect(readdirSync(join(dir, 'out')).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
     const summary = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
-    expect(summary).toContain(`"'=HYPERLINK(""http-evil"",""x"")",hello-fork,5,5,`);
-    expect(summary).toMatch(/\nslow,hello-fork,0,5,0,false,/);
+    expect(summary).toContain(`"'=HYPERLINK(""http-evil"",""x"")",5,5,5,`);
+    expect(summary).toMatch(/\nslow,0,0,5,,"hello-fork: not graded: timed out/);
+    expect(readFileSync(join(dir, 'out', 'submissions.csv'), 'utf8')).toMatch(/\nslow,hello-fork,0,5,0,false,/);
     expect(readFileSync(join(dir, 'out', 'slow', 'hello-fork.csv'), 'utf8')).toContain('(not graded),error,0,5,,,"timed out: grading it took longer than 4 s, the time limit"');
   });
 

@@ -34,7 +34,8 @@ describe('hostile programs for the compiler', () => {
     const t = elapsed();
     const d = await diagnose(FAN_OUT);
     expect(t()).toBeLessThan(15_000);
-    expect(d).toEqual([{ severity: 'error', line: 12, column: 13, message: expect.stringMatching(/^macro expansion produces more than 500,000 tokens, the most the lab compiles/) }]);
+    expect(d).toMatchObject([{ severity: 'error', line: 12, column: 13, message: expect.stringMatching(/^macro expansion produces more than 500,000 tokens, the most the lab compiles/) }]);
+    expect(d).toHaveLength(1);
   });
 
   it('a 20,000-line #define chain ends in a diagnostic within seconds, not a frozen compiler', { timeout: 30_000 }, async () => {

@@ -9,6 +9,34 @@ import { elapsed } from './bounds.ts';
 
 const HEADERS = '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n';
 
+/** The program's output when it calls `call` and prints its result and errno. */
+function callResult(call: string): string {
+  const source = `${HEADERS}#include <errno.h>\nchar buf[16] = "abc";\nint main(void) { long r = (long)(${call}); int e = errno; printf("\\nr=%ld %s\\n", r, e ? strerror(e) : "ok"); return 0; }\n`;
+  const result = runProgram({ source, stdin: 'typed\n' });
+  expect(result.exit.signal).toBeNull();
+  return result.stdout.slice(result.stdout.lastIndexOf('\nr=') + 1);
+}
+
+describe('hostile pointers to system calls', () => {
+  it.each([
+    ['write(1, (void *)-1, 1)', 'r=-1 Bad address\n'],
+    ['write(1, (void *)8, 1)', 'r=-1 Bad address\n'],
+    ['read(0, (void *)-1, 10)', 'r=-1 Bad address\n'],
+    ['pipe((int *)-1)', 'r=-1 Bad address\n'],
+    ['write(-1, buf, 1000000000)', 'r=-1 Bad file descriptor\n'],
+    ['write(-1, (void *)-1, 1)', 'r=-1 Bad file descriptor\n'],
+    ['read(99, (void *)-1, 10)', 'r=-1 Bad file descriptor\n'],
+  ])('%s fails as on Linux: %j', (call, expected) => {
+    expect(callResult(call)).toBe(expected);
+  });
+
+  it('write(1, buf, (size_t)-1) writes what can be read and returns its count, as Linux does', () => {
+    const r = callResult('write(1, buf, (size_t)-1)');
+    expect(r).toMatch(/^r=\d+ ok\n$/);
+    expect(Number(r.slice(2, r.indexOf(' ')))).toBeGreaterThan(16);
+  });
+});
+
 describe('hostile pointers', () => {
   it.each([
     ['a read at (int *)-1', 'return *(int *)-1;'],

@@ -55,7 +55,7 @@ const jsonPacks: Pick<Engines, 'describePack' | 'unzipPack' | 'grade' | 'answer'
 function packFiles(id: string, hints = ['first hint', 'second hint']): PackFiles {
   const info: PackInfo = {
     id, uuid: `uuid-${id}`, title: `Pack ${id}`, version: '1.0.0',
-    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
+    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, heldBack: 0, fingerprint: 'f1', promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
   };
   return { 'pack.json': enc(JSON.stringify(info)) };
 }

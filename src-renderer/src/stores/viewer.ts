@@ -47,6 +47,20 @@ export const useViewerStore = defineStore('viewer', () => {
   const length = computed(() => model.value?.length ?? 0);
   const state = computed<ViewState | null>(() => (model.value ? markRaw(model.value.snapshotAt(position.value)) : null));
   const hasLines = computed(() => run.value?.trace.some((e) => e.kind === 'line') ?? false);
+  /**
+   * Where each live task stands in the student's file at the current position (the editor's
+   * markers): the engine's answer once it is in, meanwhile the task's last line event.
+   */
+  const taskLines = computed<{ pid: number; line: number }[]>(() => {
+    const s = state.value;
+    if (!s || position.value >= length.value) return [];
+    const read = inspection.value?.position === position.value ? inspection.value : null;
+    return [...s.tasks.values()].flatMap((t) => {
+      if (t.state === 'X' || t.state === 'Z') return [];
+      const line = read ? (read.tasks.find((x) => x.pid === t.pid)?.line ?? null) : t.line;
+      return line === null ? [] : [{ pid: t.pid, line }];
+    });
+  });
 
   /** Shows a finished run from its start (or from `at`). */
   function load(view: RunView, at = 0): void {
@@ -195,6 +209,6 @@ export const useViewerStore = defineStore('viewer', () => {
 
   return {
     run, model, timeline, position, selectedPid, busy, error, stale, eagerRun, compareEager, lastRunMs, length, state, hasLines,
-    currentJob, inspection, inspectError, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
+    currentJob, inspection, inspectError, taskLines, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });

@@ -224,7 +224,7 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
     case 'task-new': {
       const t = newTask(e.pid, e.ppid, e.command, e.mm, 'boot', index);
       // init and the shell exist without a program of their own: they sleep in wait() until a child exits
-      if (t.mm === null) {
+      if (e.state === 'S') {
         t.state = 'S';
         t.blockedOn = 'wait';
       }
