@@ -15,6 +15,8 @@ import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
+import { RamFs } from '../kernel/ramfs.ts';
+import { installPrograms } from './bin/programs.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
 import type { Task } from '../kernel/task.ts';
@@ -131,7 +133,21 @@ export interface RunResult {
   schedule: string;
   /** the user's functions (not the C runtime's) and the line each starts on */
   program: { functions: { name: string; line: number }[] };
+  /** the regular files in the run's file system when it ended (seeded or made by the program) */
+  files: FileReport[];
 }
+
+/** A file a run left: its path, size and text (UTF-8, at most FILE_REPORT_BYTES of it). */
+export interface FileReport {
+  path: string;
+  size: number;
+  text: string;
+  /** true when the text is only the first FILE_REPORT_BYTES bytes */
+  truncated: boolean;
+}
+
+/** How much of each file a run's result carries. */
+export const FILE_REPORT_BYTES = 65536;
 
 const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
 
@@ -229,6 +245,17 @@ export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'sour
 /** Thrown when a file given to a run cannot be put in its file system (the message says why). */
 export class SeedError extends Error {}
 
+/** Why `files` cannot be given to a run (the first problem, in words for people), or null. */
+export function seedProblem(files: SeedFile[]): string | null {
+  const fs = new RamFs();
+  installPrograms(fs);
+  for (const f of files) {
+    const error = fs.seed(f.path, typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content);
+    if (error) return `cannot give the program the file "${f.path}": ${error}`;
+  }
+  return null;
+}
+
 /** Puts the request's files in the machine's file system; throws SeedError naming the first that cannot be. */
 export function seedFiles(machine: Machine, files: SeedFile[]): void {
   for (const f of files) {
@@ -324,6 +351,12 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     traceDropped: kernel.trace.dropped,
     schedule: formatSchedule(kernel.schedule),
     program: { functions: userFunctions(image).map((fn) => ({ name: fn.name, line: fn.line })) },
+    files: kernel.fs.listFiles().map(({ path, inode }) => ({
+      path,
+      size: inode.size,
+      text: new TextDecoder().decode(inode.data.subarray(0, Math.min(inode.size, FILE_REPORT_BYTES))),
+      truncated: inode.size > FILE_REPORT_BYTES,
+    })),
   };
 }
 
@@ -379,6 +412,7 @@ function emptyResult(): RunResult {
     traceDropped: 0,
     schedule: '',
     program: { functions: [] },
+    files: [],
   };
 }
 
