@@ -64,9 +64,14 @@ export interface KeptReplay {
  */
 export function replayTo(image: ProgramImage, request: Omit<RunRequest, 'source'>, target: ReplayTarget, keep?: { kept: KeptReplay | null }): Replayed {
   const kept = keep?.kept;
-  if (kept && kept.image === image && sameRequest(kept.request, request) && resumable(kept.machine, target)) {
-    runUntil(kept, target);
-    if (reached(kept.machine, target)) return { machine: kept.machine, exact: true };
+  if (kept && kept.image === image && sameRequest(kept.request, request)) {
+    // already there: the instruction it stopped after raised the target's event too (a fork's
+    // clone and its snapshots), and a fresh replay would stop at the same point
+    if (kept.machine.kernel.trace.events.length >= target.position && isPausedAt(kept.machine, target)) return { machine: kept.machine, exact: true };
+    if (resumable(kept.machine, target)) {
+      runUntil(kept, target);
+      if (reached(kept.machine, target)) return { machine: kept.machine, exact: true };
+    }
   }
   let fresh = freshReplay(image, request, target, true);
   // going on past the cut is a scheduling point the run did not have: without the cut, if that mattered
@@ -100,6 +105,14 @@ function runUntil(replay: KeptReplay, target: ReplayTarget, cut = true): void {
     runMachine(replay.machine, replay.program);
     if (kernel.stopReason !== 'step-limit') break;
   }
+}
+
+/** The machine paused at the first stopping point at or after `target`: where a fresh replay to it pauses. */
+function isPausedAt(machine: Machine, target: ReplayTarget): boolean {
+  const k = machine.kernel;
+  const pausedFor = k.options.pauseAfterEvents;
+  // it paused for an earlier position and did not stop between that one and this one
+  return k.stopReason === 'paused' && pausedFor !== null && pausedFor <= target.position && reached(machine, target);
 }
 
 /** A kept machine can go on to `target`: paused (or cut by the step budget) before it. */
