@@ -229,11 +229,12 @@ export class Kernel {
     for (const t of [this.init, this.shell, task]) {
       this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
+    // the descriptors the shell gave it: the terminal (and stdout's pipe with --stdout pipe)
+    traceFile(this, task, this.ttyFile);
+    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, files.fds[1]!.file);
+    traceFdTable(this, files);
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
-    traceFile(this, task, files.fds[1]!.file);
-    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, this.ttyFile);
-    traceFdTable(this, files);
     this.program = task;
     this.userImage = image;
     wakeUp(this, task);

@@ -159,6 +159,8 @@ export interface EventDetails {
     flags: number;
     /** the file offset */
     pos: number;
+    /** the inode of a file, directory or /dev/null (descriptions of one file share its size), else null */
+    ino: number | null;
     /** a regular file's size, else null */
     size: number | null;
   };
