@@ -14,7 +14,8 @@ export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
 options:
   --json                 print one JSON object (see the README)
-  --max-steps N          instruction budget for the whole run (default 50000000)
+  --max-steps N          instruction budget for the whole run (default 1000000000)
+  --time-limit S         seconds the run may take (default 30)
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file
   --file NAME=PATH       give the program the file PATH as NAME (in its working directory
@@ -75,6 +76,9 @@ export function parseRunArgs(args: string[]): RunCommand {
         req.schedule = v;
         break;
       }
+      case '--time-limit':
+        req.timeLimitMs = r.integer(i++, a, 1) * 1000;
+        break;
       case '--trace':
         command.tracePath = r.value(i++, a);
         req.detail = true;

@@ -166,6 +166,8 @@ export interface EventDetails {
   };
   /** a name was removed from the file system */
   unlink: { path: string };
+  /** an endless loop (the same state every `period` steps) was skipped ahead `steps` steps, to time `until` (a timer) */
+  'loop-skip': { steps: number; period: number; until: number };
   syscall: { name: string; args: (number | string)[]; result: number | null; errno: string | null };
   warning: { warningKind: WarningKind; message: string };
   line: { line: number; fn: string; depth: number; vars: VarView[] };

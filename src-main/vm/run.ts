@@ -42,6 +42,8 @@ export interface RunRequest {
   files?: SeedFile[];
   stdin?: string | Uint8Array;
   maxSteps?: number;
+  /** wall-clock budget in milliseconds (default DEFAULT_TIME_LIMIT_MS) */
+  timeLimitMs?: number;
   maxOutputBytes?: number;
   /** stdout is a pipe (fully buffered) instead of the terminal */
   stdoutPipe?: boolean;
@@ -149,6 +151,9 @@ export interface FileReport {
 /** How much of each file a run's result carries. */
 export const FILE_REPORT_BYTES = 65536;
 
+/** The default wall-clock budget of a run (forklab run --time-limit). */
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
+
 const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
 
 /** Compiles `source` (with the lab's C runtime). */
@@ -211,6 +216,7 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
 export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<KernelOptions> {
   const options: Partial<KernelOptions> = {
     maxSteps: request.maxSteps,
+    timeLimitMs: request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     maxOutputBytes: request.maxOutputBytes,
     stdoutIsPipe: request.stdoutPipe,
     pageSize: request.pageSize,
@@ -311,7 +317,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     signal: signal ? SIGNAL_NAMES[signal] ?? `SIG${signal}` : null,
   };
   const stopReason = kernel.stopReason ?? 'exited';
-  if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
+  if (!stopMessage) stopMessage = describeStop(stopReason, kernel);
   const f = kernel.fatalFault;
   if (f && !stopMessage) {
     stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
@@ -366,16 +372,26 @@ function creations(counts: Kernel['counts']): { forks: number; vforks: number; c
   return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
 }
 
-function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {
+/**
+ * Why the run stopped, for people: which limit, and how to raise it; "endless loop" only when the
+ * lab saw a process come back to the same state (the endless-loop probe), never for a long run.
+ */
+function describeStop(reason: StopReason, kernel: Machine['kernel']): string | null {
+  const steps = kernel.steps.toLocaleString('en-US');
+  const kept = 'what it printed until then is kept';
   switch (reason) {
     case 'step-limit':
-      return `stopped after ${steps.toLocaleString('en-US')} steps (the step limit): the program may be in an endless loop; what it printed until then is kept`;
+      return `stopped after ${steps} steps, the step limit: the program did not finish within it (forklab run --max-steps N gives it more); ${kept}`;
+    case 'time-limit':
+      return `stopped after ${((kernel.options.timeLimitMs ?? 0) / 1000).toLocaleString('en-US')} s, the time limit, having run ${steps} steps (forklab run --time-limit S gives it more); ${kept}`;
+    case 'endless-loop':
+      return `stopped after ${steps} steps: an endless loop. ${kernel.stopDetail}; ${kept}`;
     case 'output-limit':
-      return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
+      return `stopped after ${kernel.options.maxOutputBytes.toLocaleString('en-US')} bytes of output (the output limit)`;
     case 'deadlock':
-      return `stopped: every process is blocked for good (${detail})`;
+      return `stopped: every process is blocked for good (${kernel.stopDetail})`;
     case 'cancelled':
-      return `cancelled after ${steps.toLocaleString('en-US')} steps: what the program did until then is shown`;
+      return `cancelled after ${steps} steps: what the program did until then is shown`;
     default:
       return null;
   }

@@ -182,7 +182,23 @@ static struct node *parse_list(int inner);
 
 static int is_redir(int t) { return t == T_LESS || t == T_GREAT || t == T_DGREAT || t == T_GREATAND || t == T_LESSAND; }
 
-/* command: a ( subshell ) or words and redirections */
+/* A redirection (operator and word) into n; 0 after a syntax error. */
+static int parse_redir(struct node *n) {
+    int t = tok_type[pos];
+    int fd = tok_fd[pos];
+    pos++;
+    if (tok_type[pos] != T_WORD) { unexpected(); return 0; }
+    if (n->nredirs < MAX_REDIRS) {
+        n->redir_type[n->nredirs] = t;
+        n->redir_fd[n->nredirs] = fd >= 0 ? fd : (t == T_LESS || t == T_LESSAND ? 0 : 1);
+        n->redir_word[n->nredirs] = tok_text[pos];
+        n->nredirs++;
+    }
+    pos++;
+    return 1;
+}
+
+/* command: a ( subshell ) with its redirections, or words and redirections */
 static struct node *parse_command(void) {
     if (tok_type[pos] == T_LPAREN) {
         pos++;
@@ -191,6 +207,10 @@ static struct node *parse_command(void) {
         if (syntax_error) return NULL;
         if (tok_type[pos] != T_RPAREN) { unexpected(); return NULL; }
         pos++;
+        /* ( list ) > file: redirections of the whole subshell */
+        while (is_redir(tok_type[pos])) {
+            if (!parse_redir(n)) return NULL;
+        }
         return n;
     }
     struct node *n = new_node(N_CMD);
@@ -198,19 +218,7 @@ static struct node *parse_command(void) {
         if (tok_type[pos] == T_WORD) {
             if (n->nwords < MAX_WORDS - 1) n->words[n->nwords++] = tok_text[pos];
             pos++;
-        } else {
-            int t = tok_type[pos];
-            int fd = tok_fd[pos];
-            pos++;
-            if (tok_type[pos] != T_WORD) { unexpected(); return NULL; }
-            if (n->nredirs < MAX_REDIRS) {
-                n->redir_type[n->nredirs] = t;
-                n->redir_fd[n->nredirs] = fd >= 0 ? fd : (t == T_LESS || t == T_LESSAND ? 0 : 1);
-                n->redir_word[n->nredirs] = tok_text[pos];
-                n->nredirs++;
-            }
-            pos++;
-        }
+        } else if (!parse_redir(n)) return NULL;
     }
     if (n->nwords == 0 && n->nredirs == 0) { unexpected(); return NULL; }
     return n;
@@ -1008,9 +1016,19 @@ static int eval(struct node *n, int in_child, int last) {
         return last_status = 0;
     }
     case N_SUB: {
-        if (in_child && last) return last_status = eval(n->left, 1, 1);
-        pid_t pid = fork_eval(n->left, 0, 1);
-        return last_status = pid > 0 ? wait_status(pid) : 2;
+        /* the subshell's own process: its redirections, then its list */
+        if (in_child && last) {
+            if (apply_redirs(n) != 0) return last_status = 2;
+            return last_status = eval(n->left, 1, 1);
+        }
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid < 0) { fail("Cannot fork", NULL, NULL); return last_status = 2; }
+        if (pid == 0) {
+            if (apply_redirs(n) != 0) _exit(2);
+            exit(eval(n->left, 1, 1));
+        }
+        return last_status = wait_status(pid);
     }
     }
     return 0;
