@@ -69,6 +69,7 @@ export function toRunRequest(options: RunOptions, fileName: string, detail: bool
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     nprocLimit: options.nprocLimit,
+    files: options.files,
     trace: GRADING_TRACE,
   };
   if (detail) request.detail = true;

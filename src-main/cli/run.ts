@@ -4,11 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
+import type { RunRequest, RunResult } from '../vm/run.ts';
+import { isWorkerDied } from '../service/jobs.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
 import { ArgReader, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
+import { withPool } from './pool.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
@@ -110,6 +112,41 @@ export function runJson(result: RunResult): Record<string, unknown> {
   };
 }
 
+/**
+ * Compiles and runs the program in a worker of the lab's pool, as the app and the grader do: the
+ * same stack (what gcc compiles, the lab compiles here too) and the same heap limit (a program
+ * that exhausts it is a result saying so, stopReason "host-limit", never V8's fatal error).
+ */
+async function runInWorker(request: RunRequest): Promise<RunResult> {
+  try {
+    return await withPool(1, (pool) => pool.run({ kind: 'engine-run', request }));
+  } catch (e) {
+    if (!isWorkerDied(e)) throw e;
+    return hostLimitResult(e.message);
+  }
+}
+
+/** The result of a run the lab itself could not finish (its worker died): nothing ran to the end, and why. */
+function hostLimitResult(message: string): RunResult {
+  return {
+    ok: true,
+    diagnostics: [],
+    diagnosticsText: '',
+    stdout: '',
+    stdoutBytes: new Uint8Array(0),
+    exit: { code: -1, signal: null },
+    stopReason: 'host-limit',
+    stopMessage: message,
+    processes: [],
+    stats: { steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0, framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0 },
+    warnings: [],
+    trace: [],
+    traceDropped: 0,
+    schedule: '',
+    program: { functions: [] },
+  };
+}
+
 /** Runs `forklab run`; returns the exit status. */
 export async function commandRun(args: string[], out: Output, err: Output): Promise<number> {
   const command = parseRunArgs(args);
@@ -121,7 +158,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
     return 1;
   }
   // the trace is kept only for --trace (the text and --json need the kernel's counters only)
-  const result = runProgram({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
+  const result = await runInWorker({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
   if (command.tracePath) {
     writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }

@@ -24,7 +24,7 @@ import { compileProgram } from '../vm/run.ts';
 import { searchSchedules, type SearchBudget } from './dpor.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
-export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
+export interface ExploreOptions extends Omit<RunOptions, 'stdin' | 'files'> {
   /** terminal input */
   stdin?: string | Uint8Array;
   fileName?: string;

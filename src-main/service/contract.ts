@@ -35,6 +35,14 @@ export interface RunOptions {
   maxSteps?: number;
   /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
   nprocLimit?: number;
+  /** files the program finds in its file system (a relative path is in its working directory, /home/student) */
+  files?: RunFile[];
+}
+
+/** A file given to a run: its path and its text. */
+export interface RunFile {
+  path: string;
+  content: string;
 }
 
 export interface LabDiagnostic {
@@ -257,7 +265,11 @@ export interface HandInFile {
 }
 
 export interface LabApi {
-  /** Compiles only, for the editor's markers as the student types. */
+  /**
+   * Compiles only, for the editor's markers as the student types. A newer diagnose cancels one
+   * still under way (it rejects with a "Cancelled:" error); a compilation longer than the
+   * compiler's time limit is a diagnostic.
+   */
   diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
   /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
   run(request: RunRequest): Promise<RunView>;

@@ -24,6 +24,7 @@ export function engineRequest(request: RunRequest): EngineRunRequest {
     schedule: o.schedule,
     maxSteps: o.maxSteps,
     nprocLimit: o.nprocLimit,
+    files: o.files,
     detail: true,
   };
   for (const key of Object.keys(engine) as (keyof typeof engine)[]) if (engine[key] === undefined) delete engine[key];

@@ -5,7 +5,7 @@
  * machine to run builtin `id`; the machine finds the native (library function or system call),
  * gives it typed access to the arguments and the task's memory, and puts the result back.
  */
-import { BUILTIN_NAMES } from '../lang/builtins.ts';
+import { BUILTIN_NAMES, builtinId } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
@@ -68,35 +68,44 @@ export const DEFAULT_DETAIL_LIMIT = 20_000;
 
 const TWO32 = 4294967296;
 
+/** The C library's natives by builtin id (system calls, bound to a machine, are added per machine). */
+const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = (() => {
+  const table: Record<string, NativeFunction | undefined> = {
+    ...STDIO_NATIVES,
+    ...STRING_NATIVES,
+    ...CTYPE_NATIVES,
+    ...STDLIB_NATIVES,
+    ...STACK_NATIVES,
+    ...SORT_NATIVES,
+    ...MATH_NATIVES,
+    ...SIGSET_NATIVES,
+  };
+  return BUILTIN_NAMES.map((name) => table[name]);
+})();
+const SYSCALL_NAMES_BY_ID: readonly (string | undefined)[] = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
+const NORETURN_BY_ID: readonly boolean[] = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
+const PATH_ARGS_BY_ID: readonly (number | null)[] = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
+
 export class Machine implements CpuHost {
   readonly kernel: Kernel;
   private readonly natives: (NativeFunction | undefined)[];
   /** per builtin id: the system call's name in the trace (syscalls.ts), or undefined for a library function */
-  private readonly syscallNames: (string | undefined)[];
+  private readonly syscallNames = SYSCALL_NAMES_BY_ID;
   /** per builtin id: true for a system call that does not return when it succeeds (traced before it runs) */
-  private readonly noReturn: boolean[];
+  private readonly noReturn = NORETURN_BY_ID;
   /** per builtin id: the system call's path argument (traced as a string), or null */
-  private readonly pathArgs: (number | null)[];
+  private readonly pathArgs = PATH_ARGS_BY_ID;
   private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.kernel = new Kernel(options);
     installPrograms(this.kernel.fs);
-    const table = {
-      ...STDIO_NATIVES,
-      ...STRING_NATIVES,
-      ...CTYPE_NATIVES,
-      ...STDLIB_NATIVES,
-      ...STACK_NATIVES,
-      ...SORT_NATIVES,
-      ...MATH_NATIVES,
-      ...SIGSET_NATIVES,
-      ...systemCallNatives(this),
-    };
-    this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
-    this.syscallNames = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
-    this.noReturn = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
-    this.pathArgs = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
+    // the library's natives, then this machine's system calls (which win, as they did in one table)
+    this.natives = LIBRARY_NATIVES.slice();
+    for (const [name, fn] of Object.entries(systemCallNatives(this))) {
+      const id = builtinId(name);
+      if (id >= 0) this.natives[id] = fn;
+    }
     this.kernel.cpu = { run: (task, budget) => this.runTask(task, budget) };
   }
 

@@ -24,6 +24,7 @@ import type { RecordLayout, RecordLookup } from '../kernel/c-values.ts';
 import { DiagnosticBag } from '../lang/diagnostics.ts';
 import { preprocess } from '../lang/preprocess.ts';
 import { parseUnit } from '../lang/parser.ts';
+import { timedCompilation } from '../lang/limits.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
 
 /** A file the program finds when it starts: `path` relative to its working directory, or absolute. */
@@ -122,7 +123,8 @@ export interface RunResult {
   /** the terminal bytes, exactly */
   stdoutBytes: Uint8Array;
   exit: { code: number; signal: string | null };
-  stopReason: StopReason | 'compile-error';
+  /** 'host-limit': the lab itself stopped it (its worker ran out of memory): see stopMessage */
+  stopReason: StopReason | 'compile-error' | 'host-limit';
   /** a sentence for people when the run did not simply end (limits, deadlock, internal error) */
   stopMessage: string | null;
   processes: ProcessReport[];
@@ -190,7 +192,8 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
   const found = new Map<string, RecordLayout>();
   try {
     const bag = new DiagnosticBag();
-    const unit = parseUnit(preprocess({ name: fileName, text: source }, bag), 0, fileName, bag);
+    // within the compiler's time limit (beyond it, or cancelled: no layouts)
+    const unit = timedCompilation(() => parseUnit(preprocess({ name: fileName, text: source }, bag), 0, fileName, bag));
     const seen = new Set<object>();
     const visit = (node: unknown): void => {
       if (node === null || typeof node !== 'object' || seen.has(node)) return;
