@@ -144,6 +144,7 @@ function hostLimitResult(message: string): RunResult {
     traceDropped: 0,
     schedule: '',
     program: { functions: [] },
+    files: [],
   };
 }
 
