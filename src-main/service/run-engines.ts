@@ -4,6 +4,7 @@
  */
 import { reportedDiagnostics } from '../lang/diagnostics.ts';
 import { SeedError, compileProgram, runProgram } from '../vm/run.ts';
+import { BootExecError } from '../kernel/kernel.ts';
 import { inspectRun } from '../vm/replay.ts';
 import type { InspectRequest, LabDiagnostic, StepInspection } from './contract.ts';
 import type { RunEngines } from './jobs.ts';
@@ -27,12 +28,16 @@ export function inspectStep(request: InspectRequest): StepInspection {
   return inspection;
 }
 
-/** Does `work`; a file the request gives the program that cannot be put in its file system is the request's fault (400). */
+/**
+ * Does `work`; a file the request gives the program that cannot be put in its file system, or
+ * arguments the program cannot even start with (a replay, an exploration), are the request's fault (400).
+ */
 export function refusingBadFiles<T>(work: () => T): T {
   try {
     return work();
   } catch (e) {
     if (e instanceof SeedError) throw new RequestError(e.message);
+    if (e instanceof BootExecError) throw new RequestError(`the program cannot start with these options (exec fails with ${e.errno})`);
     throw e;
   }
 }
