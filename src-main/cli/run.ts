@@ -16,9 +16,13 @@ export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
 options:
   --json                 print one JSON object (see the README)
-  --max-steps N          instruction budget for the whole run (default 50000000)
+  --max-steps N          instruction budget for the whole run (default 1000000000)
+  --time-limit S         seconds the run may take (default 30)
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file
+  --file NAME=PATH       give the program the file PATH as NAME (in its working directory
+                         unless NAME starts with /); repeat for more files
+  --max-procs N          RLIMIT_NPROC: processes the program may have at once (default 512)
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
   --page-size N          bytes per page (a power of two from 256 to 65536)
@@ -74,6 +78,9 @@ export function parseRunArgs(args: string[]): RunCommand {
         req.schedule = v;
         break;
       }
+      case '--time-limit':
+        req.timeLimitMs = r.integer(i++, a, 1) * 1000;
+        break;
       case '--trace':
         command.tracePath = r.value(i++, a);
         req.detail = true;
@@ -101,6 +108,7 @@ export function runJson(result: RunResult): Record<string, unknown> {
     stats: result.stats,
     warnings: result.warnings,
     schedule: result.schedule,
+    files: result.files,
   };
 }
 
@@ -136,6 +144,7 @@ function hostLimitResult(message: string): RunResult {
     traceDropped: 0,
     schedule: '',
     program: { functions: [] },
+    files: [],
   };
 }
 
