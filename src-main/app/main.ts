@@ -5,7 +5,6 @@
  * app-protocol.ts and src-main/host/.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeLabService } from '../host/create-service.ts';
@@ -13,6 +12,7 @@ import { userDataDir } from '../host/user-data.ts';
 import type { LabService } from '../service/lab-service.ts';
 import { appProtocolResponse } from './app-protocol.ts';
 import { APP_ORIGIN, registerLabIpc } from './ipc.ts';
+import { pathKind, readAtMost, writeText } from './source-disk.ts';
 import { registerSourceFileIpc, type FileDialogs } from './source-files.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,9 +46,9 @@ const fileDialogs: FileDialogs = {
     const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
   },
-  sizeOf: async (path) => (await stat(path)).size,
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  kindOf: pathKind,
+  readFile: readAtMost,
+  writeFile: writeText,
 };
 
 /** The one window. */

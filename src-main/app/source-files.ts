@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { SOURCE_FILE_METHODS, type SourceFileInfo } from '../service/contract.ts';
 import { isLabUrl, type IpcMainLike } from './ipc.ts';
+import type { PathKind } from './source-disk.ts';
 
 /** The largest file the editor opens or saves. */
 export const MAX_SOURCE_FILE_BYTES = 1024 * 1024;
@@ -17,9 +18,10 @@ export interface FileDialogs {
   chooseFileToOpen(): Promise<string | null>;
   /** the path the user chose to save to (the dialog suggests `suggestedName`), or null */
   chooseFileToSave(suggestedName: string): Promise<string | null>;
-  /** the file's size in bytes (read before the file, so a huge file is never loaded) */
-  sizeOf(path: string): Promise<number>;
-  readFile(path: string): Promise<Uint8Array>;
+  /** what the path is, and a file's size (looked at first: only a regular file of the right size is read) */
+  kindOf(path: string): Promise<PathKind>;
+  /** at most `maxBytes` bytes of the file */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
 }
 
@@ -28,13 +30,21 @@ export function fileChannelOf(method: string): string {
   return `files:${method}`;
 }
 
-/** Opens the file the user picks; throws a sentence for a file too big or not UTF-8 text. */
+/**
+ * Opens the file the user picks; throws a sentence for something that is not a regular file (a
+ * named pipe would never answer, a device such as /dev/zero never ends), a file too big, or not
+ * UTF-8 text.
+ */
 async function openSourceFile(dialogs: FileDialogs): Promise<SourceFileInfo | null> {
   const path = await dialogs.chooseFileToOpen();
   if (path === null) return null;
   const name = basename(path);
-  if ((await dialogs.sizeOf(path)) > MAX_SOURCE_FILE_BYTES) throw new Error(`${name} is too big for the editor (more than 1 MiB)`);
-  const bytes = await dialogs.readFile(path);
+  const what = await dialogs.kindOf(path);
+  if (what.kind === 'missing') throw new Error(`${name} does not exist`);
+  if (what.kind !== 'file') throw new Error(`${name} is not a file the editor can open (a device, a named pipe or a folder)`);
+  if (what.size > MAX_SOURCE_FILE_BYTES) throw new Error(`${name} is too big for the editor (more than 1 MiB)`);
+  // the file may have grown since: never more than one byte over the limit is read
+  const bytes = await dialogs.readFile(path, MAX_SOURCE_FILE_BYTES + 1);
   if (bytes.length > MAX_SOURCE_FILE_BYTES) throw new Error(`${name} is too big for the editor (more than 1 MiB)`);
   try {
     return { name, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -56,6 +66,8 @@ async function saveSourceFile(dialogs: FileDialogs, suggestedName: unknown, text
   if (new TextEncoder().encode(text).length > MAX_SOURCE_FILE_BYTES) throw new Error('the program is too big to save (more than 1 MiB)');
   const path = await dialogs.chooseFileToSave(safeSuggestedName(suggestedName));
   if (path === null) return null;
+  // writing into a named pipe or a device would wait for ever or go nowhere
+  if ((await dialogs.kindOf(path)).kind === 'other') throw new Error(`${basename(path)} is not a file the program can be saved in (a device, a named pipe or a folder)`);
   await dialogs.writeFile(path, text);
   return basename(path);
 }

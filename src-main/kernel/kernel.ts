@@ -26,7 +26,7 @@ import { O_RDWR, O_WRONLY, SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
-import { execImage } from './exec.ts';
+import { execImage, type ExecError } from './exec.ts';
 import { releaseTask } from './exit.ts';
 import { schedule, wakeUp } from './sched-core.ts';
 import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
@@ -52,6 +52,17 @@ export class KernelRunaway extends Error {
   constructor() {
     super(`the lab's kernel stopped this run: it did more than ${MAX_EVENTS_PER_SLICE.toLocaleString('en-US')} things without running the program (an internal error of the lab; please report it)`);
     this.name = 'KernelRunaway';
+  }
+}
+
+/**
+ * The shell's exec of the program failed at boot (arguments larger than ARG_MAX: E2BIG; a
+ * program whose memory does not fit the machine: ENOMEM): nothing of the program ran.
+ */
+export class BootExecError extends Error {
+  constructor(readonly errno: ExecError) {
+    super(`cannot start the program: ${errno}`);
+    this.name = 'BootExecError';
   }
 }
 
@@ -257,7 +268,7 @@ export class Kernel {
     if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, files.fds[1]!.file);
     traceFdTable(this, files);
     const error = execImage(this, task, image, argv, envp);
-    if (error) throw new Error(`cannot start the program: ${error}`);
+    if (error) throw new BootExecError(error);
     this.program = task;
     this.userImage = image;
     wakeUp(this, task);

@@ -7,17 +7,20 @@ import { gradeQuestion } from '../checker/question.ts';
 import { ExploreCompileError, exploreProgram } from '../explore/explore.ts';
 import type { ExploreRequest, ExploreView } from './contract.ts';
 import type { GradeEngines, GradeJobOptions } from './jobs.ts';
+import { refusingBadFiles } from './run-engines.ts';
+import { RequestError } from './validate.ts';
 
 /** How the app grades: public and sealed checks, the run in detail mode for the viewer. */
 export const APP_GRADING: GradeJobOptions = { includeSecret: false, includeRun: true, detail: true };
 
-/** Every output the program can produce (the explorer); a compile error is a rejection with gcc's text. */
+/** Every output the program can produce (the explorer); a compile error or a bad file is a rejection (RequestError) saying so. */
 export function exploreSource(request: ExploreRequest): ExploreView {
   const options = { ...(request.options ?? {}), fileName: request.fileName ?? 'prog.c', ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}) };
   try {
-    return exploreProgram(request.source, options);
+    return refusingBadFiles(() => exploreProgram(request.source, options));
   } catch (e) {
-    if (e instanceof ExploreCompileError) throw new Error(`the program did not compile:\n${e.diagnosticsText}`);
+    // the program is the request's: a 400 with gcc's text, not the lab's failure
+    if (e instanceof ExploreCompileError) throw new RequestError(`the program did not compile:\n${e.diagnosticsText}`);
     throw e;
   }
 }

@@ -37,7 +37,7 @@ import { cancelledRunView, failedRunView } from './run-view.ts';
 import type { Storage } from './storage.ts';
 import { PACK_STORE_SUFFIX, decodePackFiles, encodePackFiles } from './pack-store.ts';
 import {
-  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkHandInRequest, checkImportRequest, checkName,
+  NotFoundError, RequestError, checkAnswerRequest, checkCheckRequest, checkExploreRequest, checkHandInRequest, checkImportRequest, checkInspectRequest, checkName,
   checkRunRequest, checkSource,
 } from './validate.ts';
 
@@ -113,6 +113,7 @@ export class LabService implements LabApi {
   }
 
   async inspect(request: InspectRequest): Promise<StepInspection> {
+    checkInspectRequest(request);
     return this.startJob(undefined, { kind: 'inspect', request });
   }
 

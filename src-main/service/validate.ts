@@ -6,7 +6,7 @@
  */
 import { pageSizeProblem } from '../kernel/budgets.ts';
 import { POLICIES, parseSchedule } from '../kernel/sched.ts';
-import type { AnswerRequest, CheckRequest, ExploreRequest, HandInRequest, ImportRequest, RunOptions, RunRequest } from './contract.ts';
+import type { AnswerRequest, CheckRequest, ExploreRequest, HandInRequest, ImportRequest, InspectRequest, RunOptions, RunRequest } from './contract.ts';
 
 /** A request the lab refuses as it is (HTTP 400). */
 export class RequestError extends Error {
@@ -53,6 +53,8 @@ export const REQUEST_LIMITS = {
   maxRuns: 100_000,
   /** ticked choices of an answer */
   ticked: 1000,
+  /** a pid (Linux's PID_MAX_LIMIT) */
+  pid: 4_194_304,
   /** files given to a run, and characters of each */
   files: 100,
   fileChars: 1024 * 1024,
@@ -149,6 +151,31 @@ const ticked: Rule = (value, field) => {
 export function checkRunRequest(value: unknown): RunRequest {
   checkFields(value, 'request', { source, fileName: name, options, jobId: name }, ['source']);
   return value as RunRequest;
+}
+
+/** A trace event's kind: a short lower-case word with dashes ("clone", "mm-snapshot"). */
+const eventKind: Rule = (value, field) => {
+  if (typeof value !== 'string' || !/^[a-z][a-z-]{0,63}$/.test(value)) throw new RequestError(`${field} must be the kind of a trace event`);
+};
+
+/**
+ * Checks a request to inspect a run at one of its trace positions: the run as a run request, the
+ * position and its event's step, kind and pid (a bad one used to replay for ever).
+ */
+export function checkInspectRequest(value: unknown): InspectRequest {
+  checkFields(
+    value,
+    'request',
+    {
+      run: (v, field) => checkFields(v, field, { source, fileName: name, options, jobId: name }, ['source']),
+      position: integer(1, REQUEST_LIMITS.maxSteps),
+      step: integer(0, REQUEST_LIMITS.maxSteps),
+      kind: eventKind,
+      pid: integer(0, REQUEST_LIMITS.pid),
+    },
+    ['run', 'position', 'step', 'kind', 'pid'],
+  );
+  return value as InspectRequest;
 }
 
 /** Checks an exploration request. */

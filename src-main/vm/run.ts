@@ -13,7 +13,9 @@ import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
-import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
+import { BootExecError, KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
+import { ERRNO_BY_NAME } from '../kernel/uapi.ts';
+import { strerrorText } from './libc/errno-names.ts';
 import { CRT } from './libc/crt.ts';
 import { RamFs } from '../kernel/ramfs.ts';
 import { installPrograms } from './bin/programs.ts';
@@ -305,9 +307,16 @@ export function warnRemainingZombies(machine: Machine): void {
   }
 }
 
-/** Runs a compiled image on a fresh machine. */
+/** Runs a compiled image on a fresh machine (one that cannot even start is a result too: notStarted). */
 export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
-  const { machine, program } = bootMachine(image, request);
+  let booted: ReturnType<typeof bootMachine>;
+  try {
+    booted = bootMachine(image, request);
+  } catch (e) {
+    if (e instanceof BootExecError) return notStarted(image, e);
+    throw e;
+  }
+  const { machine, program } = booted;
   const kernel = machine.kernel;
   let stopMessage = runMachine(machine, program);
   warnRemainingZombies(machine);
@@ -373,6 +382,26 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
 function creations(counts: Kernel['counts']): { forks: number; vforks: number; clones: number; execs: number } {
   // the shell's exec of the program itself is not the program's
   return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
+}
+
+/**
+ * A run whose program the shell could not exec: as bash says it on the terminal (`sh: ./prog:
+ * Argument list too long`) with exit status 126, and a sentence saying why.
+ */
+function notStarted(image: ProgramImage, e: BootExecError): RunResult {
+  const why = e.errno === 'E2BIG'
+    ? 'its arguments are longer than the kernel accepts (E2BIG)'
+    : e.errno === 'ENOMEM'
+      ? "its memory (its global and static variables) does not fit in the lab's memory (ENOMEM)"
+      : `exec failed with ${e.errno}`;
+  const text = `sh: ./${image.name}: ${strerrorText(ERRNO_BY_NAME[e.errno])}\n`;
+  return {
+    ...emptyResult(),
+    stdout: text,
+    stdoutBytes: new TextEncoder().encode(text),
+    exit: { code: 126, signal: null },
+    stopMessage: `the program could not start: ${why}`,
+  };
 }
 
 /**

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { InvokeEventLike } from '../../src-main/app/ipc.ts';
 import { fileChannelOf, MAX_SOURCE_FILE_BYTES, registerSourceFileIpc, safeSuggestedName, type FileDialogs } from '../../src-main/app/source-files.ts';
 import { SOURCE_FILE_METHODS } from '../../src-main/service/contract.ts';
+import { pathKind, readAtMost, writeText } from '../../src-main/app/source-disk.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const LAB = { senderFrame: { url: 'app://lab/index.html' } };
 
@@ -13,8 +18,8 @@ function fakeDialogs(disk: Map<string, Uint8Array>, choose: { open: string | nul
   const dialogs: FileDialogs = {
     chooseFileToOpen: async () => choose.open,
     chooseFileToSave: async (name) => (suggested.push(name), choose.save),
-    sizeOf: async (path) => disk.get(path)?.length ?? 0,
-    readFile: async (path) => disk.get(path) ?? new Uint8Array(),
+    kindOf: async (path) => (disk.has(path) ? { kind: 'file', size: disk.get(path)!.length } : { kind: 'missing' }),
+    readFile: async (path, maxBytes) => (disk.get(path) ?? new Uint8Array()).slice(0, maxBytes),
     writeFile: async (path, text) => void disk.set(path, new TextEncoder().encode(text)),
   };
   return { dialogs, suggested };
@@ -68,5 +73,31 @@ describe('Open and Save in the desktop app', () => {
     expect(safeSuggestedName(undefined)).toBe('prog.c');
     expect(safeSuggestedName('C:\\\\x\\\\fork.c')).toBe('fork.c');
     expect(safeSuggestedName('..')).toBe('prog.c');
+  });
+
+  it('on the real disk: a named pipe, /dev/zero or a link to it is refused at once, never read; Save will not write into a pipe', { timeout: 10_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-open-'));
+    spawnSync('mkfifo', [join(dir, 'pipe.c')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.c'));
+    writeFileSync(join(dir, 'ok.c'), 'int main(void) { return 0; }\n');
+    const real = (open: string | null, save: string | null): FileDialogs => ({
+      chooseFileToOpen: async () => open,
+      chooseFileToSave: async () => save,
+      kindOf: pathKind,
+      readFile: readAtMost,
+      writeFile: writeText,
+    });
+    const start = Date.now();
+    for (const [path, name] of [[join(dir, 'pipe.c'), 'pipe.c'], ['/dev/zero', 'zero'], [join(dir, 'zero.c'), 'zero.c'], [dir, dir.split('/').pop()!]]) {
+      await expect(register(real(path, null)).call('openSourceFile', LAB)).rejects.toThrow(`${name} is not a file the editor can open`);
+    }
+    await expect(register(real(join(dir, 'gone.c'), null)).call('openSourceFile', LAB)).rejects.toThrow('gone.c does not exist');
+    expect(await register(real(join(dir, 'ok.c'), null)).call('openSourceFile', LAB)).toEqual({ name: 'ok.c', text: 'int main(void) { return 0; }\n' });
+    await expect(register(real(null, join(dir, 'pipe.c'))).call('saveSourceFile', LAB, 'a.c', 'int x;\n')).rejects.toThrow('pipe.c is not a file the program can be saved in');
+    expect(await register(real(null, join(dir, 'new.c'))).call('saveSourceFile', LAB, 'a.c', 'int x;\n')).toBe('new.c');
+    expect(readFileSync(join(dir, 'new.c'), 'utf8')).toBe('int x;\n');
+    expect(Date.now() - start).toBeLessThan(5000);
+    // a bounded read never takes more than it was asked for, whatever the file
+    expect((await readAtMost('/dev/zero', 4096)).length).toBe(4096);
   });
 });

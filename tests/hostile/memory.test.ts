@@ -10,6 +10,7 @@ import { WorkerPool } from '../../src-main/host/pool.ts';
 import { Trace, eventBytes } from '../../src-main/kernel/trace.ts';
 import { PHYSICAL_MEMORY_BYTES, TRACE_BYTES, framesFor } from '../../src-main/kernel/budgets.ts';
 import { Kernel } from '../../src-main/kernel/kernel.ts';
+import { runProgram } from '../../src-main/vm/run.ts';
 import { elapsed } from './bounds.ts';
 
 /** The heap the worker may use for these runs: far below what they took before their budgets. */
@@ -64,5 +65,15 @@ describe('hostile programs for memory', () => {
 
   it.each([128, 3000, 1 << 20, 1 << 30, 2 ** 32])('the kernel refuses a %i-byte page', (pageSize) => {
     expect(() => new Kernel({ pageSize })).toThrow(/page size must be a power of two from 256 to 65536/);
+  });
+
+  it('a program that cannot even start (1 GiB of initialised data, 1 MiB of arguments) is exit 126 with the shell\'s words, not an internal error', () => {
+    const t = elapsed();
+    const data = runProgram({ source: 'static char big[1L << 30] = {1};\nint main(void) { return big[0] - 1; }\n' });
+    expect(data).toMatchObject({ ok: true, stdout: 'sh: ./prog: Cannot allocate memory\n', exit: { code: 126, signal: null }, stopReason: 'exited' });
+    expect(data.stopMessage).toMatch(/^the program could not start: its memory .* does not fit/);
+    const args = runProgram({ source: 'int main(int c, char **v) { return c; }\n', args: Array.from({ length: 256 }, () => 'a'.repeat(4096)) });
+    expect(args).toMatchObject({ stdout: 'sh: ./prog: Argument list too long\n', exit: { code: 126 } });
+    expect(t()).toBeLessThan(20_000);
   });
 });

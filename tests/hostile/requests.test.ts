@@ -106,6 +106,49 @@ describe('hostile requests over HTTP', () => {
     expect((await post('importPack', JSON.stringify([{ name: 'x.zip', base64: '!!!' }]))).status).toBe(400);
   });
 
+  it('an inspection with a step that is not a number is a 400 at once (it replayed for ever), and every other bad field too', async () => {
+    const HELLO = '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n';
+    const t = elapsed();
+    const bad = await post('inspect', JSON.stringify([{ run: { source: HELLO }, position: 1, step: 'y', kind: 'output', pid: 3 }]));
+    expect(bad).toEqual({ status: 400, error: 'request.step must be a whole number from 0 to 2,000,000,000' });
+    expect(t()).toBeLessThan(1000);
+    const cases: [unknown, string][] = [
+      [{}, 'request.run is missing'],
+      [{ run: { source: HELLO }, position: -5, step: 0, kind: 'output', pid: 3 }, 'request.position must be a whole number'],
+      [{ run: { source: HELLO }, position: 1e15, step: 0, kind: 'output', pid: 3 }, 'request.position must be a whole number'],
+      [{ run: { source: HELLO }, position: 1, step: 0, kind: { toString: 1 }, pid: 3 }, 'request.kind must be the kind of a trace event'],
+      [{ run: { source: HELLO }, position: 1, step: 0, kind: 'output', pid: null }, 'request.pid must be a whole number'],
+      [{ run: { source: HELLO, options: { maxSteps: 'x' } }, position: 1, step: 0, kind: 'output', pid: 3 }, 'request.run.options.maxSteps must be a whole number'],
+      [{ run: { source: 'int main(' }, position: 1, step: 0, kind: 'output', pid: 3 }, 'the program to inspect does not compile'],
+    ];
+    for (const [request, message] of cases) {
+      const r = await post('inspect', JSON.stringify([request]));
+      expect(r.status).toBe(400);
+      expect(r.error).toContain(message);
+    }
+    const good = await post('inspect', JSON.stringify([{ run: { source: HELLO }, position: 1, step: 0, kind: 'exec', pid: 3 }]));
+    expect(good.status).toBe(200);
+    expect(t()).toBeLessThan(10_000);
+  });
+
+  it('files the program cannot be given, and an exploration of a program that does not compile, are 400s, not internal errors', async () => {
+    const source = 'int main(void) { return 0; }';
+    for (const [files, message] of [
+      [[{ path: '../../etc/passwd', content: 'x' }], 'cannot give the program the file "../../etc/passwd": not a plain file name'],
+      [[{ path: '/bin/sh', content: 'x' }], 'that is one of the lab\'s programs'],
+      [Array.from({ length: 17 }, (_, i) => ({ path: `f${i}`, content: 'x'.repeat(1 << 20) })), 'would hold more than 16 MiB'],
+    ] as const) {
+      for (const method of ['run', 'explore']) {
+        const r = await post(method, JSON.stringify([{ source, options: { files } }]));
+        expect(r.status).toBe(400);
+        expect(r.error).toContain(message);
+      }
+    }
+    const r = await post('explore', JSON.stringify([{ source: 'int main(void) { return q; }' }]));
+    expect(r.status).toBe(400);
+    expect(r.error).toMatch(/^the program did not compile:/);
+  });
+
   it('"no such pack" and "no such exercise" are 404s', async () => {
     const r = await post('openExercise', JSON.stringify(['no-such-pack', 'x']));
     expect(r).toEqual({ status: 404, error: 'no pack "no-such-pack"' });
