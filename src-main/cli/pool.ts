@@ -7,6 +7,16 @@ import { builtFile } from '../host/built.ts';
 import { WorkerPool } from '../host/pool.ts';
 import type { EngineGroup } from '../service/jobs.ts';
 
+/** Calls `use` with a pool of `threads` warm workers, and closes the pool when it is done. */
+export async function withPool<T>(threads: number, use: (pool: WorkerPool) => Promise<T>, preload: EngineGroup[] = []): Promise<T> {
+  const pool = commandPool({ threads, preload });
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * A pool for a command, started at once (close it when done): `warm` workers start now, more
  * up to `threads` as jobs wait; `preload` engine groups load as each worker starts. A command

@@ -27,6 +27,8 @@ import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysLseek, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
+import { endlessLoop, soleRunner } from '../kernel/sched-core.ts';
+import { probeEndlessLoop } from './loop-probe.ts';
 import { installPrograms } from './bin/programs.ts';
 import { NORETURN_CALLS, SYSCALL_BY_NAME, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
@@ -57,6 +59,9 @@ export interface DetailOptions {
  * speed from then on, unwatched.
  */
 export const VFORK_WATCH_STEPS = 200_000;
+
+/** Steps a task runs before the first endless-loop probe (then twice as many before each next one). */
+export const FIRST_PROBE_STEPS = 1_000_000;
 
 /** Default budget of `line` events in detail mode. */
 export const DEFAULT_DETAIL_LIMIT = 20_000;
@@ -129,8 +134,40 @@ export class Machine implements CpuHost {
   private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
     const tlb = this.tlbOf(task);
     const watch = this.watchVforkChild(task, tlb);
-    if (!watch && !(this.detail && this.detailLeft > 0)) return this.sliceTask(task, budget);
+    if (!watch && !(this.detail && this.detailLeft > 0)) {
+      if (task.steps >= (this.nextProbe.get(task) ?? FIRST_PROBE_STEPS) && soleRunner(this.kernel, task)) return this.probeTask(task, budget);
+      return this.sliceTask(task, budget);
+    }
     return this.stepTask(task, budget);
+  }
+
+  /** per task, how many steps it must have run before the next endless-loop probe (doubling) */
+  private readonly nextProbe = new WeakMap<Task, number>();
+  /** library calls and system calls made so far (a probe ends at one) */
+  private builtinCalls = 0;
+
+  /**
+   * Runs `task` under the endless-loop probe (loop-probe.ts). When it came back to the same state
+   * the run stops there ('endless-loop', with where); otherwise the next probe waits twice as long.
+   */
+  private probeTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
+    const kernel = this.kernel;
+    const baseSteps = kernel.steps;
+    const baseTime = kernel.time;
+    this.nextProbe.set(task, Math.max(task.steps, FIRST_PROBE_STEPS) * 2);
+    this.stepping = true;
+    try {
+      const r = probeEndlessLoop(task, this.tlbOf(task), this, budget, () => this.builtinCalls, (steps) => {
+        kernel.steps = baseSteps + steps;
+        kernel.time = baseTime + steps;
+      });
+      const skipped = r.endless ? endlessLoop(kernel, task, r.period, r.steps) : 0;
+      return { steps: r.steps + skipped, fault: r.fault, faultPc: r.faultPc };
+    } finally {
+      this.stepping = false;
+      kernel.steps = baseSteps;
+      kernel.time = baseTime;
+    }
   }
 
   /**
@@ -336,6 +373,7 @@ export class Machine implements CpuHost {
    * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+    this.builtinCalls++;
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
     const before = trace.recorded;
