@@ -21,10 +21,14 @@ const PACK = join(REPO, 'exercises', 'process-basics');
 const SUBMISSIONS = 200;
 const TARGET_MS = 15_000;
 const TARGET_ONE_MS = 500;
-/** Loaded into the measured process: writes its peak resident memory (kB) to $RSS_FILE at exit. */
+/**
+ * Loaded into the measured process: writes its peak resident memory (kB) and the CPU time of all
+ * its threads (ms, user + system) to $RSS_FILE at exit.
+ */
 const REPORT_RSS = `process.on('exit', () => {
   const hwm = /VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
-  require('fs').writeFileSync(process.env.RSS_FILE, hwm ? hwm[1] : '0');
+  const cpu = process.cpuUsage();
+  require('fs').writeFileSync(process.env.RSS_FILE, (hwm ? hwm[1] : '0') + ' ' + (cpu.user + cpu.system) / 1000);
 });\n`;
 
 /** Every program of the pack as [exercise id, file]: solutions, starters and wrong submissions. */
@@ -54,8 +58,8 @@ function makeSubmissions(root: string): string {
   return dir;
 }
 
-/** One `forklab grade` run: milliseconds, peak MB, rows of summary.csv. */
-function grade(root: string, args: string[]): { ms: number; mb: number; rows: number } {
+/** One `forklab grade` run: milliseconds (wall clock and CPU), peak MB, rows of summary.csv. */
+function grade(root: string, args: string[]): { ms: number; cpuMs: number; mb: number; rows: number } {
   const out = join(root, `results-${Math.random().toString(36).slice(2)}`);
   const rss = join(root, 'rss.txt');
   const t0 = performance.now();
@@ -66,7 +70,8 @@ function grade(root: string, args: string[]): { ms: number; mb: number; rows: nu
   const ms = performance.now() - t0;
   const rows = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n').length - 1;
   rmSync(out, { recursive: true, force: true });
-  return { ms, mb: Number(readFileSync(rss, 'utf8')) / 1024, rows };
+  const [kb, cpuMs] = readFileSync(rss, 'utf8').split(' ').map(Number);
+  return { ms, cpuMs, mb: kb / 1024, rows };
 }
 
 /** Grades the submissions with the CLI; prints times and memory against the targets. Returns true when met. */
@@ -83,9 +88,10 @@ export function benchGrade(): boolean {
     const serial = grade(root, [submissions, '--jobs', '1']);
     const met = byDefault.ms <= TARGET_MS && alone.ms <= TARGET_ONE_MS && byDefault.ms <= serial.ms && byDefault.rows === SUBMISSIONS;
     console.log(`\ngrading: ${SUBMISSIONS} submissions of the built-in pack through forklab grade, ${availableParallelism()} cores`);
-    console.log(`  default --jobs: ${(byDefault.ms / 1000).toFixed(1)} s (${(byDefault.ms / SUBMISSIONS).toFixed(0)} ms per submission), peak ${byDefault.mb.toFixed(0)} MB; target <= ${TARGET_MS / 1000} s; ${byDefault.rows} rows in summary.csv`);
-    console.log(`  --jobs 1:       ${(serial.ms / 1000).toFixed(1)} s, peak ${serial.mb.toFixed(0)} MB (the default must not be slower)`);
-    console.log(`  one submission: ${alone.ms.toFixed(0)} ms (median of 3), peak ${alone.mb.toFixed(0)} MB; target <= ${TARGET_ONE_MS} ms: ${met ? 'met' : 'NOT met'}`);
+    const cpu = (r: { cpuMs: number }) => `CPU ${(r.cpuMs / 1000).toFixed(1)} s`;
+    console.log(`  default --jobs: ${(byDefault.ms / 1000).toFixed(1)} s (${(byDefault.ms / SUBMISSIONS).toFixed(0)} ms per submission; ${cpu(byDefault)}), peak ${byDefault.mb.toFixed(0)} MB; target <= ${TARGET_MS / 1000} s; ${byDefault.rows} rows in summary.csv`);
+    console.log(`  --jobs 1:       ${(serial.ms / 1000).toFixed(1)} s (${cpu(serial)}), peak ${serial.mb.toFixed(0)} MB (the default must not be slower)`);
+    console.log(`  one submission: ${alone.ms.toFixed(0)} ms (median of 3; CPU ${alone.cpuMs.toFixed(0)} ms), peak ${alone.mb.toFixed(0)} MB; target <= ${TARGET_ONE_MS} ms: ${met ? 'met' : 'NOT met'}`);
     return met;
   } finally {
     rmSync(root, { recursive: true, force: true });

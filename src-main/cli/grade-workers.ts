@@ -9,7 +9,6 @@ import type { Pack } from '../packs/types.ts';
 import type { GradeView } from '../service/contract.ts';
 import { isWorkerDied, type GradeJobOptions } from '../service/jobs.ts';
 import type { WorkerPool } from '../host/pool.ts';
-import { withPool } from './pool.ts';
 import { fileNameOf, graded, type Graded } from './grade-one.ts';
 import type { Submission } from './submissions.ts';
 
@@ -31,34 +30,32 @@ function instructorGrading(submission: Submission): GradeJobOptions {
 export const SUBMISSION_TIME_LIMIT_MS = 60_000;
 
 /**
- * Grades jobs on `threads` workers; results in job order whatever order they finish in. A
+ * Grades jobs on `pool`'s workers; results in job order whatever order they finish in. A
  * submission that takes longer than `timeLimitMs` once a worker started on it is stopped and
  * graded "timed out"; one whose worker dies is graded with the reason; the batch goes on.
  */
-export async function gradeInPool(pack: Pack, jobs: Job[], threads: number, progress: (done: number) => void, timeLimitMs = SUBMISSION_TIME_LIMIT_MS): Promise<Graded[]> {
+export async function gradeInPool(pool: WorkerPool, pack: Pack, jobs: Job[], progress: (done: number) => void, timeLimitMs = SUBMISSION_TIME_LIMIT_MS): Promise<Graded[]> {
   let done = 0;
-  return withPool(Math.max(1, Math.min(threads, jobs.length)), (pool) =>
-    Promise.all(
-      jobs.map(async ({ index, submission, source }): Promise<Graded> => {
-        const exercise = pack.exercises.find((e) => e.id === submission.exercise);
-        if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${submission.exercise}"`);
-        const jobId = `grade-${index}`;
-        const limit = timeLimit(pool, jobId, timeLimitMs);
-        let result: Graded;
-        try {
-          const { run: _run, ...view } = await pool.start(jobId, { kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
-          result = graded(submission, view);
-        } catch (e) {
-          if (limit.expired) result = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
-          else if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
-          else result = notGraded(pack, submission, e.message);
-        } finally {
-          limit.clear();
-        }
-        progress(++done);
-        return result;
-      }),
-    ),
+  return Promise.all(
+    jobs.map(async ({ index, submission, source }): Promise<Graded> => {
+      const exercise = pack.exercises.find((e) => e.id === submission.exercise);
+      if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${submission.exercise}"`);
+      const jobId = `grade-${index}`;
+      const limit = timeLimit(pool, jobId, timeLimitMs);
+      let result: Graded;
+      try {
+        const { run: _run, ...view } = await pool.start(jobId, { kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
+        result = graded(submission, view);
+      } catch (e) {
+        if (limit.expired) result = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
+        else if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
+        else result = notGraded(pack, submission, e.message);
+      } finally {
+        limit.clear();
+      }
+      progress(++done);
+      return result;
+    }),
   );
 }
 

@@ -10,7 +10,8 @@ import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
 import { ArgReader, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
-import { withPool } from './pool.ts';
+import { commandPool } from './pool.ts';
+import type { WorkerPool } from '../host/pool.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
@@ -117,9 +118,9 @@ export function runJson(result: RunResult): Record<string, unknown> {
  * same stack (what gcc compiles, the lab compiles here too) and the same heap limit (a program
  * that exhausts it is a result saying so, stopReason "host-limit", never V8's fatal error).
  */
-async function runInWorker(request: RunRequest): Promise<RunResult> {
+async function runInWorker(pool: WorkerPool, request: RunRequest): Promise<RunResult> {
   try {
-    return await withPool(1, (pool) => pool.run({ kind: 'engine-run', request }));
+    return await pool.run({ kind: 'engine-run', request });
   } catch (e) {
     if (!isWorkerDied(e)) throw e;
     return hostLimitResult(e.message);
@@ -151,6 +152,17 @@ function hostLimitResult(message: string): RunResult {
 /** Runs `forklab run`; returns the exit status. */
 export async function commandRun(args: string[], out: Output, err: Output): Promise<number> {
   const command = parseRunArgs(args);
+  // the worker starts (and loads the compiler and the machine) while this thread reads the program
+  const pool = commandPool({ threads: 1, preload: ['run'] });
+  try {
+    return await runWith(pool, command, out, err);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The rest of `forklab run`, with its worker starting. */
+async function runWith(pool: WorkerPool, command: RunCommand, out: Output, err: Output): Promise<number> {
   let source: string;
   try {
     source = readFileSync(command.file, 'utf8');
@@ -159,7 +171,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
     return 1;
   }
   // the trace is kept only for --trace (the text and --json need the kernel's counters only)
-  const result = await runInWorker({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
+  const result = await runInWorker(pool, { ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
   if (command.tracePath) {
     writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }

@@ -4,7 +4,8 @@
  * loaded the first time a job needs it, so a worker that only runs programs starts small. No
  * electron here: the desktop app's worker (src-main/app/worker.ts) is this same module.
  */
-import { CancelledError, ENGINE_GROUP, performJob, type Engines, type Job, type JobResult } from '../service/jobs.ts';
+import { workerData } from 'node:worker_threads';
+import { CancelledError, ENGINE_GROUP, performJob, type EngineGroup, type Engines, type Job, type JobResult } from '../service/jobs.ts';
 
 /** One job as the pool sends it: the job, and its flags (two int32: [0] "stop, please", [1] "started"). */
 export interface PoolTask {
@@ -16,7 +17,7 @@ export interface PoolTask {
 const loaded: Partial<Engines> = {};
 const groups = new Set<string>();
 
-async function load(group: 'run' | 'grade' | 'pack'): Promise<void> {
+async function load(group: EngineGroup): Promise<void> {
   if (groups.has(group)) return;
   if (group === 'run') Object.assign(loaded, (await import('../service/run-engines.ts')).runEngines);
   else if (group === 'grade') Object.assign(loaded, (await import('../service/grade-engines.ts')).gradeEngines);
@@ -25,6 +26,10 @@ async function load(group: 'run' | 'grade' | 'pack'): Promise<void> {
   if (group !== 'run') await import('./match-watchdog.ts');
   groups.add(group);
 }
+
+// the groups the pool asked for (PoolOptions.preload) load now, before the first job; a failure
+// shows at the first job that needs the group, which loads it again
+for (const group of ((workerData as { preload?: EngineGroup[] } | null)?.preload ?? [])) load(group).catch(() => undefined);
 
 /** Does one job; throws what the engine throws (the pool passes it to the job's promise). */
 export default async function doJob(task: PoolTask): Promise<JobResult<Job>> {

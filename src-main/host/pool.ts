@@ -17,7 +17,7 @@
  * leaving the queue): its promise rejects with CancelledError.
  */
 import { Piscina } from 'piscina';
-import { CANCELLED_GENTLY, CancelledError, STOPS_WHEN_ASKED, WorkerDiedError, type Compute, type Job, type JobResult } from '../service/jobs.ts';
+import { CANCELLED_GENTLY, CancelledError, STOPS_WHEN_ASKED, WorkerDiedError, type Compute, type EngineGroup, type Job, type JobResult } from '../service/jobs.ts';
 import type { PoolTask } from './pool-worker.ts';
 
 export interface PoolOptions {
@@ -31,6 +31,8 @@ export interface PoolOptions {
   heapMb?: number;
   /** how long a cancelled run may take to stop by itself before its worker is terminated; default 2 s */
   cancelGraceMs?: number;
+  /** engine groups each worker loads as soon as it starts, before its first job (pool-worker.ts) */
+  preload?: EngineGroup[];
 }
 
 interface RunningJob {
@@ -69,6 +71,7 @@ export class WorkerPool implements Compute {
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB },
+      workerData: { preload: options.preload ?? [] },
     });
     this.pool.on('workerCreate', () => this.started++);
     // a worker's own 'error' is reported through its task; keep it from becoming an unhandled event

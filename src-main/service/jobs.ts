@@ -103,8 +103,11 @@ export interface PackEngines {
 /** The domain functions jobs call (engines.ts gives them all). */
 export type Engines = RunEngines & GradeEngines & PackEngines;
 
+/** The groups of engines a worker loads as its jobs need them. */
+export type EngineGroup = 'run' | 'grade' | 'pack';
+
 /** Which group of engines does each kind of job (a worker loads a group when a job first needs it). */
-export const ENGINE_GROUP: Readonly<Record<Job['kind'], 'run' | 'grade' | 'pack'>> = {
+export const ENGINE_GROUP: Readonly<Record<Job['kind'], EngineGroup>> = {
   run: 'run',
   inspect: 'run',
   'engine-run': 'run',
