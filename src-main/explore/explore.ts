@@ -6,21 +6,23 @@
  * Scheduling points are the calls a task makes that other tasks can see or be affected by (system
  * calls and the stdio calls that may write); between two of them a task's work is invisible to
  * the others, so it runs as one step. Tasks that share memory (threads, a vfork child) are
- * switched at every library call, as the random policy does. The search (dpor.ts) tries only the
- * orders of dependent steps (footprint.ts) and stops at states it has explored already.
+ * switched at every library call, as the random policy does. The search (search.ts) tries only the
+ * orders of dependent steps (footprint.ts) and stops at states it has explored already, states
+ * being compared by content (state-hash.ts).
  *
- * Limits of the model's exactness, on purpose: the simulated clock is not a shared object (programs
- * that order work with sleep() are explored as if sleeping tasks wake when all others wait), and
- * the pid counter counts only when the program looks at pid values (prints a number equal to a
- * child's pid, calls getpid/getppid, runs ps): a program that only computes with pids (pid % 2)
- * may have outputs the explorer does not list. The run options policy, seed, quantum and
- * schedule are ignored: the explorer makes every scheduling choice itself.
+ * Limits of the model's exactness, on purpose: timers are ordered by the calls that set them
+ * (sleep, alarm): the instructions other tasks run in between, which move a deadline by
+ * nanoseconds, are not explored; and the pid counter counts only when the program looks at pid
+ * values (prints a number equal to a child's pid, calls getpid/getppid, runs ps): a program that
+ * only computes with pids (pid % 2) may have outputs the explorer does not list. The run options
+ * policy, seed, quantum and schedule are ignored: the explorer makes every scheduling choice
+ * itself.
  */
 import type { ExploreView, RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram } from '../vm/run.ts';
-import { searchSchedules, type SearchBudget } from './dpor.ts';
+import { searchSchedules, type SearchBudget } from './search.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
 export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
