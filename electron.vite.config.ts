@@ -14,10 +14,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // bundle the dependencies too: the worker runs unpacked from the asar archive, where
-      // node_modules cannot be reached (electron-builder.yml asarUnpack)
+      // node_modules cannot be reached (electron-builder.yml asarUnpack). Except piscina (the
+      // worker pool), which starts its own worker file from its folder: it ships unpacked.
       externalizeDeps: false,
       rollupOptions: {
         input: { main: resolve('src-main/app/main.ts'), worker: resolve('src-main/app/worker.ts') },
+        external: ['piscina'],
         // .mjs: ES modules wherever they end up (the worker runs unpacked, away from package.json)
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },

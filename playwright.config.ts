@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `node bin/run-ts.mjs src-main/host/serve.ts --port ${port} --data ${data}`,
+        command: `node bin/serve.mjs --port ${port} --data ${data}`,
         url: `http://127.0.0.1:${port}/`,
         reuseExistingServer: false,
         timeout: 120_000,

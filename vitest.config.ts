@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['src-main/**/*.test.ts', 'tests/**/*.test.ts', 'src-renderer/**/*.test.ts'],
     testTimeout: 60_000,
+    // tests start the built worker and command line (out/node): build them first when stale
+    globalSetup: ['tests/global-setup.ts'],
     pool: 'threads',
   },
 });

@@ -10,8 +10,9 @@ import { cpus, tmpdir } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { REPO } from './repo.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = REPO;
 const PACK = join(ROOT, 'exercises', 'process-basics');
 const SUBMISSIONS = 200;
 const TARGET_MS = 60_000;

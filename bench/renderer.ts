@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
 import { runProgram } from '../src-main/vm/run.ts';
+import { REPO } from './repo.ts';
 
-const REPO = join(import.meta.dirname, '..');
+
 const CHROMIUM = '/usr/bin/chromium';
 const PROGRAM = join(REPO, 'exercises/process-basics/fork-returns/solution.c');
 const REPEATS = 7;
@@ -36,7 +37,7 @@ function ensureBundle(): void {
 
 /** Starts the browser host on a free port; resolves with its URL. */
 function startHost(data: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/run-ts.mjs', 'src-main/host/serve.ts', '--port', '0', '--data', data], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/serve.mjs', '--port', '0', '--data', data], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the host did not start:\n${out}`)), 60_000);

@@ -9,7 +9,7 @@
  * slowdown is the ratio of CPU times: on a shared machine wall-clock time mostly measures what
  * else runs; the wall-clock ratio is printed next to it.
  *
- *   npm run bench            all programs
+ *   npm run bench            all programs, then every section
  *   npm run bench -- fib     only programs whose name contains "fib"
  */
 import { execFileSync } from 'node:child_process';
@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileProgram, runImage } from '../src-main/vm/run.ts';
+import { REPO } from './repo.ts';
 
-const HERE = import.meta.dirname;
-const PROGRAMS = join(HERE, 'programs');
+const PROGRAMS = join(REPO, 'bench', 'programs');
 
 interface Row {
   name: string;
@@ -129,3 +129,5 @@ if ('renderer'.includes(process.argv[2] ?? '')) await (await import('./renderer.
 if ('kernel'.includes(process.argv[2] ?? '') && !(await import('./kernel.ts')).benchKernel()) process.exitCode = 1;
 if ('explore'.includes(process.argv[2] ?? '') && !(await import('./explore.ts')).benchExplore()) process.exitCode = 1;
 if ('grade'.includes(process.argv[2] ?? '') && !(await import('./grade.ts')).benchGrade()) process.exitCode = 1;
+if ('startup'.includes(process.argv[2] ?? '') && !(await import('./startup.ts')).benchStartup()) process.exitCode = 1;
+if ('children'.includes(process.argv[2] ?? '') && !(await import('./children.ts')).benchChildren()) process.exitCode = 1;

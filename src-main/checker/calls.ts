@@ -48,15 +48,35 @@ export function calledFunctions(image: ProgramImage, fileName: string): Map<stri
   return calls;
 }
 
-/** `calls`: every `required` function is called, no `forbidden` one is. */
+/** Whether `name` is `pattern`, or starts with it when the pattern ends in `*` ("exec*"). */
+export function callMatches(name: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+/** The first function the program calls that matches one of `patterns`, or null. */
+function firstCalled(calls: Map<string, number>, patterns: string[]): string | null {
+  for (const name of calls.keys()) if (patterns.some((p) => callMatches(name, p))) return name;
+  return null;
+}
+
+/** "wait or waitpid", "a function whose name starts with exec" */
+function describeCalls(patterns: string[]): string {
+  const words = patterns.map((p) => (p.endsWith('*') ? `a function whose name starts with ${p.slice(0, -1)}` : p));
+  return words.length <= 2 ? words.join(' or ') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/**
+ * `calls`: every `required` entry is called (an entry that is a list: any one of its functions),
+ * no `forbidden` function is. A name ending in `*` stands for every function it starts.
+ */
 export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunResult | null): Outcome {
   const image = ctx.image;
   if (!image) return { passed: false, fraction: 0, detail: 'the program did not compile', link: NO_LINK, error: true };
   const calls = calledFunctions(image, ctx.fileName);
-  const required = check.required ?? [];
+  const required = (check.required ?? []).map((r) => (Array.isArray(r) ? r : [r]));
   const forbidden = check.forbidden ?? [];
-  const missing = required.filter((f) => !calls.has(f));
-  const used = forbidden.filter((f) => calls.has(f));
+  const missing = required.filter((any) => firstCalled(calls, any) === null);
+  const used = forbidden.map((f) => firstCalled(calls, [f])).filter((n): n is string => n !== null);
   const total = required.length + forbidden.length;
   const bad = missing.length + used.length;
   const linkFor = (name: string): Link => {
@@ -64,16 +84,20 @@ export function evaluateCalls(check: CheckFields, ctx: EvalContext, result: RunR
     return event ? linkTo(event) : { step: null, pid: null, line: calls.get(name) ?? null };
   };
   if (bad === 0) {
-    const shown = required.length > 0 ? required[0] : null;
+    const called = required.map((any) => firstCalled(calls, any)!);
+    const avoided = forbidden.map((f) => describeCalls([f]));
     return {
       passed: true,
       fraction: 1,
-      detail: required.length > 0 ? `the program calls ${required.join(', ')}` + (forbidden.length ? ` and not ${forbidden.join(', ')}` : '') : `the program does not call ${forbidden.join(', ')}`,
-      link: shown ? linkFor(shown) : NO_LINK,
+      detail: called.length > 0 ? `the program calls ${called.join(', ')}` + (avoided.length ? ` and not ${avoided.join(', ')}` : '') : `the program does not call ${avoided.join(', ')}`,
+      link: called.length > 0 ? linkFor(called[0]) : NO_LINK,
     };
   }
   const parts: string[] = [];
-  if (missing.length > 0) parts.push(ctx.reveal ? `the program never calls ${missing.join(', ')}` : `a function the program must call is never called`);
+  if (missing.length > 0) {
+    const n = missing.length;
+    parts.push(ctx.reveal ? `the program never calls ${missing.map(describeCalls).join(', nor ')}` : n === 1 ? 'a function the program must call is never called' : `${n} functions the program must call are never called`);
+  }
   if (used.length > 0) parts.push(`the program calls ${used.join(', ')} (line ${calls.get(used[0])}), which this exercise does not allow`);
   return {
     passed: false,

@@ -9,13 +9,15 @@ import type { RunOptions } from '../service/contract.ts';
 import type { RunResult } from '../vm/run.ts';
 import { evaluateAllOutputs } from './all-outputs.ts';
 import { evaluateCalls } from './calls.ts';
+import { evaluateCases } from './cases.ts';
 import { evaluateMemory } from './memory.ts';
 import { evaluateOutput } from './output.ts';
-import { evaluateExit, evaluateOrphans, evaluateProcesses, evaluateTree, evaluateZombies } from './process-facts.ts';
+import { evaluateExit, evaluateOrphans, evaluateProcesses, evaluateTree } from './process-facts.ts';
 import { runProblem } from './runs.ts';
 import { endLink } from './trace-links.ts';
 import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 import { evaluateWarnings } from './warnings.ts';
+import { evaluateZombies } from './zombies.ts';
 
 type RunEvaluator = (check: CheckFields, result: RunResult, ctx: EvalContext) => Outcome;
 
@@ -40,6 +42,7 @@ export function evaluateCheck(check: CheckFields, ctx: EvalContext): Outcome {
   if (!ctx.image) return { passed: false, fraction: 0, detail: 'the program does not compile', link: NO_LINK, error: true };
   if (check.type === 'calls') return evaluateCalls(check, ctx, ctx.run(check.run));
   if (check.type === 'robust') return evaluateRobust(check, ctx);
+  if (check.type === 'output' && check.cases) return evaluateCases(check, ctx);
   if (check.type === 'all-outputs') return evaluateAllOutputs(check, ctx);
   const evaluate = RUN_EVALUATORS[check.type];
   if (!evaluate) return { passed: false, fraction: 0, detail: `this lab cannot evaluate checks of type ${check.type}`, link: NO_LINK, error: true };
@@ -75,13 +78,13 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
   const configurations = robustConfigurations(check);
   let passed = 0;
   let firstFailure: { config: PackRunOptions; outcome: Outcome; schedule: string } | null = null;
-  let lastPass: { outcome: Outcome; schedule: string } | null = null;
+  let lastPass: { outcome: Outcome; config: PackRunOptions; schedule: string } | null = null;
   for (const config of configurations) {
     const run = (options?: RunOptions): RunResult => ctx.run({ ...check.run, ...options, ...config });
     const outcome = evaluateCheck({ ...inner, run: { ...check.run, ...inner.run } }, { ...ctx, run });
     if (outcome.passed) {
       passed++;
-      lastPass = { outcome, schedule: run(inner.run).schedule };
+      lastPass = { outcome, config, schedule: run(inner.run).schedule };
     } else if (!firstFailure) {
       firstFailure = { config, outcome, schedule: run(inner.run).schedule };
     }
@@ -94,6 +97,7 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
       detail: `passed under all ${total} schedulers tried`,
       link: lastPass?.outcome.link ?? NO_LINK,
       schedule: lastPass?.schedule,
+      options: lastPass ? { ...check.run, ...inner.run, ...lastPass.outcome.options, ...lastPass.config } : undefined,
     };
   }
   return {
@@ -102,5 +106,6 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
     detail: `under ${describeConfiguration(firstFailure.config)}, ${firstFailure.outcome.detail} (passed under ${passed} of ${total} schedulers)`,
     link: firstFailure.outcome.link,
     schedule: firstFailure.schedule,
+    options: { ...check.run, ...inner.run, ...firstFailure.outcome.options, ...firstFailure.config },
   };
 }

@@ -42,7 +42,7 @@ export function gradeExercise(exercise: Exercise, source: string, options: Grade
   const compiled = compileSubmission(source, fileName);
   const cache = compiled.ok ? new RunCache(compiled, fileName, exercise.run, options.detail ?? false) : null;
   const checks = exercise.checks.filter((c) => options.includeSecret || c.visibility !== 'secret');
-  const tests = checks.map((check) => {
+  const outcomes = checks.map((check) => {
     const ctx: EvalContext = {
       run: (runOptions) => cache!.run(runOptions),
       baseOptions: exercise.run,
@@ -51,8 +51,9 @@ export function gradeExercise(exercise: Exercise, source: string, options: Grade
       fileName,
       reveal: check.visibility === 'public',
     };
-    return toResult(check, safeEvaluate(check, ctx, compiled));
+    return safeEvaluate(check, ctx, compiled);
   });
+  const tests = applyRequires(checks, outcomes).map((outcome, i) => toResult(checks[i], outcome, exercise.run));
   const maxPoints = roundPoints(checks.reduce((n, c) => n + c.points, 0));
   const points = roundPoints(tests.reduce((n, t) => n + t.points, 0));
   let run: GradeView['run'] = null;
@@ -99,20 +100,60 @@ function safeEvaluate(check: Check, ctx: EvalContext, compiled: CompiledSubmissi
   }
 }
 
-function toResult(check: Check, outcome: Outcome): CheckResultInfo {
+/**
+ * `requires`: a check whose required checks did not all pass earns nothing, whatever it found
+ * itself (a program that never forks must not earn "no zombies"). Outcomes in check order.
+ */
+export function applyRequires(checks: Check[], outcomes: Outcome[]): Outcome[] {
+  const byId = new Map(checks.map((c, i) => [c.id, i]));
+  const passed = (id: string, seen: Set<string>): boolean => {
+    const i = byId.get(id);
+    if (i === undefined || seen.has(id)) return false;
+    const own = outcomes[i].passed;
+    return own && (checks[i].requires ?? []).every((r) => passed(r, new Set([...seen, id])));
+  };
+  return outcomes.map((outcome, i) => {
+    const unmet = (checks[i].requires ?? []).filter((id) => !passed(id, new Set([checks[i].id])));
+    if (unmet.length === 0 || outcome.error) return outcome;
+    const names = unmet.map((id) => `"${nameOf(checks[byId.get(id) ?? -1] ?? { id })}"`);
+    const own = outcome.passed ? 'on its own it passed, but ' : '';
+    return {
+      ...outcome,
+      passed: false,
+      fraction: 0,
+      detail: `${own}its points count only when ${names.join(' and ')} pass${names.length === 1 ? 'es' : ''}, and ${names.length === 1 ? 'it does' : 'they do'} not`,
+    };
+  });
+}
+
+/** The name students see: the check's title, else its id. */
+function nameOf(check: { id: string; title?: string }): string {
+  return check.title ?? check.id;
+}
+
+/** "Passed: the output is as expected." — a detail that already ends a sentence gets no second stop. */
+function sentence(verdict: string, detail: string): string {
+  return `${verdict}: ${detail}${/[.?!]$/.test(detail) ? '' : '.'}`;
+}
+
+function toResult(check: Check, outcome: Outcome, exerciseRun: Exercise['run']): CheckResultInfo {
   const head = check.message ?? defaultMessage(check);
+  const verdict = outcome.error ? 'Not checked' : outcome.passed ? 'Passed' : 'Failed';
   const result: CheckResultInfo = {
     id: check.id,
-    name: check.id,
+    name: nameOf(check),
     status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
     points: roundPoints(check.points * (outcome.passed ? 1 : Math.max(0, Math.min(1, outcome.fraction)))),
     max_points: check.points,
-    message: `${head} ${outcome.error ? 'Not checked' : outcome.passed ? 'Passed' : 'Failed'}: ${outcome.detail}.`,
+    message: `${head} ${sentence(verdict, outcome.detail)}`,
     visibility: check.visibility,
     step: outcome.link.step,
     pid: outcome.link.pid,
     line: outcome.link.line,
   };
   if (outcome.schedule !== undefined) result.schedule = outcome.schedule;
+  if (outcome.options !== undefined) {
+    result.runOptions = mergeRunOptions(exerciseRun, outcome.options, outcome.schedule !== undefined ? { schedule: outcome.schedule } : undefined);
+  }
   return result;
 }

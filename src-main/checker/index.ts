@@ -10,4 +10,5 @@ export { toRunView } from './run-view.ts';
 export { GRADE_MAX_STEPS, GRADE_MAX_OUTPUT } from './runs.ts';
 export type { Outcome, Link, EvalContext } from './types.ts';
 export { validatePack, type ValidationReport, type ExerciseReport } from './validate-pack.ts';
-export { gradeQuestion, gradeAnswerText, parseAnswer, questionFacts, type QuestionFacts } from './question.ts';
+export { gradeQuestion, gradeAnswerText, parseAnswer, questionFacts, choiceName, type QuestionFacts } from './question.ts';
+export { revealedGrade } from './reveal.ts';

@@ -1,29 +1,44 @@
 /**
  * The `output` check: the terminal text compared exactly, trimmed, with a regular expression
  * matching the whole text, with any of several texts, or line by line (required and forbidden
- * patterns, each searched for within a line). The link points at the output event that wrote the
- * first wrong character (or the forbidden line).
+ * patterns, each searched for within a line); with `normalizePids`, `<pid>` placeholders stand
+ * for the program's pids (pids.ts). The link points at the output event that wrote the first
+ * wrong character (or the forbidden line). Messages never show a raw pattern: a simple one is
+ * shown as an example line (describe-pattern.ts).
  */
-import type { CheckFields, LinesSpec } from '../packs/types.ts';
+import { packRegex } from '../packs/regex.ts';
+import type { CheckFields, ExpectedOutput, LinesSpec } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
+import { patternExample } from './describe-pattern.ts';
+import { pidPattern, programPids, resolvePids } from './pids.ts';
 import { crashNote } from './runs.ts';
 import { endLink, linkTo, outputEventAt } from './trace-links.ts';
 import { NO_LINK, type EvalContext, type Link, type Outcome } from './types.ts';
 
 /** Grades the terminal text of `result` against an output check. */
 export function evaluateOutput(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
-  const out = result.stdout;
-  let outcome: Outcome;
-  if (check.exact !== undefined) outcome = compareText(out, check.exact, result, ctx.reveal, '');
-  else if (check.trimmed !== undefined) outcome = compareText(trimOutput(out), trimOutput(check.trimmed), result, ctx.reveal, ' (trailing spaces and final newlines ignored)');
-  else if (check.regex !== undefined) outcome = matchWhole(out, check.regex, check.flags ?? '', result, ctx.reveal);
-  else if (check.anyOf !== undefined) outcome = matchAny(out, check.anyOf, result, ctx.reveal);
-  else outcome = matchLines(out, check.lines ?? {}, result, ctx.reveal);
+  const outcome = compareOutput(check, result, ctx.reveal, check.normalizePids ? programPids(result) : null);
   if (!outcome.passed) {
     const crash = crashNote(result);
     if (crash) outcome.detail += `; note: ${crash}`;
   }
   return outcome;
+}
+
+/** The terminal text of `result` against one expected output; `pids` given resolves `<pid>` placeholders. */
+export function compareOutput(expected: ExpectedOutput, result: RunResult, reveal: boolean, pids: number[] | null): Outcome {
+  const out = result.stdout;
+  const text = (t: string, actual: string): string => (pids ? resolvePids(t, actual, pids) : t);
+  const pattern = (p: string): string => (pids ? pidPattern(p, pids) : p);
+  if (expected.exact !== undefined) return compareText(out, text(expected.exact, out), result, reveal, '');
+  if (expected.trimmed !== undefined) {
+    const actual = trimOutput(out);
+    return compareText(actual, text(trimOutput(expected.trimmed), actual), result, reveal, ' (trailing spaces and final newlines ignored)');
+  }
+  if (expected.regex !== undefined) return matchWhole(out, pattern(expected.regex), expected.flags ?? '', result, reveal);
+  if (expected.anyOf !== undefined) return matchAny(out, expected.anyOf.map((t) => text(t, out)), result, reveal);
+  const lines = expected.lines ?? {};
+  return matchLines(out, { ...lines, required: lines.required?.map(pattern), forbidden: lines.forbidden?.map(pattern) }, result, reveal);
 }
 
 /** Trailing spaces of each line and the final newlines removed. */
@@ -39,6 +54,22 @@ export function trimOutput(text: string): string {
 export function quote(text: string): string {
   const cut = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   return JSON.stringify(cut);
+}
+
+/** A whole output quoted for a message: all of it up to 300 characters, else its first lines and how many more there are. */
+export function quoteOutput(text: string): string {
+  if (text.length <= 300) return JSON.stringify(text);
+  const lines = splitLines(text);
+  const shown: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length + line.length + 1 > 300) break;
+    shown.push(line);
+    length += line.length + 1;
+  }
+  if (shown.length === 0) return JSON.stringify(`${text.slice(0, 297)}...`);
+  const more = lines.length - shown.length;
+  return `${JSON.stringify(`${shown.join('\n')}\n`)} and ${more} more line${more === 1 ? '' : 's'}`;
 }
 
 function firstDifference(a: string, b: string): number {
@@ -61,7 +92,7 @@ function compareText(actual: string, expected: string, result: RunResult, reveal
   if (actual === expected) return { passed: true, fraction: 1, detail: `the output is as expected${how}`, link: lastOutputLink(result) };
   const at = firstDifference(actual, expected);
   const n = lineNumberAt(actual, at);
-  const link = linkTo(outputEventAt(result, at)) ;
+  const link = linkTo(outputEventAt(result, at));
   const got = lineOf(actual, n);
   const want = lineOf(expected, n);
   let detail: string;
@@ -79,14 +110,14 @@ function compareText(actual: string, expected: string, result: RunResult, reveal
 
 /** The regex must match the whole output (as if between ^ and $ of the whole text). */
 export function wholeMatch(text: string, regex: string, flags: string): boolean {
-  const re = new RegExp(`(?:${regex})(?![\\s\\S])`, `${flags.replace(/[gy]/g, '')}y`);
-  re.lastIndex = 0;
-  return re.test(text);
+  return packRegex(regex, flags.replace(/[gy]/g, '')).matchesWhole(text);
 }
 
 function matchWhole(actual: string, regex: string, flags: string, result: RunResult, reveal: boolean): Outcome {
   if (wholeMatch(actual, regex, flags)) return { passed: true, fraction: 1, detail: 'the output has the expected form', link: lastOutputLink(result) };
-  const detail = `the output does not have the expected form${reveal ? ` (/${regex}/${flags})` : ''}: the program printed ${quote(actual)}`;
+  const example = reveal ? patternExample(regex) : null;
+  const printed = actual.length === 0 ? 'the program printed nothing' : `the program printed ${quoteOutput(actual)}`;
+  const detail = `the output does not have the expected form${example !== null ? ` (expected something like ${quoteOutput(example)})` : ''}: ${printed}`;
   return { passed: false, fraction: 0, detail, link: linkOrEnd(lastOutputLink(result), result) };
 }
 
@@ -114,7 +145,7 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   const missing: string[] = [];
   let from = 0;
   for (const pattern of spec.required ?? []) {
-    const re = new RegExp(pattern);
+    const re = packRegex(pattern);
     const start = spec.ordered ? from : 0;
     const found = lines.findIndex((l, i) => i >= start && re.test(l));
     if (found < 0) missing.push(pattern);
@@ -122,11 +153,17 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   }
   const forbiddenAt: { pattern: string; line: number }[] = [];
   for (const pattern of spec.forbidden ?? []) {
-    const re = new RegExp(pattern);
+    const re = packRegex(pattern);
     const found = lines.findIndex((l) => re.test(l));
     if (found >= 0) forbiddenAt.push({ pattern, line: found + 1 });
   }
   return { missing, forbiddenAt, total: (spec.required?.length ?? 0) + (spec.forbidden?.length ?? 0) };
+}
+
+/** "a line like "reaped <number>, exit status 3"" or, for a pattern with no example, "a line of the expected form". */
+function describeLine(pattern: string): string {
+  const example = patternExample(pattern);
+  return example !== null && example !== '' ? `a line like ${quote(example)}` : 'a line of the expected form';
 }
 
 function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: boolean): Outcome {
@@ -137,7 +174,7 @@ function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: 
   if (missing.length > 0) {
     parts.push(
       reveal
-        ? `missing ${spec.ordered ? '(in this order) ' : ''}${missing.map((p) => `a line matching /${p}/`).join(', ')}`
+        ? `missing ${missing.map(describeLine).join(', ')}${spec.ordered ? ' (the lines must come in the order given)' : ''}`
         : `${missing.length} required line${missing.length > 1 ? 's are' : ' is'} missing${spec.ordered ? ' or out of order' : ''}`,
     );
   }
@@ -145,7 +182,7 @@ function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: 
   if (forbiddenAt.length > 0) {
     const first = forbiddenAt[0];
     const lines = splitLines(actual);
-    parts.push(`line ${first.line} (${quote(lines[first.line - 1])}) should not be there${reveal ? ` (it matches /${first.pattern}/)` : ''}`);
+    parts.push(`line ${first.line} (${quote(lines[first.line - 1])}) should not be there`);
     const offset = lines.slice(0, first.line - 1).reduce((n, l) => n + l.length + 1, 0);
     link = linkTo(outputEventAt(result, offset));
   }

@@ -1,11 +1,11 @@
 /**
- * Process facts: how the first process ended (`exit`), how many processes the program made
- * (`processes`), the tree's shape (`tree`), zombies at the end and at peak (`zombies`), and
- * orphans and who reaped them (`orphans`). Each links to the event that decides it: the exit,
- * the clone that made one process too many, the zombie's exit, the orphan's reparenting.
+ * Process facts: how the processes ended (`exit`), how many processes the program made and how
+ * many were alive at once (`processes`), the tree's shape (`tree`), and orphans and who reaped
+ * them (`orphans`); zombies are zombies.ts. Each links to the event that decides it: the exit,
+ * the clone that made one process too many, the orphan's reparenting.
  */
 import type { TraceEvent } from '../kernel/trace.ts';
-import type { CheckFields } from '../packs/types.ts';
+import type { CheckFields, Range } from '../packs/types.ts';
 import type { RunResult } from '../vm/run.ts';
 import { firstShapeDifference, formatShape, processTree, shapeOf } from './process-tree.ts';
 import { crashNote } from './runs.ts';
@@ -15,25 +15,56 @@ import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 const pass = (detail: string, link = NO_LINK): Outcome => ({ passed: true, fraction: 1, detail, link });
 const fail = (detail: string, link: Outcome['link']): Outcome => ({ passed: false, fraction: 0, detail, link });
 
-function describeEnd(result: RunResult): string {
-  const { code, signal } = result.exit;
-  if (signal) return `was killed by ${signal}`;
-  return `ended with exit status ${code}`;
+/** How a process ended, as its report says. */
+interface Ending {
+  pid: number;
+  code: number | null;
+  signal: string | null;
 }
 
-/** `exit`: the first process ended with `code` and/or by `signal`. */
+function describeEnding(e: Ending): string {
+  if (e.signal) return `was killed by ${e.signal}`;
+  return e.code === null ? 'had not ended' : `ended with exit status ${e.code}`;
+}
+
+/** Whether an ending is what the check asks: `code` (and not killed), and/or `signal`. */
+function endsAsExpected(check: CheckFields, e: Ending): boolean {
+  const okCode = check.code === undefined || (e.signal === null && e.code === check.code);
+  const okSignal = check.signal === undefined ? e.signal === null || check.code === undefined : e.signal === check.signal;
+  return okCode && okSignal;
+}
+
+/** The processes an exit check reads: the first (default), every one, or the N-th created. */
+function endingsChecked(check: CheckFields, result: RunResult): Ending[] | string {
+  const of = check.process ?? 'first';
+  if (of === 'first') return [{ pid: result.processes[0]?.pid ?? 0, code: result.exit.signal ? null : result.exit.code, signal: result.exit.signal }];
+  const pids = processTree(result).all.map((n) => n.pid);
+  const chosen = of === 'every' ? pids : pids[of - 1] === undefined ? [] : [pids[of - 1]];
+  if (chosen.length === 0) return `the program made ${pids.length} process${pids.length === 1 ? '' : 'es'}, so there is no process number ${of}`;
+  return chosen.map((pid) => {
+    const p = result.processes.find((r) => r.pid === pid);
+    return { pid, code: p?.exitCode ?? null, signal: p?.signal ?? null };
+  });
+}
+
+/** `exit`: the first process (or every one, or the N-th) ended with `code` and/or by `signal`. */
 export function evaluateExit(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
-  const first = result.processes[0];
-  const link = first ? linkTo(exitEvent(result, first.pid)) : endLink(result);
-  const okCode = check.code === undefined || (result.exit.signal === null && result.exit.code === check.code);
-  const okSignal = check.signal === undefined ? result.exit.signal === null || check.code === undefined : result.exit.signal === check.signal;
-  const got = describeEnd(result);
-  if (okCode && okSignal) return pass(`the program ${got}, as expected`, link);
+  const endings = endingsChecked(check, result);
+  if (typeof endings === 'string') return fail(endings, endLink(result));
+  const wrong = endings.find((e) => !endsAsExpected(check, e));
   const want = check.signal ? `killed by ${check.signal}` : `exit status ${check.code}`;
-  let detail = `the program ${got}${ctx.reveal ? `; expected: ${want}` : ''}`;
+  const first = (check.process ?? 'first') === 'first';
+  if (!wrong) {
+    const link = linkTo(exitEvent(result, endings[endings.length - 1].pid));
+    const detail = first ? `the program ${describeEnding(endings[0])}, as expected` : endings.length === 1 ? `process ${endings[0].pid} ${describeEnding(endings[0])}, as expected` : `all ${endings.length} processes ended as expected (${want})`;
+    return pass(detail, link.step !== null ? link : endLink(result));
+  }
+  const who = first ? 'the program' : `process ${wrong.pid}${wrong.pid === result.processes[0]?.pid ? ' (the program itself)' : ''}`;
+  let detail = `${who} ${describeEnding(wrong)}${ctx.reveal ? `; expected: ${want}` : ''}`;
   const crash = crashNote(result);
-  if (crash && !check.signal) detail += ` (${crash})`;
-  return fail(detail, link);
+  if (first && crash && !check.signal) detail += ` (${crash})`;
+  const link = linkTo(exitEvent(result, wrong.pid));
+  return fail(detail, link.step !== null ? link : endLink(result));
 }
 
 /** The program's processes, the first included, threads and execs not counted. */
@@ -42,8 +73,45 @@ export function countProcesses(result: RunResult): { count: number; creations: T
   return { count: all.length, creations: all.map((n) => n.created).filter((e): e is TraceEvent => e !== null) };
 }
 
-/** `processes`: `count`, or between `min` and `max`. */
+/** The most processes of the program alive at once (created, not yet exited), and the event that made that many. */
+export function aliveAtOnce(result: RunResult): { peak: number; at: TraceEvent | undefined } {
+  const { root, all } = processTree(result);
+  const processes = new Set(all.map((n) => n.pid));
+  const alive = new Set<number>(root ? [root.pid] : []);
+  let peak = alive.size;
+  let at: TraceEvent | undefined;
+  for (const e of result.trace) {
+    if (e.kind === 'clone' && processes.has(Number(e.child))) alive.add(Number(e.child));
+    else if (e.kind === 'exit') alive.delete(e.pid);
+    else continue;
+    if (alive.size > peak) [peak, at] = [alive.size, e];
+  }
+  return { peak, at };
+}
+
+/** `aliveAtOnce`: the most processes alive at the same time within the range. */
+function evaluateAlive(range: Range, result: RunResult, ctx: EvalContext): Outcome {
+  const { peak, at } = aliveAtOnce(result);
+  const ok = (range.min === undefined || peak >= range.min) && (range.max === undefined || peak <= range.max);
+  const want = range.min !== undefined && range.max !== undefined ? (range.min === range.max ? `${range.min}` : `${range.min} to ${range.max}`) : range.min !== undefined ? `at least ${range.min}` : `at most ${range.max}`;
+  const detail = `at most ${peak} process${peak === 1 ? ' was' : 'es were'} alive at the same time${!ok && ctx.reveal ? `, expected ${want}` : ''}`;
+  const link = at ? linkTo(at) : endLink(result);
+  return ok ? pass(detail, link) : fail(detail, link);
+}
+
+/** `processes`: `count`, or between `min` and `max`; and `aliveAtOnce`. Partial credit when both are asked and one holds. */
 export function evaluateProcesses(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
+  const alive = check.aliveAtOnce ? evaluateAlive(check.aliveAtOnce, result, ctx) : null;
+  if (check.count === undefined && check.min === undefined && check.max === undefined) return alive!;
+  const made = evaluateCount(check, result, ctx);
+  if (!alive) return made;
+  if (made.passed && alive.passed) return pass(`${made.detail}; ${alive.detail}`, made.link);
+  const failed = made.passed ? alive : made;
+  return { passed: false, fraction: made.passed || alive.passed ? 0.5 : 0, detail: [made, alive].filter((o) => !o.passed).map((o) => o.detail).join('; '), link: failed.link };
+}
+
+/** `count`, or between `min` and `max`. */
+function evaluateCount(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
   const { count, creations } = countProcesses(result);
   const min = check.count ?? check.min ?? 1;
   const max = check.count ?? check.max ?? Infinity;
@@ -90,48 +158,6 @@ function expectedChildrenAt(node: ReturnType<typeof processTree>['root'], target
     if (found >= 0) return found;
   }
   return -1;
-}
-
-/** `zombies`: at most `atEnd` zombies left when the run ends, at most `peak` at once. */
-export function evaluateZombies(check: CheckFields, result: RunResult, ctx: EvalContext): Outcome {
-  const problems: string[] = [];
-  let link = endLink(result);
-  let parts = 0;
-  let good = 0;
-  if (check.atEnd !== undefined) {
-    parts++;
-    const zombies = result.processes.filter((p) => p.state === 'zombie');
-    if (zombies.length <= check.atEnd) good++;
-    else {
-      problems.push(`${zombies.length} zombie${zombies.length === 1 ? ' is' : 's are'} left when the program ends (process ${zombies.map((z) => z.pid).join(', ')}: exited, never waited for)${ctx.reveal ? `, at most ${check.atEnd} allowed` : ''}`);
-      link = linkTo(exitEvent(result, zombies[0].pid));
-    }
-  }
-  if (check.peak !== undefined) {
-    parts++;
-    const peak = result.stats.zombiesPeak;
-    if (peak <= check.peak) good++;
-    else {
-      problems.push(`${peak} zombies existed at the same time${ctx.reveal ? `, at most ${check.peak} allowed` : ''}`);
-      if (problems.length === 1) link = linkTo(zombieExceeding(result, check.peak));
-    }
-  }
-  if (problems.length === 0) return pass('no more zombies than allowed', link);
-  return { passed: false, fraction: parts > 0 ? good / parts : 0, detail: problems.join('; '), link };
-}
-
-/** The exit event that made the zombie count go above `max` (zombies counted from exit and reap events). */
-function zombieExceeding(result: RunResult, max: number): TraceEvent | undefined {
-  const { all } = processTree(result);
-  const processes = new Set(all.map((n) => n.pid));
-  const zombies = new Set<number>();
-  for (const e of result.trace) {
-    if (e.kind === 'exit' && processes.has(e.pid)) {
-      zombies.add(e.pid);
-      if (zombies.size > max) return e;
-    } else if (e.kind === 'reap') zombies.delete(e.pid);
-  }
-  return undefined;
 }
 
 /** `orphans`: exactly `count` processes were reparented, and who reaped them. */

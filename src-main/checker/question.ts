@@ -2,8 +2,10 @@
  * The question "tick every output the program can produce" (`kind: possible-outputs`,
  * docs/packs.md): the program is explored (bounded by runs, never by time, so the same answer
  * always gets the same grade), and each choice is right when it is ticked exactly if the
- * explorer found that output. Points per right choice (partial credit). A possible choice's
- * result carries the schedule that produces it, so the app can replay it.
+ * explorer found that output. Points per right choice (partial credit), except that an answer
+ * ticking no possible output earns nothing for the impossible ones it leaves unticked (an empty
+ * answer is worth 0). A possible choice's result carries the schedule that produces it, so the
+ * app can replay it. reveal.ts hides the per-choice verdicts until the question's `reveal` allows them.
  */
 import { exploreImage } from '../explore/explore.ts';
 import { roundPoints } from '../packs/load.ts';
@@ -98,8 +100,10 @@ export function gradeQuestion(exercise: Exercise, ticked: number[], packId = '')
   const notFound = facts.complete
     ? 'No order of the processes prints this: the lab tried every order that can change the output.'
     : `No order the lab tried prints this, but its search stopped after ${facts.runs} runs, so not every order was tried.`;
+  // an answer that ticks no possible output earns nothing for leaving the impossible ones unticked
+  const credited = facts.schedules.some((schedule, i) => schedule !== null && chosen.has(i));
   const tests = question.choices.map((choice, i) =>
-    choiceResult(i, choice.explain, chosen.has(i), facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, notFound),
+    choiceResult({ i, output: choice.output, explain: choice.explain, ticked: chosen.has(i), credited }, facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, notFound),
   );
   const gradable = facts.compileError === null;
   const maxPoints = roundPoints(question.pointsPerChoice * question.choices.length);
@@ -116,21 +120,41 @@ export function gradeQuestion(exercise: Exercise, ticked: number[], packId = '')
   };
 }
 
+/** What a choice's result says about the answer: which choice, whether it was ticked, whether the answer earns anything for unticked ones. */
+interface ChoiceAnswer {
+  i: number;
+  output: string;
+  explain: string | undefined;
+  ticked: boolean;
+  /** the answer ticks a possible output, so an impossible one left unticked earns its points */
+  credited: boolean;
+}
+
+/** "Output 2: "parent", "child"": the choice's number and its lines, cut when long. */
+export function choiceName(i: number, output: string): string {
+  const lines = normalizeOutput(output).split('\n');
+  let text = lines.map((l) => JSON.stringify(l)).join(', ');
+  if (text.length > 80) text = `${text.slice(0, 77)}...`;
+  return `Output ${i + 1}: ${lines.length === 1 && lines[0] === '' ? 'nothing' : text}`;
+}
+
 /** One choice's result; `schedule` undefined when the program could not be explored; `notFound` explains an impossible choice. */
-function choiceResult(i: number, explain: string | undefined, ticked: boolean, schedule: string | null | undefined, points: number, notFound: string): CheckResultInfo {
-  const base = { id: `choice-${i + 1}`, name: `Output ${i + 1}`, max_points: points, visibility: 'public' as const, step: null, pid: null, line: null };
+function choiceResult(a: ChoiceAnswer, schedule: string | null | undefined, points: number, notFound: string): CheckResultInfo {
+  const base = { id: `choice-${a.i + 1}`, name: choiceName(a.i, a.output), max_points: points, visibility: 'public' as const, step: null, pid: null, line: null };
   if (schedule === undefined) {
     return { ...base, status: 'error', points: 0, message: 'Not checked: the question\'s program does not compile (a fault in the exercise, not in your answer: tell your instructor).' };
   }
   const possible = schedule !== null;
-  const right = ticked === possible;
-  const said = ticked ? 'You ticked it' : 'You left it unticked';
-  const why = explain ?? (possible ? 'Some order of the processes prints exactly this.' : notFound);
+  const right = a.ticked === possible;
+  const earns = right && (possible || a.credited);
+  const said = a.ticked ? 'You ticked it' : 'You left it unticked';
+  const why = a.explain ?? (possible ? 'Some order of the processes prints exactly this.' : notFound);
+  const verdict = !right ? 'wrong' : earns ? 'right' : 'right, but an answer that ticks no possible output earns nothing for the outputs it leaves unticked';
   const result: CheckResultInfo = {
     ...base,
-    status: right ? 'passed' : 'failed',
-    points: right ? points : 0,
-    message: `${possible ? 'Possible' : 'Impossible'}. ${said}: ${right ? 'right' : 'wrong'}. ${why}`,
+    status: earns ? 'passed' : 'failed',
+    points: earns ? points : 0,
+    message: `${possible ? 'Possible' : 'Impossible'}. ${said}: ${verdict}. ${why}`,
   };
   if (possible) result.schedule = schedule;
   return result;
@@ -165,8 +189,8 @@ export function gradeAnswerText(exercise: Exercise, text: string, packId = ''): 
     max_points: maxPoints,
     score: 0,
     gradable: false,
-    tests: question.choices.map((_, i) => ({
-      id: `choice-${i + 1}`, name: `Output ${i + 1}`, status: 'error', points: 0, max_points: question.pointsPerChoice,
+    tests: question.choices.map((c, i) => ({
+      id: `choice-${i + 1}`, name: choiceName(i, c.output), status: 'error', points: 0, max_points: question.pointsPerChoice,
       message: `Not checked: the answer could not be read: ${ticked}.`, visibility: 'public', step: null, pid: null, line: null,
     })),
     run: null,

@@ -16,7 +16,7 @@ export function toRunView(result: RunResult, source: string, fileName: string, o
       : image.functions.filter((f) => f.file === userFile).map((f) => ({ name: f.name, line: f.line }));
   return {
     ok: result.ok,
-    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message })),
+    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message, notes: [...(d.notes ?? [])] })),
     stdout: result.stdout,
     exit: { ...result.exit },
     stopReason: result.stopReason,

@@ -6,8 +6,9 @@
 import type { PackRunOptions } from '../packs/types.ts';
 import type { RunOptions } from '../service/contract.ts';
 import type { ProgramImage } from '../lang/image.ts';
-import { formatDiagnostics } from '../lang/diagnostics.ts';
+import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import { compileProgram, recordLayouts, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
+import type { TraceKind } from '../kernel/trace.ts';
 
 /** The step budget of a graded run when the pack sets none (a runaway loop stops here). */
 export const GRADE_MAX_STEPS = 5_000_000;
@@ -26,9 +27,7 @@ export interface CompiledSubmission {
 /** Compiles a submission once for every run of a grading. */
 export function compileSubmission(source: string, fileName: string): CompiledSubmission {
   const compiled = compileProgram(source, fileName);
-  const diagnostics = compiled.diagnostics
-    .filter((d) => d.severity !== 'note')
-    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnostics = reportedDiagnostics(compiled.diagnostics);
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, source]]));
   return { source, ok: compiled.ok && compiled.image !== null, image: compiled.image, diagnostics, diagnosticsText };
 }
@@ -46,6 +45,14 @@ export function optionsKey(options: RunOptions): string {
   return JSON.stringify(entries);
 }
 
+/**
+ * The trace events the checks read and link to (tests/checker/trace-kinds.test.ts holds the
+ * checker's code to it): a graded run keeps only these, unless the viewer shows it (detail).
+ */
+export const GRADING_TRACE: readonly TraceKind[] = [
+  'clone', 'exit', 'reap', 'reparent', 'subreaper', 'syscall', 'output', 'fault', 'cow-copy', 'frame-alloc', 'frame-free', 'warning', 'run-end',
+];
+
 /** The VM's request for these options. */
 export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> {
   const request: Omit<RunRequest, 'source'> = {
@@ -62,6 +69,7 @@ export function toRunRequest(options: RunOptions, fileName: string, detail: bool
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     nprocLimit: options.nprocLimit,
+    trace: GRADING_TRACE,
   };
   if (detail) request.detail = true;
   return request;

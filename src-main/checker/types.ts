@@ -26,6 +26,8 @@ export interface Outcome {
   link: Link;
   /** a schedule that replays the run the link points into, when it is not the first run */
   schedule?: string;
+  /** the options (over the exercise's) of the run the link points into, when they are not the first run's (a test case's input, a robust check's scheduler) */
+  options?: RunOptions;
   /** the check could not be evaluated (compile error, internal problem) */
   error?: boolean;
 }

@@ -1,8 +1,9 @@
 /**
  * `forklab pack validate`'s work, on a pack's in-memory files: load it (schema, files, ids), then
  * grade the reference solution (it must earn full marks), the starter (it must not) and each wrong
- * submission (it must fail every check it names), secret checks included. The result has the
- * shape of `forklab pack validate --json` (../shared/spec/cli.md).
+ * submission (it must fail every check it names), secret checks included. A student's copy has no
+ * solution or wrong submissions: its starter is still graded, and its questions explored. The
+ * result has the shape of `forklab pack validate --json` (docs/cli.md).
  */
 import { loadPack } from '../packs/load.ts';
 import { decodeText } from '../packs/files.ts';
@@ -16,7 +17,8 @@ export interface ExerciseReport {
   title: string;
   topics: string[];
   maxPoints: number;
-  solutionPoints: number;
+  /** null in a student's copy (it has no solution) */
+  solutionPoints: number | null;
   starterPoints: number;
   wrongSubmissions: number;
   /** a possible-outputs question: its choices and how many of them the program can produce */
@@ -26,6 +28,8 @@ export interface ExerciseReport {
 export interface ValidationReport {
   valid: boolean;
   packId: string | null;
+  /** a student's copy: checked without solutions, wrong submissions or secret checks */
+  student?: boolean;
   errors: PackError[];
   exercises: ExerciseReport[];
 }
@@ -42,7 +46,7 @@ export function validatePack(files: PackFiles): ValidationReport {
     all.push(...found);
     return report;
   });
-  return { valid: all.length === 0, packId: pack.id, errors: all, exercises };
+  return { valid: all.length === 0, packId: pack.id, ...(pack.student ? { student: true } : {}), errors: all, exercises };
 }
 
 function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { report: ExerciseReport; errors: PackError[] } {
@@ -51,8 +55,8 @@ function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { repo
   const checkIndex = (id: string): number => exercise.checks.findIndex((c) => c.id === id);
   const grade = (source: string, name: string) => gradeExercise(exercise, source, { includeSecret: true, includeRun: false, fileName: name });
 
-  const solution = grade(exercise.solution ?? '', 'solution.c');
-  for (const test of solution.tests) {
+  const solution = exercise.solution === null ? null : grade(exercise.solution, 'solution.c');
+  for (const test of solution?.tests ?? []) {
     if (test.points < test.max_points) {
       const i = checkIndex(test.id);
       errors.push({
@@ -87,7 +91,7 @@ function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { repo
       title: exercise.title,
       topics: exercise.topics,
       maxPoints: exercise.maxPoints,
-      solutionPoints: solution.points,
+      solutionPoints: solution?.points ?? null,
       starterPoints: starter.points,
       wrongSubmissions: exercise.wrong.length,
     },

@@ -22,7 +22,7 @@ options:
   --stdin-file FILE      terminal input from a file
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
-  --page-size N          bytes per page (a power of two, at least 256)
+  --page-size N          bytes per page (a power of two from 256 to 65536)
 `;
 
 interface ExploreCommand {

@@ -1,40 +1,20 @@
 /**
- * Grading submissions for `forklab grade`: one at a time in this thread, or on worker threads
- * (this file is also the worker's entry) that each load the pack once.
+ * Grading submissions for `forklab grade` in the lab's worker pool (src-main/host/pool.ts): each
+ * submission is one job for a warm worker, with the exercise already loaded (workers never parse
+ * the pack). A submission whose worker dies (out of memory) gets a result saying so; the batch goes on.
  */
-import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { gradeSubmission } from '../checker/grade.ts';
-import { formatPackError, loadPack } from '../packs/load.ts';
-import type { Pack, PackFiles } from '../packs/types.ts';
+import { roundPoints } from '../packs/load.ts';
+import type { Pack } from '../packs/types.ts';
 import type { GradeView } from '../service/contract.ts';
+import { isWorkerDied, type GradeJobOptions } from '../service/jobs.ts';
+import type { WorkerPool } from '../host/pool.ts';
+import { withPool } from './pool.ts';
+import { fileNameOf, graded, type Graded } from './grade-one.ts';
+import type { Submission } from './submissions.ts';
 
-/** One submission to grade: who, which exercise, which file. */
-export interface Submission {
-  student: string;
-  exercise: string;
-  path: string;
-}
-
-/** A graded submission: the GradeView without its run. */
-export type Graded = Omit<GradeView, 'run'> & { student: string; file: string };
-
-/** Grades one submission (secret checks included), without its run. */
-export function gradeOne(pack: Pack, submission: Submission, source: string): Graded {
-  const { run: _run, ...view } = gradeSubmission(pack, submission.exercise, source, {
-    includeSecret: true,
-    includeRun: false,
-    fileName: basename(submission.path),
-  });
-  return { student: submission.student, file: submission.path, ...view };
-}
-
-interface WorkerInput {
-  forklabGradeWorker: true;
-  files: PackFiles;
-}
+export type { Submission } from './submissions.ts';
+export type { Graded } from './grade-one.ts';
 
 export interface Job {
   index: number;
@@ -42,62 +22,84 @@ export interface Job {
   source: string;
 }
 
-/** The worker's loop: load the pack once, then grade each job it is sent. */
-function workerMain(input: WorkerInput): void {
-  const { pack, errors } = loadPack(input.files);
-  parentPort!.on('message', (job: Job) => {
-    if (!pack) {
-      parentPort!.postMessage({ index: job.index, error: errors.map(formatPackError).join('; ') });
-      return;
-    }
-    try {
-      parentPort!.postMessage({ index: job.index, graded: gradeOne(pack, job.submission, job.source) });
-    } catch (e) {
-      parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });
-    }
-  });
+/** How the instructor grades: every check, secret ones included, no runs kept. */
+function instructorGrading(submission: Submission): GradeJobOptions {
+  return { includeSecret: true, includeRun: false, detail: false, fileName: fileNameOf(submission) };
 }
 
-if (!isMainThread && (workerData as WorkerInput | null)?.forklabGradeWorker) workerMain(workerData as WorkerInput);
+/** The time one submission may take to grade (from when a worker starts on it) before it is stopped and graded "timed out". */
+export const SUBMISSION_TIME_LIMIT_MS = 60_000;
 
-/** A worker thread running this file through tsx (so it works from bin/forklab.mjs and from tests). */
-function startWorker(files: PackFiles): Worker {
-  const require = createRequire(import.meta.url);
-  const tsx = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const self = import.meta.url;
-  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(self)});`;
-  const input: WorkerInput = { forklabGradeWorker: true, files };
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: input });
-}
-
-/** Grades jobs on `jobs` worker threads; results in job order whatever order they finish in. */
-export async function gradeInWorkers(files: PackFiles, jobs: Job[], threads: number, progress: (done: number) => void): Promise<Graded[]> {
-  const results: Graded[] = new Array(jobs.length);
-  let next = 0;
+/**
+ * Grades jobs on `threads` workers; results in job order whatever order they finish in. A
+ * submission that takes longer than `timeLimitMs` once a worker started on it is stopped and
+ * graded "timed out"; one whose worker dies is graded with the reason; the batch goes on.
+ */
+export async function gradeInPool(pack: Pack, jobs: Job[], threads: number, progress: (done: number) => void, timeLimitMs = SUBMISSION_TIME_LIMIT_MS): Promise<Graded[]> {
   let done = 0;
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(files));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= jobs.length) return resolve();
-              worker.postMessage(jobs[next++]);
-            };
-            worker.on('message', (m: { index: number; graded?: Graded; error?: string }) => {
-              if (m.error !== undefined || !m.graded) return reject(new Error(`grading ${jobs[m.index].submission.path}: ${m.error}`));
-              results[m.index] = m.graded;
-              progress(++done);
-              feed();
-            });
-            worker.on('error', reject);
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+  return withPool(Math.max(1, Math.min(threads, jobs.length)), (pool) =>
+    Promise.all(
+      jobs.map(async ({ index, submission, source }): Promise<Graded> => {
+        const exercise = pack.exercises.find((e) => e.id === submission.exercise);
+        if (!exercise) throw new Error(`pack ${pack.id} has no exercise "${submission.exercise}"`);
+        const jobId = `grade-${index}`;
+        const limit = timeLimit(pool, jobId, timeLimitMs);
+        let result: Graded;
+        try {
+          const { run: _run, ...view } = await pool.start(jobId, { kind: 'grade', exercise, packId: pack.id, source, options: instructorGrading(submission) });
+          result = graded(submission, view);
+        } catch (e) {
+          if (limit.expired) result = notGraded(pack, submission, `timed out: grading it took longer than ${Math.round(timeLimitMs / 1000)} s, the time limit`);
+          else if (!isWorkerDied(e)) throw new Error(`grading ${submission.path}: ${(e as Error).message}`);
+          else result = notGraded(pack, submission, e.message);
+        } finally {
+          limit.clear();
+        }
+        progress(++done);
+        return result;
+      }),
+    ),
+  );
+}
+
+/**
+ * Cancels job `jobId` once it has run for `ms` after a worker started it (time in the queue does
+ * not count); `expired` tells afterwards whether that is why it ended.
+ */
+function timeLimit(pool: WorkerPool, jobId: string, ms: number): { readonly expired: boolean; clear(): void } {
+  let startedAt: number | null = null;
+  let expired = false;
+  const poll = setInterval(() => {
+    if (startedAt === null) {
+      if (pool.isStarted(jobId)) startedAt = Date.now();
+    } else if (Date.now() - startedAt >= ms && !expired) {
+      expired = true;
+      pool.cancel(jobId);
+    }
+  }, Math.min(100, ms));
+  return {
+    get expired() {
+      return expired;
+    },
+    clear: () => clearInterval(poll),
+  };
+}
+
+/** The result of a submission the lab could not grade (its worker died): no points, and why. */
+function notGraded(pack: Pack, submission: Submission, why: string): Graded {
+  const exercise = pack.exercises.find((e) => e.id === submission.exercise)!;
+  const checks = exercise.checks;
+  return {
+    ...(submission.handInVersion !== undefined ? { handInVersion: submission.handInVersion } : {}),
+    student: submission.student,
+    file: submission.path,
+    packId: pack.id,
+    exerciseId: exercise.id,
+    points: 0,
+    max_points: roundPoints(checks.reduce((n, c) => n + c.points, 0)),
+    score: 0,
+    gradable: false,
+    tests: [],
+    error: why,
+  };
 }

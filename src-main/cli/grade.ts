@@ -1,39 +1,45 @@
 /**
  * `forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION… [--out DIR]
- *  [--format json|csv|gradescope|prairielearn] [--json] [--jobs N]` (../shared/spec/cli.md).
+ *  [--format json|csv|gradescope|prairielearn] [--json] [--jobs N]` (docs/cli.md).
  *
- * Submissions (docs/packs.md, "Grading"): a file `NAME.c` is student NAME's submission for
- * `--exercise`, or for exercise NAME when there is such an exercise; a question's answer is a
- * `.txt` file of ticked choice numbers instead. A folder holds `*.c` files
- * (each as above) and subfolders, one per student: `STUDENT/EXERCISE-ID.c` (or, with
- * `--exercise`, the folder's only .c file). Secret checks run. Grading runs in worker threads
- * (grade-workers.ts), with a progress bar only when stderr is a terminal.
- * Writes one results file per submission under --out (default ./forklab-results) and a summary
- * (summary.csv, summary.json). Exit 0 when grading ran, whatever the scores.
+ * Submissions (docs/packs.md, "Grading"; submissions.ts finds them): .c files, questions' .txt
+ * answers and hand-in zips, as one student's folder or a class folder. Secret checks run.
+ * Grading runs in worker threads (grade-workers.ts), with a progress bar only when stderr is a
+ * terminal. Writes one results file per submission under --out (default ./forklab-results) and
+ * the gradebook (gradebook.ts: summary.csv, submissions.csv, skipped.csv, summary.json). Exit 0
+ * when grading ran, whatever the scores.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.ts';
 import { formatPackError, loadPack } from '../packs/load.ts';
 import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
-import { FORMATS, resultsFile, resultsObject, summaries, type Format } from './grade-results.ts';
+import { skippedCsv, studentRows, submissionRow, submissionsCsv, summaryCsv } from './gradebook.ts';
+import { FORMATS, resultsFile, resultsObject, resultsPath, type Format } from './grade-results.ts';
 import { ArgReader } from './machine-options.ts';
-import { gradeInWorkers, gradeOne, type Graded, type Job, type Submission } from './grade-workers.ts';
-import { readPackFromDisk } from './pack.ts';
+import { SUBMISSION_TIME_LIMIT_MS, gradeInPool, type Graded, type Job } from './grade-workers.ts';
+import { readPackFromDisk } from './pack-disk.ts';
+import { findSubmissions, type Found } from './submissions.ts';
 
 export const GRADE_USAGE = `  forklab grade --pack DIR|ZIP [--exercise ID] SUBMISSION... [options]
 
-SUBMISSION is a .c file (NAME.c: student NAME; the exercise from --exercise or the name), or a
-folder of such files and of student folders holding EXERCISE-ID.c files (docs/packs.md). A
-question's answer (kind: possible-outputs) is EXERCISE-ID.txt holding the ticked choice numbers,
-1-based, separated by spaces or commas (e.g. "1 3 4").
+SUBMISSION is a .c file (NAME.c: student NAME's, for --exercise; EXERCISE-ID.c: that exercise,
+by the student of its folder), a hand-in .zip from the app, one student's folder of EXERCISE-ID.c
+files, or a class folder: a folder per student (STUDENT/EXERCISE-ID.c), hand-in zips, and NAME.c
+files for --exercise (docs/packs.md). A question's answer (kind: possible-outputs) is
+EXERCISE-ID.txt holding the ticked choice numbers, 1-based, separated by spaces or commas.
+With --exercise, only files named after that exercise are graded in students' folders.
 
 options:
-  --out DIR              where results go (default ./forklab-results)
+  --out DIR              where results go (default ./forklab-results): a results file per
+                         submission, summary.csv (a row per student), submissions.csv,
+                         skipped.csv (what was not graded, and why), summary.json
   --format F             json (default), csv, gradescope, prairielearn
   --json                 print the results object (one submission) or the summary (several)
-  --jobs N               worker threads (default: the number of cores, 1 below 8 submissions)
+  --jobs N               worker threads (default: the number of cores, never more than submissions)
+  --time-limit S         seconds one submission may take (default 60); past it, "timed out"
 `;
 
 interface GradeCommand {
@@ -44,11 +50,12 @@ interface GradeCommand {
   format: Format;
   json: boolean;
   jobs: number | null;
+  timeLimitMs: number;
 }
 
 /** Parses `forklab grade` arguments; throws UsageError for people. */
 export function parseGradeArgs(args: string[]): GradeCommand {
-  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null };
+  const command: GradeCommand = { pack: '', exercise: null, submissions: [], out: 'forklab-results', format: 'json', json: false, jobs: null, timeLimitMs: SUBMISSION_TIME_LIMIT_MS };
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -61,63 +68,13 @@ export function parseGradeArgs(args: string[]): GradeCommand {
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}`);
       command.format = f as Format;
     } else if (a === '--jobs') command.jobs = r.integer(i++, a, 1);
+    else if (a === '--time-limit') command.timeLimitMs = r.integer(i++, a, 1) * 1000;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else command.submissions.push(a);
   }
   if (!command.pack) throw new UsageError('grade needs --pack DIR');
   if (command.submissions.length === 0) throw new UsageError('grade needs at least one submission (a .c file or a folder)');
   return command;
-}
-
-/** The submissions named on the command line, in a stable order (see the file's comment); what was passed over goes to `skipped`. */
-export function findSubmissions(paths: string[], pack: Pack, exercise: string | null, skipped: string[] = []): Submission[] {
-  const ids = new Set(pack.exercises.map((e) => e.id));
-  const only = pack.exercises.length === 1 ? pack.exercises[0].id : null;
-  // a question's answer is a .txt file (its ticked choice numbers), any other exercise's a .c file
-  const extOf = (id: string): string => (pack.exercises.find((e) => e.id === id)?.question ? '.txt' : '.c');
-  const stemOf = (name: string): string => name.replace(/\.(c|txt)$/, '');
-  const isAnswer = (name: string, id: string | null): boolean => id !== null && ids.has(id) && name.endsWith(extOf(id));
-  const found: Submission[] = [];
-  const fromFile = (path: string, student: string): void => {
-    const stem = stemOf(basename(path));
-    const ex = exercise ?? (ids.has(stem) ? stem : only);
-    if (!ex) throw new UsageError(`${path}: which exercise? Name the file after one (${[...ids].join(', ')}) or give --exercise`);
-    if (ids.has(ex) && !path.endsWith(extOf(ex))) {
-      throw new UsageError(`${path}: exercise ${ex} takes a ${extOf(ex)} file${extOf(ex) === '.txt' ? ' (the ticked choice numbers)' : ''}`);
-    }
-    found.push({ student, exercise: ex, path });
-  };
-  for (const path of paths) {
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-    if (statSync(path).isFile()) {
-      fromFile(path, stemOf(basename(path)));
-      continue;
-    }
-    for (const name of readdirSync(path).sort()) {
-      if (name.startsWith('.')) continue;
-      const full = join(path, name);
-      const st = statSync(full);
-      if (st.isFile() && name.endsWith('.c')) fromFile(full, basename(name, '.c'));
-      else if (st.isFile() && name.endsWith('.txt') && isAnswer(name, exercise ?? stemOf(name))) fromFile(full, basename(name, '.txt'));
-      else if (st.isDirectory()) {
-        const files = readdirSync(full).filter((n) => /\.(c|txt)$/.test(n) && statSync(join(full, n)).isFile()).sort();
-        if (exercise) {
-          const ext = extOf(exercise);
-          const mine = files.filter((n) => n.endsWith(ext));
-          const pick = mine.includes(`${exercise}${ext}`) ? `${exercise}${ext}` : mine.length === 1 ? mine[0] : null;
-          if (pick) found.push({ student: name, exercise, path: join(full, pick) });
-          else skipped.push(full);
-        } else {
-          for (const f of files) {
-            if (isAnswer(f, stemOf(f))) found.push({ student: name, exercise: stemOf(f), path: join(full, f) });
-            else if (f.endsWith('.c')) skipped.push(join(full, f));
-          }
-        }
-      }
-    }
-  }
-  if (exercise && !ids.has(exercise)) throw new UsageError(`the pack has no exercise "${exercise}" (${[...ids].join(', ')})`);
-  return found;
 }
 
 function progressBar(err: Output, total: number): (done: number) => void {
@@ -131,6 +88,63 @@ function progressBar(err: Output, total: number): (done: number) => void {
   };
 }
 
+/** Reads and loads the pack; null (after saying why on err) when it is not valid. */
+function loadGradingPack(path: string, err: Output): { pack: Pack } | null {
+  const disk = readPackFromDisk(path);
+  const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);
+  if (!loaded.pack) {
+    for (const e of loaded.errors) err.write(`${formatPackError(e)}\n`);
+    err.write(`forklab: the pack ${path} is not valid (forklab pack validate says more)\n`);
+    return null;
+  }
+  if (loaded.pack.student) {
+    const held = loaded.pack.exercises.reduce((n, e) => n + e.heldBack, 0);
+    err.write(`forklab: ${path} is a student's copy: its ${held} point${held === 1 ? '' : 's'} of secret checks are not graded (grade with the instructor's pack)\n`);
+  }
+  return { pack: loaded.pack };
+}
+
+/** Worker threads when --jobs is not given: one per core, never more than submissions. */
+function defaultThreads(submissions: number): number {
+  return Math.max(1, Math.min(availableParallelism(), submissions));
+}
+
+/** Grades every submission on the worker pool; results in submission order. */
+async function gradeAll(found: Found, pack: Pack, command: GradeCommand, err: Output): Promise<Graded[]> {
+  const jobs: Job[] = found.submissions.map((submission, index) => ({ index, submission, source: submission.source }));
+  const threads = command.jobs ?? defaultThreads(jobs.length);
+  return gradeInPool(pack, jobs, threads, progressBar(err, jobs.length), command.timeLimitMs);
+}
+
+/**
+ * Writes each submission's results file, then the gradebook, each atomically. An earlier summary
+ * goes first, so a run killed half-way leaves results without a summary (plainly unfinished),
+ * never a summary that contradicts them.
+ */
+function writeResults(outDir: string, format: Format, pack: Pack, exercises: string[], found: Found, graded: Graded[]): ReturnType<typeof studentRows> {
+  mkdirSync(outDir, { recursive: true });
+  for (const name of ['summary.csv', 'summary.json', 'submissions.csv', 'skipped.csv']) rmSync(join(outDir, name), { force: true });
+  for (const g of graded) {
+    const file = resultsFile(g, format);
+    writeFileAtomic(join(outDir, file.path), file.text);
+  }
+  const rows = studentRows(pack, exercises, found.students, graded);
+  const submissions = graded.map((g) => submissionRow(g, resultsPath(g, format)));
+  const json = { packId: pack.id, packVersion: pack.version, exercises, students: rows, submissions, skipped: found.skipped };
+  writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileAtomic(join(outDir, 'submissions.csv'), submissionsCsv(submissions));
+  writeFileAtomic(join(outDir, 'skipped.csv'), skippedCsv(found.skipped));
+  writeFileAtomic(join(outDir, 'summary.csv'), summaryCsv(pack, exercises, rows));
+  return rows;
+}
+
+/** "(does not compile)", "(the answer could not be read)" or why the lab could not grade it. */
+function notGradable(g: Graded, pack: Pack): string {
+  if (g.error) return `\t(${g.error})`;
+  if (g.gradable) return '';
+  return pack.exercises.find((e) => e.id === g.exerciseId)?.question ? '\t(the answer could not be read)' : '\t(does not compile)';
+}
+
 /** `forklab grade …` */
 export async function commandGrade(args: string[], out: Output, err: Output): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -138,55 +152,26 @@ export async function commandGrade(args: string[], out: Output, err: Output): Pr
     return 0;
   }
   const command = parseGradeArgs(args);
-  const disk = readPackFromDisk(command.pack);
-  const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);
-  if (!loaded.pack) {
-    for (const e of loaded.errors) err.write(`${formatPackError(e)}\n`);
-    err.write(`forklab: the pack ${command.pack} is not valid (forklab pack validate says more)\n`);
-    return 1;
-  }
-  const pack = loaded.pack;
-  const skipped: string[] = [];
-  const submissions = findSubmissions(command.submissions, pack, command.exercise, skipped);
-  for (const path of skipped) err.write(`forklab: skipped ${path}: not named after an exercise of the pack (or, with --exercise, no single .c file, or .txt for a question)\n`);
-  if (submissions.length === 0) {
+  const loaded = loadGradingPack(command.pack, err);
+  if (!loaded) return 1;
+  const { pack } = loaded;
+  const found = await findSubmissions(command.submissions, pack, command.exercise);
+  for (const s of found.skipped) err.write(`forklab: skipped ${s.path}: ${s.reason}\n`);
+  if (found.submissions.length === 0 && found.students.length === 0) {
     err.write('forklab: no submissions found (see `forklab grade --help` for the layout)\n');
     return 1;
   }
-  const jobs: Job[] = submissions.map((submission, index) => ({ index, submission, source: readFileSync(submission.path, 'utf8') }));
-  // a worker costs a second or two to start (tsx compiles the engine again): small batches stay in-process
-  const threads = command.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(jobs.length / 4)));
-  const progress = progressBar(err, jobs.length);
-  let graded: Graded[];
-  if (threads <= 1 || jobs.length === 1) {
-    graded = jobs.map((job, i) => {
-      const g = gradeOne(pack, job.submission, job.source);
-      progress(i + 1);
-      return g;
-    });
-  } else {
-    graded = await gradeInWorkers(disk.files, jobs, threads, progress);
-  }
-  mkdirSync(command.out, { recursive: true });
-  for (const g of graded) {
-    const file = resultsFile(g, command.format);
-    const full = join(command.out, file.path);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, file.text);
-  }
-  const summary = summaries(pack.id, graded, command.format);
-  writeFileSync(join(command.out, 'summary.csv'), summary.csv);
-  writeFileSync(join(command.out, 'summary.json'), `${JSON.stringify(summary.json, null, 2)}\n`);
+  const graded = found.submissions.length > 0 ? await gradeAll(found, pack, command, err) : [];
+  const exercises = command.exercise ? [command.exercise] : pack.exercises.map((e) => e.id);
+  const rows = writeResults(command.out, command.format, pack, exercises, found, graded);
   if (command.json) {
-    if (graded.length === 1) {
-      const body = resultsObject(graded[0], command.format === 'csv' ? 'json' : command.format);
-      out.write(`${JSON.stringify(body, null, 2)}\n`);
-    } else {
-      out.write(`${JSON.stringify(summary.json, null, 2)}\n`);
-    }
-  } else {
-    for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${g.gradable ? '' : '\t(does not compile)'}\n`);
-    out.write(`graded ${graded.length} submission${graded.length === 1 ? '' : 's'}; results in ${command.out}\n`);
+    const body = graded.length === 1 ? resultsObject(graded[0], command.format === 'csv' ? 'json' : command.format) : { packId: pack.id, packVersion: pack.version, students: rows };
+    out.write(`${JSON.stringify(body, null, 2)}\n`);
+    return 0;
   }
+  for (const g of graded) out.write(`${g.student}\t${g.exerciseId}\t${g.points}/${g.max_points}${notGradable(g, pack)}\n`);
+  const n = graded.length;
+  const s = found.students.length;
+  out.write(`graded ${n} submission${n === 1 ? '' : 's'} of ${s} student${s === 1 ? '' : 's'}; results in ${command.out}\n`);
   return 0;
 }

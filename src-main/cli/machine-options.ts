@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from './command.ts';
+import { pageSizeProblem } from '../kernel/budgets.ts';
 
 export interface MachineOptions {
   maxSteps?: number;
@@ -63,8 +64,8 @@ export function readMachineOption(r: ArgReader, i: number, into: MachineOptions)
       return i + 1;
     }
     case '--page-size': {
-      const v = r.integer(i, a, 256);
-      if ((v & (v - 1)) !== 0) throw new UsageError('--page-size must be a power of two');
+      const v = Number(r.value(i, a));
+      if (pageSizeProblem(v)) throw new UsageError(`--page-size: ${pageSizeProblem(v)}`);
       into.pageSize = v;
       return i + 1;
     }

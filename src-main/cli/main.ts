@@ -7,35 +7,70 @@
  * input, 2 for a usage error, 3 for an internal error.
  */
 import { UsageError, type Command, type Output } from './command.ts';
-import { RUN_USAGE, commandRun } from './run.ts';
-import { PACK_USAGE, commandPack } from './pack.ts';
-import { GRADE_USAGE, commandGrade } from './grade.ts';
-import { EXPLORE_USAGE, commandExplore } from './explore.ts';
 
-/** Each command by name, with its usage text. */
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  run: { run: commandRun, usage: RUN_USAGE },
-  pack: { run: commandPack, usage: PACK_USAGE },
-  grade: { run: commandGrade, usage: GRADE_USAGE },
-  explore: { run: commandExplore, usage: EXPLORE_USAGE },
+/** A command's code and usage text, loaded when it is asked for (`run` starts without the pack code). */
+type CommandModule = () => Promise<{ run: Command; usage: string }>;
+
+/** Each command by name. */
+const COMMANDS: Record<string, CommandModule> = {
+  run: async () => {
+    const m = await import('./run.ts');
+    return { run: m.commandRun, usage: m.RUN_USAGE };
+  },
+  pack: async () => {
+    const m = await import('./pack.ts');
+    return { run: m.commandPack, usage: m.PACK_USAGE };
+  },
+  grade: async () => {
+    const m = await import('./grade.ts');
+    return { run: m.commandGrade, usage: m.GRADE_USAGE };
+  },
+  explore: async () => {
+    const m = await import('./explore.ts');
+    return { run: m.commandExplore, usage: m.EXPLORE_USAGE };
+  },
+  check: async () => {
+    const m = await import('./check.ts');
+    return { run: m.commandCheck, usage: m.CHECK_USAGE };
+  },
+  autograde: async () => {
+    const m = await import('./autograde.ts');
+    return { run: m.commandAutograde, usage: m.AUTOGRADE_USAGE };
+  },
 };
 
-function usage(): string {
-  return 'usage:\n' + Object.values(COMMANDS).map((c) => c.usage).join('\n');
+/** What `forklab help` says before each command's usage: the commands, and where the lab itself is. */
+export const OVERVIEW = `forklab: the lab's command line (docs/cli.md has every command and option).
+The lab itself: \`npm run serve\` (in a browser, http://127.0.0.1:5178) or \`npm start\` (the desktop app).
+
+commands:
+  run        run a C program on the lab's kernel: its output, or --json
+  explore    every output the schedulers allow, each with a schedule that replays it
+  pack       validate a pack, print its schema, export a student's copy or an autograder
+  grade      grade submissions (files, folders, hand-in zips): results and a gradebook
+  check      run an exercise's public and sealed checks on one file, as the app's Check
+  autograde  what the Gradescope and PrairieLearn autograders run for one submission
+
+`;
+
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return `${OVERVIEW}usage:\n${loaded.map((c) => c.usage).join('\n')}`;
 }
 
 /** Entry point: returns the process exit status. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    out.write(usage());
+    out.write(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    err.write(`forklab: unknown command ${name}\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    err.write(`forklab: unknown command ${name}\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(rest, out, err);
   } catch (e) {

@@ -19,7 +19,7 @@ options:
   --stdin-file FILE      terminal input from a file
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
-  --page-size N          bytes per page (a power of two, at least 256)
+  --page-size N          bytes per page (a power of two from 256 to 65536)
   --policy P             scheduler: parent-first (default), child-first, round-robin, random
   --seed N               seed for the random policy
   --quantum N            time slice in VM instructions
@@ -90,7 +90,7 @@ export function parseRunArgs(args: string[]): RunCommand {
 export function runJson(result: RunResult): Record<string, unknown> {
   return {
     ok: result.ok,
-    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message })),
+    diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message, notes: [...(d.notes ?? [])] })),
     stdout: result.stdout,
     exit: result.exit,
     stopReason: result.stopReason === 'compile-error' ? 'exited' : result.stopReason,
@@ -112,7 +112,8 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
     err.write(`forklab: cannot read ${command.file}\n`);
     return 1;
   }
-  const result = runProgram({ ...command.request, source, fileName: basename(command.file) });
+  // the trace is kept only for --trace (the text and --json need the kernel's counters only)
+  const result = runProgram({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
   if (command.tracePath) {
     writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }

@@ -169,7 +169,7 @@ export function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read']);
+const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read', 'scanf', 'fscanf', 'vscanf', 'vfscanf']);
 const WAITS = new Set(['wait', 'waitpid']);
 const FORKS = new Set(['fork', 'vfork', 'clone']);
 const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort']);

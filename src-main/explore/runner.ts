@@ -15,6 +15,8 @@
  * The search (search.ts) tells the runner which decisions replay a known prefix: those run at
  * full speed, without observation.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
@@ -120,12 +122,16 @@ const LOCAL_CALLS = new Set<string>([
   'isdigit', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'ispunct', 'isprint', 'isxdigit',
   'toupper', 'tolower', 'getpid', 'gettid', 'getuid', 'time',
   'sigemptyset', 'sigfillset', 'sigaddset', 'sigdelset', 'sigismember', 'brk', 'sbrk', 'isatty',
+  'vsprintf', 'vsnprintf', 'sscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
+  'alloca', '__lab_stack_save', '__lab_stack_restore', '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
+  'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
+  'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
 ]);
 
 /** Calls that write to a descriptor (a failed pipe write raises SIGPIPE). */
 const OUTPUT_CALLS = new Set<string>([
   'printf', 'fprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'perror', 'fwrite',
-  'write', '__lab_flush_all',
+  'write', '__lab_flush_all', 'vprintf', 'vfprintf', 'vdprintf',
 ]);
 
 /** Calls that format numbers (a pid printed is a pid observed). */
@@ -392,7 +398,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     if (e instanceof AbandonRun) finished = false;
     else if (e instanceof UnsupportedFunction) {
       kernel.stopReason = 'exited';
-      kernel.doExit(program, 0x7f00);
+      doExit(kernel, program, exitedStatus(127));
     } else throw e;
   }
   const status = program.exitCode;

@@ -1,21 +1,20 @@
 /**
  * The LabService both Node doors use: progress and imports in the user data folder (NodeStorage),
- * the built-in packs from a folder of pack folders (exercises/), jobs in worker threads.
+ * the built-in packs from a folder of pack folders (exercises/), every job in the worker pool.
  */
-import type { Worker } from 'node:worker_threads';
 import { IMPORTED_PACKS_FOLDER, LabService } from '../service/lab-service.ts';
-import { diagnoseSource, packEngine } from '../service/engines.ts';
 import { NodeStorage } from './node-storage.ts';
 import { readPackFolders } from './pack-folder.ts';
-import { WorkerCompute } from './worker-pool.ts';
+import { WorkerPool } from './pool.ts';
 
 export interface NodeServiceOptions {
   userDataDir: string;
   /** the folder holding the built-in pack folders (the repository's exercises/) */
   builtinPacksDir: string;
-  /** starts one worker (tsx-worker.ts from the sources, out/main/worker.mjs in the app) */
-  spawnWorker: () => Worker;
-  maxWorkers?: number;
+  /** the pool's worker module: out/node/worker.mjs (built.ts), out/main/worker.mjs in the app */
+  workerFile: string;
+  /** jobs at once; default 2 */
+  threads?: number;
 }
 
 /** A started LabService (its saved progress loaded). */
@@ -24,10 +23,8 @@ export async function createNodeLabService(options: NodeServiceOptions): Promise
   await storage.sweepTemporaryFiles([IMPORTED_PACKS_FOLDER]);
   const service = new LabService({
     storage,
-    compute: new WorkerCompute(options.spawnWorker, options.maxWorkers ?? 2),
-    packs: packEngine,
+    compute: new WorkerPool({ workerFile: options.workerFile, threads: options.threads ?? 2 }),
     builtinPacks: () => readPackFolders(options.builtinPacksDir),
-    diagnose: diagnoseSource,
   });
   await service.start();
   return service;

@@ -9,10 +9,15 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LAB_API_METHODS, type LabApi } from '../service/contract.ts';
+import { errorStatus } from '../service/validate.ts';
 import { readStatic, SECURITY_HEADERS, textReply, type StaticReply } from './static-files.ts';
 
 /** The largest request body (an imported pack's zip in base64 is the largest thing sent). */
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
+/** How long a client may take to send a request's body (a slow client cannot hold a request open). */
+export const BODY_TIMEOUT_MS = 30_000;
+/** The largest answer (a run's trace is the largest thing answered; its budget keeps it well below). */
+export const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
 
 const METHODS = new Set<string>(LAB_API_METHODS);
 
@@ -20,6 +25,8 @@ export interface HostOptions {
   api: LabApi;
   /** the built renderer (out/renderer) */
   rendererDir: string;
+  /** BODY_TIMEOUT_MS unless given (tests) */
+  bodyTimeoutMs?: number;
 }
 
 /** The server (not listening yet): call listen(port, '127.0.0.1'). */
@@ -54,7 +61,7 @@ async function handle(server: Server, options: HostOptions, req: IncomingMessage
     return sendJson(res, 403, { error: refusal });
   }
   const path = (req.url ?? '/').split('?')[0];
-  if (path.startsWith('/api/')) return handleApi(options.api, path.slice(5), req, res);
+  if (path.startsWith('/api/')) return handleApi(options, path.slice(5), req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     req.resume();
     return sendReply(res, textReply(405, 'method not allowed'), req.method === 'HEAD');
@@ -76,7 +83,8 @@ export function originProblem(req: IncomingMessage, port: number): string | null
   return null;
 }
 
-async function handleApi(api: LabApi, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleApi(options: HostOptions, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const api = options.api;
   if (!METHODS.has(method)) {
     req.resume();
     return sendJson(res, 404, { error: `no such method: ${method}` });
@@ -89,8 +97,9 @@ async function handleApi(api: LabApi, method: string, req: IncomingMessage, res:
     req.resume();
     return sendJson(res, 415, { error: 'the body must be application/json' });
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (body === null) return sendJson(res, 413, { error: `the request is larger than ${MAX_BODY_BYTES} bytes` }, true);
+  const body = await readBody(req, MAX_BODY_BYTES, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
+  if (body === 'too-large') return sendJson(res, 413, { error: `the request is larger than ${MAX_BODY_BYTES} bytes` }, true);
+  if (body === 'too-slow') return sendJson(res, 408, { error: 'the request body took too long to arrive' }, true);
   let args: unknown;
   try {
     args = body.length === 0 ? [] : JSON.parse(new TextDecoder().decode(body));
@@ -102,33 +111,52 @@ async function handleApi(api: LabApi, method: string, req: IncomingMessage, res:
   try {
     result = await (api[method as keyof LabApi] as (...a: unknown[]) => Promise<unknown>).apply(api, args);
   } catch (e) {
-    return sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) });
+    return sendJson(res, errorStatus(e), { error: e instanceof Error ? e.message : String(e) });
   }
   sendJson(res, 200, result === undefined ? null : result);
 }
 
-/** The body, or null when it grows past `limit` (the rest is not read). */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+/**
+ * The body; 'too-large' when it grows past `limit` bytes, 'too-slow' when it has not all arrived
+ * after `timeoutMs` (in both cases the rest is not read and the connection is closed after the answer).
+ */
+function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Uint8Array | 'too-large' | 'too-slow'> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.resolve(null);
+  if (declared > limit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = (why: 'too-large' | 'too-slow'): void => {
+      clearTimeout(timer);
+      req.removeAllListeners('data');
+      req.pause();
+      resolve(why);
+    };
+    const timer = setTimeout(() => stop('too-slow'), timeoutMs);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else chunks.push(chunk);
+      if (size > limit) stop('too-large');
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(new Uint8Array(Buffer.concat(chunks)));
+    });
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
+/** Answers with `value` as JSON; an answer beyond MAX_RESPONSE_BYTES is replaced by an error saying so. */
 function sendJson(res: ServerResponse, status: number, value: unknown, close = false): void {
-  const body = Buffer.from(JSON.stringify(value));
+  let body = Buffer.from(JSON.stringify(value));
+  if (body.length > MAX_RESPONSE_BYTES) {
+    const mib = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MiB`;
+    body = Buffer.from(JSON.stringify({ error: `the answer is too large to send (${mib(body.length)}; at most ${mib(MAX_RESPONSE_BYTES)})` }));
+    status = 500;
+  }
   const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': body.length };
   if (close) headers.Connection = 'close';
   res.writeHead(status, headers);

@@ -5,7 +5,8 @@
  * the new one, never a partial one.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { lock } from 'proper-lockfile';
 import { dirname, join } from 'node:path';
 import { asideName, checkStorageName, type Storage } from '../service/storage.ts';
 
@@ -33,6 +34,7 @@ export class NodeStorage implements Storage {
     const target = this.pathOf(name);
     const folder = dirname(target);
     await fs.mkdir(folder, { recursive: true });
+    await refuseReadOnly(target, name);
     const temp = join(folder, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${name.split('/').pop()}`);
     const handle = await fs.open(temp, 'wx', 0o600);
     try {
@@ -101,6 +103,22 @@ export class NodeStorage implements Storage {
     return removed;
   }
 
+  async update(name: string, change: (current: Uint8Array | null) => Uint8Array | string): Promise<void> {
+    const target = this.pathOf(name);
+    await fs.mkdir(dirname(target), { recursive: true });
+    let release: () => Promise<void>;
+    try {
+      release = await lock(target, { realpath: false, stale: LOCK_STALE_MS, retries: { retries: 40, minTimeout: 25, maxTimeout: 250 } });
+    } catch (e) {
+      throw new Error(`${name} is being saved by another copy of the lab and stayed locked (${(e as Error).message}); try again`);
+    }
+    try {
+      await this.writeAtomic(name, change(await this.read(name)));
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
   async remove(name: string): Promise<boolean> {
     try {
       await fs.unlink(this.pathOf(name));
@@ -110,6 +128,27 @@ export class NodeStorage implements Storage {
       throw e;
     }
   }
+}
+
+/** A lock older than this (its holder died) is taken over. */
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Throws when `target` exists but may not be written: a read-only file is the user's decision
+ * (or a sign that something is wrong), never silently replaced by a rename over it.
+ */
+async function refuseReadOnly(target: string, name: string): Promise<void> {
+  let why: string | null = null;
+  try {
+    // the mode bits, because root may write whatever they say
+    if (((await fs.stat(target)).mode & 0o222) === 0) why = 'its permissions allow no writing';
+    else await fs.access(target, fsConstants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    why = code ?? (e as Error).message;
+  }
+  if (why) throw new Error(`${name} is read-only (${why}): the lab does not replace it; make it writable to save again`);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createNodeLabService } from './create-service.ts';
 import { createLabServer, listenLoopback } from './http-server.ts';
-import { spawnSourceWorker } from './tsx-worker.ts';
+import { builtFile } from './built.ts';
 import { parseServeArgs } from './serve-args.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,7 +18,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** Builds the renderer with electron-vite when out/renderer/index.html is missing. */
 function ensureRenderer(rendererDir: string): void {
   if (existsSync(join(rendererDir, 'index.html'))) return;
-  console.log('Building the renderer (out/renderer is missing)…');
+  console.log('Building the renderer, once (out/renderer is missing; it takes about a minute)…');
   const cli = join(repo, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [cli, 'build'], { cwd: repo, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('the renderer build failed');
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const { port, data, renderer } = parseServeArgs(process.argv.slice(2), process.env);
   const rendererDir = renderer ?? join(repo, 'out', 'renderer');
   if (renderer === null) ensureRenderer(rendererDir);
-  const service = await createNodeLabService({ userDataDir: data, builtinPacksDir: join(repo, 'exercises'), spawnWorker: spawnSourceWorker });
+  const service = await createNodeLabService({ userDataDir: data, builtinPacksDir: join(repo, 'exercises'), workerFile: builtFile('worker.mjs') });
   const server = createLabServer({ api: service, rendererDir });
   const actual = await listenLoopback(server, port);
   console.log(`ForkLab is at http://127.0.0.1:${actual}/  (data in ${data}; Ctrl+C to stop)`);

@@ -6,12 +6,6 @@
  * the terminal, pipe ends, and /dev/null.
  */
 
-export interface Terminal {
-  /** bytes typed in advance (from --stdin) that programs have not read yet */
-  input: Uint8Array;
-  inputPos: number;
-}
-
 export interface Pipe {
   id: number;
   buffer: number[];

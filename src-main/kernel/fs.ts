@@ -8,26 +8,16 @@
 import type { Kernel } from './kernel.ts';
 import type { Task } from './task.ts';
 import { MAX_FDS, type OpenFile, type Pipe } from './files.ts';
-import { SIGPIPE } from './signals.ts';
+import { BLOCKED } from './task.ts';
+import {
+  EBADF, EINVAL, EMFILE, ENOTTY, EPIPE, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL,
+  FD_CLOEXEC, O_CLOEXEC, O_RDONLY, O_RDWR, O_WRONLY, SIGPIPE,
+} from './uapi.ts';
+import { sendSignal } from './signal.ts';
+import { sleepOn, wakeUp } from './sched-core.ts';
+import { ttyRead, ttyWrite } from './tty.ts';
 
-export const BLOCKED = 'blocked' as const;
-
-const EBADF = 9;
-const EINVAL = 22;
-const EMFILE = 24;
-const EPIPE = 32;
-
-const F_DUPFD = 0;
-const F_GETFD = 1;
-const F_SETFD = 2;
-const F_GETFL = 3;
-const F_SETFL = 4;
-const F_DUPFD_CLOEXEC = 1030;
-const FD_CLOEXEC = 1;
-const O_RDONLY = 0;
-const O_WRONLY = 1;
-const O_RDWR = 2;
-const O_CLOEXEC = 0o2000000;
+export { BLOCKED };
 
 /** A pipe holds at most this many bytes (Linux's default, 16 pages); a writer waits for room. */
 export const PIPE_CAPACITY = 65536;
@@ -46,11 +36,11 @@ export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array, m
   const file = entry.file;
   switch (file.kind) {
     case 'tty':
-      k.terminalWrite(task, fd, bytes);
+      ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'null':
       // stdout as a pipe (--stdout pipe): read by the terminal, as `prog | cat` shows it
-      if (file === k.stdoutPipeFile) k.terminalWrite(task, fd, bytes);
+      if (file === k.stdoutPipeFile) ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'pipe-write':
       return pipeWrite(k, task, fd, file.pipe!, bytes, mayBlock);
@@ -69,7 +59,7 @@ function pipeWrite(k: Kernel, task: Task, fd: number, pipe: Pipe, bytes: Uint8Ar
   if (pipe.readers === 0) {
     task.pipeWritten = 0;
     if (done > 0) return done;
-    k.sendSignal(task, SIGPIPE);
+    sendSignal(k, task, SIGPIPE);
     return -EPIPE;
   }
   const rest = bytes.subarray(done);
@@ -85,7 +75,7 @@ function pipeWrite(k: Kernel, task: Task, fd: number, pipe: Pipe, bytes: Uint8Ar
     return bytes.length;
   }
   task.pipeWritten = done + fits;
-  k.sleepOn(task, { kind: 'pipe-write', fd });
+  sleepOn(k, task, { kind: 'pipe-write', fd });
   return BLOCKED;
 }
 
@@ -96,14 +86,14 @@ export function sysRead(k: Kernel, task: Task, fd: number, max: number): Uint8Ar
   const file = entry.file;
   switch (file.kind) {
     case 'tty':
-      return k.terminalRead(max);
+      return ttyRead(k, max);
     case 'null':
       return new Uint8Array(0);
     case 'pipe-read': {
       const pipe = file.pipe!;
       if (pipe.buffer.length === 0) {
         if (pipe.writers === 0) return new Uint8Array(0);
-        k.sleepOn(task, { kind: 'pipe-read', fd });
+        sleepOn(k, task, { kind: 'pipe-read', fd });
         return BLOCKED;
       }
       const n = Math.min(max, pipe.buffer.length);
@@ -181,6 +171,13 @@ export function sysFcntl(k: Kernel, task: Task, fd: number, cmd: number, arg: nu
   }
 }
 
+/** isatty(3)'s ioctl(TCGETS): 1 for the terminal, -ENOTTY for another file, -EBADF when fd is not open. */
+export function sysIsatty(task: Task, fd: number): number {
+  const entry = task.files.get(fd);
+  if (!entry) return -EBADF;
+  return entry.file.kind === 'tty' ? 1 : -ENOTTY;
+}
+
 /** close(2). */
 export function sysClose(k: Kernel, task: Task, fd: number): number {
   return closeFd(k, task, fd) ? 0 : -EBADF;
@@ -225,7 +222,7 @@ function wakePipeWriters(k: Kernel, pipe: Pipe): void {
   for (const t of k.tasks.values()) {
     if (t.state !== 'S' || t.waitingFor?.kind !== 'pipe-write') continue;
     const entry = t.files.get(t.waitingFor.fd);
-    if (entry?.file.pipe === pipe) k.wakeUp(t, 'pipe');
+    if (entry?.file.pipe === pipe) wakeUp(k, t, 'pipe');
   }
 }
 
@@ -233,6 +230,6 @@ function wakePipeReaders(k: Kernel, pipe: Pipe): void {
   for (const t of k.tasks.values()) {
     if (t.state !== 'S' || t.waitingFor?.kind !== 'pipe-read') continue;
     const entry = t.files.get(t.waitingFor.fd);
-    if (entry?.file.pipe === pipe) k.wakeUp(t, 'pipe');
+    if (entry?.file.pipe === pipe) wakeUp(k, t, 'pipe');
   }
 }

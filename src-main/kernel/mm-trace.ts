@@ -5,19 +5,21 @@
  * every frame's reference count at any step.
  */
 import type { MmEvent } from './mm/events.ts';
+import type { EventDetails, PageEntry } from './trace.ts';
 import type { MmStruct } from './mm/mm.ts';
 import { pteCow, pteFrame, pteWritable } from './mm/pte.ts';
 import { findVma, type Vma } from './mm/vma.ts';
 
-/** One page of a snapshot: [vpn, frame, flags]. */
-export type PageEntry = [number, number, string];
+export type { PageEntry };
 
-export interface MmSnapshotDetails {
-  mm: number;
-  pages: PageEntry[];
-  segments: { name: string; start: number; end: number }[];
-  refs: [number, number][];
-}
+export type MmSnapshotDetails = EventDetails['mm-snapshot'];
+
+/** A memory event's trace kind with its details. */
+export type MmTraceEvent =
+  | { kind: 'fault'; details: EventDetails['fault'] }
+  | { kind: 'cow-copy'; details: EventDetails['cow-copy'] }
+  | { kind: 'cow-reuse'; details: EventDetails['cow-reuse'] }
+  | { kind: 'frame-alloc' | 'frame-free'; details: EventDetails['frame-alloc'] };
 
 /**
  * The flags of a page as the trace writes them: 'r', 'w', 'x' as the page allows (w only when a
@@ -69,16 +71,16 @@ function flagsOf(vma: Vma | null, pte: number): string {
  * The trace kind and details of a memory-manager event, or null for those the kernel reports
  * itself ('segv': the kernel's `fault` event with `signal` says more).
  */
-export function mmEventDetails(event: MmEvent, mmOf: (id: number) => MmStruct | null): { kind: string; details: Record<string, unknown> } | null {
+export function mmEventDetails(event: MmEvent, mmOf: (id: number) => MmStruct | null): MmTraceEvent | null {
   switch (event.kind) {
     case 'segv':
       return null;
     case 'frame-alloc':
     case 'frame-free':
-      return { kind: event.kind, details: { frame: event.frame, mm: event.mm } };
+      return { kind: event.kind, details: { frame: event.frame!, mm: event.mm } };
     case 'fault': {
-      const details: Record<string, unknown> = {
-        mm: event.mm, vpn: event.vpn, frame: event.frame, address: event.address, write: event.write, reason: event.reason,
+      const details: EventDetails['fault'] = {
+        mm: event.mm, vpn: event.vpn!, frame: event.frame!, address: event.address!, write: event.write!, reason: event.reason as 'demand-zero' | 'cow',
       };
       // a demand-zero fault maps a new page: say with which flags, so a reader can add it
       const mm = event.reason === 'demand-zero' ? mmOf(event.mm) : null;
@@ -86,8 +88,8 @@ export function mmEventDetails(event: MmEvent, mmOf: (id: number) => MmStruct | 
       return { kind: 'fault', details };
     }
     case 'cow-copy':
-      return { kind: 'cow-copy', details: { mm: event.mm, vpn: event.vpn, frame: event.frame, newFrame: event.newFrame, address: event.address } };
+      return { kind: 'cow-copy', details: { mm: event.mm, vpn: event.vpn!, frame: event.frame!, newFrame: event.newFrame!, address: event.address! } };
     case 'cow-reuse':
-      return { kind: 'cow-reuse', details: { mm: event.mm, vpn: event.vpn, frame: event.frame, address: event.address } };
+      return { kind: 'cow-reuse', details: { mm: event.mm, vpn: event.vpn!, frame: event.frame!, address: event.address! } };
   }
 }

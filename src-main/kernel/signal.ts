@@ -9,19 +9,20 @@
  * (`__lab_restorer`), whose rt_sigreturn restores them.
  */
 import type { Kernel } from './kernel.ts';
-import type { SigHand, Task } from './task.ts';
-import { SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, defaultAction } from './signals.ts';
+import type { SigAction, SigHand, Task } from './task.ts';
+import { BLOCKED } from './task.ts';
+import { defaultAction } from './signals.ts';
+import {
+  EINTR, EINVAL, ESRCH, NSIG, SA_NOCLDSTOP, SA_NOCLDWAIT, SA_NODEFER, SA_RESETHAND, SA_RESTART,
+  SIG_BLOCK, SIG_DFL, SIG_IGN, SIG_SETMASK, SIG_UNBLOCK, SIGABRT, SIGCHLD, SIGCONT, SIGKILL,
+  SIGSEGV, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU,
+} from './uapi.ts';
 import { pushI32 } from './context.ts';
+import { killBySignal } from './exit.ts';
+import { sleepOn, wakeUp } from './sched-core.ts';
+import { sleepTimeLeft, NSEC_PER_SEC } from './time.ts';
 
-export const SIG_DFL = 0;
-export const SIG_IGN = 1;
-export const SA_NOCLDSTOP = 1;
-export const SA_NOCLDWAIT = 2;
-export const SA_NODEFER = 0x40000000;
-export const SA_RESETHAND = 0x80000000;
-export const SA_RESTART = 0x10000000;
-const EINTR = 4;
-const STOP_SIGNALS = [SIGSTOP, 20, 21, 22];
+const STOP_SIGNALS = [SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU];
 
 /** The size of the signal frame: saved pc, sp, fp, esp and the blocked set (as a bit mask). */
 const SIGFRAME_SIZE = 48;
@@ -30,7 +31,7 @@ const RED_ZONE = 128;
 
 /** A fresh table of default dispositions. */
 export function newSigHand(): SigHand {
-  return { users: 1, actions: Array.from({ length: 65 }, () => ({ handler: SIG_DFL, flags: 0, mask: new Set<number>() })) };
+  return { users: 1, actions: Array.from({ length: NSIG }, () => ({ handler: SIG_DFL, flags: 0, mask: new Set<number>() })) };
 }
 
 /** fork without CLONE_SIGHAND: the child gets a copy of the handlers. */
@@ -60,20 +61,23 @@ function isIgnored(task: Task, sig: number): boolean {
 }
 
 /**
- * send_signal: makes `sig` pending on `task`. An ignored signal is discarded at once, as Linux
+ * send_signal: makes `sig` pending on `task`. init (pid 1) takes from user tasks only the signals
+ * it has a handler for, as Linux's SIGNAL_UNKILLABLE: the lab's init has none, so kill(1, SIGKILL)
+ * or SIGSTOP or anything else from a program is ignored (kill returns 0). An ignored signal is discarded at once, as Linux
  * does; a sleeping task is woken so that it can take the signal.
  */
 export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null = null): void {
-  if (task.state === 'Z' || task.state === 'X' || sig <= 0 || sig > 64) return;
+  if (task.state === 'Z' || task.state === 'X' || sig <= 0 || sig >= NSIG) return;
   k.event(task, 'signal-send', { signal: sig, from: from?.pid ?? null });
+  if (task === k.init && from !== null && !from.kernelThread) return;
   if (sig === SIGCONT) {
     for (const s of STOP_SIGNALS) task.pending.delete(s);
     if (task.state === 'T') {
       task.state = 'S';
-      k.wakeUp(task, 'continue');
+      wakeUp(k, task, 'continue');
       task.continueReported = false;
       k.event(task, 'continue', {});
-      k.notifyParentStopped(task);
+      notifyParentStopped(k, task);
     }
   } else if (STOP_SIGNALS.includes(sig)) {
     task.pending.delete(SIGCONT);
@@ -83,10 +87,10 @@ export function sendSignal(k: Kernel, task: Task, sig: number, from: Task | null
   if (sig === SIGKILL) {
     // SIGKILL is never left pending: it kills at once, wherever the task is
     k.event(task, 'signal-deliver', { signal: sig, action: 'terminate' });
-    k.killBySignal(task, SIGKILL);
+    killBySignal(k, task, SIGKILL);
     return;
   }
-  if (task.state === 'S' && !task.blocked.has(sig)) k.wakeUp(task, 'signal');
+  if (task.state === 'S' && !task.blocked.has(sig)) wakeUp(k, task, 'signal');
 }
 
 /** The lowest-numbered pending signal the task does not block, or 0. */
@@ -112,16 +116,16 @@ export function deliverSignals(k: Kernel, task: Task): boolean {
       const what = defaultAction(sig);
       if (what === 'ignore' || what === 'continue') continue;
       if (what === 'stop') {
-        k.sleepOn(task, { kind: 'stopped' });
+        sleepOn(k, task, { kind: 'stopped' });
         task.state = 'T';
         task.stopSignal = sig;
         task.stopReported = false;
         k.event(task, 'stop', { signal: sig });
-        k.notifyParentStopped(task);
+        notifyParentStopped(k, task);
         return false;
       }
       k.event(task, 'signal-deliver', { signal: sig, action: what });
-      k.killBySignal(task, sig);
+      killBySignal(k, task, sig);
       return false;
     }
     interruptBlockedCall(k, task, (action.flags & SA_RESTART) !== 0);
@@ -152,7 +156,8 @@ function interruptBlockedCall(k: Kernel, task: Task, restart: boolean): void {
   if (restart && ['read', 'write', 'wait', 'waitpid', 'fgets', 'getchar', 'fgetc', 'getc'].includes(call.name)) return;
   ctx.esp -= call.nargs;
   let value = -1;
-  if (call.name === 'sleep' && call.deadline !== undefined) value = Math.ceil(Math.max(0, call.deadline - k.time) / 1e9);
+  const left = sleepTimeLeft(k, task);
+  if (call.name === 'sleep') value = Math.ceil(left / NSEC_PER_SEC);
   else k.setErrno(task, EINTR);
   if (call.ret !== 'void') {
     if (call.ret === 'ptr' || call.ret === 'f64') ctx.evalF64[ctx.esp++] = call.ret === 'ptr' ? 0 : value;
@@ -181,7 +186,7 @@ function setupFrame(k: Kernel, task: Task, sig: number, handler: number): boolea
   view.setBigUint64(16 + 32, mask, true);
   frame -= 16;
   if (!k.memory.writeUser(task.mm, frame, bytes)) {
-    k.killBySignal(task, 11);
+    killBySignal(k, task, SIGSEGV);
     return false;
   }
   const action = task.sighand.actions[sig];
@@ -201,7 +206,7 @@ export function sigreturn(k: Kernel, task: Task): void {
   const ctx = task.ctx;
   const bytes = k.memory.readUser(task.mm, ctx.sp, SIGFRAME_SIZE);
   if (!bytes) {
-    k.killBySignal(task, 11);
+    killBySignal(k, task, SIGSEGV);
     return;
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset);
@@ -211,7 +216,20 @@ export function sigreturn(k: Kernel, task: Task): void {
   ctx.esp = readU64(view, 24);
   const mask = view.getBigUint64(32, true);
   task.blocked.clear();
-  for (let s = 1; s <= 64; s++) if (mask & (1n << BigInt(s - 1))) task.blocked.add(s);
+  for (let s = 1; s < NSIG; s++) if (mask & (1n << BigInt(s - 1))) task.blocked.add(s);
+}
+
+/**
+ * do_notify_parent_cldstop: a child stopped or continued; its parent gets SIGCHLD (unless it
+ * asked for SA_NOCLDSTOP) and wakes if it waits for children (waitpid with WUNTRACED or
+ * WCONTINUED reports it).
+ */
+export function notifyParentStopped(k: Kernel, task: Task): void {
+  const parent = task.parent;
+  if (!parent || parent.kernelThread) return;
+  const action = parent.sighand.actions[SIGCHLD];
+  if (!(action.flags & SA_NOCLDSTOP)) sendSignal(k, parent, SIGCHLD, task);
+  if (parent.state === 'S' && parent.waitingFor?.kind === 'child') wakeUp(k, parent, 'child-stopped');
 }
 
 /** Whether the parent asked for its children to be reaped at once (SIG_IGN or SA_NOCLDWAIT). */
@@ -227,4 +245,94 @@ function writeU64(view: DataView, offset: number, value: number): void {
 
 function readU64(view: DataView, offset: number): number {
   return view.getUint32(offset + 4, true) * 4294967296 + view.getUint32(offset, true);
+}
+
+// ---------------------------------------------------------------- system calls
+
+/** A valid signal number (1..64). */
+function validSignal(sig: number): boolean {
+  return sig >= 1 && sig < NSIG;
+}
+
+/**
+ * kill(2): `pid` > 0 that process; 0 or -1 every process of the user's (-1 but the caller);
+ * < -1 the process -pid. Signal 0 only checks that the target exists. -EINVAL for a bad
+ * signal, -ESRCH when no process matches.
+ */
+export function sysKill(k: Kernel, task: Task, pid: number, sig: number): number {
+  if (sig < 0 || sig >= NSIG) return -EINVAL;
+  const targets = [...k.tasks.values()].filter((t) => {
+    if (pid > 0) return t.pid === pid && t.state !== 'X';
+    if (t.kernelThread || t.state === 'X' || t.state === 'Z') return false;
+    return pid === 0 || pid === -1 ? t !== task || pid === 0 : t.pid === -pid;
+  });
+  if (targets.length === 0) return -ESRCH;
+  if (sig === 0) return 0;
+  for (const t of targets) sendSignal(k, t, sig, task);
+  return 0;
+}
+
+/**
+ * rt_sigaction: installs `act` for `sig` (when given) and returns the old disposition in
+ * `old`. -EINVAL for a bad signal, or for SIGKILL and SIGSTOP, whose action cannot change.
+ */
+export function sysSigaction(task: Task, sig: number, act: SigAction | null, old: SigAction | null): number {
+  if (!validSignal(sig) || ((sig === SIGKILL || sig === SIGSTOP) && act)) return -EINVAL;
+  const action = task.sighand.actions[sig];
+  if (old) {
+    old.handler = action.handler;
+    old.flags = action.flags;
+    old.mask = new Set(action.mask);
+  }
+  if (act) {
+    action.handler = act.handler;
+    action.flags = act.flags;
+    action.mask = new Set(act.mask);
+  }
+  return 0;
+}
+
+/**
+ * signal(3) as glibc does it (BSD semantics: SA_RESTART, the handler stays installed): returns
+ * the old handler, or -EINVAL (glibc's wrapper returns SIG_ERR).
+ */
+export function sysSignal(task: Task, sig: number, handler: number): number {
+  const old: SigAction = { handler: 0, flags: 0, mask: new Set() };
+  const r = sysSigaction(task, sig, { handler, flags: SA_RESTART, mask: new Set() }, old);
+  return r < 0 ? r : old.handler;
+}
+
+/**
+ * rt_sigprocmask: SIG_BLOCK adds `set` to the blocked signals, SIG_UNBLOCK removes it,
+ * SIG_SETMASK replaces them (SIGKILL and SIGSTOP are never blocked). Returns the old set in
+ * `old`; -EINVAL for another `how` when a set is given.
+ */
+export function sysSigprocmask(task: Task, how: number, set: Set<number> | null, old: Set<number> | null): number {
+  if (old) for (const s of task.blocked) old.add(s);
+  if (!set) return 0;
+  if (how !== SIG_BLOCK && how !== SIG_UNBLOCK && how !== SIG_SETMASK) return -EINVAL;
+  for (let s = 1; s < NSIG; s++) {
+    if (s === SIGKILL || s === SIGSTOP) continue;
+    const inSet = set.has(s);
+    if (how === SIG_BLOCK && inSet) task.blocked.add(s);
+    else if (how === SIG_UNBLOCK && inSet) task.blocked.delete(s);
+    else if (how === SIG_SETMASK) {
+      if (inSet) task.blocked.add(s);
+      else task.blocked.delete(s);
+    }
+  }
+  return 0;
+}
+
+/** pause(2): sleeps until a signal is delivered (which interrupts it with EINTR). */
+export function sysPause(k: Kernel, task: Task): typeof BLOCKED {
+  sleepOn(k, task, { kind: 'pause' });
+  return BLOCKED;
+}
+
+/** abort(3)'s kernel side: SIGABRT is unblocked and reset to its default, then sent, so that it kills. */
+export function forceAbort(k: Kernel, task: Task): void {
+  task.blocked.delete(SIGABRT);
+  task.sighand.actions[SIGABRT].handler = SIG_DFL;
+  sendSignal(k, task, SIGABRT, task);
 }

@@ -1,27 +1,11 @@
 /**
- * Signal numbers and default actions, as on Linux x86-64 (signal(7)).
+ * Signal names, default actions and wait status words, as on Linux x86-64 (signal(7)). The
+ * numbers themselves are in uapi.ts.
  */
-
-export const SIGHUP = 1;
-export const SIGINT = 2;
-export const SIGQUIT = 3;
-export const SIGILL = 4;
-export const SIGTRAP = 5;
-export const SIGABRT = 6;
-export const SIGBUS = 7;
-export const SIGFPE = 8;
-export const SIGKILL = 9;
-export const SIGUSR1 = 10;
-export const SIGSEGV = 11;
-export const SIGUSR2 = 12;
-export const SIGPIPE = 13;
-export const SIGALRM = 14;
-export const SIGTERM = 15;
-export const SIGCHLD = 17;
-export const SIGCONT = 18;
-export const SIGSTOP = 19;
-export const SIGTSTP = 20;
-export const NSIG = 65;
+import {
+  SIGABRT, SIGBUS, SIGCHLD, SIGCONT, SIGFPE, SIGILL, SIGQUIT, SIGSEGV, SIGSTOP, SIGSYS, SIGTRAP,
+  SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH, SIGXCPU, SIGXFSZ,
+} from './uapi.ts';
 
 export const SIGNAL_NAMES: Record<number, string> = {
   1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS',
@@ -49,18 +33,18 @@ export function defaultAction(sig: number): DefaultAction {
     case SIGBUS:
     case SIGFPE:
     case SIGSEGV:
-    case 24:
-    case 25:
-    case 31:
+    case SIGXCPU:
+    case SIGXFSZ:
+    case SIGSYS:
       return 'core';
     case SIGCHLD:
-    case 23:
-    case 28:
+    case SIGURG:
+    case SIGWINCH:
       return 'ignore';
     case SIGSTOP:
     case SIGTSTP:
-    case 21:
-    case 22:
+    case SIGTTIN:
+    case SIGTTOU:
       return 'stop';
     case SIGCONT:
       return 'continue';

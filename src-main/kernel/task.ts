@@ -41,14 +41,41 @@ export interface SigHand {
   actions: SigAction[];
 }
 
+/** The file system context (struct fs_struct), shared by CLONE_FS tasks: the working directory. */
+export interface FsStruct {
+  users: number;
+  /** absolute path of the working directory */
+  cwd: string;
+}
+
+/** A resource limit (struct rlimit): the soft limit the kernel enforces and the hard ceiling. */
+export interface Rlimit {
+  cur: number;
+  max: number;
+}
+
+/**
+ * What the threads of a process share (struct signal_struct): its resource limits. Copied by
+ * fork, shared by CLONE_THREAD.
+ */
+export interface SignalStruct {
+  users: number;
+  /** RLIMIT_NPROC: processes the user may have (fork fails with EAGAIN at it) */
+  nproc: Rlimit;
+}
+
 /** A system call the task is blocked in, so a signal can interrupt it (EINTR) or it can resume. */
 export interface BlockedCall {
   name: string;
   nargs: number;
   ret: 'i32' | 'i64' | 'ptr' | 'void' | 'f64';
-  /** for sleep and nanosleep: when the sleep ends */
-  deadline?: number;
 }
+
+/**
+ * What a system call returns when it must wait: the kernel put the task to sleep, and the VM
+ * makes the same call again when the task wakes up.
+ */
+export const BLOCKED = 'blocked' as const;
 
 export interface Task {
   pid: number;
@@ -69,6 +96,9 @@ export interface Task {
   /** the address space, shared by CLONE_VM tasks (threads, a vfork child) */
   mm: unknown;
   files: FdTable;
+  fs: FsStruct;
+  /** the process's shared state (resource limits), shared by its threads */
+  signal: SignalStruct;
   /** the CPU registers (VM state) */
   ctx: CpuContext;
   /** set while a vfork child runs; completeVforkDone wakes the parent */
@@ -91,6 +121,8 @@ export interface Task {
   blocked: Set<number>;
   /** simulated time when SIGALRM is due (alarm), or null */
   alarmAt: number | null;
+  /** the deadline of the nanosleep the task sleeps in (restart_block), or null */
+  timerDeadline: number | null;
   /** the signal that stopped the task, and whether a wait has reported the stop / a continue yet */
   stopSignal: number;
   stopReported: boolean;

@@ -4,12 +4,10 @@
  */
 import type { Kernel } from './kernel.ts';
 import type { Task } from './task.ts';
-import { BLOCKED } from './fs.ts';
-
-export const WNOHANG = 1;
-export const WUNTRACED = 2;
-export const WCONTINUED = 8;
-const ECHILD = 10;
+import { BLOCKED } from './task.ts';
+import { ECHILD, WCONTINUED, WNOHANG, WUNTRACED } from './uapi.ts';
+import { releaseTask } from './exit.ts';
+import { sleepOn } from './sched-core.ts';
 
 /** The children of `task` that waitpid(pid) may collect (threads are not waited for). */
 function eligibleChildren(task: Task, pid: number): Task[] {
@@ -37,13 +35,13 @@ export function doWait(k: Kernel, task: Task, pid: number, options: number): { p
     }
   }
   if (options & WNOHANG) return 0;
-  k.sleepOn(task, { kind: 'child', pid });
+  sleepOn(k, task, { kind: 'child', pid });
   return BLOCKED;
 }
 
 /** wait_task_zombie: takes the zombie's status and releases it (release_task). */
 function waitTaskZombie(k: Kernel, parent: Task, zombie: Task): { pid: number; status: number } {
   const status = zombie.exitCode;
-  k.releaseTask(zombie, parent);
+  releaseTask(k, zombie, parent);
   return { pid: zombie.pid, status };
 }

@@ -4,7 +4,8 @@
  * addresses are known. Code generation fills it; link.ts lays it out into a ProgramImage.
  */
 import type { LineEntry, LocalSymbol } from './image.ts';
-import type { InitPiece, Pos, Sym } from './ast.ts';
+import type { Pos, Sym } from './ast.ts';
+import { typeToString } from './types.ts';
 
 /** What a relocation points at: a symbol by link name, or a string literal by index. */
 export type RelocTarget = { sym: string } | { str: number };
@@ -21,18 +22,54 @@ export interface CodeReloc {
   unit: number;
 }
 
+/** What the image's symbol table says of a function or an object (ImageSymbol, without the address). */
+export interface SymbolInfo {
+  name: string;
+  /** the C type, as typeToString writes it */
+  type: string;
+  binding: 'global' | 'static';
+  file: string;
+  line: number;
+  /** for statics inside a function: that function's name */
+  scope?: string;
+}
+
+/** The symbol-table facts of a function or an object symbol. */
+export function symbolInfo(sym: Sym): SymbolInfo {
+  const info: SymbolInfo = {
+    name: sym.name, type: typeToString(sym.type), binding: sym.storage === 'static' ? 'static' : 'global',
+    file: sym.pos.file, line: sym.pos.line,
+  };
+  if (sym.scopeFunction) info.scope = sym.scopeFunction;
+  return info;
+}
+
+/**
+ * A piece of an object's initial contents, as the linker writes it: bytes, or a scalar of `size`
+ * bytes (a float or double when `float` says so) holding a number or an address (of a symbol
+ * or of a string literal, plus `addend`).
+ */
+export type DataPiece =
+  | { k: 'bytes'; offset: number; bytes: Uint8Array }
+  | { k: 'number'; offset: number; size: number; float: 32 | 64 | 0; value: bigint | number }
+  | { k: 'address'; offset: number; size: number; float: 32 | 64 | 0; target: { sym: string } | { bytes: Uint8Array }; addend: number };
+
 export interface ObjectDef {
-  sym: Sym;
+  /** the definition's symbol (null for an object of a precompiled runtime, runtime-object.ts) */
+  sym: Sym | null;
+  symbol: SymbolInfo;
+  /** where it is defined (an undefined reference in its initialiser is reported there) */
+  pos: Pos;
   linkName: string;
   size: number;
   align: number;
   section: 'rodata' | 'data' | 'bss';
-  pieces: InitPiece[];
+  pieces: DataPiece[];
   unit: number;
 }
 
 export interface FunctionCode {
-  sym: Sym;
+  symbol: SymbolInfo;
   linkName: string;
   unit: number;
   entryPc: number;
@@ -44,9 +81,14 @@ export interface FunctionCode {
   returnsVoid: boolean;
 }
 
+const bitsView = new Float64Array(1);
+const bitsWords = new Uint32Array(bitsView.buffer);
+
 export class Assembly {
   readonly code: number[] = [];
-  readonly f64Consts: number[] = [];
+  /** constants for PUSH_F64, kept as their bit patterns (a JS array would lose a NaN's sign) */
+  private f64Values = new Float64Array(16);
+  private f64Count = 0;
   private readonly f64Index = new Map<string, number>();
   readonly strings: Uint8Array[] = [];
   private readonly stringIndex = new Map<string, number>();
@@ -67,16 +109,27 @@ export class Assembly {
     return i;
   }
 
-  /** Index of a constant in f64Consts (shared by equal values, -0 and NaN kept distinct). */
+  /** Index of a constant in f64Consts (shared by constants with the same bits: -0, NaNs kept distinct). */
   f64(value: number): number {
-    const key = Object.is(value, -0) ? '-0' : String(value);
+    bitsView[0] = value;
+    const key = `${bitsWords[1]}:${bitsWords[0]}`;
     let i = this.f64Index.get(key);
     if (i === undefined) {
-      i = this.f64Consts.length;
-      this.f64Consts.push(value);
+      i = this.f64Count++;
+      if (i === this.f64Values.length) {
+        const bigger = new Float64Array(2 * i);
+        bigger.set(this.f64Values);
+        this.f64Values = bigger;
+      }
+      this.f64Values[i] = value;
       this.f64Index.set(key, i);
     }
     return i;
+  }
+
+  /** The PUSH_F64 constants, bit for bit. */
+  get f64Consts(): Float64Array {
+    return this.f64Values.slice(0, this.f64Count);
   }
 
   /** Index of a string literal (its bytes without the NUL; one copy of each distinct string). */

@@ -134,6 +134,11 @@ export interface FunctionDef {
   pos: Pos;
   /** static locals declared inside */
   statics: Sym[];
+  /**
+   * A variadic function's hidden last parameter: the address of the area where its caller put
+   * the arguments that match `...` (va_start reads it; see headers/stdarg.ts)
+   */
+  vaArea?: Sym;
 }
 
 /** One parsed translation unit. */

@@ -7,7 +7,7 @@
  */
 import { Op, kindsMask } from './isa.ts';
 import type { Sym } from './ast.ts';
-import type { Assembly } from './assembly.ts';
+import { symbolInfo, type Assembly } from './assembly.ts';
 import { builtinId } from './builtins.ts';
 import { kindOf } from './types.ts';
 
@@ -34,7 +34,7 @@ export class BuiltinWrappers {
       asm.code.push(t.ret!.kind === 'void' ? Op.RET_VOID : Op.RET);
       asm.builtinsUsed.add(sym.name);
       const info = {
-        sym, linkName, unit: sym.tu, entryPc, endPc: asm.code.length, frameSize: 0, locals: [],
+        symbol: symbolInfo(sym), linkName, unit: sym.tu, entryPc, endPc: asm.code.length, frameSize: 0, locals: [],
         file: sym.pos.file, line: sym.pos.line, returnsVoid: t.ret!.kind === 'void',
       };
       asm.functions.set(linkName, info);

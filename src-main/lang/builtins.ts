@@ -42,6 +42,19 @@ export const BUILTIN_NAMES = [
   '__lab_flush_all', '__lab_futex_wait', '__lab_futex_wake', '__lab_assert_fail',
   // appended later (ids are stable)
   '__lab_sigreturn', '__lab_exit_thread', '__lab_test_and_set', '__lab_ps',
+  // stdarg.h's printf family
+  'vprintf', 'vfprintf', 'vsprintf', 'vsnprintf', 'vdprintf',
+  // the stack of variable-length arrays: alloca, and the stack pointer saved and restored by blocks
+  'alloca', '__lab_stack_save', '__lab_stack_restore',
+  // qsort's merge sort, driven by a loop in crt.ts that calls the comparator
+  '__lab_sort_scratch', '__lab_sort_start', '__lab_sort_run',
+  // resource limits
+  'getrlimit', 'setrlimit',
+  // the scanf family, and strtod
+  'scanf', 'fscanf', 'sscanf', 'vscanf', 'vfscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
+  // math.h (computed as glibc does: vm/libc/math)
+  'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
+  'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

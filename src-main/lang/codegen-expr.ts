@@ -318,9 +318,17 @@ export abstract class ExprGen {
     }
   }
 
+  /** Calls library function `name` with arguments of `kinds` already on the stack. */
+  protected emitBuiltin(name: string, kinds: Kind[]): void {
+    this.asm.builtinsUsed.add(name);
+    this.emit(Op.CALL_BUILTIN, builtinId(name), kinds.length, kindsMask(kinds));
+  }
+
   private genVar(e: ExprOf<'var'>): void {
     const sym = e.sym;
     if (sym.kind === 'func') return this.functionAddress(sym, e.pos);
+    // a variable-length array's frame slot holds its address
+    if (sym.type.vla) return this.emit(Op.LOAD_LOCAL_PTR, sym.frameOffset!);
     if (this.isFrameVar(e)) {
       const op = this.localLoadOp(e.type);
       if (op !== undefined) return this.emit(op, sym.frameOffset!);
@@ -349,6 +357,7 @@ export abstract class ExprGen {
     switch (e.k) {
       case 'var':
         if (e.sym.kind === 'func') return this.functionAddress(e.sym, e.pos);
+        if (e.sym.type.vla) return this.emit(Op.LOAD_LOCAL_PTR, e.sym.frameOffset!);
         if (this.isFrameVar(e)) return this.emit(Op.FRAME_ADDR, e.sym.frameOffset!);
         return this.pushPtrReloc({ sym: e.sym.linkName }, 0, e.pos);
       case 'deref':
@@ -663,16 +672,25 @@ export abstract class ExprGen {
   private genCall(e: ExprOf<'call'>, keep: boolean): void {
     const calleeType = e.callee.type.kind === 'ptr' ? e.callee.type.base! : e.callee.type;
     const ret = calleeType.ret!;
-    for (let i = e.args.length - 1; i >= 0; i--) this.gen(e.args[i]);
+    const direct = directCallee(e.callee);
+    const builtin = direct !== undefined && !this.ctx.isDefinedFunction(direct.linkName) && builtinId(direct.name) >= 0;
     let nargs = e.args.length;
+    if (calleeType.variadic && !builtin) {
+      // a function of the program with '...': the extra arguments go to an area, its address is the last parameter
+      const named = calleeType.params!.length;
+      this.genVariableArguments(e.args.slice(named));
+      for (let i = named - 1; i >= 0; i--) this.gen(e.args[i]);
+      nargs = named + 1;
+    } else {
+      for (let i = e.args.length - 1; i >= 0; i--) this.gen(e.args[i]);
+    }
     if (isRecord(ret)) {
       const tmp = this.allocate(Math.max(1, sizeOf(ret)), 16);
       this.emit(Op.FRAME_ADDR, tmp);
       nargs++;
     }
-    const direct = directCallee(e.callee);
     if (direct) {
-      if (this.ctx.isDefinedFunction(direct.linkName) || builtinId(direct.name) < 0) {
+      if (!builtin) {
         this.emit(Op.CALL, 0, nargs);
         this.asm.codeRelocs.push({ at: this.asm.code.length - 2, kind: 'call', target: { sym: direct.linkName }, addend: 0, pos: e.pos, unit: this.ctx.unit });
       } else {
@@ -690,6 +708,32 @@ export abstract class ExprGen {
       this.emit(Op.CALL_INDIRECT, nargs);
     }
     if (!keep && ret.kind !== 'void') this.emit(Op.POP);
+  }
+
+  /**
+   * Stores the arguments that match a variadic function's `...` in a new area of this frame,
+   * right to left as gcc evaluates arguments, each in a slot of 8 bytes (a struct: its size
+   * rounded up to 8), integers widened to 8 bytes; then pushes the area's address, which is the
+   * callee's hidden last parameter (headers/stdarg.ts).
+   */
+  private genVariableArguments(args: Expr[]): void {
+    const slots = args.map((a) => Math.max(8, alignTo(sizeOf(a.type), 8)));
+    const total = slots.reduce((sum, n) => sum + n, 0);
+    const area = this.allocate(Math.max(8, total), 16);
+    let offset = total;
+    for (let i = args.length - 1; i >= 0; i--) {
+      offset -= slots[i];
+      const a = args[i];
+      this.emit(Op.FRAME_ADDR, area + offset);
+      this.gen(a);
+      if (isInteger(a.type) && kindOf(a.type) === Kind.I32) {
+        this.emit(a.type.unsigned ? Op.U32_TO_I64 : Op.I32_TO_I64);
+        this.emit(Op.STORE_I64);
+      } else {
+        this.store(a.type, false);
+      }
+    }
+    this.emit(Op.FRAME_ADDR, area);
   }
 
   // ---------------------------------------------------------------- branches

@@ -6,13 +6,21 @@
  */
 import { Op, Kind } from './isa.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, InitPiece, Pos, Stmt, Sym } from './ast.ts';
-import { type CType, isRecord, sizeOf, alignOf, typeToString, scalarName, kindOf } from './types.ts';
+import { type CType, isRecord, sizeOf, alignOf, typeToString, scalarName, kindOf, pointerTo } from './types.ts';
 import type { LocalSymbol } from './image.ts';
 import { ExprGen, Label, type GenContext } from './codegen-expr.ts';
+import { symbolInfo } from './assembly.ts';
 
 interface LoopTargets {
   breakLabel: Label;
   continueLabel?: Label;
+  /** blocks with variable-length arrays open around the loop (a jump out restores those inside) */
+  vlaBlocks: number;
+}
+
+/** True when the block itself (not a nested one) declares a variable-length array. */
+function declaresVla(b: Block): boolean {
+  return b.body.some((s) => s.k === 'decl' && s.vars.some((v) => v.sym.type.vla !== undefined));
 }
 
 /** Generates one function's code into the assembly. */
@@ -27,6 +35,8 @@ class FunctionGen extends ExprGen {
   private readonly locals: LocalSymbol[] = [];
   private readonly openLocals: LocalSymbol[][] = [];
   private returnSlot = 0;
+  /** frame slots holding the stack pointer saved at the start of each open block that declares a VLA */
+  private readonly vlaSaves: number[] = [];
 
   constructor(private readonly fn: FunctionDef, ctx: GenContext) {
     super(ctx, fn.sym.name);
@@ -54,7 +64,7 @@ class FunctionGen extends ExprGen {
     a.code[enterAt] = this.frameAlignedSize();
     const endPc = a.code.length;
     const info = {
-      sym: this.fn.sym, linkName: this.fn.sym.linkName, unit: this.ctx.unit, entryPc, endPc,
+      symbol: symbolInfo(this.fn.sym), linkName: this.fn.sym.linkName, unit: this.ctx.unit, entryPc, endPc,
       frameSize: this.frameAlignedSize(), locals: this.locals, file: this.fn.pos.file, line: this.fn.pos.line,
       returnsVoid: ret.kind === 'void',
     };
@@ -67,7 +77,7 @@ class FunctionGen extends ExprGen {
     const t = p.type;
     const size = isRecord(t) ? sizeOf(t) : Math.max(4, sizeOf(t));
     p.frameOffset = this.allocate(size, Math.max(4, alignOf(t)));
-    this.declareLocal(p);
+    if (p !== this.fn.vaArea) this.declareLocal(p);
     if (isRecord(t)) {
       // (src) → copy the caller's struct into the slot
       this.emit(Op.FRAME_ADDR, p.frameOffset);
@@ -148,8 +158,55 @@ class FunctionGen extends ExprGen {
 
   private block(b: Block, scope = true): void {
     if (scope) this.openLocals.push([]);
+    // a block that declares a variable-length array gives its stack back when it ends
+    const save = scope && declaresVla(b) ? this.allocate(8, 8) : 0;
+    if (save) {
+      this.emitBuiltin('__lab_stack_save', []);
+      this.emit(Op.STORE_LOCAL_PTR, save);
+      this.vlaSaves.push(save);
+    }
     for (const s of b.body) this.statement(s);
+    if (save) {
+      this.vlaSaves.pop();
+      this.restoreStack(save);
+    }
     if (scope) this.closeScope(this.openLocals.pop()!);
+  }
+
+  /** Puts the stack pointer back to what the block that saved it in `slot` started with. */
+  private restoreStack(slot: number): void {
+    this.emit(Op.LOAD_LOCAL_PTR, slot);
+    this.emitBuiltin('__lab_stack_restore', [Kind.PTR]);
+  }
+
+  /** break / continue leave the blocks opened inside the loop: their VLAs' stack is given back. */
+  private leaveVlaBlocks(target: LoopTargets): void {
+    if (this.vlaSaves.length > target.vlaBlocks) this.restoreStack(this.vlaSaves[target.vlaBlocks]);
+  }
+
+  /**
+   * `T a[n];`: computes the size (n * sizeof(T)) into the hidden size local, takes that many
+   * bytes of stack (rounded up to 16) and keeps their address in a's frame slot.
+   */
+  private variableLengthArray(sym: Sym, pos: Pos): void {
+    const vla = sym.type.vla!;
+    const size = vla.size!;
+    size.frameOffset = this.allocate(8, 8);
+    sym.frameOffset = this.allocate(8, 8);
+    this.line(pos);
+    this.gen(vla.length);
+    this.pushI64(BigInt(sizeOf(sym.type.base!)));
+    this.emit(Op.MUL_I64);
+    this.emit(Op.DUP);
+    this.emit(Op.STORE_LOCAL_I64, size.frameOffset);
+    this.emitBuiltin('alloca', [Kind.I64]);
+    this.emit(Op.STORE_LOCAL_PTR, sym.frameOffset);
+    const info: LocalSymbol = {
+      name: sym.name, type: typeToString(pointerTo(sym.type.base!)), size: 8, scalar: 'ptr',
+      frameOffset: sym.frameOffset, startPc: this.asm.code.length, endPc: this.asm.code.length,
+    };
+    this.locals.push(info);
+    this.openLocals[this.openLocals.length - 1].push(info);
   }
 
   private statement(s: Stmt): void {
@@ -210,7 +267,10 @@ class FunctionGen extends ExprGen {
       case 'break': {
         this.line(s.pos);
         const t = this.targets[this.targets.length - 1];
-        if (t) this.jump(Op.JMP, t.breakLabel);
+        if (t) {
+          this.leaveVlaBlocks(t);
+          this.jump(Op.JMP, t.breakLabel);
+        }
         return;
       }
       case 'continue': {
@@ -218,6 +278,7 @@ class FunctionGen extends ExprGen {
         for (let i = this.targets.length - 1; i >= 0; i--) {
           const c = this.targets[i].continueLabel;
           if (c) {
+            this.leaveVlaBlocks(this.targets[i]);
             this.jump(Op.JMP, c);
             break;
           }
@@ -247,7 +308,7 @@ class FunctionGen extends ExprGen {
   }
 
   private loop(body: Stmt, breakLabel: Label, continueLabel: Label): void {
-    this.targets.push({ breakLabel, continueLabel });
+    this.targets.push({ breakLabel, continueLabel, vlaBlocks: this.vlaSaves.length });
     this.openLocals.push([]);
     this.statement(body);
     this.closeScope(this.openLocals.pop()!);
@@ -322,7 +383,7 @@ class FunctionGen extends ExprGen {
     const defaultLabel = new Label();
     this.jump(Op.JMP, s.hasDefault ? defaultLabel : end);
     this.switchLabels.push({ cases, defaultLabel });
-    this.targets.push({ breakLabel: end });
+    this.targets.push({ breakLabel: end, vlaBlocks: this.vlaSaves.length });
     this.openLocals.push([]);
     this.statement(s.body);
     this.closeScope(this.openLocals.pop()!);
@@ -367,6 +428,7 @@ class FunctionGen extends ExprGen {
 
   /** A local variable: its frame slot, and its initialiser (zero the rest, then the pieces). */
   private localVariable(sym: Sym, pieces: InitPiece[] | undefined, pos: Pos): void {
+    if (sym.type.vla) return this.variableLengthArray(sym, pos);
     const size = Math.max(1, sizeOf(sym.type));
     sym.frameOffset = this.allocate(size, Math.max(alignOf(sym.type), size >= 16 ? 16 : 1));
     if (pieces) {

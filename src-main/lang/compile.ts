@@ -17,6 +17,11 @@ export interface CompileOptions {
   runtime?: SourceFile[];
   /** argv[0] and image.name; default: the main file's name without ".c" */
   programName?: string;
+  /**
+   * false: compile the runtime together with the program instead of appending the runtime
+   * compiled once (runtime-object.ts); both give the same image. Default true.
+   */
+  reuseRuntime?: boolean;
 }
 
 export interface CompileResult {

@@ -59,3 +59,31 @@ export function formatDiagnostics(diags: readonly Diagnostic[], sources: Readonl
   }
   return out;
 }
+
+/** An error or warning as runs and the app report it, with the notes the compiler printed for it. */
+export interface ReportedDiagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** its "note:" lines, in order: its hint, then any note diagnostics that follow it */
+  notes: string[];
+}
+
+/**
+ * The errors and warnings of a compilation, each carrying its notes (its `hint` and every
+ * 'note' diagnostic after it up to the next error or warning), so that nothing gcc would print
+ * below it is lost. A note with nothing before it is dropped (there is nothing to attach it to).
+ */
+export function reportedDiagnostics(diags: readonly Diagnostic[]): ReportedDiagnostic[] {
+  const out: ReportedDiagnostic[] = [];
+  for (const d of diags) {
+    if (d.severity === 'note') {
+      out.at(-1)?.notes.push(d.message);
+      continue;
+    }
+    out.push({ severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message, notes: d.hint ? [d.hint] : [] });
+  }
+  return out;
+}

@@ -114,8 +114,10 @@ describe('error recovery and messages', () => {
 
   it('names unsupported C by name', () => {
     const cases: [string, string][] = [
-      ['int main(void) { int n = 3; int a[n]; return 0; }', 'variable-length arrays are not supported in the lab'],
-      ['int f(int n, ...) { return n; } int main(void) { return 0; }', "variadic functions (defining a function with '...') are not supported in the lab"],
+      ['int n = 3; int a[n]; int main(void) { return 0; }', 'variable-length arrays are not supported outside functions'],
+      ['int main(void) { int n = 3; static int a[n]; return 0; }', 'variable-length arrays are supported only as local variables of one variable dimension'],
+      ['int main(void) { int n = 3; int a[n][n]; return 0; }', 'variable-length arrays are supported only as local variables of one variable dimension'],
+      ['int main(void) { int n = 3; int (*p)[n]; return 0; }', "'p' has a variable size inside another type"],
       ['struct s { int a : 3; }; int main(void) { return 0; }', 'bit-fields are not supported in the lab'],
       ['int main(void) { _Complex double z; return 0; }', '_Complex (complex numbers) is not supported in the lab'],
       ['int main(void) { return _Generic(1, int: 0); }', '_Generic selections are not supported in the lab'],
@@ -128,6 +130,28 @@ describe('error recovery and messages', () => {
     expect(errors('int main(void) { int f(void) { return 1; } return f(); }')).toEqual([
       "1:22: nested functions (defining 'f' inside another function) are not supported in the lab; define it at file scope",
     ]);
+  });
+
+  it('accepts variadic functions and variable-length arrays, and says what is wrong with them', () => {
+    expect(errors('#include <stdarg.h>\nint f(int n, ...) { va_list ap; va_start(ap, n); int x = va_arg(ap, int); va_end(ap); return x; } int main(void) { return f(1, 2); }')).toEqual([]);
+    expect(errors('#include <stdarg.h>\nint f(int n) { va_list ap; va_start(ap, n); return 0; } int main(void) { return f(1); }'))
+      .toEqual(["2:28: 'va_start' used in function with fixed arguments"]);
+    expect(warnings('#include <stdarg.h>\nint f(int n, ...) { va_list ap; va_start(ap, n); char c = va_arg(ap, char); return c; } int main(void) { return f(1, 2); }'))
+      .toEqual(["'char' is promoted to 'int' when passed through '...'"]);
+    expect(errors('int main(void) { int n = 2; int a[n]; int b[n] = { 1 }; return sizeof a + sizeof b; }')).toEqual(['1:48: variable-sized object may not be initialized']);
+    expect(errors('int main(void) { double d = 2; int a[d]; return 0; }')).toEqual(['1:38: size of array has non-integer type']);
+  });
+
+  it('names a function of an included header that the lab lacks as unsupported, not as an implicit declaration', () => {
+    const r = compile({ files: [{ name: 't.c', text: '#include <unistd.h>\n#include <math.h>\nint main(void) { unlink("f"); return (int)tan(1.0); }' }] });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["'unlink' is not supported in the lab", "'tan' is not supported in the lab"]);
+    expect(r.diagnostics[1].hint).toBe("<math.h> declares 'tan' on Linux, but the lab's C library does not provide it");
+    const without = compile({ files: [{ name: 't.c', text: 'int main(void) { return (int)tan(1.0); }' }] });
+    expect(without.diagnostics.map((d) => [d.message, d.hint])).toEqual([
+      ["implicit declaration of function 'tan'", "'tan' is declared in <math.h> on Linux, but the lab does not support it"],
+    ]);
+    const supported = compile({ files: [{ name: 't.c', text: 'int main(void) { return (int)sqrt(4.0); }' }] });
+    expect(supported.diagnostics[0].hint).toBe("'sqrt' is declared in <math.h>; add '#include <math.h>'");
   });
 
   it('accepts what only looks unsupported: array parameters sized by another parameter', () => {

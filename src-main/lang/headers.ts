@@ -11,6 +11,9 @@ import { STDIO_HEADERS } from './headers/stdio.ts';
 import { PROCESS_HEADERS } from './headers/process.ts';
 import { BASIC_HEADERS } from './headers/basic.ts';
 import { LIBRARY_HEADERS } from './headers/library.ts';
+import { STDARG_HEADERS } from './headers/stdarg.ts';
+import { MATH_HEADERS } from './headers/math.ts';
+import { SYSTEM_HEADERS } from './headers/system.ts';
 
 /** Text of each system header the lab provides, keyed by the name inside <>: 'stdio.h'. */
 export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -18,7 +21,18 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...STDIO_HEADERS,
   ...LIBRARY_HEADERS,
   ...PROCESS_HEADERS,
+  ...STDARG_HEADERS,
+  ...MATH_HEADERS,
+  ...SYSTEM_HEADERS,
 });
+
+/**
+ * The text of the lab header `name` ('stdio.h'), or undefined when the lab has no such header.
+ * An own-property lookup: `<constructor>` or `<__proto__>` name no header.
+ */
+export function headerText(name: string): string | undefined {
+  return Object.hasOwn(HEADERS, name) ? HEADERS[name] : undefined;
+}
 
 /**
  * The order in which headers are suggested when several declare a name: the header a student
@@ -27,7 +41,7 @@ export const HEADERS: Readonly<Record<string, string>> = Object.freeze({
 const SUGGESTION_ORDER = [
   'stdio.h', 'unistd.h', 'sys/wait.h', 'stdlib.h', 'string.h', 'signal.h', 'sched.h', 'fcntl.h',
   'pthread.h', 'errno.h', 'time.h', 'sys/types.h', 'stdint.h', 'stddef.h', 'limits.h', 'ctype.h',
-  'sys/prctl.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h',
+  'sys/prctl.h', 'sys/resource.h', 'stdbool.h', 'assert.h', 'strings.h', 'inttypes.h', 'stdarg.h', 'math.h',
 ];
 
 let declaredIn: Map<string, string> | undefined;
@@ -42,7 +56,7 @@ export function headerDeclaring(name: string): string | undefined {
 function buildIndex(): Map<string, string> {
   const index = new Map<string, string>();
   const publicHeaders = Object.keys(HEADERS).filter((h) => !h.startsWith('bits/'));
-  const ordered = [...SUGGESTION_ORDER.filter((h) => h in HEADERS), ...publicHeaders.filter((h) => !SUGGESTION_ORDER.includes(h))];
+  const ordered = [...SUGGESTION_ORDER.filter((h) => headerText(h) !== undefined), ...publicHeaders.filter((h) => !SUGGESTION_ORDER.includes(h))];
   for (const header of ordered) {
     for (const name of namesDeclaredBy(header, new Set())) if (!index.has(name)) index.set(name, header);
   }
@@ -71,7 +85,7 @@ function includedBitsHeader(toks: PPToken[], i: number): string | undefined {
   if (toks[i + 1]?.text !== 'include' || toks[i + 2]?.text !== '<') return undefined;
   let name = '';
   for (let j = i + 3; j < toks.length && toks[j].text !== '>'; j++) name += toks[j].text;
-  return name.startsWith('bits/') && name in HEADERS ? name : undefined;
+  return name.startsWith('bits/') && headerText(name) !== undefined ? name : undefined;
 }
 
 const NOT_NAMES = new Set(['struct', 'union', 'enum', 'typedef', 'extern', 'const', 'unsigned', 'signed', 'int', 'char',

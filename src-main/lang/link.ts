@@ -6,10 +6,8 @@
  */
 import { codeAddress } from './isa.ts';
 import type { ImageSymbol, ProgramImage } from './image.ts';
-import type { Assembly, ObjectDef, RelocTarget } from './assembly.ts';
+import type { Assembly, DataPiece, ObjectDef, RelocTarget } from './assembly.ts';
 import type { DiagnosticBag } from './diagnostics.ts';
-import { type CType, sizeOf, typeToString } from './types.ts';
-import { constValue } from './consteval.ts';
 import type { Pos } from './ast.ts';
 
 const PAGE = 4096;
@@ -83,7 +81,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
   const data = new Uint8Array(dataSize);
   const fill = (objs: ObjectDef[], buf: Uint8Array, base: number): void => {
     const view = new DataView(buf.buffer);
-    for (const o of objs) writeObject(o, view, addresses.get(o.linkName)! - base, (t) => resolve(t, o.sym.pos, o.unit), asm);
+    for (const o of objs) writeObject(o, view, addresses.get(o.linkName)! - base, (t) => resolve(t, o.pos, o.unit), asm);
   };
   fill(sections.rodata, rodata, rodataBase);
   fill(sections.data, data, dataBase);
@@ -96,7 +94,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
     version: 1,
     name: opts.name,
     code,
-    f64Consts: Float64Array.from(asm.f64Consts),
+    f64Consts: asm.f64Consts,
     rodataBase,
     rodata,
     dataBase,
@@ -106,7 +104,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
     entryPc: entry.entryPc,
     symbols: symbolTable(asm, addresses),
     functions: asm.functionOrder.map((f) => ({
-      name: f.sym.name, entryPc: f.entryPc, endPc: f.endPc, frameSize: f.frameSize, file: asm.fileIndex(f.file),
+      name: f.symbol.name, entryPc: f.entryPc, endPc: f.endPc, frameSize: f.frameSize, file: asm.fileIndex(f.file),
       line: f.line, locals: f.locals, returnsVoid: f.returnsVoid,
     })),
     lines: asm.lines,
@@ -119,9 +117,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
 function internDataStrings(asm: Assembly): void {
   for (const o of asm.objects.values()) {
     for (const p of o.pieces) {
-      if (p.k !== 'scalar') continue;
-      const v = constValue(p.expr);
-      if (v && v.k === 'addr' && v.str) asm.string(v.str);
+      if (p.k === 'address' && 'bytes' in p.target) asm.string(p.target.bytes);
     }
   }
 }
@@ -149,25 +145,22 @@ function writeObject(o: ObjectDef, view: DataView, offset: number, resolve: (t: 
       new Uint8Array(view.buffer).set(p.bytes, at);
       continue;
     }
-    const v = constValue(p.expr);
-    if (!v) continue;
-    if (v.k === 'addr') {
-      const target: RelocTarget = v.sym ? { sym: v.sym.kind === 'func' ? v.sym.linkName : v.sym.linkName } : { str: asm.string(v.str!) };
+    if (p.k === 'address') {
+      const target: RelocTarget = 'sym' in p.target ? p.target : { str: asm.string(p.target.bytes) };
       const base = resolve(target);
       if (base === undefined) continue;
-      const a = base + v.offset;
-      writeScalar(view, at, p.type, BigInt(a));
+      writeScalar(view, at, p, BigInt(base + p.addend));
       continue;
     }
-    writeScalar(view, at, p.type, v.k === 'int' ? v.value : v.value);
+    writeScalar(view, at, p, p.value);
   }
 }
 
-function writeScalar(view: DataView, at: number, t: CType, v: bigint | number): void {
-  if (t.kind === 'float') return view.setFloat32(at, Number(v), true);
-  if (t.kind === 'double') return view.setFloat64(at, Number(v), true);
+function writeScalar(view: DataView, at: number, p: Exclude<DataPiece, { k: 'bytes' }>, v: bigint | number): void {
+  if (p.float === 32) return view.setFloat32(at, Number(v), true);
+  if (p.float === 64) return view.setFloat64(at, Number(v), true);
   const n = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
-  switch (sizeOf(t)) {
+  switch (p.size) {
     case 1: return view.setUint8(at, Number(BigInt.asUintN(8, n)));
     case 2: return view.setUint16(at, Number(BigInt.asUintN(16, n)), true);
     case 4: return view.setUint32(at, Number(BigInt.asUintN(32, n)), true);
@@ -178,18 +171,16 @@ function writeScalar(view: DataView, at: number, t: CType, v: bigint | number): 
 function symbolTable(asm: Assembly, addresses: Map<string, number>): ImageSymbol[] {
   const out: ImageSymbol[] = [];
   for (const f of asm.functionOrder) {
+    const { name, type, binding } = f.symbol;
     out.push({
-      name: f.sym.name, kind: 'function', address: codeAddress(f.entryPc), size: (f.endPc - f.entryPc) * 4,
-      type: typeToString(f.sym.type), binding: f.sym.storage === 'static' ? 'static' : 'global',
+      name, kind: 'function', address: codeAddress(f.entryPc), size: (f.endPc - f.entryPc) * 4, type, binding,
       file: asm.fileIndex(f.file), line: f.line,
     });
   }
   for (const o of asm.objects.values()) {
-    const s: ImageSymbol = {
-      name: o.sym.name, kind: 'object', address: addresses.get(o.linkName)!, size: o.size, type: typeToString(o.sym.type),
-      binding: o.sym.storage === 'static' ? 'static' : 'global', file: asm.fileIndex(o.sym.pos.file), line: o.sym.pos.line,
-    };
-    if (o.sym.scopeFunction) s.scope = o.sym.scopeFunction;
+    const { name, type, binding, file, line, scope } = o.symbol;
+    const s: ImageSymbol = { name, kind: 'object', address: addresses.get(o.linkName)!, size: o.size, type, binding, file: asm.fileIndex(file), line };
+    if (scope) s.scope = scope;
     out.push(s);
   }
   return out;

@@ -46,6 +46,15 @@ export const TYPE_KEYWORDS = new Set([
   '__volatile__', '_Imaginary',
 ]);
 
+/** The system headers whose tokens appear in a translation unit: 'stdio.h' for '<stdio.h>'. */
+function includedHeaders(toks: Token[]): Set<string> {
+  const files = new Set<string>();
+  for (const t of toks) files.add(t.file);
+  const headers = new Set<string>();
+  for (const f of files) if (f.startsWith('<') && f.endsWith('>')) headers.add(f.slice(1, -1));
+  return headers;
+}
+
 export abstract class ParserBase {
   protected pos = 0;
   protected scopes: Map<string, Sym>[] = [new Map()];
@@ -58,6 +67,8 @@ export abstract class ParserBase {
   protected lastDeclaratorName: string | undefined;
   /** parsing a parameter's outermost array dimension, which may be any expression */
   protected parameterArrayOk = false;
+  /** parsing the declarator of a local automatic variable, whose outermost dimension may vary */
+  protected vlaAllowed = false;
 
   constructor(
     protected readonly toks: Token[],
@@ -66,7 +77,13 @@ export abstract class ParserBase {
     protected readonly diags: DiagnosticBag,
   ) {
     this.unit = { file: fileName, index: unitIndex, functions: [], globals: [], statics: [] };
-    this.sema = new Sema(diags, () => this.fn);
+    this.sema = new Sema(diags, () => this.fn, includedHeaders(toks));
+    // gcc's built-in type behind <stdarg.h>'s va_list: in the lab, a pointer into the caller's
+    // area of variable arguments (see headers/stdarg.ts)
+    this.scopes[0].set('__builtin_va_list', {
+      name: '__builtin_va_list', kind: 'typedef', type: pointerTo(CHAR), storage: 'global',
+      pos: { file: fileName, line: 0, column: 0 }, tu: unitIndex, linkName: '__builtin_va_list',
+    });
   }
 
   abstract expression(): Expr;
@@ -618,6 +635,7 @@ export abstract class ParserBase {
       this.next();
       while (this.is('static') || this.is('const') || this.is('restrict') || this.is('volatile')) this.next();
       let length: number | undefined;
+      let vlaLength: Expr | undefined;
       if (!this.is(']')) {
         if (this.is('*')) {
           this.error(this.here(), 'variable-length arrays are not supported in the lab; give the array a constant size or use malloc');
@@ -628,8 +646,11 @@ export abstract class ParserBase {
           if (v === undefined && this.parameterArrayOk) {
             // `int a[n]` as a parameter is a pointer: the size does not matter
             length = undefined;
+          } else if (v === undefined && this.vlaAllowed && e.k !== 'error') {
+            // `int a[n]` as a local: its size is computed where it is declared
+            vlaLength = this.sema.vlaLength(e);
           } else if (v === undefined) {
-            if (e.k !== 'error') this.error(e.pos, 'variable-length arrays are not supported in the lab; give the array a constant size or use malloc');
+            if (e.k !== 'error') this.error(e.pos, this.fn ? 'variable-length arrays are supported only as local variables of one variable dimension (int a[n]); give this array a constant size or use malloc' : 'variable-length arrays are not supported outside functions; give the array a constant size');
             length = 1;
           } else if (v < 0n) {
             this.error(e.pos, 'size of array is negative');
@@ -641,9 +662,11 @@ export abstract class ParserBase {
       }
       this.expect(']');
       this.parameterArrayOk = false;
+      this.vlaAllowed = false;
       const inner = this.declaratorSuffixes(base, abstract);
       if (inner.type.kind === 'func') this.error(bracket, 'declaration of array of functions');
       if (inner.type.kind === 'void') this.error(bracket, 'declaration of array of voids');
+      if (vlaLength) return { type: { kind: 'array', base: inner.type, vla: { length: vlaLength } } };
       return { type: arrayOf(inner.type, length) };
     }
     if (this.is('(')) {
@@ -684,10 +707,13 @@ export abstract class ParserBase {
     }
     // the parameters are in scope for the rest of the list: int sum(int n, int a[n])
     this.pushScope();
+    const vlaAllowed = this.vlaAllowed;
+    this.vlaAllowed = false;
     try {
       variadic = this.parameterDeclarations(params);
     } finally {
       this.popScope();
+      this.vlaAllowed = vlaAllowed;
     }
     this.expect(')');
     return { params, variadic, prototyped: true };

@@ -9,8 +9,9 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
-import { type CType, INT, CHAR, arrayOf, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
+import { type CType, INT, CHAR, ULONG, arrayOf, pointerTo, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
 import { flattenInitMeasured } from './initializers.ts';
+import { CompileLimitError, MAX_EXPRESSION_NESTING } from './limits.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
@@ -19,6 +20,24 @@ const BINARY_PREC: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
+
+const QUIET_NAN = new Float64Array(new BigUint64Array([0x7ff8000000000000n]).buffer)[0];
+
+/** gcc's builtins for special floating values: a positive quiet NaN (as gcc's NAN), infinity. */
+const SPECIAL_FLOATS: Record<string, { value: number; float: boolean }> = {
+  __builtin_nan: { value: QUIET_NAN, float: false },
+  __builtin_nanf: { value: QUIET_NAN, float: true },
+  __builtin_inf: { value: Infinity, float: false },
+  __builtin_inff: { value: Infinity, float: true },
+  __builtin_huge_val: { value: Infinity, float: false },
+  __builtin_huge_valf: { value: Infinity, float: true },
+};
+
+/** True when `t` is, or points to or holds, a variable-length array. */
+function hasVariableLength(t: CType): boolean {
+  for (let x: CType | undefined = t; x; x = x.kind === 'func' ? x.ret : x.base) if (x.vla) return true;
+  return false;
+}
 
 /** Parses one preprocessed translation unit. Never throws; problems go to `diags`. */
 export function parseUnit(tokens: Token[], unitIndex: number, fileName: string, diags: DiagnosticBag): Unit {
@@ -29,6 +48,8 @@ export class Parser extends ParserBase {
   private labelsDefined = new Map<string, Pos>();
   private labelsUsed: { name: string; pos: Pos }[] = [];
   private loopDepth = 0;
+  /** expressions being parsed inside each other (MAX_EXPRESSION_NESTING) */
+  private nesting = 0;
   private switches: { cases: CaseStmt[]; hasDefault: boolean; type: CType }[] = [];
 
   // ---------------------------------------------------------------- translation unit
@@ -231,9 +252,6 @@ export class Parser extends ParserBase {
 
   private functionDefinition(specs: Specs, d: Declarator): void {
     const sym = this.declareFunction(d, specs.storage === 'static', true);
-    if (d.type.variadic) {
-      this.error(d.pos, "variadic functions (defining a function with '...') are not supported in the lab");
-    }
     sym.defined = true;
     sym.type = d.type;
     const fn: FunctionDef = { sym, params: [], body: undefined as unknown as Block, pos: d.pos, statics: [] };
@@ -250,6 +268,11 @@ export class Parser extends ParserBase {
       if (this.scopes[this.scopes.length - 1].has(p.name)) this.error(p.pos, `redefinition of parameter '${p.name}'`);
       this.scopes[this.scopes.length - 1].set(p.name, ps);
       fn.params.push(ps);
+    }
+    if (d.type.variadic) {
+      // not in any scope: only va_start reaches it
+      fn.vaArea = { name: '(variable arguments)', kind: 'var', type: pointerTo(CHAR), storage: 'param', pos: d.pos, tu: this.unitIndex, linkName: '' };
+      fn.params.push(fn.vaArea);
     }
     const funcNameSym = this.funcNameSymbol(sym.name);
     this.scopes[this.scopes.length - 1].set('__func__', funcNameSym);
@@ -325,7 +348,13 @@ export class Parser extends ParserBase {
     const vars: { sym: Sym; pieces?: InitPiece[]; pos: Pos }[] = [];
     if (this.accept(';')) return { k: 'decl', pos, vars };
     for (;;) {
-      const d = this.declarator(specs.type, false);
+      this.vlaAllowed = specs.storage === undefined || specs.storage === 'auto' || specs.storage === 'register';
+      let d: Declarator;
+      try {
+        d = this.declarator(specs.type, false);
+      } finally {
+        this.vlaAllowed = false;
+      }
       this.skipAttributes();
       const v = this.localDeclarator(specs, d);
       if (v) vars.push(v);
@@ -367,6 +396,7 @@ export class Parser extends ParserBase {
       name, kind: 'var', type: d.type, storage: isStatic ? 'static' : 'local', pos: d.pos, tu: this.unitIndex,
       linkName: isStatic ? `${name}.${++this.staticCounter}@${this.unitIndex}` : name,
     };
+    if (hasVariableLength(d.type)) return this.variableLengthArray(sym, d);
     // the name is in scope from the end of its declarator (so `int x = x;` sees the new x)
     scope.set(name, sym);
     let pieces: InitPiece[] | undefined;
@@ -387,6 +417,34 @@ export class Parser extends ParserBase {
     }
     if (sizeOf(sym.type) > 4 * 1024 * 1024) this.warn(d.pos, `'${name}' is very large for the stack (${sizeOf(sym.type)} bytes)`);
     return { sym, pieces, pos: d.pos };
+  }
+
+  /**
+   * `T name[n];` inside a function: the array gets its storage on the stack when the declaration
+   * runs (codegen.ts). Its size in bytes is kept in a hidden local for sizeof. Only the outermost
+   * dimension may vary, and such an array cannot be initialised (as in C).
+   */
+  private variableLengthArray(sym: Sym, d: Declarator): { sym: Sym; pos: Pos } | undefined {
+    const t = sym.type;
+    if (!t.vla || hasVariableLength(t.base!)) {
+      this.error(d.pos, `'${sym.name}' has a variable size inside another type; the lab supports only arrays like 'int a[n];' whose first dimension varies`);
+      return undefined;
+    }
+    if (!isComplete(t.base!)) {
+      this.error(d.pos, `array type has incomplete element type '${typeToString(t.base!)}'`);
+      return undefined;
+    }
+    const size: Sym = {
+      name: `sizeof ${sym.name}`, kind: 'var', type: ULONG, storage: 'local', pos: d.pos, tu: this.unitIndex, linkName: '',
+    };
+    sym.type = { ...t, vla: { length: t.vla.length, size } };
+    this.scopes[this.scopes.length - 1].set(sym.name, sym);
+    if (this.is('=')) {
+      this.error(this.here(), 'variable-sized object may not be initialized');
+      this.next();
+      this.initializer();
+    }
+    return { sym, pos: d.pos };
   }
 
   private statement(): Stmt {
@@ -624,6 +682,19 @@ export class Parser extends ParserBase {
   }
 
   assignment(): Expr {
+    if (++this.nesting > MAX_EXPRESSION_NESTING) {
+      const t = this.peek();
+      throw new CompileLimitError(t, `expressions are nested more than ${MAX_EXPRESSION_NESTING.toLocaleString('en-US')} levels deep here, the most the lab compiles`);
+    }
+    try {
+      return this.assignmentBody();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** assignment() within the nesting budget. */
+  private assignmentBody(): Expr {
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
@@ -823,6 +894,19 @@ export class Parser extends ParserBase {
         if (t.text === '__builtin_offsetof' || t.text === 'offsetof') {
           if (t.text === '__builtin_offsetof' || this.is('(', 1)) return this.offsetof();
         }
+        if (t.text.startsWith('__builtin_va_') && this.is('(', 1)) {
+          const va = this.variableArguments(t.text, pos);
+          if (va) return va;
+        }
+        const special = Object.hasOwn(SPECIAL_FLOATS, t.text) ? SPECIAL_FLOATS[t.text] : undefined;
+        if (special && this.is('(', 1)) {
+          // gcc's builtin constants behind <math.h>'s NAN, INFINITY and HUGE_VAL
+          this.next();
+          this.expect('(');
+          if (!this.is(')')) this.assignment();
+          this.expect(')');
+          return this.sema.floatConstant(special.value, special.float, pos);
+        }
         if (t.text === '__builtin_expect') {
           this.next();
           this.expect('(');
@@ -859,6 +943,31 @@ export class Parser extends ParserBase {
       default:
         return this.fail('expression');
     }
+  }
+
+  /**
+   * <stdarg.h>'s forms: __builtin_va_start(ap, last), __builtin_va_arg(ap, type),
+   * __builtin_va_end(ap) and __builtin_va_copy(dst, src). Undefined for another __builtin_va_ name.
+   */
+  private variableArguments(name: string, pos: Pos): Expr | undefined {
+    if (!['__builtin_va_start', '__builtin_va_arg', '__builtin_va_end', '__builtin_va_copy'].includes(name)) return undefined;
+    this.next();
+    this.expect('(');
+    const ap = this.assignment();
+    let result: Expr;
+    if (name === '__builtin_va_arg') {
+      this.expect(',');
+      const type = this.typeName();
+      result = this.sema.vaArg(ap, type, pos);
+    } else if (name === '__builtin_va_end') {
+      result = this.sema.vaEnd(ap, pos);
+    } else {
+      this.expect(',');
+      const other = this.assignment();
+      result = name === '__builtin_va_start' ? this.sema.vaStart(ap, other, pos) : this.sema.vaCopy(ap, other, pos);
+    }
+    this.expect(')');
+    return result;
   }
 
   /** Reports an undeclared name once and records what it stands for from now on. */

@@ -8,6 +8,7 @@
  */
 import { DiagnosticBag } from './diagnostics.ts';
 import { cloneToken, lex, type PPToken } from './lexer.ts';
+import { CompileLimitError, MAX_EXPANDED_TOKENS, MAX_EXPANSION_WORK } from './limits.ts';
 
 export interface Macro {
   name: string;
@@ -134,8 +135,26 @@ export class Macros {
     return out;
   }
 
+  /** Tokens produced by expansions so far, and their hide sets' size (the budgets of limits.ts). */
+  private expandedTokens = 0;
+  private expansionWork = 0;
+
+  /** Counts an expansion against the budgets; throws CompileLimitError at the use when one runs out. */
+  private charge(tokens: number, hide: ReadonlySet<string>, use: PPToken): void {
+    this.expandedTokens += tokens;
+    this.expansionWork += tokens + hide.size;
+    const at = use.expandedFrom ?? use;
+    if (this.expandedTokens > MAX_EXPANDED_TOKENS) {
+      throw new CompileLimitError(at, `macro expansion produces more than ${MAX_EXPANDED_TOKENS.toLocaleString('en-US')} tokens, the most the lab compiles (in expansion of macro "${use.text}")`);
+    }
+    if (this.expansionWork > MAX_EXPANSION_WORK) {
+      throw new CompileLimitError(at, `macros expand into each other too deeply for the lab (in expansion of macro "${use.text}")`);
+    }
+  }
+
   /** Adds the hide set to every token of an expansion; the first token takes the use's spacing. */
   private finish(tokens: PPToken[], hide: ReadonlySet<string>, use: PPToken): PPToken[] {
+    this.charge(tokens.length, hide, use);
     const out: PPToken[] = [];
     for (const t of tokens) {
       if (t.text === PLACEMARKER) continue;

@@ -12,7 +12,7 @@ import type { Token } from './token.ts';
 import { lex, type PPToken } from './lexer.ts';
 import { Macros, TokenStream, quoteString, type Macro } from './pp-macros.ts';
 import { evaluateCondition, PPExprError } from './pp-expr.ts';
-import { HEADERS } from './headers.ts';
+import { HEADERS, headerText } from './headers.ts';
 
 export interface PreprocessOptions {
   /** extra -D macros: name → replacement text */
@@ -334,7 +334,8 @@ class Preprocessor {
     if (!target && args.length > 0) target = headerName(this.macros.expandAll(args));
     if (!target) return this.error(name, '#include expects "FILENAME" or <FILENAME>');
     const { header, quoted, at } = target;
-    if (HEADERS[header] === undefined) {
+    const text = headerText(header);
+    if (text === undefined) {
       if (quoted) {
         return this.error(at, `cannot include "${header}": the lab compiles single files; put the code in this file`);
       }
@@ -345,10 +346,10 @@ class Preprocessor {
     if (this.onceOnly.has(fileName)) return;
     let tokens = headerTokens.get(header);
     if (!tokens) {
-      tokens = lex({ name: fileName, text: HEADERS[header] }, this.diags);
+      tokens = lex({ name: fileName, text }, this.diags);
       headerTokens.set(header, tokens);
     }
-    this.pushFile(fileName, tokens, endOf({ name: fileName, text: HEADERS[header] }));
+    this.pushFile(fileName, tokens, endOf({ name: fileName, text }));
   }
 
   /** #define: records an object-like or function-like macro. */

@@ -12,6 +12,7 @@ import {
   unqualified, findMember, qualified,
 } from './types.ts';
 import { headerDeclaring } from './headers.ts';
+import { glibcHeadersDeclaring } from './headers/glibc-functions.ts';
 import { constValue, type ConstValue } from './consteval.ts';
 
 export type ConvContext =
@@ -25,15 +26,9 @@ const ERROR_TYPE: CType = { kind: 'int' };
 /** Library functions students reach for that the lab does not provide, with what to use instead. */
 const NOT_IN_THE_LAB: Record<string, string> = (() => {
   const table: Record<string, string> = {};
-  const scanf = "the lab has no scanf family; read a line with fgets and convert it with atoi or strtol";
-  for (const n of ['scanf', 'fscanf', 'sscanf', 'vscanf']) table[n] = scanf;
   const files = 'the lab has no stdio files; use open, read, write and close';
   for (const n of ['fopen', 'fclose', 'fread', 'fseek', 'ftell', 'rewind', 'feof', 'ferror', 'fdopen']) table[n] = files;
-  const math = 'the lab has no <math.h>; compute it with + - * / (or write the function yourself)';
-  for (const n of ['sqrt', 'pow', 'sin', 'cos', 'tan', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'round', 'fmod']) table[n] = math;
   table.getline = 'the lab has no getline; read a line with fgets into a char array';
-  table.atof = 'the lab has no atof or strtod; keep numbers as integers (atoi, strtol)';
-  table.strtod = table.atof;
   return table;
 })();
 
@@ -42,6 +37,8 @@ export class Sema {
   constructor(
     private readonly diags: DiagnosticBag,
     private readonly currentFunction: () => FunctionDef | undefined,
+    /** the system headers the translation unit includes ('stdio.h'…) */
+    private readonly includedHeaders: ReadonlySet<string> = new Set(),
   ) {}
 
   // ---------------------------------------------------------------- reporting
@@ -79,8 +76,17 @@ export class Sema {
     const header = headerDeclaring(name);
     const hint = header ? `'${name}' is declared in <${header}>; add '#include <${header}>'` : undefined;
     if (isCall) {
-      const missing = NOT_IN_THE_LAB[name];
-      this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? 'declare the function (or put its definition) above this use');
+      const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
+      const glibcHeaders = header ? [] : glibcHeadersDeclaring(name);
+      const included = glibcHeaders.find((h) => this.includedHeaders.has(h));
+      if (included) {
+        // glibc declares it in a header the program includes: it would compile on Linux
+        this.error(pos, `'${name}' is not supported in the lab`, missing ??
+          `<${included}> declares '${name}' on Linux, but the lab's C library does not provide it`);
+      } else {
+        const elsewhere = glibcHeaders.length > 0 ? `'${name}' is declared in <${glibcHeaders[0]}> on Linux, but the lab does not support it` : undefined;
+        this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? elsewhere ?? 'declare the function (or put its definition) above this use');
+      }
       return {
         name, kind: 'func', type: { kind: 'func', ret: INT, params: [], prototyped: false }, storage: 'global', pos, tu: unit,
         linkName: name,
@@ -124,6 +130,11 @@ export class Sema {
     const body = text.replace(/[fFlL]$/, '');
     const value = /^0[xX]/.test(body) ? parseHexFloat(body) : Number(body);
     return isFloat ? { k: 'float', value: Math.fround(value), pos, type: FLOAT } : { k: 'float', value, pos, type: DOUBLE };
+  }
+
+  /** A floating constant given by its value (special values from builtins). */
+  floatConstant(value: number, isFloat: boolean, pos: Pos): Expr {
+    return { k: 'float', value, pos, type: isFloat ? FLOAT : DOUBLE };
   }
 
   charLiteral(text: string, pos: Pos): Expr {
@@ -634,9 +645,83 @@ export class Sema {
     return { k: 'call', callee, args, pos, type: ret };
   }
 
+  // ---------------------------------------------------------------- <stdarg.h>
+
+  /** va_start(ap, last): ap points at the caller's area of variable arguments (headers/stdarg.ts). */
+  vaStart(ap: Expr, last: Expr, pos: Pos): Expr {
+    const fn = this.currentFunction();
+    if (!fn?.vaArea) return this.fail(pos, "'va_start' used in function with fixed arguments");
+    const named = fn.params.filter((p) => p !== fn.vaArea);
+    const lastNamed = named[named.length - 1];
+    if (last.k !== 'error' && !(last.k === 'var' && last.sym === lastNamed)) {
+      this.warn(last.pos, "second parameter of 'va_start' not last named argument");
+    }
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_start' must be a 'va_list'");
+    const area: Expr = { k: 'var', sym: fn.vaArea, pos, type: fn.vaArea.type };
+    return this.discard(this.assign(ap, area, pos), pos);
+  }
+
+  /**
+   * va_arg(ap, type): the next variable argument, read as `type`, and ap moved past it:
+   * `*(type *)((ap += size) - size)` with size the argument's slot (its size rounded up to 8).
+   */
+  vaArg(ap: Expr, type: CType, pos: Pos): Expr {
+    if (ap.k === 'error') return ap;
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_arg' not of type 'va_list'");
+    if (type.kind === 'void' || type.kind === 'func' || type.kind === 'array' || !isComplete(type)) {
+      return this.fail(pos, `second argument to 'va_arg' is of incomplete type '${typeToString(type)}'`);
+    }
+    const promoted = type.kind === 'float' ? DOUBLE : isInteger(type) && sizeOf(type) < 4 ? INT : type;
+    if (promoted !== type) {
+      this.warn(pos, `'${typeToString(type)}' is promoted to '${typeToString(promoted)}' when passed through '...'`);
+    }
+    const size = BigInt(Math.ceil(sizeOf(promoted) / 8) * 8);
+    const step: Expr = { k: 'int', value: size, pos, type: INT };
+    const advanced = this.opAssign('+', ap, step, pos);
+    const current = this.binary('-', advanced, step, pos);
+    const value = this.deref(this.cast(pointerTo(promoted), current, pos), pos);
+    return promoted === type ? value : this.convert(value, type);
+  }
+
+  /** va_end(ap): nothing to release in the lab. */
+  vaEnd(ap: Expr, pos: Pos): Expr {
+    if (ap.k === 'error') return ap;
+    if (!this.isVaList(ap)) return this.fail(ap.pos, "first argument to 'va_end' must be a 'va_list'");
+    return this.discard(ap, pos);
+  }
+
+  /** va_copy(dst, src): a va_list is a pointer, so a copy is an assignment. */
+  vaCopy(dst: Expr, src: Expr, pos: Pos): Expr {
+    if (dst.k === 'error' || src.k === 'error') return this.errorExpr(pos);
+    if (!this.isVaList(dst) || !this.isVaList(src)) return this.fail(pos, "the arguments of 'va_copy' must be 'va_list's");
+    return this.discard(this.assign(dst, src, pos), pos);
+  }
+
+  private isVaList(e: Expr): boolean {
+    const t = e.type;
+    return t.kind === 'ptr' && t.base!.kind === 'char' && !t.base!.unsigned;
+  }
+
+  /** The expression evaluated for its effects only (a void value). */
+  private discard(e: Expr, pos: Pos): Expr {
+    if (e.k === 'error') return e;
+    return { k: 'cast', expr: e, pos, type: VOID };
+  }
+
   sizeofExpr(e: Expr, pos: Pos): Expr {
     if (e.k === 'error') return this.sizeConstant(1n, pos);
+    // a variable-length array: the size its declaration computed, kept in a hidden local
+    const size = e.type.vla?.size;
+    if (size) return { k: 'var', sym: size, pos, type: ULONG };
     return this.sizeofType(e.type, pos);
+  }
+
+  /** The length of a variable-length array, as a size_t (it must be an integer). */
+  vlaLength(e: Expr): Expr {
+    const v = this.value(e);
+    if (v.k === 'error') return v;
+    if (!isInteger(v.type)) return this.fail(e.pos, 'size of array has non-integer type');
+    return this.convert(v, ULONG);
   }
 
   sizeofType(t: CType, pos: Pos): Expr {

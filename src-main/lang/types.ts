@@ -3,6 +3,7 @@
  * promotions and usual arithmetic conversions, and how a type is written for messages.
  */
 import { Kind } from './isa.ts';
+import type { Expr, Sym } from './ast.ts';
 
 export type TypeKind =
   | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'llong'
@@ -41,8 +42,13 @@ export interface CType {
   enumTag?: string;
   /** pointer target or array element */
   base?: CType;
-  /** array length; undefined for `int a[]` */
+  /** array length; undefined for `int a[]` and for a variable-length array */
   length?: number;
+  /**
+   * a variable-length array (`int a[n]`, a local only): the length expression, evaluated at the
+   * declaration, and the hidden local that keeps the array's size in bytes for sizeof
+   */
+  vla?: { length: Expr; size?: Sym };
   /** function */
   ret?: CType;
   params?: Param[];

@@ -7,6 +7,7 @@ export { unzipPack, stripTopFolder } from './zip.ts';
 export { checkPackFiles, pathProblem, MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES } from './files.ts';
 export { PACK_SCHEMA } from './schema.ts';
 export { studentView } from './student-view.ts';
+export { studentCopy } from './student-copy.ts';
 export { renderPrompt, isSafeUrl } from './markdown.ts';
 export { WARNING_KINDS, normalizeOutput } from './semantic.ts';
 export type * from './types.ts';

@@ -6,7 +6,7 @@
  */
 import { checkPackFiles, decodeText, exerciseFilePath } from './files.ts';
 import { checkSemantics } from './semantic.ts';
-import type { Check, CheckFields, Choice, Exercise, Pack, PackError, PackFiles, PackRunOptions, WrongSubmission } from './types.ts';
+import type { Check, CheckFields, Choice, Exercise, Pack, PackError, PackFiles, RawRunOptions, Reveal, TestCase, WrongSubmission } from './types.ts';
 import { validateAgainstSchema } from './validate-schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
@@ -24,9 +24,22 @@ interface RawPack {
   description?: string;
   authors?: string[];
   exercises: string[];
+  weights?: Record<string, number>;
+  student?: boolean;
 }
 
-interface RawExercise {
+/** A check as written in exercise.yaml: points may be left out with cases, run and cases may name stdin files. */
+export type RawCheck = Omit<CheckFields, 'run' | 'cases' | 'check'> & {
+  id: string;
+  uuid: string;
+  points?: number;
+  visibility?: Check['visibility'];
+  run?: RawRunOptions;
+  cases?: (TestCase & { stdinFile?: string })[];
+  check?: RawCheck;
+};
+
+export interface RawExercise {
   id: string;
   uuid: string;
   title: string;
@@ -35,15 +48,18 @@ interface RawExercise {
   prompt: string;
   /** code exercises: starter, solution, wrong, checks; questions: program, choices, points, maxRuns */
   starter: string;
-  solution: string;
+  /** absent only in a student's copy */
+  solution?: string;
   program?: string;
   choices?: Choice[];
   points?: number;
   maxRuns?: number;
+  reveal?: string;
   hints?: string[];
-  run?: PackRunOptions;
+  run?: RawRunOptions;
   wrong?: { file: string; fails: string[] }[];
-  checks: (CheckFields & { id: string; uuid: string; points: number; visibility?: Check['visibility'] })[];
+  checks: RawCheck[];
+  heldBack?: number;
 }
 
 /** A parsed exercise.yaml with what the semantic checks need to point at lines. */
@@ -101,6 +117,8 @@ export function loadPack(files: PackFiles): LoadResult {
       description: rawPack.description ?? '',
       authors: rawPack.authors ?? [],
       exercises: exercises.map((e) => buildExercise(e, text)),
+      weights: { ...(rawPack.weights ?? {}) },
+      student: rawPack.student === true,
     },
     errors: [],
   };
@@ -118,8 +136,9 @@ function buildExercise(parsed: ParsedExercise, text: (path: string) => string | 
   const raw = parsed.raw;
   const read = (name: string): string => text(exerciseFilePath(parsed.folder, name)!) ?? '';
   if (raw.kind === 'possible-outputs') return buildQuestion(raw, read);
-  const checks: Check[] = raw.checks.map((c) => ({ ...c, visibility: c.visibility ?? 'public' }));
+  const checks: Check[] = raw.checks.map((c) => buildCheck(c, read));
   const wrong: WrongSubmission[] = (raw.wrong ?? []).map((w) => ({ file: w.file, source: read(w.file), fails: w.fails }));
+  const secret = checks.filter((c) => c.visibility === 'secret').reduce((n, c) => n + c.points, 0);
   return {
     id: raw.id,
     uuid: raw.uuid,
@@ -127,13 +146,37 @@ function buildExercise(parsed: ParsedExercise, text: (path: string) => string | 
     topics: raw.topics ?? [],
     prompt: read(raw.prompt),
     starter: read(raw.starter),
-    solution: read(raw.solution),
+    solution: raw.solution === undefined ? null : read(raw.solution),
     hints: raw.hints ?? [],
-    run: raw.run ?? {},
+    run: readRunOptions(raw.run, read) ?? {},
     wrong,
     checks,
     maxPoints: roundPoints(checks.reduce((n, c) => n + c.points, 0)),
+    heldBack: roundPoints(raw.heldBack ?? secret),
   };
+}
+
+/** A check with its defaults: visibility public, points the sum of its cases', stdin files read. */
+function buildCheck(raw: RawCheck, read: (name: string) => string): Check {
+  const { run, cases, check, ...rest } = raw;
+  const out: Check = { ...rest, points: raw.points ?? 0, visibility: raw.visibility ?? 'public' };
+  if (run) out.run = readRunOptions(run, read);
+  if (cases) {
+    out.cases = cases.map(({ stdinFile, ...c }) => (stdinFile === undefined ? c : { ...c, stdin: read(stdinFile) }));
+    if (raw.points === undefined) out.points = roundPoints(out.cases.reduce((n, c) => n + c.points, 0));
+  }
+  if (check) {
+    const { id: _i, uuid: _u, points: _p, visibility: _v, ...inner } = buildCheck({ ...check, id: '', uuid: '' }, read);
+    out.check = inner;
+  }
+  return out;
+}
+
+/** Run options with `stdinFile` replaced by the file's text as `stdin`. */
+function readRunOptions(run: RawRunOptions | undefined, read: (name: string) => string): RawRunOptions | undefined {
+  if (!run || run.stdinFile === undefined) return run;
+  const { stdinFile, ...rest } = run;
+  return { ...rest, stdin: read(stdinFile) };
 }
 
 /** A `kind: possible-outputs` exercise: no starter, solution, wrong submissions or checks. */
@@ -141,6 +184,7 @@ function buildQuestion(raw: RawExercise, read: (name: string) => string): Exerci
   const choices = (raw.choices ?? []).map((c) => (c.explain === undefined ? { output: c.output } : { output: c.output, explain: c.explain }));
   const pointsPerChoice = raw.points ?? 1;
   return {
+    heldBack: 0,
     id: raw.id,
     kind: 'possible-outputs',
     uuid: raw.uuid,
@@ -154,8 +198,15 @@ function buildQuestion(raw: RawExercise, read: (name: string) => string): Exerci
     wrong: [],
     checks: [],
     maxPoints: roundPoints(pointsPerChoice * choices.length),
-    question: { program: read(raw.program!), choices, pointsPerChoice, maxRuns: raw.maxRuns ?? QUESTION_MAX_RUNS },
+    question: { program: read(raw.program!), choices, pointsPerChoice, maxRuns: raw.maxRuns ?? QUESTION_MAX_RUNS, reveal: parseReveal(raw.reveal) },
   };
+}
+
+/** `reveal` as written ("after-attempts 3") to its value; absent = always. */
+export function parseReveal(text: string | undefined): Reveal {
+  const m = /^after-attempts (\d+)$/.exec(text ?? '');
+  if (m) return { afterAttempts: Number(m[1]) };
+  return text === 'never' || text === 'after-correct' ? text : 'always';
 }
 
 /** Points to two decimals, so sums do not show float noise. */

@@ -9,6 +9,9 @@ export type Visibility = 'public' | 'sealed' | 'secret';
 /** Options of a check's runs: the contract's RunOptions without a replayed schedule. */
 export type PackRunOptions = Omit<RunOptions, 'schedule'>;
 
+/** Run options as written in YAML: `stdinFile` names a file of the exercise folder (the loader reads it into `stdin`). */
+export type RawRunOptions = PackRunOptions & { stdinFile?: string };
+
 export interface Range {
   min?: number;
   max?: number;
@@ -20,28 +23,58 @@ export interface LinesSpec {
   ordered?: boolean;
 }
 
-/** The fields of every check type (only those of `type` are present). */
-export interface CheckFields {
-  type: CheckType;
-  // output
+/** What an output is compared with: one of these (the forms of an `output` check and of each of its cases). */
+export interface ExpectedOutput {
   exact?: string;
   trimmed?: string;
   regex?: string;
   flags?: string;
   anyOf?: string[];
   lines?: LinesSpec;
+}
+
+/** One row of an output check's test-case table: its own input and expected output, and its points. */
+export interface TestCase extends ExpectedOutput {
+  /** shown in messages ("case 2" when absent) */
+  title?: string;
+  stdin?: string;
+  args?: string[];
+  points: number;
+}
+
+/** A moment of a run: `end` (when the program's last process ends, before init reaps what it left), or when a call returns. */
+export type RunPoint = 'end' | { call: string; nth?: number };
+
+/** Which processes an `exit` check reads: the program's first, every one, or the N-th created (1 = the first). */
+export type ExitOf = 'first' | 'every' | number;
+
+/** The fields of every check type (only those of `type` are present). */
+export interface CheckFields extends ExpectedOutput {
+  type: CheckType;
+  /** shown instead of the id (the app, Gradescope and PrairieLearn test names) */
+  title?: string;
+  /** ids of checks of the same exercise that must pass for this one's points to count */
+  requires?: string[];
+  // output
+  /** a test-case table: each case runs the program with its own input (replaces exact, trimmed, …) */
+  cases?: TestCase[];
+  /** `<pid>` (any process of the program) and `<pidN>` (the N-th created) in the expected texts and patterns */
+  normalizePids?: boolean;
   // exit
   code?: number;
   signal?: string;
-  // processes / orphans
+  process?: ExitOf;
+  // processes / orphans / zombies at a point
   count?: number;
   min?: number;
   max?: number;
+  aliveAtOnce?: Range;
   // tree
   shape?: unknown[];
   // zombies
   atEnd?: number;
   peak?: number;
+  at?: RunPoint;
   // orphans
   reapedBy?: 'init' | 'subreaper' | 'parent';
   // memory
@@ -49,8 +82,8 @@ export interface CheckFields {
   cowFaults?: Range;
   framesPeak?: Range;
   eagerCopiesMoreThan?: number;
-  // calls / warnings
-  required?: string[];
+  // calls (an inner list: any one of these; a name ending in * : any function it starts) / warnings
+  required?: (string | string[])[];
   forbidden?: string[];
   absent?: string[] | 'all';
   present?: string[];
@@ -108,7 +141,12 @@ export interface Question {
   pointsPerChoice: number;
   /** the explorer's budget in runs (never time, so grading is deterministic) */
   maxRuns: number;
+  /** when the student sees which choices were right (and their explanations) */
+  reveal: Reveal;
 }
+
+/** When a question's per-choice verdicts are shown: always, never, after N attempts, or once the answer is right. */
+export type Reveal = 'always' | 'never' | 'after-correct' | { afterAttempts: number };
 
 export const EXERCISE_KINDS = ['program', 'possible-outputs'] as const;
 
@@ -133,6 +171,8 @@ export interface Exercise {
   checks: Check[];
   /** the points of every check in `checks` */
   maxPoints: number;
+  /** points of secret checks a student copy left out (they count only in the instructor's grading) */
+  heldBack: number;
 }
 
 export interface Pack {
@@ -143,6 +183,10 @@ export interface Pack {
   description: string;
   authors: string[];
   exercises: Exercise[];
+  /** the weight of each exercise in a student's total (default: its points) */
+  weights: Record<string, number>;
+  /** a student's copy (`forklab pack export --student`): no solutions, wrong submissions or secret checks */
+  student: boolean;
 }
 
 /** A problem found in a pack: the file, the line (1-based, 0 when unknown) and the field. */

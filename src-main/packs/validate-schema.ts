@@ -3,7 +3,7 @@
  * PackError that names the file, the line and the field, in words a pack author understands.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { EXERCISE_YAML_REF, PACK_SCHEMA, PACK_YAML_REF, TYPE_RULES } from './schema.ts';
+import { EXERCISE_YAML_REF, PACK_SCHEMA, PACK_YAML_REF, TEST_CASE_RULE, TYPE_RULES } from './schema.ts';
 import type { ParsedYaml } from './yaml.ts';
 import type { PackError } from './types.ts';
 
@@ -30,19 +30,20 @@ function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml,
   const seen = new Set<string>();
   // a failed type rule (oneOf/anyOf/required in a check type's `then`) reports once, in words
   const ruleFailed = new Set<string>();
+  // fields whose alternatives failed and have a description: that sentence alone is reported
+  const described = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     const path = pointerToPath(e.instancePath);
     let message: string;
     let line = parsed.lineOf(path);
     let fieldPath = path;
-    const inRule = /\/then\/(oneOf|anyOf|required)/.test(e.schemaPath) || /\/then\/(oneOf|anyOf)\//.test(e.schemaPath);
-    if (inRule) {
+    const rule = ruleMessage(e, valueAt(root, path));
+    if (rule !== null) {
       const key = e.instancePath;
       if (ruleFailed.has(key)) continue;
       ruleFailed.add(key);
-      const type = String((valueAt(root, path) as { type?: unknown } | undefined)?.type ?? '');
-      message = TYPE_RULES[type] ?? e.message ?? 'invalid';
+      message = rule;
     } else if (e.keyword === 'required') {
       const missing = String(e.params.missingProperty);
       message = `missing required field "${missing}"`;
@@ -61,6 +62,9 @@ function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml,
     } else if (e.keyword === 'pattern') {
       const desc = (e.parentSchema as { description?: string } | undefined)?.description;
       message = `${JSON.stringify(valueAt(root, path))} is not valid${desc ? `: expected ${desc}` : ''}`;
+    } else if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && describedAs(e)) {
+      message = `${JSON.stringify(valueAt(root, path))} is not valid: expected ${describedAs(e)}`;
+      described.add(formatField(fieldPath));
     } else if (e.keyword === 'const' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       // the alternatives' own errors say more; keep one line for the field
       message = e.keyword === 'const' ? `must be ${JSON.stringify(e.params.allowedValue)}` : 'does not match any allowed form';
@@ -73,7 +77,24 @@ function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml,
     seen.add(key);
     out.push({ file, line, field, message });
   }
-  return dropRedundant(out);
+  return dropRedundant(out).filter((e) => !described.has(e.field) || e.message.includes(' is not valid: expected '));
+}
+
+/** The description of the alternatives that failed, when the schema gives one. */
+function describedAs(e: ErrorObject): string | undefined {
+  return (e.parentSchema as { description?: string } | undefined)?.description;
+}
+
+/**
+ * The sentence for an error of a rule about which fields go together (a check type's `then`, a
+ * test case's `oneOf`), or null for any other error.
+ */
+function ruleMessage(e: ErrorObject, value: unknown): string | null {
+  if (/\/testCase\/oneOf/.test(e.schemaPath)) return TEST_CASE_RULE;
+  const inTypeRule = /\/then\/(oneOf|anyOf|required)/.test(e.schemaPath) || /\/then\/(oneOf|anyOf)\//.test(e.schemaPath);
+  if (!inTypeRule) return null;
+  const type = String((value as { type?: unknown } | undefined)?.type ?? '');
+  return TYPE_RULES[type] ?? e.message ?? 'invalid';
 }
 
 /** Drops "does not match any allowed form" when a more precise error names the same field. */

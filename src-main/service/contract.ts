@@ -8,10 +8,11 @@
  * The renderer imports *types only* from this file.
  */
 import type { Policy } from '../kernel/sched.ts';
-import type { TraceEvent } from '../kernel/trace.ts';
+import type { EventOf, TraceEvent, TraceKind, VarView } from '../kernel/trace.ts';
 import type { ProcessReport, RunStats, RunWarning } from '../vm/run.ts';
+import type { StepInspection, TaskInspection } from '../vm/replay.ts';
 
-export type { TraceEvent };
+export type { TraceEvent, EventOf, TraceKind, VarView, StepInspection, TaskInspection };
 
 /** The engine's own plain-data types, which a RunView carries unchanged (src-main/vm/run.ts). */
 export type SchedulerPolicy = Policy;
@@ -41,6 +42,8 @@ export interface LabDiagnostic {
   line: number;
   column: number;
   message: string;
+  /** the compiler's "note:" lines for it, in order (which header to include, what the lab lacks) */
+  notes?: string[];
 }
 
 export interface RunRequest {
@@ -90,6 +93,20 @@ export interface ExploreView {
   cancelled?: boolean;
 }
 
+/**
+ * Which moment of a run to inspect: the run's own request (the RunView's program and options)
+ * and a position of its trace, with the event there (so the engine can check it met the same one).
+ */
+export interface InspectRequest {
+  run: RunRequest;
+  /** how many events of the trace have happened (1 = after the first) */
+  position: number;
+  /** the event at that position (the position-th): its step, kind and task */
+  step: number;
+  kind: TraceEvent['kind'];
+  pid: number;
+}
+
 export interface ExploreRequest {
   source: string;
   fileName?: string;
@@ -113,6 +130,11 @@ export interface CheckResultInfo {
   line: number | null;
   /** for the explorer's checks: a schedule that shows the failure */
   schedule?: string;
+  /**
+   * the whole options of the run the step belongs to, when it is not `GradeView.run` (a test
+   * case's input, a robust check's scheduler): running the submission with them replays it
+   */
+  runOptions?: RunOptions;
 }
 
 export interface GradeView {
@@ -127,6 +149,13 @@ export interface GradeView {
   tests: CheckResultInfo[];
   /** the run the step links point into (the first run the checks made) */
   run: RunView | null;
+  /**
+   * a question whose `reveal` does not show the verdicts yet: `tests` is empty and this sentence
+   * says when they come ("Which choices are right is shown after 3 attempts (1 so far).")
+   */
+  feedbackHidden?: string;
+  /** why the result could not be saved in the student's progress (the grade itself stands) */
+  progressError?: string;
 }
 
 export interface PackSummary {
@@ -137,6 +166,8 @@ export interface PackSummary {
   /** 'builtin' for the packs shipped with the lab, 'imported' for the user's */
   origin: 'builtin' | 'imported';
   exercises: ExerciseSummary[];
+  /** importPack's answer when the pack replaced an installed version: which, and what changed */
+  update?: { from: string; changes: string[] };
 }
 
 export interface ExerciseSummary {
@@ -144,10 +175,15 @@ export interface ExerciseSummary {
   uuid: string;
   title: string;
   topics: string[];
+  /** the points the student's Check can give (public and sealed checks) */
   maxPoints: number;
+  /** points of secret checks, which only the instructor's grading counts (0 when none) */
+  heldBackPoints: number;
   /** from the saved progress */
   status: 'new' | 'attempted' | 'passed';
   bestScore: number | null;
+  /** the best score earned on an earlier version of the pack, before an update changed this exercise */
+  earlier?: { version: string; bestScore: number };
 }
 
 export interface ExerciseView extends ExerciseSummary {
@@ -160,14 +196,18 @@ export interface ExerciseView extends ExerciseSummary {
   /** hints unlocked so far (they unlock after failed checks) */
   hints: string[];
   hintsTotal: number;
+  /** Checks (or answers) so far, and those that were not full marks */
+  attempts: number;
   failedAttempts: number;
+  /** the options of the exercise's runs (pack `run:`): its argv and stdin, which the app's Run uses */
+  run?: RunOptions;
   /**
    * Present for a question "tick every possible output" (pack `kind: possible-outputs`): the
    * program, shown read-only, and the candidate outputs. `starter` is "" and `draft` holds the
    * last answer's 1-based choice numbers ("1 3"). `options` are the runs' options (replaying a
    * choice's schedule needs them).
    */
-  question?: { program: string; choices: string[]; options?: RunOptions };
+  question?: { program: string; choices: string[]; options?: RunOptions; reveal?: 'always' | 'never' | 'after-correct' | { afterAttempts: number } };
 }
 
 /** An answer to a question: the 0-based indices of the ticked choices. */
@@ -196,6 +236,24 @@ export interface ImportRequest {
   /** the file's name (.zip) and its bytes in base64 */
   name: string;
   base64: string;
+  /** replace an installed pack by an older version of it (refused otherwise) */
+  allowOlder?: boolean;
+}
+
+/** Hand in a pack's work: the student's name or id (remembered after the first hand-in). */
+export interface HandInRequest {
+  packId: string;
+  /** needed the first time; later the remembered one is used when absent */
+  student?: string;
+}
+
+/** A hand-in zip to save (docs/packs.md, "Handing in"). */
+export interface HandInFile {
+  fileName: string;
+  base64: string;
+  /** the exercises it holds (those the student has worked on) */
+  exercises: string[];
+  student: string;
 }
 
 export interface LabApi {
@@ -203,6 +261,11 @@ export interface LabApi {
   diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
   /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
   run(request: RunRequest): Promise<RunView>;
+  /**
+   * The engine's state at one position of a run: every live task's line, call stack and
+   * variables, read from memory as it is at that position (the run is replayed to it: docs/trace.md).
+   */
+  inspect(request: InspectRequest): Promise<StepInspection>;
   /** Every output the program can produce (#6). */
   explore(request: ExploreRequest): Promise<ExploreView>;
   /** Cancels a running job; false when no such job runs. */
@@ -221,6 +284,14 @@ export interface LabApi {
   importPack(request: ImportRequest): Promise<PackSummary>;
   /** The student's own results, as a JSON document to save. */
   exportResults(): Promise<{ fileName: string; json: string }>;
+  /**
+   * One zip of the student's work on a pack for `forklab grade`: every exercise's current code
+   * and question answers, who (the name given once), the pack's id and version, when, and each
+   * file's SHA-256. Rejects when no name was ever given or nothing was worked on.
+   */
+  handIn(request: HandInRequest): Promise<HandInFile>;
+  /** The name or id hand-ins are made under, or null before the first one. */
+  studentName(): Promise<string | null>;
   /** Problems met when loading saved progress, once, so the app can say so. */
   progressNotices(): Promise<ProgressNotice[]>;
 
@@ -233,6 +304,7 @@ export interface LabApi {
 export const LAB_API_METHODS = [
   'diagnose',
   'run',
+  'inspect',
   'explore',
   'cancel',
   'listPacks',
@@ -242,7 +314,29 @@ export const LAB_API_METHODS = [
   'saveDraft',
   'importPack',
   'exportResults',
+  'handIn',
+  'studentName',
   'progressNotices',
   'loadScratch',
   'saveScratch',
 ] as const satisfies readonly (keyof LabApi)[];
+
+/** A C source file the user opened: its name (no folder) and its text. */
+export interface SourceFileInfo {
+  name: string;
+  text: string;
+}
+
+/**
+ * The desktop app's file dialogs for the editor's Open and Save, exposed by the preload as
+ * `window.forklabFiles` (the browser uses a file picker and a download instead). Not part of
+ * LabApi: they are the user's own files, never the lab's service.
+ */
+export interface SourceFileBridge {
+  /** Asks which file to open; null when the user cancels. Rejects with a sentence for a file that is too big or not text. */
+  openSourceFile(): Promise<SourceFileInfo | null>;
+  /** Asks where to save `text` (suggesting `suggestedName`) and writes it; the name saved under, or null when cancelled. */
+  saveSourceFile(suggestedName: string, text: string): Promise<string | null>;
+}
+
+export const SOURCE_FILE_METHODS = ['openSourceFile', 'saveSourceFile'] as const satisfies readonly (keyof SourceFileBridge)[];

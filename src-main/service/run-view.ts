@@ -35,20 +35,32 @@ export function toRunView(result: RunResult, request: RunRequest): RunView {
   return runResultView(result, request.source, request.fileName ?? 'prog.c', request.options ?? {}, null);
 }
 
-/** A diagnostic without the engine's file field. */
-export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number; column: number; message: string }): LabDiagnostic {
-  return { severity: d.severity, line: d.line, column: d.column, message: d.message };
+/** A diagnostic without the engine's file field, with its notes (an empty list when it has none). */
+export function toLabDiagnostic(d: { severity: 'error' | 'warning'; line: number; column: number; message: string; notes?: string[] }): LabDiagnostic {
+  return { severity: d.severity, line: d.line, column: d.column, message: d.message, notes: [...(d.notes ?? [])] };
 }
 
-/** The view of a run that was cancelled before it finished (nothing of it is kept). */
+/**
+ * The view of a run that was cancelled before it kept anything (a run cancelled while it runs
+ * keeps what ran: its own view, with stopReason 'cancelled').
+ */
 export function cancelledRunView(request: RunRequest): RunView {
+  return emptyRunView(request, 'cancelled', 'the run was cancelled before it started');
+}
+
+/** The view of a run whose worker died under it (out of memory): a result, with the reason. */
+export function failedRunView(request: RunRequest, message: string): RunView {
+  return emptyRunView(request, 'host-limit', message);
+}
+
+function emptyRunView(request: RunRequest, stopReason: string, stopMessage: string): RunView {
   return {
     ok: true,
     diagnostics: [],
     stdout: '',
     exit: { code: -1, signal: null },
-    stopReason: 'cancelled',
-    stopMessage: 'the run was cancelled',
+    stopReason,
+    stopMessage,
     processes: [],
     stats: emptyStats(),
     warnings: [],

@@ -18,6 +18,14 @@ export interface Storage {
   list(folder: string): Promise<string[]>;
   /** Removes a file; false when it did not exist. */
   remove(name: string): Promise<boolean>;
+  /**
+   * Read-modify-write under an exclusive lock that every process sharing the folder respects (the
+   * app and the browser host): `change` gets the file's current bytes (null when absent) and
+   * returns the new content, written atomically before the lock is released. Two processes that
+   * update the same file one after the other each see the other's change. Throws, and writes
+   * nothing, when the lock cannot be had or the file may not be written (a read-only file).
+   */
+  update(name: string, change: (current: Uint8Array | null) => Uint8Array | string): Promise<void>;
 }
 
 /** Checks a storage name: relative, `/`-separated, no empty, `.` or `..` parts. Throws otherwise. */
@@ -61,6 +69,14 @@ export class MemoryStorage implements Storage {
 
   async remove(name: string): Promise<boolean> {
     return this.files.delete(checkStorageName(name));
+  }
+
+  private updating: Promise<void> = Promise.resolve();
+
+  update(name: string, change: (current: Uint8Array | null) => Uint8Array | string): Promise<void> {
+    const next = this.updating.catch(() => undefined).then(async () => this.writeAtomic(name, change(await this.read(name))));
+    this.updating = next;
+    return next;
   }
 }
 

@@ -20,6 +20,10 @@ import { STDIO_NATIVES } from './libc/stdio.ts';
 import { STRING_NATIVES } from './libc/string.ts';
 import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
+import { STACK_NATIVES } from './libc/stack.ts';
+import { SORT_NATIVES } from './libc/qsort.ts';
+import { MATH_NATIVES } from './libc/math.ts';
+import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
@@ -28,6 +32,7 @@ import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
 import { Kind, codeAddress } from '../lang/isa.ts';
 import { lineDetails } from '../kernel/detail.ts';
+import { functionOf } from '../kernel/inspect.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import { Fault } from '../kernel/mmu.ts';
@@ -38,6 +43,12 @@ export interface DetailOptions {
   limit: number;
   /** struct and union layouts of the user's program, for values like {.a = 1} */
   records: RecordLookup;
+  /**
+   * false: line events say only where (line and function; depth 0, no variables). A replay
+   * (vm/replay.ts) needs the events, not what they say, and deep recursion makes depth and
+   * variables costly at every line.
+   */
+  values?: boolean;
 }
 
 /**
@@ -55,7 +66,8 @@ const TWO32 = 4294967296;
 /** The C library's natives by builtin id (system calls apart: they belong to a machine). */
 const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = BUILTIN_NAMES.map((name) => {
   // a name in two tables: the later one wins (system calls win over all, in the constructor)
-  for (const table of [STDLIB_NATIVES, CTYPE_NATIVES, STRING_NATIVES, STDIO_NATIVES] as Record<string, NativeFunction | undefined>[]) {
+  const tables = [SIGSET_NATIVES, MATH_NATIVES, SORT_NATIVES, STACK_NATIVES, STDLIB_NATIVES, CTYPE_NATIVES, STRING_NATIVES, STDIO_NATIVES];
+  for (const table of tables as Record<string, NativeFunction | undefined>[]) {
     if (Object.hasOwn(table, name)) return table[name];
   }
   return undefined;
@@ -167,7 +179,7 @@ export class Machine implements CpuHost {
     this.stepping = true;
     try {
       if (this.detail && this.detailLeft > 0) this.traceLine(task);
-      while (steps < budget) {
+      while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
         const r = runSlice(task.ctx, tlb, this, 1);
@@ -199,13 +211,14 @@ export class Machine implements CpuHost {
   private traceLine(task: Task): void {
     const ctx = task.ctx;
     const mm = task.mm as MmStruct | null;
-    if (!mm || !this.detail) return;
+    // line events are lines of the student's file: not of /bin/sh after an exec
+    if (!mm || !this.detail || ctx.image !== this.kernel.userImage) return;
     // cheap test first: most steps stay on the line they were on
     const line = userLineAt(ctx.image, ctx.pc);
     if (line === null) return;
     const last = this.lastLine.get(task);
     if (last !== undefined && last.line === line && last.fp === ctx.fp) return;
-    const d = lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
+    const d = this.detail.values === false ? whereOnly(ctx.image, ctx.pc, line) : lineDetails(mm, ctx.image, ctx.pc, ctx.fp, this.detail.records);
     if (!d) return;
     if (last !== undefined) {
       last.line = line;
@@ -231,7 +244,7 @@ export class Machine implements CpuHost {
       const mm = task.mm as MmStruct;
       const errno = this.symbolAddress(task.ctx.image, 'errno');
       // cached writable entries would let writes bypass the check: start from an empty cache
-      tlb.tag.fill(-1);
+      tlb.tag.fill(NaN);
       tlb.writeCheck = (address) => {
         if (this.vforkWrite !== null || address === errno) return;
         // the child's own frames (calls it makes) lie below the stack pointer vfork was called with
@@ -282,37 +295,51 @@ export class Machine implements CpuHost {
     return map.get(name) ?? 0;
   }
 
-  private readonly plumbing = new WeakMap<Task, { tlb: Tlb; mem: UserMemory; sys: Sys }>();
+  private readonly plumbing = new WeakMap<Task, { tlb: Tlb; image: ProgramImage; call: NativeCall }>();
 
-  /** Builds the view of a call that natives use (memory and system calls cached per task). */
+  /** Builds the view of a call that natives use (a new object each time). */
   callFor(task: Task, nargs: number, kinds: number): NativeCall {
+    const call = this.taskCall(task);
+    return new NativeCall(task.ctx, nargs, kinds, call.mem, call.errnoAddress, call.symbolAddress, call.sys);
+  }
+
+  /**
+   * The task's own NativeCall, made once per address space and program (memory, errno and system
+   * calls bound to the task), which every library call of the task reuses: library calls do not
+   * nest, and nothing keeps the object after the call.
+   */
+  private taskCall(task: Task): NativeCall {
     const image = task.ctx.image;
     const tlb = this.tlbOf(task);
     let p = this.plumbing.get(task);
-    if (!p || p.tlb !== tlb) {
-      p = { tlb, mem: new UserMemory(tlb), sys: this.sysFor(task) };
+    if (!p || p.tlb !== tlb || p.image !== image) {
+      const mem = new UserMemory(tlb);
+      const call = new NativeCall(task.ctx, 0, 0, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), this.sysFor(task));
+      p = { tlb, image, call };
       this.plumbing.set(task, p);
     }
-    return new NativeCall(task.ctx, nargs, kinds, p.mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), p.sys);
+    return p.call;
   }
 
   /**
    * CpuHost: runs builtin `id` for the current task (see interpreter.ts for the contract).
-   * A call that put events in the trace ends the CPU's slice right after it (runTask resumes the
-   * task at once), so that runTask knows the exact step of those events.
+   * A call that made events ends the CPU's slice right after it (runTask resumes the task at
+   * once), so that runTask knows the exact step of those events. Whether the trace keeps them
+   * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
-    const before = trace.events.length;
+    const before = trace.recorded;
+    const kept = trace.events.length;
     const goOn = this.runBuiltin(ctx, id, nargs, kinds);
-    if (trace.events.length === before) return goOn;
-    this.builtinEvents = before;
+    if (trace.recorded === before) return goOn;
+    this.builtinEvents = kept;
     if (goOn) this.softYield = true;
     return false;
   }
 
-  /** index of the first trace event the slice's last builtin made, or -1 */
+  /** index in the trace where the events the slice's last builtin made begin (when it kept any), or -1 */
   private builtinEvents = -1;
   /** true when the slice ended only so that the events of a builtin get their step */
   private softYield = false;
@@ -340,12 +367,12 @@ export class Machine implements CpuHost {
     }
     const name = BUILTIN_NAMES[id];
     if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : name);
-    const call = this.callFor(task, nargs, kinds);
+    const call = this.taskCall(task).reuse(nargs, kinds);
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];
     const noReturn = this.noReturn[id];
     const args = syscall !== undefined ? syscallArgs(call, name) : null;
-    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args, result: null });
+    if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args: args ?? [], result: null, errno: null });
     const result = fn.fn(call);
     if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
     if (result === BLOCK) {
@@ -489,4 +516,10 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
   mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
   mem.setPointer(ctx.sp - 16, 0);
+}
+
+/** A line event's fields without depth or variables (DetailOptions.values false); null where lineDetails gives null. */
+function whereOnly(image: ProgramImage, pc: number, line: number): { line: number; fn: string; depth: number; vars: [] } | null {
+  const fn = functionOf(image, pc);
+  return fn ? { line, fn: fn.name, depth: 0, vars: [] } : null;
 }

@@ -144,33 +144,92 @@ export function stptr(t: Tlb, a: number, p: number): void {
   st64(t, a, p >>> 0, Math.floor(p / TWO32) | 0);
 }
 
-/** Copies `size` bytes from `src` to `dst` (memmove semantics), page by page. */
+// ---- block operations (memcpy, memset, struct copies): whole runs of a page at a time, touching
+// pages in the order a byte-by-byte C loop would, so faults and copy on write happen alike
+
+/** Copies at most this many bytes one by one through the pages' DataViews (no allocation). */
+const SMALL = 32;
+
+/** Byte offset of `a` in its page. */
+function pageOffset(t: Tlb, a: number): number {
+  return a - Math.floor(a * t.invPageSize) * t.pageSize;
+}
+
+/** The bytes from `a` to the end of its page, for reading. */
+export function readableRun(t: Tlb, a: number): Uint8Array {
+  const v = readView(t, a);
+  const o = pageOffset(t, a);
+  return new Uint8Array(v.buffer, v.byteOffset + o, t.pageSize - o);
+}
+
+/** The bytes from `a` to the end of its page, for writing (copy on write happens here). */
+export function writableRun(t: Tlb, a: number): Uint8Array {
+  const v = writeView(t, a);
+  const o = pageOffset(t, a);
+  return new Uint8Array(v.buffer, v.byteOffset + o, t.pageSize - o);
+}
+
+/**
+ * Copies `size` bytes from `src` to `dst` with memmove's semantics (overlap allowed): forwards,
+ * or backwards when dst lies inside the source, as a C loop would do it. A fault leaves the bytes
+ * before it copied.
+ */
 export function copyBytes(t: Tlb, dst: number, src: number, size: number): void {
   if (size <= 0) return;
-  const tmp = new Uint8Array(size);
-  let i = 0;
-  while (i < size) {
-    const a = src + i;
-    const v = readView(t, a);
-    const o = a % t.pageSize;
-    const n = Math.min(size - i, t.pageSize - o);
-    tmp.set(new Uint8Array(v.buffer, v.byteOffset + o, n), i);
-    i += n;
+  const backwards = dst > src && dst < src + size;
+  if (size <= SMALL && pageOffset(t, src) <= t.pageSize - size && pageOffset(t, dst) <= t.pageSize - size) {
+    copySmall(t, dst, src, size, backwards);
+  } else if (backwards) {
+    copyBackwards(t, dst, src, size);
+  } else {
+    for (let i = 0; i < size; ) {
+      const from = readableRun(t, src + i);
+      const to = writableRun(t, dst + i);
+      const n = Math.min(size - i, from.length, to.length);
+      to.set(n === from.length ? from : from.subarray(0, n));
+      i += n;
+    }
   }
-  fillBytes(t, dst, size, tmp);
+}
+
+/** copyBytes of a few bytes that lie within one page each. */
+function copySmall(t: Tlb, dst: number, src: number, size: number, backwards: boolean): void {
+  const from = readView(t, src);
+  const to = writeView(t, dst);
+  const so = pageOffset(t, src);
+  const d = pageOffset(t, dst);
+  if (backwards) for (let i = size - 1; i >= 0; i--) to.setUint8(d + i, from.getUint8(so + i));
+  else for (let i = 0; i < size; i++) to.setUint8(d + i, from.getUint8(so + i));
+}
+
+/** copyBytes from the last byte down (dst overlaps the end of src). */
+function copyBackwards(t: Tlb, dst: number, src: number, size: number): void {
+  for (let left = size; left > 0; ) {
+    const n = Math.min(left, pageOffset(t, src + left - 1) + 1, pageOffset(t, dst + left - 1) + 1);
+    const from = readableRun(t, src + left - n);
+    const to = writableRun(t, dst + left - n);
+    to.set(from.subarray(0, n));
+    left -= n;
+  }
 }
 
 /** Writes `bytes` (or zeros when bytes is null) to `size` bytes at `dst`, page by page. */
 export function fillBytes(t: Tlb, dst: number, size: number, bytes: Uint8Array | null): void {
-  let i = 0;
-  while (i < size) {
-    const a = dst + i;
-    const v = writeView(t, a);
-    const o = a % t.pageSize;
-    const n = Math.min(size - i, t.pageSize - o);
-    const target = new Uint8Array(v.buffer, v.byteOffset + o, n);
+  for (let i = 0; i < size; ) {
+    const target = writableRun(t, dst + i);
+    const n = Math.min(size - i, target.length);
     if (bytes) target.set(bytes.subarray(i, i + n));
-    else target.fill(0);
+    else target.fill(0, 0, n);
+    i += n;
+  }
+}
+
+/** memset: `size` bytes at `dst` set to `value`, page by page. */
+export function setBytes(t: Tlb, dst: number, size: number, value: number): void {
+  for (let i = 0; i < size; ) {
+    const target = writableRun(t, dst + i);
+    const n = Math.min(size - i, target.length);
+    target.fill(value, 0, n);
     i += n;
   }
 }

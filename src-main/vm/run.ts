@@ -3,18 +3,21 @@
  * desktop app, the grader) builds on. The result has the shape of `forklab run --json`
  * (../shared/spec/cli.md): fields may be added, never renamed.
  */
+import { doExit } from '../kernel/exit.ts';
+import { exitedStatus } from '../kernel/signals.ts';
 import { compile } from '../lang/compile.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
-import { formatDiagnostics } from '../lang/diagnostics.ts';
+import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
 import type { ProgramImage } from '../lang/image.ts';
-import type { KernelOptions, StopReason } from '../kernel/kernel.ts';
+import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
-import type { TraceEvent } from '../kernel/trace.ts';
+import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
-import { ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
+import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
+import type { Task } from '../kernel/task.ts';
 import type { RecordLayout, RecordLookup } from '../kernel/c-values.ts';
 import { DiagnosticBag } from '../lang/diagnostics.ts';
 import { preprocess } from '../lang/preprocess.ts';
@@ -48,8 +51,17 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /** false: line events without depth and variables (a replay's, vm/replay.ts) */
+  detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
   records?: RecordLookup;
+  /** asked between time slices: true stops the run, keeping what ran (stopReason 'cancelled') */
+  interrupted?: () => boolean;
+  /**
+   * which events `trace` keeps (kernel/trace.ts TraceKeep; default 'all', and always 'all' in
+   * detail mode): `forklab run` without --trace keeps none, the checker the kinds it reads
+   */
+  trace?: TraceKeep;
 }
 
 export interface ProcessReport {
@@ -89,7 +101,8 @@ export interface RunWarning {
 
 export interface RunResult {
   ok: boolean;
-  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string }[];
+  /** errors and warnings, each with its notes (the compiler's "note:" lines) */
+  diagnostics: { severity: 'error' | 'warning'; line: number; column: number; message: string; file: string; notes?: string[] }[];
   /** gcc-style text of the diagnostics */
   diagnosticsText: string;
   /** the terminal text, decoded as UTF-8 */
@@ -123,9 +136,7 @@ export function compileProgram(source: string, fileName = 'prog.c') {
 export function runProgram(request: RunRequest): RunResult {
   const fileName = request.fileName ?? 'prog.c';
   const compiled = compileProgram(request.source, fileName);
-  const diagnostics = compiled.diagnostics
-    .filter((d) => d.severity !== 'note')
-    .map((d) => ({ severity: d.severity as 'error' | 'warning', line: d.line, column: d.column, message: d.message, file: d.file }));
+  const diagnostics = reportedDiagnostics(compiled.diagnostics);
   const diagnosticsText = formatDiagnostics(compiled.diagnostics, new Map([[fileName, request.source]]));
   if (!compiled.ok || !compiled.image) {
     return {
@@ -172,8 +183,8 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
   return (tagged) => found.get(tagged) ?? null;
 }
 
-/** Runs a compiled image on a fresh machine. */
-export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
+/** The kernel options a run request asks for (absent ones keep the kernel's defaults). */
+export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<KernelOptions> {
   const options: Partial<KernelOptions> = {
     maxSteps: request.maxSteps,
     maxOutputBytes: request.maxOutputBytes,
@@ -187,32 +198,62 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     seed: request.seed,
     replay: request.schedule !== undefined ? parseSchedule(request.schedule) : undefined,
     stdin: typeof request.stdin === 'string' ? new TextEncoder().encode(request.stdin) : request.stdin,
+    interrupted: request.interrupted,
+    // detail mode is for the viewer: it keeps everything
+    trace: request.detail ? 'all' : request.trace,
   };
   for (const key of Object.keys(options) as (keyof KernelOptions)[]) if (options[key] === undefined) delete options[key];
-  const machine = new Machine(options);
-  const kernel = machine.kernel;
+  return options;
+}
+
+/** A machine booted on `image` as `request` asks (options, detail mode, argv, environment), not yet run. */
+export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
+  const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
   if (request.detail) {
-    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null) });
+    machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
   const argv = [`./${image.name}`, ...(request.args ?? [])];
-  const program = kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
-  let stopMessage: string | null = null;
+  const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
+  return { machine, program };
+}
+
+/**
+ * Runs a booted machine until the kernel stops it. A call of a library function the lab does not
+ * have ends the program there (exit status 127) and gives the message to show; null otherwise.
+ */
+export function runMachine(machine: Machine, program: Task): string | null {
+  const kernel = machine.kernel;
   try {
     kernel.run();
+    return null;
   } catch (e) {
-    if (e instanceof UnsupportedFunction) {
-      kernel.stopReason = 'exited';
-      stopMessage = `${e.message}; the run stopped there`;
-      kernel.doExit(program, 0x7f00);
-    } else {
-      throw e;
+    if (e instanceof KernelRunaway) {
+      kernel.stopReason = 'kernel-limit';
+      return e.message;
     }
+    if (!(e instanceof UnsupportedFunction)) throw e;
+    kernel.stopReason = 'exited';
+    doExit(kernel, program, exitedStatus(127));
+    return `${e.message}; the run stopped there`;
   }
+}
+
+/** The teaching warnings a finished run adds: every zombie still unreaped at the end. */
+export function warnRemainingZombies(machine: Machine): void {
+  const kernel = machine.kernel;
   for (const t of kernel.tasks.values()) {
     if (t.state === 'Z' && !t.kernelThread && t.parent && !t.parent.kernelThread) {
       kernel.warn('zombie-not-reaped', t, `process ${t.pid} exited but its parent ${t.parent.pid} never called wait() for it: it is still a zombie when the run ends`);
     }
   }
+}
+
+/** Runs a compiled image on a fresh machine. */
+export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'>): RunResult {
+  const { machine, program } = bootMachine(image, request);
+  const kernel = machine.kernel;
+  let stopMessage = runMachine(machine, program);
+  warnRemainingZombies(machine);
   const stdoutBytes = concatOutput(kernel.output.map((c) => c.bytes));
   const status = program.exitCode;
   const finished = program.state === 'Z' || program.state === 'X';
@@ -223,9 +264,9 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   };
   const stopReason = kernel.stopReason ?? 'exited';
   if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
-  const f = kernel.trace.events.find((e) => e.kind === 'fault' && e.signal !== undefined);
+  const f = kernel.fatalFault;
   if (f && !stopMessage) {
-    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ''}`;
+    stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
   }
   kernel.endRun(stopMessage);
   return {
@@ -252,7 +293,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     stats: {
       ...kernel.memory.stats(),
       steps: kernel.steps,
-      ...countCreations(kernel.trace.events),
+      ...creations(kernel.counts),
       zombiesPeak: kernel.zombiesPeak,
       zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
       orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
@@ -265,23 +306,10 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
   };
 }
 
-/** forks, vforks, other clones (threads included) and execs, counted from the trace. */
-function countCreations(events: TraceEvent[]): { forks: number; vforks: number; clones: number; execs: number } {
-  const counts = { forks: 0, vforks: 0, clones: 0, execs: 0 };
-  let first = true;
-  for (const e of events) {
-    if (e.kind === 'clone') {
-      const what = e.what as string;
-      if (what === 'fork') counts.forks++;
-      else if (what === 'vfork') counts.vforks++;
-      else counts.clones++;
-    } else if (e.kind === 'exec') {
-      // the shell's exec of the program itself is not the program's
-      if (first) first = false;
-      else counts.execs++;
-    }
-  }
-  return counts;
+/** forks, vforks, other clones (threads included) and execs of the run, from the kernel's counts. */
+function creations(counts: Kernel['counts']): { forks: number; vforks: number; clones: number; execs: number } {
+  // the shell's exec of the program itself is not the program's
+  return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
 }
 
 function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {
@@ -292,6 +320,8 @@ function describeStop(reason: StopReason, steps: number, detail: string, maxOutp
       return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
     case 'deadlock':
       return `stopped: every process is blocked for good (${detail})`;
+    case 'cancelled':
+      return `cancelled after ${steps.toLocaleString('en-US')} steps: what the program did until then is shown`;
     default:
       return null;
   }

@@ -1,30 +1,87 @@
 /**
- * The system calls a program makes, as library functions: each one reads its arguments, asks the
- * kernel, and turns a negative result into -1 with errno, as glibc's wrappers do.
+ * The system calls a program makes, as library functions: one table, SYSCALLS, declares each
+ * call once — the C function, the Linux system call it makes, its name in the trace, whether it
+ * returns, how the schedule explorer treats it, and its handler. A handler only moves
+ * arguments: it reads them (and the structs they point to) from the call, asks the kernel's
+ * sys* function, which applies the kernel's rules and returns a value or -errno, and writes the
+ * results back; a negative result becomes -1 with errno, as glibc's wrappers do.
  */
 import type { Machine } from './machine.ts';
-import { BLOCK, NORETURN, native, type NativeCall, type NativeTable } from './libc/native.ts';
-import { exitedStatus, SIGABRT, SIGKILL } from '../kernel/signals.ts';
-import type { Task } from '../kernel/task.ts';
-import { BLOCKED, sysClose, sysDup, sysDup2, sysFcntl, sysPipe, sysRead, sysWrite } from '../kernel/fs.ts';
+import { BLOCK, NORETURN, native, type NativeCall, type NativeResult, type NativeTable, type ReturnKind } from './libc/native.ts';
+import type { BuiltinName } from '../lang/builtins.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { SigAction, Task } from '../kernel/task.ts';
+import { BLOCKED } from '../kernel/task.ts';
+import { exitedStatus } from '../kernel/signals.ts';
+import {
+  CLONE_VFORK, CLONE_VM, EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, NSIG, PR_GET_CHILD_SUBREAPER, PR_GET_NAME,
+  PR_SET_NAME, RLIM_INFINITY, SIG_ERR, SIGCHLD,
+} from '../kernel/uapi.ts';
+import { sysClose, sysDup, sysDup2, sysFcntl, sysIsatty, sysPipe, sysRead, sysWrite } from '../kernel/fs.ts';
 import { doWait } from '../kernel/wait.ts';
-import { SIG_DFL, SIG_IGN, sigreturn } from '../kernel/signal.ts';
-import { CLONE_VFORK, CLONE_VM, kernelClone } from '../kernel/fork.ts';
-import { SIGCHLD } from '../kernel/signals.ts';
+import { forceAbort, sigreturn, sysKill, sysPause, sysSigaction, sysSignal, sysSigprocmask } from '../kernel/signal.ts';
+import { kernelClone } from '../kernel/fork.ts';
 import { doExecve } from '../kernel/exec.ts';
+import { doExit, doGroupExit } from '../kernel/exit.ts';
+import { futexWait, futexWake } from '../kernel/futex.ts';
+import { sysAlarm, sysNanosleep, sysTime } from '../kernel/time.ts';
+import {
+  TASK_COMM_LEN, sysBrk, sysGetpid, sysGetppid, sysGetrlimit, sysGettid, sysGetuid, sysPrctl, sysSetrlimit,
+} from '../kernel/sys.ts';
 import { psOutput } from '../kernel/ps.ts';
+import { Fault } from '../kernel/mmu.ts';
 import { unflushedBytes } from './libc/stdio.ts';
-import type { Mm } from '../kernel/memory.ts';
 
-const EFAULT = 14;
-const EINVAL = 22;
-const ENOMEM = 12;
-const ESRCH = 3;
+/**
+ * How the schedule explorer (src-main/explore) treats a call, by what the call can see or change
+ * of other processes:
+ *   local   only the caller's own process (its memory, limits, break, clock reading)
+ *   pid     local, but returns a pid: a program that prints it depends on pid numbering
+ *   parent  reads who the caller's parent is (getppid)
+ *   output  writes to a descriptor (a pipe's reader or the terminal sees it)
+ *   input   reads from a descriptor (pipe or terminal input)
+ *   files   changes the descriptor table (pipe ends opened, duplicated, closed)
+ *   wait    looks at the caller's children (wait, waitpid)
+ *   fork    makes a process (pid numbering, RLIMIT_NPROC)
+ *   exec    replaces the program (closes close-on-exec descriptors, wakes a vfork parent)
+ *   exit    ends the caller (its parent, children and pipes see it)
+ *   signal  changes the caller's own signal state (dispositions, mask, alarm, raise)
+ *   kill    sends a signal to other processes
+ *   sync    memory shared between tasks (futexes, the mutex's test-and-set)
+ *   sched   a scheduling point with no data (sched_yield, sleep)
+ *   ps      reads the whole process table
+ */
+export type ExploreClass =
+  | 'local' | 'pid' | 'parent' | 'output' | 'input' | 'files' | 'wait' | 'fork' | 'exec' | 'exit'
+  | 'signal' | 'kill' | 'sync' | 'sched' | 'ps';
 
-const PR_SET_NAME = 15;
-const PR_GET_NAME = 16;
-const PR_SET_CHILD_SUBREAPER = 36;
-const PR_GET_CHILD_SUBREAPER = 37;
+/** What a handler works with: the machine (its kernel) and the calling task. */
+type Handler = (m: Machine, c: NativeCall, task: Task) => NativeResult;
+
+export interface Syscall {
+  /** the C function a program calls (a builtin of lang/builtins.ts) */
+  name: BuiltinName;
+  /** the Linux x86-64 system call it makes (null: a hook of the lab's runtime with no Linux counterpart) */
+  nr: number | null;
+  /** the name in the trace's `syscall` events, or null for a hook that is not traced */
+  trace: string | null;
+  /** true when it does not return to the caller on success (traced before it runs) */
+  noReturn: boolean;
+  explore: ExploreClass;
+  /** the C return type */
+  ret: ReturnKind;
+  handler: Handler;
+}
+
+/** Declares a traced system call under its own name. */
+function sys(name: BuiltinName, nr: number | null, ret: ReturnKind, explore: ExploreClass, handler: Handler, trace: string | null = name): Syscall {
+  return { name, nr, trace, noReturn: false, explore, ret, handler };
+}
+
+/** Declares a call that does not return when it succeeds. */
+function noReturn(name: BuiltinName, nr: number, explore: ExploreClass, handler: Handler, trace: string = name): Syscall {
+  return { name, nr, trace, noReturn: true, explore, ret: 'void', handler };
+}
 
 /** glibc's convention: a negative kernel result becomes -1 and errno. */
 function sysResult(call: NativeCall, r: number): number {
@@ -35,406 +92,404 @@ function sysResult(call: NativeCall, r: number): number {
   return r;
 }
 
-/** sigset_t is 128 bytes; the lab keeps signals 1..64 in its first 8 bytes. */
-function sigsetBit(sig: number): bigint {
-  return 1n << BigInt(sig - 1);
+/** A kernel result that may be BLOCKED (the task sleeps; the VM repeats the call when it wakes). */
+function blockingResult(call: NativeCall, r: number | typeof BLOCKED): NativeResult {
+  return r === BLOCKED ? BLOCK : sysResult(call, r);
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Linux x86-64 system call numbers (asm/unistd_64.h) of the calls below. */
+const NR = {
+  read: 0, write: 1, close: 3, ioctl: 16, pipe: 22, sched_yield: 24, dup: 32, dup2: 33, pause: 34,
+  nanosleep: 35, alarm: 37, getpid: 39, clone: 56, fork: 57, vfork: 58, execve: 59, exit: 60,
+  wait4: 61, kill: 62, fcntl: 72, getuid: 102, getppid: 110, prctl: 157, gettid: 186, time: 201,
+  futex: 202, exit_group: 231, tgkill: 234, brk: 12, rt_sigaction: 13, rt_sigprocmask: 14,
+  rt_sigreturn: 15, getrlimit: 97, setrlimit: 160,
+} as const;
+
+/** Every system call of the lab, each declared once. */
+export const SYSCALLS: readonly Syscall[] = [
+  // ---- processes
+  noReturn('_exit', NR.exit_group, 'exit', (m, c, t) => groupExit(m.kernel, t, c.i32(0))),
+  noReturn('_Exit', NR.exit_group, 'exit', (m, c, t) => groupExit(m.kernel, t, c.i32(0))),
+  noReturn('__lab_exit_thread', NR.exit, 'exit', (m, c, t) => {
+    doExit(m.kernel, t, exitedStatus(c.i32(0)));
+    return NORETURN;
+  }, 'exit'),
+  sys('fork', NR.fork, 'i32', 'fork', (m, c, t) => clone(m, c, t, SIGCHLD)),
+  sys('vfork', NR.vfork, 'i32', 'fork', (m, c, t) => clone(m, c, t, CLONE_VM | CLONE_VFORK | SIGCHLD)),
+  sys('clone', NR.clone, 'i32', 'fork', (m, c, t) => {
+    const fn = c.ptr(0);
+    const stack = c.ptr(1);
+    if (!fn || !stack) return sysResult(c, -EINVAL);
+    return clone(m, c, t, c.i32(2), stack, fn, c.ptr(3), c.nargs > 4 ? c.ptr(4) : 0, c.nargs > 6 ? c.ptr(6) : 0);
+  }),
+  sys('execve', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),
+  sys('execv', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
+  sys('execvp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
+  sys('execl', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
+  sys('execlp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
+  sys('execle', NR.execve, 'i32', 'exec', (m, c, t) => {
+    const { args, after } = argList(c, 1);
+    return exec(m, c, t, cString(c, 0), args, stringArray(c, c.ptr(after)));
+  }),
+  sys('wait', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'wait', -1, 0, c.ptr(0))),
+  sys('waitpid', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'waitpid', c.i32(0), c.i32(2), c.ptr(1))),
+  sys('getpid', NR.getpid, 'i32', 'pid', (_m, _c, t) => sysGetpid(t)),
+  sys('gettid', NR.gettid, 'i32', 'pid', (_m, _c, t) => sysGettid(t)),
+  sys('getppid', NR.getppid, 'i32', 'parent', (_m, _c, t) => sysGetppid(t)),
+  sys('getuid', NR.getuid, 'i32', 'local', () => sysGetuid()),
+  sys('prctl', NR.prctl, 'i32', 'local', (m, c, t) => prctl(m.kernel, c, t)),
+  sys('getrlimit', NR.getrlimit, 'i32', 'local', (_m, c, t) => {
+    const r = sysGetrlimit(t, c.i32(0));
+    if (typeof r === 'number') return sysResult(c, r);
+    if (!c.ptr(1)) return sysResult(c, -EFAULT);
+    c.mem.setI64(c.ptr(1), rlimToUser(r.cur));
+    c.mem.setI64(c.ptr(1) + 8, rlimToUser(r.max));
+    return 0;
+  }),
+  sys('setrlimit', NR.setrlimit, 'i32', 'local', (_m, c, t) => {
+    if (!c.ptr(1)) return sysResult(c, -EFAULT);
+    const limit = { cur: rlimFromUser(c.mem.i64(c.ptr(1))), max: rlimFromUser(c.mem.i64(c.ptr(1) + 8)) };
+    return sysResult(c, sysSetrlimit(t, c.i32(0), limit));
+  }),
+  sys('sched_yield', NR.sched_yield, 'i32', 'sched', (m) => {
+    m.kernel.needResched = true;
+    return 0;
+  }),
+  // ---- descriptors
+  sys('write', NR.write, 'i64', 'output', (m, c, t) => {
+    // EBADF before any look at the buffer, as fdget comes before copy_from_user
+    if (!t.files.get(c.i32(0))) return sysResult(c, -EBADF);
+    const bytes = userBuffer(c, c.ptr(1), c.size(2));
+    if (typeof bytes === 'number') return sysResult(c, bytes);
+    return blockingResult(c, sysWrite(m.kernel, t, c.i32(0), bytes, true));
+  }),
+  sys('read', NR.read, 'i64', 'input', (m, c, t) => {
+    if (!t.files.get(c.i32(0))) return sysResult(c, -EBADF);
+    const r = sysRead(m.kernel, t, c.i32(0), Math.min(c.size(2), MAX_RW_COUNT));
+    if (r === BLOCKED) return BLOCK;
+    if (typeof r === 'number') return sysResult(c, r);
+    c.mem.write(c.ptr(1), r);
+    return r.length;
+  }),
+  sys('pipe', NR.pipe, 'i32', 'files', (m, c, t) => {
+    const fds = c.ptr(0);
+    if (!fds) return sysResult(c, -EFAULT);
+    const r = sysPipe(m.kernel, t, 0);
+    if (typeof r === 'number') return sysResult(c, r);
+    c.mem.setI32(fds, r[0]);
+    c.mem.setI32(fds + 4, r[1]);
+    return 0;
+  }),
+  sys('dup', NR.dup, 'i32', 'files', (m, c, t) => sysResult(c, sysDup(m.kernel, t, c.i32(0)))),
+  sys('dup2', NR.dup2, 'i32', 'files', (m, c, t) => sysResult(c, sysDup2(m.kernel, t, c.i32(0), c.i32(1)))),
+  sys('fcntl', NR.fcntl, 'i32', 'files', (m, c, t) => sysResult(c, sysFcntl(m.kernel, t, c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
+  sys('close', NR.close, 'i32', 'files', (m, c, t) => sysResult(c, sysClose(m.kernel, t, c.i32(0)))),
+  sys('isatty', NR.ioctl, 'i32', 'local', (_m, c, t) => sysResult(c, sysIsatty(t, c.i32(0)))),
+  // ---- signals
+  sys('kill', NR.kill, 'i32', 'kill', (m, c, t) => sysResult(c, sysKill(m.kernel, t, c.i32(0), c.i32(1)))),
+  sys('raise', NR.tgkill, 'i32', 'signal', (m, c, t) => sysResult(c, sysKill(m.kernel, t, t.tgid, c.i32(0)))),
+  sys('abort', NR.tgkill, 'void', 'signal', (m, _c, t) => {
+    forceAbort(m.kernel, t);
+    return undefined;
+  }),
+  sys('signal', NR.rt_sigaction, 'ptr', 'signal', (_m, c, t) => {
+    const r = sysSignal(t, c.i32(0), c.ptr(1));
+    if (r >= 0) return r;
+    c.setErrno(-r);
+    return SIG_ERR;
+  }),
+  sys('sigaction', NR.rt_sigaction, 'i32', 'signal', (_m, c, t) => {
+    const newp = c.ptr(1);
+    const oldp = c.ptr(2);
+    const old: SigAction | null = oldp ? { handler: 0, flags: 0, mask: new Set() } : null;
+    const r = sysSigaction(t, c.i32(0), newp ? readSigaction(c, newp) : null, old);
+    if (r === 0 && old) writeSigaction(c, oldp, old);
+    return sysResult(c, r);
+  }),
+  sys('sigprocmask', NR.rt_sigprocmask, 'i32', 'signal', (_m, c, t) => {
+    const setp = c.ptr(1);
+    const oldp = c.ptr(2);
+    const old = oldp ? new Set<number>() : null;
+    const r = sysSigprocmask(t, c.i32(0), setp ? readSigset(c, setp) : null, old);
+    if (old) c.mem.setI64(oldp, sigsetBits(old));
+    return sysResult(c, r);
+  }),
+  sys('pause', NR.pause, 'i32', 'signal', (m, _c, t) => sysPause(m.kernel, t) === BLOCKED ? BLOCK : 0),
+  noReturn('__lab_sigreturn', NR.rt_sigreturn, 'signal', (m, _c, t) => {
+    sigreturn(m.kernel, t);
+    return NORETURN;
+  }, 'rt_sigreturn'),
+  // ---- time
+  sys('alarm', NR.alarm, 'i32', 'signal', (m, c, t) => sysAlarm(m.kernel, t, c.u32(0))),
+  sys('time', NR.time, 'i64', 'local', (m, c) => {
+    const seconds = sysTime(m.kernel);
+    if (c.ptr(0)) c.mem.setI64(c.ptr(0), BigInt(seconds));
+    return seconds;
+  }),
+  sys('sleep', NR.nanosleep, 'i32', 'sched', (m, c, t) => blockingResult(c, sysNanosleep(m.kernel, t, c.u32(0), 0))),
+  sys('usleep', NR.nanosleep, 'i32', 'sched', (m, c, t) => {
+    const us = c.u32(0);
+    return blockingResult(c, sysNanosleep(m.kernel, t, Math.floor(us / 1e6), (us % 1e6) * 1e3));
+  }),
+  sys('nanosleep', NR.nanosleep, 'i32', 'sched', (m, c, t) => {
+    const req = c.ptr(0);
+    if (!req) return sysResult(c, -EFAULT);
+    return blockingResult(c, sysNanosleep(m.kernel, t, Number(c.mem.i64(req)), Number(c.mem.i64(req + 8))));
+  }),
+  // ---- memory
+  sys('brk', NR.brk, 'i32', 'local', (m, c, t) => {
+    const want = c.ptr(0);
+    return sysBrk(m.kernel, t, want) === want ? 0 : sysResult(c, -ENOMEM);
+  }),
+  sys('sbrk', NR.brk, 'ptr', 'local', (m, c, t) => {
+    const old = sysBrk(m.kernel, t, 0);
+    const inc = c.long(0);
+    if (inc === 0) return old;
+    if (sysBrk(m.kernel, t, old + inc) !== old + inc) {
+      c.setErrno(ENOMEM);
+      return -1; // (void *)-1
+    }
+    return old;
+  }),
+  // ---- threads: futexes and the runtime's atomic test-and-set
+  sys('__lab_futex_wait', NR.futex, 'i32', 'sync', (m, c, t) => {
+    const address = c.ptr(0);
+    return blockingResult(c, futexWait(m.kernel, t, address, c.mem.i32(address), c.i32(1)));
+  }, 'futex_wait'),
+  sys('__lab_futex_wake', NR.futex, 'i32', 'sync', (m, c, t) => futexWake(m.kernel, t.mm, c.ptr(0), c.i32(1)), 'futex_wake'),
+  sys('__lab_test_and_set', null, 'i32', 'sync', (_m, c) => {
+    const old = c.mem.i32(c.ptr(0));
+    c.mem.setI32(c.ptr(0), 1);
+    return old;
+  }, null),
+  // ---- /bin/ps reads the process table from the kernel (as procps reads /proc)
+  sys('__lab_ps', null, 'i32', 'ps', (m, c, t) => {
+    const { text, status } = psOutput(m.kernel, t, stringArray(c, c.ptr(1)).slice(1));
+    m.kernelWrite(t, 1, encoder.encode(text));
+    return status;
+  }, null),
+];
+
+/** The traced system calls: the name a builtin has in the trace (docs/trace.md), by C function. */
+export const SYSTEM_CALL_NAMES: ReadonlyMap<string, string> = new Map(
+  SYSCALLS.filter((s) => s.trace !== null).map((s) => [s.name, s.trace!] as [string, string]),
+);
+
+/** System calls that do not return to the caller when they succeed (traced before they run). */
+export const NORETURN_CALLS: ReadonlySet<string> = new Set(SYSCALLS.filter((s) => s.noReturn).map((s) => s.name));
+
+/** How the explorer treats each system call, by C function. */
+export const EXPLORE_CLASSES: ReadonlyMap<string, ExploreClass> = new Map(SYSCALLS.map((s) => [s.name, s.explore] as [string, ExploreClass]));
+
+/** The natives of the system calls, bound to `machine` (the calling task is the kernel's current one). */
+export function systemCallNatives(machine: Machine): NativeTable {
+  const table: NativeTable = {};
+  for (const s of SYSCALLS) {
+    const handler = s.handler;
+    const call = (c: NativeCall): NativeResult => handler(machine, c, currentTask(machine.kernel));
+    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call));
+  }
+  return table;
 }
 
 /**
- * The natives that are system calls (or glibc wrappers of one): each call is traced as a
- * `syscall` event (docs/trace.md), under the name Linux gives it.
+ * A system call that touches a bad user pointer fails with EFAULT, as the kernel's copy_from_user
+ * and copy_to_user make it fail; the process is not killed (a library function that faults is).
  */
-export const SYSTEM_CALL_NAMES: ReadonlyMap<string, string> = new Map([
-  ...['_exit', '_Exit', 'fork', 'vfork', 'clone', 'execve', 'execv', 'execvp', 'execl', 'execlp', 'execle',
-    'kill', 'raise', 'getpid', 'gettid', 'getppid', 'getuid', 'write', 'read', 'pipe', 'dup', 'dup2', 'fcntl',
-    'close', 'isatty', 'wait', 'waitpid', 'prctl', 'signal', 'sigaction', 'sigprocmask', 'pause', 'alarm',
-    'brk', 'sbrk', 'time', 'sleep', 'usleep', 'nanosleep', 'sched_yield', 'abort'].map((n) => [n, n] as [string, string]),
-  ['__lab_exit_thread', 'exit'],
-  ['__lab_futex_wait', 'futex_wait'],
-  ['__lab_futex_wake', 'futex_wake'],
-  ['__lab_sigreturn', 'rt_sigreturn'],
-]);
-
-/** System calls that do not return to the caller when they succeed (traced before they run). */
-export const NORETURN_CALLS: ReadonlySet<string> = new Set(['_exit', '_Exit', '__lab_exit_thread', '__lab_sigreturn']);
-
-export function systemCallNatives(machine: Machine): NativeTable {
-  const kernel = machine.kernel;
-  const current = (): Task => {
-    const t = kernel.current;
-    if (!t) throw new Error('internal error: system call without a current task');
-    return t;
-  };
-  /** exit_group: every thread of the process ends, then the caller. */
-  const exitNow = (status: number): typeof NORETURN => {
-    const self = current();
-    for (const t of [...kernel.tasks.values()]) if (t !== self && t.tgid === self.tgid) kernel.doExit(t, status);
-    kernel.doExit(self, status);
-    return NORETURN;
-  };
-  /** fork, vfork and clone: the parent gets the child's pid (or -1 and errno). */
-  const clone = (c: NativeCall, flags: number, stack = 0, fn = 0, arg = 0, parentTid = 0, childTid = 0): number => {
-    const self = current();
-    if (!(flags & CLONE_VM)) {
-      const pending = unflushedBytes(c, 'stdout');
-      if (pending > 0) {
-        kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte(s) of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
-      }
-    }
-    warnAfterFailedExec(self, 'fork');
-    const r = kernelClone(kernel, self, { flags, stack, fn, arg, parentTid, childTid, nargs: c.nargs });
-    if (r > 0 && (flags & CLONE_VFORK)) kernel.needResched = true;
-    return sysResult(c, r);
-  };
-  /** kill(2) for the cases the lab has: a pid, 0 or -1 meaning the caller's processes. */
-  const kill = (c: NativeCall, pid: number, sig: number): number => {
-    if (sig < 0 || sig > 64) return sysResult(c, -EINVAL);
-    const self = current();
-    const targets = pid > 0
-      ? [...kernel.tasks.values()].filter((t) => t.pid === pid && t.state !== 'X')
-      : [...kernel.tasks.values()].filter((t) => !t.kernelThread && t.state !== 'X' && t.state !== 'Z' && (pid === 0 || pid === -1 ? t !== self || pid === 0 : t.pid === -pid));
-    if (targets.length === 0) return sysResult(c, -ESRCH);
-    if (sig === 0) return 0;
-    for (const t of targets) kernel.sendSignal(t, sig, self);
-    return 0;
-  };
-  /** A child whose exec failed and that now forks or waits is running code meant for its parent. */
-  const warnAfterFailedExec = (self: Task, call: string): void => {
-    if (self.execFailed) {
-      kernel.warn('exec-failed-fell-through', self, `process ${self.pid}'s exec failed, and it went on to call ${call}() in code meant for its parent. After a failed exec, report the error and call _exit()`);
-    }
-  };
-  const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
-  /** The strings of a NULL-terminated array of string pointers (argv, envp). */
-  const stringArray = (c: NativeCall, address: number): string[] => {
-    const out: string[] = [];
-    if (!address) return out;
-    for (let i = 0; ; i++) {
-      const p = c.mem.pointer(address + 8 * i);
-      if (!p) return out;
-      out.push(decode(c.mem.cString(p)));
-    }
-  };
-  /** The variadic argument strings of execl and friends, from argument `first` up to NULL. */
-  const argList = (c: NativeCall, first: number): { args: string[]; after: number } => {
-    const args: string[] = [];
-    let i = first;
-    for (; i < c.nargs; i++) {
-      const p = c.ptr(i);
-      if (!p) return { args, after: i + 1 };
-      args.push(decode(c.mem.cString(p)));
-    }
-    return { args, after: i };
-  };
-  const environment = (c: NativeCall): string[] => stringArray(c, c.mem.pointer(c.staticBuffer('environ')));
-  /** Runs the exec; on success the task's registers are the new program's (NORETURN). */
-  const exec = (c: NativeCall, path: string, argv: string[], envp: string[]): number | typeof NORETURN => {
-    const r = doExecve(kernel, current(), path, argv, envp);
-    return r === 0 ? NORETURN : sysResult(c, r);
-  };
-  /** execvp's search: a name without '/' is tried in each directory of PATH. */
-  const execSearch = (c: NativeCall, file: string, argv: string[], envp: string[]): number | typeof NORETURN => {
-    if (file.includes('/')) return exec(c, file, argv, envp);
-    if (!file) return sysResult(c, -2);
-    const pathVar = envp.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/bin:/usr/bin';
-    let error = -2;
-    for (const dir of pathVar.split(':')) {
-      const r = doExecve(kernel, current(), `${dir || '.'}/${file}`, argv, envp);
-      if (r === 0) return NORETURN;
-      if (r !== -2) error = r;
-    }
-    return sysResult(c, error);
-  };
-
-  /** Installs a disposition; returns the old handler (signal()). */
-  const setHandler = (sig: number, handler: number, flags: number, mask: Set<number>): number => {
-    const action = current().sighand.actions[sig];
-    const old = action.handler;
-    action.handler = handler;
-    action.flags = flags;
-    action.mask = mask;
-    return old;
-  };
-
-  return {
-    _exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
-    _Exit: native('void', (c) => exitNow(exitedStatus(c.i32(0)))),
-    __lab_exit_thread: native('void', (c) => {
-      kernel.doExit(current(), exitedStatus(c.i32(0)));
-      return NORETURN;
-    }),
-    __lab_ps: native('i32', (c) => {
-      const argv = stringArray(c, c.ptr(1)).slice(1);
-      const { text, status } = psOutput(kernel, current(), argv);
-      machine.kernelWrite(current(), 1, new TextEncoder().encode(text));
-      return status;
-    }),
-    fork: native('i32', (c) => clone(c, SIGCHLD)),
-    execve: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),
-    execv: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), environment(c))),
-    execvp: native('i32', (c) => execSearch(c, decode(c.mem.cString(c.ptr(0))), stringArray(c, c.ptr(1)), environment(c))),
-    execl: native('i32', (c) => exec(c, decode(c.mem.cString(c.ptr(0))), argList(c, 1).args, environment(c))),
-    execlp: native('i32', (c) => execSearch(c, decode(c.mem.cString(c.ptr(0))), argList(c, 1).args, environment(c))),
-    execle: native('i32', (c) => {
-      const { args, after } = argList(c, 1);
-      return exec(c, decode(c.mem.cString(c.ptr(0))), args, stringArray(c, c.ptr(after)));
-    }),
-    vfork: native('i32', (c) => clone(c, CLONE_VM | CLONE_VFORK | SIGCHLD)),
-    clone: native('i32', (c) => {
-      const fn = c.ptr(0);
-      const stack = c.ptr(1);
-      if (!fn || !stack) return sysResult(c, -EINVAL);
-      return clone(c, c.i32(2), stack, fn, c.ptr(3), c.nargs > 4 ? c.ptr(4) : 0, c.nargs > 6 ? c.ptr(6) : 0);
-    }),
-    __lab_futex_wait: native('i32', (c) => {
-      const address = c.ptr(0);
-      if (c.mem.i32(address) !== c.i32(1)) return sysResult(c, -11);
-      kernel.sleepOn(current(), { kind: 'futex', address });
-      return BLOCK;
-    }),
-    __lab_futex_wake: native('i32', (c) => kernel.futexWake(current().mm, c.ptr(0), c.i32(1))),
-    __lab_test_and_set: native('i32', (c) => {
-      const old = c.mem.i32(c.ptr(0));
-      c.mem.setI32(c.ptr(0), 1);
-      return old;
-    }),
-    abort: native('void', () => {
-      const self = current();
-      // abort unblocks and resets SIGABRT so that it always kills
-      self.blocked.delete(SIGABRT);
-      self.sighand.actions[SIGABRT].handler = SIG_DFL;
-      kernel.sendSignal(self, SIGABRT, self);
-      return undefined;
-    }),
-    raise: native('i32', (c) => kill(c, current().tgid, c.i32(0))),
-    kill: native('i32', (c) => kill(c, c.i32(0), c.i32(1))),
-    getpid: native('i32', () => current().tgid),
-    gettid: native('i32', () => current().pid),
-    getppid: native('i32', () => current().parent?.tgid ?? 0),
-    getuid: native('i32', () => 1000),
-    write: native('i64', (c) => {
-      const bytes = c.mem.read(c.ptr(1), c.size(2));
-      const r = sysWrite(kernel, current(), c.i32(0), bytes, true);
-      return r === BLOCKED ? BLOCK : sysResult(c, r);
-    }),
-    read: native('i64', (c) => {
-      const r = sysRead(kernel, current(), c.i32(0), c.size(2));
-      if (r === BLOCKED) return BLOCK;
-      if (typeof r === 'number') return sysResult(c, r);
-      c.mem.write(c.ptr(1), r);
-      return r.length;
-    }),
-    pipe: native('i32', (c) => {
-      const fds = c.ptr(0);
-      if (!fds) return sysResult(c, -EFAULT);
-      const r = sysPipe(kernel, current(), 0);
-      if (typeof r === 'number') return sysResult(c, r);
-      c.mem.setI32(fds, r[0]);
-      c.mem.setI32(fds + 4, r[1]);
-      return 0;
-    }),
-    dup: native('i32', (c) => sysResult(c, sysDup(kernel, current(), c.i32(0)))),
-    dup2: native('i32', (c) => sysResult(c, sysDup2(kernel, current(), c.i32(0), c.i32(1)))),
-    fcntl: native('i32', (c) => sysResult(c, sysFcntl(kernel, current(), c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
-    close: native('i32', (c) => sysResult(c, sysClose(kernel, current(), c.i32(0)))),
-    isatty: native('i32', (c) => {
-      const entry = current().files.get(c.i32(0));
-      if (!entry) return sysResult(c, -9);
-      if (entry.file.kind !== 'tty') return sysResult(c, -25); // ENOTTY
-      return 1;
-    }),
-    wait: native('i32', (c) => {
-      warnAfterFailedExec(current(), 'wait');
-      const r = doWait(kernel, current(), -1, 0);
-      if (r === BLOCKED) return BLOCK;
-      if (typeof r === 'number') return sysResult(c, r);
-      if (c.ptr(0)) c.mem.setI32(c.ptr(0), r.status);
-      return r.pid;
-    }),
-    waitpid: native('i32', (c) => {
-      warnAfterFailedExec(current(), 'waitpid');
-      const r = doWait(kernel, current(), c.i32(0), c.i32(2));
-      if (r === BLOCKED) return BLOCK;
-      if (typeof r === 'number') return sysResult(c, r);
-      if (c.ptr(1)) c.mem.setI32(c.ptr(1), r.status);
-      return r.pid;
-    }),
-    prctl: native('i32', (c) => {
-      const self = current();
-      switch (c.i32(0)) {
-        case PR_SET_CHILD_SUBREAPER:
-          self.childSubreaper = c.long(1) !== 0;
-          kernel.event(self, 'subreaper', { on: self.childSubreaper });
-          return 0;
-        case PR_GET_CHILD_SUBREAPER:
-          c.mem.setI32(c.ptr(1), self.childSubreaper ? 1 : 0);
-          return 0;
-        case PR_SET_NAME:
-          self.comm = new TextDecoder().decode(c.mem.cString(c.ptr(1), 15));
-          return 0;
-        case PR_GET_NAME:
-          c.mem.writeCString(c.ptr(1), new TextEncoder().encode(self.comm.slice(0, 15)));
-          return 0;
-        default:
-          return sysResult(c, -EINVAL);
-      }
-    }),
-    signal: native('ptr', (c) => {
-      const sig = c.i32(0);
-      if (sig < 1 || sig > 64 || sig === SIGKILL || sig === 19) {
-        c.setErrno(EINVAL);
-        return -1; // SIG_ERR
-      }
-      // glibc's signal() has BSD semantics: SA_RESTART, handler not reset
-      return setHandler(sig, c.ptr(1), 0x10000000, new Set());
-    }),
-    sigaction: native('i32', (c) => {
-      const sig = c.i32(0);
-      if (sig < 1 || sig > 64 || ((sig === SIGKILL || sig === 19) && c.ptr(1))) return sysResult(c, -EINVAL);
-      const action = current().sighand.actions[sig];
-      const oldp = c.ptr(2);
-      if (oldp) {
-        let mask = 0n;
-        for (const s of action.mask) mask |= sigsetBit(s);
-        c.mem.setPointer(oldp, action.handler);
-        c.mem.setI64(oldp + 8, mask);
-        c.mem.setI32(oldp + 136, action.flags);
-      }
-      const newp = c.ptr(1);
-      if (newp) {
-        const mask = new Set<number>();
-        const bits = c.mem.i64(newp + 8);
-        for (let s = 1; s <= 64; s++) if (bits & sigsetBit(s)) mask.add(s);
-        setHandler(sig, c.mem.pointer(newp), c.mem.i32(newp + 136), mask);
-      }
-      return 0;
-    }),
-    sigemptyset: native('i32', (c) => {
-      c.mem.fill(c.ptr(0), 128, 0);
-      return 0;
-    }),
-    sigfillset: native('i32', (c) => {
-      c.mem.fill(c.ptr(0), 8, 0xff);
-      return 0;
-    }),
-    sigaddset: native('i32', (c) => {
-      const sig = c.i32(1);
-      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
-      c.mem.setI64(c.ptr(0), c.mem.i64(c.ptr(0)) | sigsetBit(sig));
-      return 0;
-    }),
-    sigdelset: native('i32', (c) => {
-      const sig = c.i32(1);
-      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
-      c.mem.setI64(c.ptr(0), c.mem.i64(c.ptr(0)) & ~sigsetBit(sig));
-      return 0;
-    }),
-    sigismember: native('i32', (c) => {
-      const sig = c.i32(1);
-      if (sig < 1 || sig > 64) return sysResult(c, -EINVAL);
-      return c.mem.i64(c.ptr(0)) & sigsetBit(sig) ? 1 : 0;
-    }),
-    sigprocmask: native('i32', (c) => {
-      const self = current();
-      const how = c.i32(0);
-      const oldp = c.ptr(2);
-      if (oldp) {
-        let mask = 0n;
-        for (const s of self.blocked) mask |= sigsetBit(s);
-        c.mem.setI64(oldp, mask);
-      }
-      const setp = c.ptr(1);
-      if (setp) {
-        const bits = c.mem.i64(setp);
-        for (let s = 1; s <= 64; s++) {
-          if (s === SIGKILL || s === 19) continue;
-          const inSet = (bits & sigsetBit(s)) !== 0n;
-          if (how === 0 && inSet) self.blocked.add(s);
-          else if (how === 1 && inSet) self.blocked.delete(s);
-          else if (how === 2) inSet ? self.blocked.add(s) : self.blocked.delete(s);
-        }
-        if (how < 0 || how > 2) return sysResult(c, -EINVAL);
-      }
-      return 0;
-    }),
-    __lab_sigreturn: native('void', () => {
-      sigreturn(kernel, current());
-      return NORETURN;
-    }),
-    pause: native('i32', () => {
-      kernel.sleepOn(current(), { kind: 'pause' });
-      return BLOCK;
-    }),
-    alarm: native('i32', (c) => {
-      const self = current();
-      const left = self.alarmAt === null ? 0 : Math.max(1, Math.round((self.alarmAt - kernel.time) / 1e9));
-      const seconds = c.u32(0);
-      self.alarmAt = seconds === 0 ? null : kernel.time + seconds * 1e9;
-      return left;
-    }),
-    brk: native('i32', (c) => {
-      const want = c.ptr(0);
-      const got = moveBreak(want);
-      return got === want ? 0 : sysResult(c, -ENOMEM);
-    }),
-    sbrk: native('ptr', (c) => {
-      const mm = current().mm;
-      const old = kernel.memory.brk(mm, 0);
-      const inc = c.long(0);
-      if (inc === 0) return old;
-      const got = moveBreak(old + inc);
-      if (got !== old + inc) {
-        c.setErrno(ENOMEM);
-        return -1; // (void *)-1
-      }
-      return old;
-    }),
-    time: native('i64', (c) => {
-      const seconds = Math.floor(kernel.time / 1e9) + 1_700_000_000;
-      if (c.ptr(0)) c.mem.setI64(c.ptr(0), BigInt(seconds));
-      return seconds;
-    }),
-    sleep: native('i32', (c) => sleepFor('sleep', c.u32(0) * 1e9)),
-    usleep: native('i32', (c) => sleepFor('usleep', c.u32(0) * 1e3)),
-    nanosleep: native('i32', (c) => {
-      const req = c.ptr(0);
-      if (!req) return sysResult(c, -EFAULT);
-      const sec = Number(c.mem.i64(req));
-      const nsec = Number(c.mem.i64(req + 8));
-      if (nsec < 0 || nsec > 999_999_999 || sec < 0) return sysResult(c, -EINVAL);
-      return sleepFor('nanosleep', sec * 1e9 + nsec);
-    }),
-    sched_yield: native('i32', () => {
-      kernel.needResched = true;
-      return 0;
-    }),
-  };
-
-  /** sys_brk for the current task: moves the break and traces `brk` when it moved. */
-  function moveBreak(want: number): number {
-    const self = current();
-    const mm = self.mm as Mm;
-    const from = mm.brk;
-    const got = kernel.memory.brk(mm, want);
-    if (got !== from) kernel.event(self, 'brk', { mm: mm.id, from, to: got });
-    return got;
-  }
-
-  /**
-   * Sleeps for `ns` of simulated time: the task blocks until the clock reaches its deadline (the
-   * scheduler runs others meanwhile, or jumps the clock when everyone sleeps). The call is made
-   * again when the task wakes; it returns 0 once the deadline has passed.
-   */
-  function sleepFor(name: string, ns: number): number | typeof BLOCK {
-    const self = current();
-    const deadline = self.blockedCall?.name === name && self.blockedCall.deadline !== undefined
-      ? self.blockedCall.deadline
-      : kernel.time + ns;
-    if (kernel.time >= deadline) return 0;
-    kernel.sleepOn(self, { kind: 'sleep', until: deadline });
-    self.blockedCall = { name, nargs: 1, ret: 'i32', deadline };
-    return BLOCK;
+function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult): NativeResult {
+  try {
+    return call(c);
+  } catch (e) {
+    if (e instanceof Fault && e.signal === 'SIGSEGV') return sysResult(c, -EFAULT);
+    throw e;
   }
 }
 
-export { SIG_IGN };
+/** The most bytes one read or write moves (Linux's MAX_RW_COUNT): a larger count is cut to it. */
+const MAX_RW_COUNT = 0x7ffff000;
+
+/**
+ * The bytes of a write(2) buffer: `count` bytes at `address` (at most MAX_RW_COUNT), stopping at
+ * the first byte that cannot be read; EFAULT when not even the first one can.
+ */
+function userBuffer(c: NativeCall, address: number, count: number): Uint8Array | number {
+  const wanted = Math.min(count, MAX_RW_COUNT);
+  const out: Uint8Array[] = [];
+  let total = 0;
+  while (total < wanted) {
+    let run: Uint8Array;
+    try {
+      run = c.mem.readRun(address + total, wanted - total);
+    } catch (e) {
+      if (e instanceof Fault && e.signal === 'SIGSEGV') break;
+      throw e;
+    }
+    out.push(run);
+    total += run.length;
+  }
+  if (total === 0 && wanted > 0) return -EFAULT;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const run of out) {
+    bytes.set(run, at);
+    at += run.length;
+  }
+  return bytes;
+}
+
+function currentTask(kernel: Kernel): Task {
+  const t = kernel.current;
+  if (!t) throw new Error('internal error: system call without a current task');
+  return t;
+}
+
+// ---------------------------------------------------------------- processes
+
+/** exit_group(2). */
+function groupExit(k: Kernel, task: Task, code: number): typeof NORETURN {
+  doGroupExit(k, task, code);
+  return NORETURN;
+}
+
+/**
+ * fork, vfork and clone: the parent gets the child's pid (or -1 and errno). Before a fork the
+ * lab warns about stdout text the child will print again, and about a child of a failed exec
+ * that forks on in its parent's code.
+ */
+function clone(m: Machine, c: NativeCall, self: Task, flags: number, stack = 0, fn = 0, arg = 0, parentTid = 0, childTid = 0): number {
+  const kernel = m.kernel;
+  if (!(flags & CLONE_VM)) {
+    const pending = unflushedBytes(c, 'stdout');
+    if (pending > 0) {
+      kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte(s) of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
+    }
+  }
+  warnAfterFailedExec(kernel, self, 'fork');
+  const r = kernelClone(kernel, self, { flags, stack, fn, arg, parentTid, childTid, nargs: c.nargs });
+  if (r > 0 && (flags & CLONE_VFORK)) kernel.needResched = true;
+  return sysResult(c, r);
+}
+
+/** A child whose exec failed and that now forks or waits is running code meant for its parent. */
+function warnAfterFailedExec(k: Kernel, self: Task, call: string): void {
+  if (self.execFailed) {
+    k.warn('exec-failed-fell-through', self, `process ${self.pid}'s exec failed, and it went on to call ${call}() in code meant for its parent. After a failed exec, report the error and call _exit()`);
+  }
+}
+
+/** wait and waitpid (wait4): the child's pid, with its status stored at `statusp` when given. */
+function wait(m: Machine, c: NativeCall, t: Task, name: string, pid: number, options: number, statusp: number): NativeResult {
+  warnAfterFailedExec(m.kernel, t, name);
+  const r = doWait(m.kernel, t, pid, options);
+  if (r === BLOCKED) return BLOCK;
+  if (typeof r === 'number') return sysResult(c, r);
+  if (statusp) c.mem.setI32(statusp, r.status);
+  return r.pid;
+}
+
+/** Runs the exec; on success the task's registers are the new program's (NORETURN). */
+function exec(m: Machine, c: NativeCall, t: Task, path: string, argv: string[], envp: string[]): NativeResult {
+  const r = doExecve(m.kernel, t, path, argv, envp);
+  return r === 0 ? NORETURN : sysResult(c, r);
+}
+
+/** execvp's search (glibc's, in user space): a name without '/' is tried in each directory of PATH. */
+function execSearch(m: Machine, c: NativeCall, t: Task, file: string, argv: string[], envp: string[]): NativeResult {
+  if (file.includes('/')) return exec(m, c, t, file, argv, envp);
+  if (!file) return sysResult(c, -ENOENT);
+  const pathVar = envp.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/bin:/usr/bin';
+  let error = -ENOENT;
+  for (const dir of pathVar.split(':')) {
+    const r = doExecve(m.kernel, t, `${dir || '.'}/${file}`, argv, envp);
+    if (r === 0) return NORETURN;
+    if (r !== -ENOENT) error = r;
+  }
+  return sysResult(c, error);
+}
+
+/** prctl: a number or a name in, a number or a name out (PR_GET_CHILD_SUBREAPER, PR_GET_NAME). */
+function prctl(k: Kernel, c: NativeCall, t: Task): number {
+  const option = c.i32(0);
+  const p = c.nargs > 1 ? c.ptr(1) : 0;
+  const arg = { value: c.nargs > 1 ? c.long(1) : 0, name: '' };
+  if (option === PR_SET_NAME) arg.name = decoder.decode(c.mem.cString(p, TASK_COMM_LEN - 1));
+  const r = sysPrctl(k, t, option, arg);
+  if (r < 0) return sysResult(c, r);
+  if (option === PR_GET_CHILD_SUBREAPER) c.mem.setI32(p, arg.value);
+  if (option === PR_GET_NAME) c.mem.writeCString(p, encoder.encode(arg.name));
+  return r;
+}
+
+// ---------------------------------------------------------------- arguments
+
+/** Argument i as a C string. */
+function cString(c: NativeCall, i: number): string {
+  return decoder.decode(c.mem.cString(c.ptr(i)));
+}
+
+/** The strings of a NULL-terminated array of string pointers (argv, envp). */
+function stringArray(c: NativeCall, address: number): string[] {
+  const out: string[] = [];
+  if (!address) return out;
+  for (let i = 0; ; i++) {
+    const p = c.mem.pointer(address + 8 * i);
+    if (!p) return out;
+    out.push(decoder.decode(c.mem.cString(p)));
+  }
+}
+
+/** The variadic argument strings of execl and friends, from argument `first` up to NULL. */
+function argList(c: NativeCall, first: number): { args: string[]; after: number } {
+  const args: string[] = [];
+  let i = first;
+  for (; i < c.nargs; i++) {
+    const p = c.ptr(i);
+    if (!p) return { args, after: i + 1 };
+    args.push(decoder.decode(c.mem.cString(p)));
+  }
+  return { args, after: i };
+}
+
+/** The process's environment (`environ`). */
+function environment(c: NativeCall): string[] {
+  return stringArray(c, c.mem.pointer(c.staticBuffer('environ')));
+}
+
+/** rlim_t: RLIM_INFINITY (all ones) is no limit. */
+function rlimFromUser(value: bigint): number {
+  const v = BigInt.asUintN(64, value);
+  return v === RLIM_INFINITY ? Infinity : Number(v);
+}
+
+function rlimToUser(value: number): bigint {
+  return value === Infinity ? RLIM_INFINITY : BigInt(value);
+}
+
+/** sigset_t is 128 bytes; the lab keeps signals 1..64 in its first 8 bytes. */
+function readSigset(c: NativeCall, address: number): Set<number> {
+  const bits = c.mem.i64(address);
+  const set = new Set<number>();
+  for (let s = 1; s < NSIG; s++) if (bits & (1n << BigInt(s - 1))) set.add(s);
+  return set;
+}
+
+function sigsetBits(set: Set<number>): bigint {
+  let bits = 0n;
+  for (const s of set) bits |= 1n << BigInt(s - 1);
+  return bits;
+}
+
+/** struct sigaction (glibc's layout): handler at 0, sa_mask at 8, sa_flags at 136. */
+function readSigaction(c: NativeCall, address: number): SigAction {
+  return { handler: c.mem.pointer(address), mask: readSigset(c, address + 8), flags: c.mem.i32(address + 136) };
+}
+
+function writeSigaction(c: NativeCall, address: number, action: SigAction): void {
+  c.mem.setPointer(address, action.handler);
+  c.mem.setI64(address + 8, sigsetBits(action.mask));
+  c.mem.setI32(address + 136, action.flags);
+}

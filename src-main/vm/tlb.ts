@@ -20,7 +20,8 @@ export const TLB_SIZE = 256;
 export const TLB_MASK = TLB_SIZE - 1;
 
 export class Tlb {
-  readonly tag = new Float64Array(TLB_SIZE).fill(-1);
+  /** the vpn cached in each slot; NaN (equal to no vpn, not even -1 of address -1) when empty */
+  readonly tag = new Float64Array(TLB_SIZE).fill(NaN);
   readonly view: DataView[] = new Array<DataView>(TLB_SIZE);
   readonly writable = new Uint8Array(TLB_SIZE);
   readonly pageSize: number;
@@ -39,7 +40,7 @@ export class Tlb {
   syncGeneration(): void {
     const g = this.mmu.generation();
     if (g !== this.generation) {
-      this.tag.fill(-1);
+      this.tag.fill(NaN);
       this.generation = g;
     }
   }

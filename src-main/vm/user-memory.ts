@@ -4,7 +4,7 @@
  * a native strcpy faults, copies on write and touches pages exactly as compiled code would.
  */
 import { Tlb, readByte, writeByte } from './tlb.ts';
-import { copyBytes, fillBytes, ld32, ldptr, readView, st32, stptr } from './memory-ops.ts';
+import { copyBytes, fillBytes, ld32, ldf64, ldptr, readView, readableRun, setBytes, st16, st32, stf32, stf64, stptr, writeView } from './memory-ops.ts';
 
 export class UserMemory {
   constructor(readonly tlb: Tlb) {}
@@ -34,10 +34,33 @@ export class UserMemory {
     }
   }
 
+  /** A copy of the bytes from `address` to the end of its page, at most `max` (throws the Fault of an unreadable page). */
+  readRun(address: number, max: number): Uint8Array {
+    const run = readableRun(this.tlb, address);
+    return run.slice(0, Math.min(max, run.length));
+  }
+
   read(address: number, length: number): Uint8Array {
     const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) out[i] = readByte(this.tlb, address + i);
+    for (let i = 0; i < length; ) {
+      const run = readableRun(this.tlb, address + i);
+      const n = Math.min(length - i, run.length);
+      out.set(n === run.length ? run : run.subarray(0, n), i);
+      i += n;
+    }
     return out;
+  }
+
+  /**
+   * A DataView over the `length` bytes at `address`, made writable (copy on write happens now),
+   * when they lie within one page; null when they straddle two.
+   */
+  writableWindow(address: number, length: number): DataView | null {
+    const t = this.tlb;
+    const view = writeView(t, address);
+    const offset = address - Math.floor(address * t.invPageSize) * t.pageSize;
+    if (offset + length > t.pageSize) return null;
+    return new DataView(view.buffer, view.byteOffset + offset, length);
   }
 
   write(address: number, bytes: Uint8Array): void {
@@ -51,8 +74,7 @@ export class UserMemory {
   }
 
   fill(address: number, length: number, value: number): void {
-    if (value === 0) fillBytes(this.tlb, address, length, null);
-    else fillBytes(this.tlb, address, length, new Uint8Array(length).fill(value));
+    setBytes(this.tlb, address, length, value);
   }
 
   move(dst: number, src: number, length: number): void {
@@ -88,6 +110,22 @@ export class UserMemory {
     const v = BigInt.asUintN(64, value);
     this.setI32(address, Number(v & 0xffffffffn) | 0);
     this.setI32(address + 4, Number(v >> 32n) | 0);
+  }
+
+  setI16(address: number, value: number): void {
+    st16(this.tlb, address, value);
+  }
+
+  setF32(address: number, value: number): void {
+    stf32(this.tlb, address, value);
+  }
+
+  f64(address: number): number {
+    return ldf64(this.tlb, address);
+  }
+
+  setF64(address: number, value: number): void {
+    stf64(this.tlb, address, value);
   }
 
   i64(address: number): bigint {

@@ -16,6 +16,11 @@ export function stateColour(letter: StateLetter): string {
   return `var(--state-${letter})`;
 }
 
+/** The colour of text drawn on a state's colour (white on the dark blue of D, black on the others: 4.5:1 at least). */
+export function stateInk(letter: StateLetter): string {
+  return letter === 'D' ? '#fff' : '#000';
+}
+
 /** What a state letter means, for titles and the legend. */
 export const STATE_NAMES: Record<StateLetter, string> = {
   R: 'running or ready',

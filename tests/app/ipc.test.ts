@@ -1,11 +1,12 @@
 // The desktop app's bridge: the IPC channels and the preload's functions are exactly LabApi's
-// methods, each preload function invokes its own channel, ipcRenderer is never exposed, and the
-// handlers answer only frames of app://lab/.
+// methods (and the editor's two file dialogs), each preload function invokes its own channel,
+// ipcRenderer is never exposed, and the handlers answer only frames of app://lab/.
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { channelOf, isLabUrl, registerLabIpc, type InvokeEventLike } from '../../src-main/app/ipc.ts';
-import { LAB_API_METHODS, type LabApi } from '../../src-main/service/contract.ts';
+import { fileChannelOf } from '../../src-main/app/source-files.ts';
+import { LAB_API_METHODS, SOURCE_FILE_METHODS, type LabApi } from '../../src-main/service/contract.ts';
 
 const preloadPath = new URL('../../src-main/app/preload.ts', import.meta.url);
 
@@ -48,9 +49,14 @@ describe('IPC handlers', () => {
 describe('preload', () => {
   const source = readFileSync(preloadPath, 'utf8');
   const file = ts.createSourceFile('preload.ts', source, ts.ScriptTarget.ES2022, true);
+  /** what each name exposed in the page must hold, and the prefix of its channels */
+  const BRIDGES: Record<string, { methods: readonly string[]; channel: (m: string) => string }> = {
+    forklab: { methods: LAB_API_METHODS, channel: channelOf },
+    forklabFiles: { methods: SOURCE_FILE_METHODS, channel: fileChannelOf },
+  };
 
-  /** The object literal passed to contextBridge.exposeInMainWorld(name, …), resolved through a const. */
-  function exposed(): { name: string; object: ts.ObjectLiteralExpression } {
+  /** The object literals passed to contextBridge.exposeInMainWorld(name, …), resolved through consts. */
+  function exposed(): { name: string; object: ts.ObjectLiteralExpression }[] {
     const consts = new Map<string, ts.Expression>();
     const calls: { name: string; arg: ts.Expression }[] = [];
     const visit = (node: ts.Node): void => {
@@ -61,33 +67,36 @@ describe('preload', () => {
       ts.forEachChild(node, visit);
     };
     visit(file);
-    expect(calls).toHaveLength(1);
-    const { name, arg } = calls[0];
-    const object = ts.isIdentifier(arg) ? consts.get(arg.text) : arg;
-    expect(object !== undefined && ts.isObjectLiteralExpression(object)).toBe(true);
-    return { name, object: object as ts.ObjectLiteralExpression };
+    return calls.map(({ name, arg }) => {
+      const object = ts.isIdentifier(arg) ? consts.get(arg.text) : arg;
+      expect(object !== undefined && ts.isObjectLiteralExpression(object)).toBe(true);
+      return { name, object: object as ts.ObjectLiteralExpression };
+    });
   }
 
-  it('exposes window.forklab with exactly the LabApi methods', () => {
-    const { name, object } = exposed();
-    expect(name).toBe('forklab');
-    const keys = object.properties.map((p) => (p.name as ts.Identifier).text);
-    expect(keys.slice().sort()).toEqual([...LAB_API_METHODS].sort());
+  it('exposes window.forklab with exactly the LabApi methods, window.forklabFiles with the file dialogs, nothing else', () => {
+    const all = exposed();
+    expect(all.map((e) => e.name).sort()).toEqual(Object.keys(BRIDGES).sort());
+    for (const { name, object } of all) {
+      const keys = object.properties.map((p) => (p.name as ts.Identifier).text);
+      expect(keys.slice().sort()).toEqual([...BRIDGES[name]!.methods].sort());
+    }
   });
 
   it('makes each function invoke its own channel with its own arguments', () => {
-    const { object } = exposed();
-    for (const property of object.properties) {
-      expect(ts.isPropertyAssignment(property)).toBe(true);
-      const p = property as ts.PropertyAssignment;
-      const key = (p.name as ts.Identifier).text;
-      expect(ts.isArrowFunction(p.initializer)).toBe(true);
-      const fn = p.initializer as ts.ArrowFunction;
-      expect(ts.isCallExpression(fn.body)).toBe(true);
-      const call = fn.body as ts.CallExpression;
-      expect(call.expression.getText(file)).toBe('ipcRenderer.invoke');
-      expect((call.arguments[0] as ts.StringLiteral).text).toBe(channelOf(key));
-      expect(call.arguments.slice(1).map((a) => a.getText(file))).toEqual(fn.parameters.map((q) => q.name.getText(file)));
+    for (const { name, object } of exposed()) {
+      for (const property of object.properties) {
+        expect(ts.isPropertyAssignment(property)).toBe(true);
+        const p = property as ts.PropertyAssignment;
+        const key = (p.name as ts.Identifier).text;
+        expect(ts.isArrowFunction(p.initializer)).toBe(true);
+        const fn = p.initializer as ts.ArrowFunction;
+        expect(ts.isCallExpression(fn.body)).toBe(true);
+        const call = fn.body as ts.CallExpression;
+        expect(call.expression.getText(file)).toBe('ipcRenderer.invoke');
+        expect((call.arguments[0] as ts.StringLiteral).text).toBe(BRIDGES[name]!.channel(key));
+        expect(call.arguments.slice(1).map((a) => a.getText(file))).toEqual(fn.parameters.map((q) => q.name.getText(file)));
+      }
     }
   });
 
@@ -104,6 +113,6 @@ describe('preload', () => {
     };
     visit(file);
     expect(uses.filter((u) => u !== 'invoke')).toEqual(['import']);
-    expect(uses.filter((u) => u === 'invoke')).toHaveLength(LAB_API_METHODS.length);
+    expect(uses.filter((u) => u === 'invoke')).toHaveLength(LAB_API_METHODS.length + SOURCE_FILE_METHODS.length);
   });
 });

@@ -44,6 +44,9 @@ describe('electron-builder.yml', () => {
   it('ships what main.ts reads: the build output, the worker unpacked, the built-in packs', () => {
     expect(config.files).toContain('out/**');
     expect(config.asarUnpack).toContain('out/main/**');
+    // the worker pool's own worker file is started from disk too
+    expect(config.files).toContain('node_modules/piscina/**');
+    expect(config.asarUnpack).toContain('node_modules/piscina/**');
     expect(config.extraResources).toContainEqual({ from: 'exercises', to: 'exercises' });
     const main = readFileSync(new URL('src-main/app/main.ts', repo), 'utf8');
     expect(main).toContain("join(process.resourcesPath, 'exercises')");
@@ -56,7 +59,9 @@ describe('package.json', () => {
     expect(pkg.main).toBe('out/main/main.mjs');
     expect(pkg.scripts.build).toBe('electron-vite build');
     expect(pkg.scripts.start).toMatch(/^electron-vite build && electron \.$/);
-    expect(pkg.scripts.serve).toContain('src-main/host/serve.ts');
+    expect(pkg.scripts.serve).toBe('node bin/serve.mjs');
+    // npm ci builds the Node programs (no TypeScript compiler at run time)
+    expect(pkg.scripts.prepare).toBe('node scripts/build-node.mjs');
     // npm test is what CI runs: both typechecks, vitest, then the end-to-end tests
     expect(pkg.scripts.test).toBe('npm run typecheck && vitest run && npm run test:e2e');
     expect(pkg.scripts.typecheck).toContain('vue-tsc --noEmit -p src-renderer/tsconfig.json');

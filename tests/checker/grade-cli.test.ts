@@ -82,16 +82,20 @@ describe('forklab grade', () => {
     const first = run('json', 'out-json');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('graded 4 submissions');
+    expect(first.stdout).toContain('graded 4 submissions of 4 students');
     const files = readTree(join(dir, 'out-json'));
-    expect(Object.keys(files)).toEqual(['ann/hello-fork.json', 'bob/hello-fork.json', 'cid/hello-fork.json', 'dan/hello-fork.json', 'summary.csv', 'summary.json']);
+    expect(Object.keys(files)).toEqual([
+      'ann/hello-fork.json', 'bob/hello-fork.json', 'cid/hello-fork.json', 'dan/hello-fork.json', 'skipped.csv', 'submissions.csv', 'summary.csv', 'summary.json',
+    ]);
     expect(files['summary.csv']).toBe(
-      'student,exercise,points,max_points,score,gradable,passed,checks,results\n' +
-        'ann,hello-fork,5,5,1,true,3,3,ann/hello-fork.json\n' +
-        'bob,hello-fork,2,5,0.4,true,2,3,bob/hello-fork.json\n' +
-        'cid,hello-fork,2,5,0.4,true,2,3,cid/hello-fork.json\n' +
-        'dan,hello-fork,0,5,0,false,0,3,dan/hello-fork.json\n',
+      'student,hello-fork,total,max,missing,notes,pack_id,pack_version\n' +
+        'ann,5,5,5,,,tiny,1.2.3\n' +
+        'bob,2,2,5,,,tiny,1.2.3\n' +
+        'cid,2,2,5,,,tiny,1.2.3\n' +
+        'dan,0,0,5,,hello-fork: does not compile,tiny,1.2.3\n',
     );
+    expect(files['submissions.csv'].split('\n')[1]).toBe(`ann,hello-fork,5,5,1,true,3,3,${join('subs', 'ann', 'hello-fork.c')},ann/hello-fork.json`);
+    expect(files['skipped.csv']).toBe('path,student,reason\n');
     const ann = JSON.parse(files['ann/hello-fork.json']);
     expect(ann).toMatchObject({ student: 'ann', packId: 'tiny', exerciseId: 'hello-fork', points: 5, max_points: 5, score: 1, gradable: true });
     // the secret check ran
@@ -109,8 +113,10 @@ describe('forklab grade', () => {
 
     expect(run('prairielearn', 'out-pl').status).toBe(0);
     const pl = JSON.parse(readFileSync(join(dir, 'out-pl', 'dan', 'hello-fork', 'results.json'), 'utf8'));
-    expect(pl).toMatchObject({ gradable: false, score: 0 });
+    // a compile error is graded: 0 points, and it counts; secret checks never appear
+    expect(pl).toMatchObject({ gradable: true, score: 0 });
     expect(pl.tests[0]).toMatchObject({ name: 'compiles', points: 0, max_points: 1 });
+    expect(pl.tests.map((t: { name: string }) => t.name)).toEqual(['compiles', 'child-first']);
     const plAnn = JSON.parse(readFileSync(join(dir, 'out-pl', 'ann', 'hello-fork', 'results.json'), 'utf8'));
     expect(plAnn).toMatchObject({ gradable: true, score: 1 });
 

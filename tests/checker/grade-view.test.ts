@@ -3,6 +3,7 @@
  * attached as a RunView that the results' steps point into (in detail mode when asked), plain JSON.
  */
 import { describe, expect, it } from 'vitest';
+import { eventsOf } from '../../src-main/kernel/trace.ts';
 import { gradeSubmission } from '../../src-main/checker/grade.ts';
 import { loadPack } from '../../src-main/packs/load.ts';
 import { NO_WAIT, SOLUTION, tinyPack } from '../packs/tiny-pack.ts';
@@ -25,7 +26,7 @@ describe('gradeSubmission', () => {
     expect(failed.status).toBe('failed');
     const run = g.run!;
     expect(run.stdout).toBe('parent\nchild\n');
-    const event = run.trace.find((e) => e.step === failed.step && e.pid === failed.pid && e.kind === 'output');
+    const event = eventsOf(run.trace, 'output').find((e) => e.step === failed.step && e.pid === failed.pid);
     expect(event?.text).toBe('parent\n');
     expect(run.trace.some((e) => e.kind === 'line')).toBe(true);
     expect(run.program.functions.map((f) => f.name)).toContain('main');

@@ -10,7 +10,7 @@ export function exerciseOf(checks: (CheckFields & Partial<Check>)[], run: PackRu
   const full: Check[] = checks.map((c, i) => ({ id: `c${i}`, uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, points: 10, visibility: 'public', ...c }));
   return {
     id: 'test', uuid: '00000000-0000-4000-8000-aaaaaaaaaaaa', title: 'test', topics: [], prompt: '', starter: '', solution: '',
-    hints: [], run, wrong: [], checks: full, maxPoints: full.reduce((n, c) => n + c.points, 0),
+    hints: [], run, wrong: [], checks: full, maxPoints: full.reduce((n, c) => n + c.points, 0), heldBack: 0,
   };
 }
 

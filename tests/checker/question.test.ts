@@ -140,7 +140,8 @@ describe('grading an answer', () => {
     expect(partial.tests[1]!.message).toMatch(/^Possible\. You left it unticked: wrong\. the second child may run first/);
     expect(partial.tests[2]!.message).toMatch(/^Impossible\. You ticked it: wrong\. the parent waits for both/);
     const nothing = gradeQuestion(exercise, []);
-    expect(nothing.points).toBe(2);
+    // an answer that ticks no possible output earns nothing for the impossible ones it leaves unticked
+    expect(nothing.points).toBe(0);
     expect(() => gradeQuestion(exercise, [3])).toThrow(/does not exist/);
   });
 

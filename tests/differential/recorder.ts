@@ -43,12 +43,13 @@ const SIGNAL_NUMBERS: Record<string, number> = {
 
 /**
  * Compiles `gcc -std=gnu11 -O0 -w` in the program's folder (so __FILE__ is "NNN_topic.c", as in
- * the lab) into workDir. Throws with gcc's message on a compile error. Returns the executable.
+ * the lab) into workDir, linked with libm (-lm) for <math.h>. Throws with gcc's message on a
+ * compile error. Returns the executable.
  */
 export async function compileProgram(program: CorpusSource, workDir: string): Promise<string> {
   const exe = join(workDir, program.name);
   try {
-    await run('gcc', ['-std=gnu11', '-O0', '-w', '-o', exe, basename(program.path)], {
+    await run('gcc', ['-std=gnu11', '-O0', '-w', '-o', exe, basename(program.path), '-lm'], {
       cwd: dirname(program.path),
     });
   } catch (err) {

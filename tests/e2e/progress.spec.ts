@@ -12,7 +12,7 @@ import { test } from './lab-page.ts';
 const REPO = join(import.meta.dirname, '../..');
 
 function startHost(data: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/run-ts.mjs', 'src-main/host/serve.ts', '--port', '0', '--data', data], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/serve.mjs', '--port', '0', '--data', data], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {

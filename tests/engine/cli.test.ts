@@ -38,6 +38,15 @@ int main(int argc, char *argv[]) {
     expect(r.stdout).toBe('');
   });
 
+  it('gives each diagnostic its notes in the JSON object', () => {
+    const r = forklab(['run', 'prog.c', '--json'], 'int main(void) {\n  fork();\n  return 0;\n}\n');
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.diagnostics).toEqual([
+      { severity: 'error', line: 2, column: 3, message: "implicit declaration of function 'fork'", notes: ["'fork' is declared in <unistd.h>; add '#include <unistd.h>'"] },
+    ]);
+  });
+
   it('exits 128 + N when signal N killed the program', () => {
     const r = forklab(['run', 'prog.c'], 'int main(void) { int *p = 0; return *p; }\n');
     expect(r.status).toBe(139);

@@ -1,6 +1,6 @@
 // The browser host over real loopback HTTP: files with the CSP, LabApi routes (only those),
 // refused Host / Origin (DNS rebinding, other sites), limits, errors as JSON, and a run through
-// the renderer's own HTTP client against the real Node service with its worker.
+// the renderer's own HTTP client against the real Node service with its worker pool.
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLabServer, listenLoopback, MAX_BODY_BYTES } from '../../src-main/host/http-server.ts';
 import { createNodeLabService } from '../../src-main/host/create-service.ts';
-import { spawnSourceWorker } from '../../src-main/host/tsx-worker.ts';
+import { builtFile } from '../../src-main/host/built.ts';
 import { CONTENT_SECURITY_POLICY, staticPath } from '../../src-main/host/static-files.ts';
 import { parseServeArgs, DEFAULT_PORT } from '../../src-main/host/serve-args.ts';
 import { LAB_API_METHODS } from '../../src-main/service/contract.ts';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ForkLab</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'do not serve');
-  service = await createNodeLabService({ userDataDir: join(root, 'data'), builtinPacksDir: join(root, 'none'), spawnWorker: spawnSourceWorker });
+  service = await createNodeLabService({ userDataDir: join(root, 'data'), builtinPacksDir: join(root, 'none'), workerFile: builtFile('worker.mjs') });
   server = createLabServer({ api: service, rendererDir });
   port = await listenLoopback(server, 0);
 });
@@ -126,7 +126,7 @@ describe('browser host', () => {
     const tooBig = await raw('POST', '/api/saveScratch', { ...host(), 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) }, '');
     expect(tooBig.status).toBe(413);
     const failing = await api('openExercise', ['no-such-pack', 'x']);
-    expect(failing.status).toBe(500);
+    expect(failing.status).toBe(404);
     expect(JSON.parse(failing.body).error).toMatch(/no pack "no-such-pack"/);
     expect((await raw('GET', '/', host())).status).toBe(200);
   });

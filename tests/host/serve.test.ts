@@ -14,7 +14,7 @@ describe('npm run serve', () => {
   it('starts on 127.0.0.1, answers, and stops on SIGTERM', async () => {
     mkdirSync(join(root, 'renderer'));
     writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>served</title>');
-    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'src-main/host/serve.ts', '--port', '0', '--data', join(root, 'data'), '--renderer', join(root, 'renderer')], {
+    const child = spawn(process.execPath, ['bin/serve.mjs', '--port', '0', '--data', join(root, 'data'), '--renderer', join(root, 'renderer')], {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

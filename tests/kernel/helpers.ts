@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import { compileProgram, runProgram, type RunRequest, type RunResult } from '../../src-main/vm/run.ts';
 import { Machine } from '../../src-main/vm/machine.ts';
 import type { KernelOptions } from '../../src-main/kernel/kernel.ts';
-import type { TraceEvent } from '../../src-main/kernel/trace.ts';
+import type { EventOf, TraceEvent, TraceKind } from '../../src-main/kernel/trace.ts';
+export { eventsOf } from '../../src-main/kernel/trace.ts';
 
 export const HEAD = [
   '#define _GNU_SOURCE',
@@ -35,7 +36,9 @@ export function boot(body: string, options: Partial<KernelOptions> = {}): Machin
   return machine;
 }
 
-/** The events of one kind. */
-export function eventsOf(trace: TraceEvent[], kind: string): TraceEvent[] {
-  return trace.filter((e) => e.kind === kind);
+
+/** `e`, checked to be of `kind` (fails the test otherwise), with that kind's fields. */
+export function expectKind<K extends TraceKind>(e: TraceEvent | undefined, kind: K): EventOf<K> {
+  expect(e?.kind).toBe(kind);
+  return e as EventOf<K>;
 }

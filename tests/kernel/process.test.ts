@@ -4,10 +4,11 @@
  * RLIMIT_NPROC and running out of frames.
  */
 import { describe, expect, it } from 'vitest';
+import { checkCloneFlags } from '../../src-main/kernel/fork.ts';
 import {
-  CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM, checkCloneFlags,
-} from '../../src-main/kernel/fork.ts';
-import { eventsOf, run } from './helpers.ts';
+  CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
+} from '../../src-main/kernel/uapi.ts';
+import { eventsOf, expectKind, run } from './helpers.ts';
 
 const EINVAL = 22;
 
@@ -72,15 +73,15 @@ describe('copy-on-write (handleMmFault, doWpPage)', () => {
       '}',
     ].join('\n'));
     const vpn = parseInt(r.stdout, 16);
-    const events = r.trace.filter((e) => e.vpn === vpn && (e.kind === 'cow-copy' || e.kind === 'cow-reuse'));
+    const events = r.trace.filter((e) => (e.kind === 'cow-copy' || e.kind === 'cow-reuse') && e.vpn === vpn);
     expect(events.map((e) => [e.kind, e.pid])).toEqual([['cow-copy', 3], ['cow-reuse', 4]]);
     // the child kept the original frame, with one reference left
-    const [copy, reuse] = events;
+    const [copy, reuse] = [expectKind(events[0], 'cow-copy'), expectKind(events[1], 'cow-reuse')];
     expect(reuse.frame).toBe(copy.frame);
     expect(copy.newFrame).not.toBe(copy.frame);
     const snapshot = eventsOf(r.trace, 'mm-snapshot').find((e) => e.pid === 4)!;
     const refs = new Map(snapshot.refs as [number, number][]);
-    expect(refs.get(copy.frame as number)).toBe(2);
+    expect(refs.get(copy.frame)).toBe(2);
     expect(r.stats.pagesReused).toBeGreaterThanOrEqual(1);
     expect(r.stats.pagesCopied).toBe(eventsOf(r.trace, 'cow-copy').length);
     expect(r.stats.cowFaults).toBe(eventsOf(r.trace, 'cow-copy').length + eventsOf(r.trace, 'cow-reuse').length);

@@ -14,7 +14,8 @@ type Table = Map<number, { frame: number; flags: string }>;
 function replay(events: TraceEvent[], pageSize: number): Map<number, Table> {
   const mms = new Map<number, Table>();
   for (const e of events) {
-    const mm = e.mm as number;
+    if (!('mm' in e) || typeof e.mm !== 'number') continue;
+    const mm = e.mm;
     // the events of an address space being built (exec) come before its first snapshot,
     // which includes what they did
     if (e.kind !== 'mm-snapshot' && !mms.has(mm)) continue;
@@ -23,7 +24,7 @@ function replay(events: TraceEvent[], pageSize: number): Map<number, Table> {
         mms.set(mm, new Map((e.pages as [number, number, string][]).map(([vpn, frame, flags]) => [vpn, { frame, flags }])));
         break;
       case 'fault':
-        if (e.reason === 'demand-zero') mms.get(mm)!.set(e.vpn as number, { frame: e.frame as number, flags: e.flags as string });
+        if (e.signal === undefined && e.reason === 'demand-zero') mms.get(mm)!.set(e.vpn, { frame: e.frame, flags: e.flags as string });
         break;
       case 'cow-copy':
         mms.get(mm)!.set(e.vpn as number, { frame: e.newFrame as number, flags: 'rw' });
@@ -99,7 +100,7 @@ describe('rebuilding memory from the trace', () => {
   it('agrees with each mm-snapshot\'s own counts at the moment it is taken', () => {
     const machine = boot(PROGRAM, { pageSize: 256 });
     const events = machine.kernel.trace.events;
-    const snapshots = events.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'mm-snapshot');
+    const snapshots = events.flatMap((e, i) => (e.kind === 'mm-snapshot' ? [[e, i] as const] : []));
     expect(snapshots.length).toBe(3); // exec at boot, the child's after fork, the parent's after fork
     for (const [snapshot, i] of snapshots) {
       const counts = refcounts(replay(events.slice(0, i + 1), 256));

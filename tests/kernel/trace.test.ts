@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TRACE_VERSION, Trace } from '../../src-main/kernel/trace.ts';
-import { HEAD_LINES, eventsOf, run } from './helpers.ts';
+import { HEAD_LINES, eventsOf, expectKind, run } from './helpers.ts';
 
 describe('trace format 2', () => {
   it('is version 2', () => {
@@ -26,10 +26,10 @@ describe('trace format 2', () => {
   it('describes a fork: clone with its fields, then the page tables of child and parent', () => {
     const r = run('int main(void) {\n  pid_t p = fork();\n  if (p == 0) _exit(0);\n  wait(NULL);\n  return 0;\n}\n');
     const i = r.trace.findIndex((e) => e.kind === 'clone');
-    const clone = r.trace[i];
+    const clone = expectKind(r.trace[i], 'clone');
     expect(clone).toMatchObject({ pid: 3, child: 4, what: 'fork', childParent: 3, tgid: 4, command: 'prog', line: HEAD_LINES + 2 });
     expect(clone.steps).toContain('copy_mm');
-    const [child, parent] = [r.trace[i + 1], r.trace[i + 2]];
+    const [child, parent] = [expectKind(r.trace[i + 1], 'mm-snapshot'), expectKind(r.trace[i + 2], 'mm-snapshot')];
     expect(child).toMatchObject({ kind: 'mm-snapshot', pid: 4, mm: clone.mm });
     expect(parent).toMatchObject({ kind: 'mm-snapshot', pid: 3 });
     expect(parent.mm).not.toBe(clone.mm);
@@ -69,7 +69,7 @@ describe('trace format 2', () => {
       { name: 'close', args: [42], result: -1, errno: 'EBADF', line: HEAD_LINES + 3 },
       { name: 'waitpid', args: [-1, expect.any(Number), 1], result: -1, errno: 'ECHILD', line: HEAD_LINES + 5 },
       { name: 'execl', args: ['/nope', expect.any(Number), 0], result: -1, errno: 'ENOENT', line: HEAD_LINES + 6 },
-      { name: '_exit', args: [4], result: null, errno: undefined, line: HEAD_LINES + 7 },
+      { name: '_exit', args: [4], result: null, errno: null, line: HEAD_LINES + 7 },
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('trace format 2', () => {
       '}',
     ].join('\n'));
     expect(r.stdout).toBe('usr1\n9\n');
-    const signals = r.trace.filter((e) => e.kind.startsWith('signal-') && e.pid === 4).map((e) => [e.kind, e.signal]);
+    const signals = r.trace.flatMap((e) => ((e.kind === 'signal-send' || e.kind === 'signal-deliver' || e.kind === 'signal-handler') && e.pid === 4 ? [[e.kind, e.signal]] : []));
     expect(signals).toEqual([['signal-send', 10], ['signal-handler', 10], ['signal-send', 9], ['signal-deliver', 9]]);
     expect(eventsOf(r.trace, 'signal-send').find((e) => e.signal === 10)).toMatchObject({ from: 3 });
     expect(eventsOf(r.trace, 'exit').find((e) => e.pid === 4)).toMatchObject({ signal: 'SIGKILL', status: 9 });
@@ -116,7 +116,7 @@ describe('trace format 2', () => {
   it('says why the run ended', () => {
     const r = run('int main(void) { for (;;) {} }\n', { maxSteps: 10_000 });
     expect(r.trace[r.trace.length - 1]).toMatchObject({ kind: 'run-end', reason: 'step-limit' });
-    expect(String(r.trace[r.trace.length - 1].message)).toMatch(/step limit/);
+    expect(String(expectKind(r.trace[r.trace.length - 1], 'run-end').message)).toMatch(/step limit/);
   });
 
   it('stays compact: a million steps of computing and a thousand forks are a few events each', () => {
@@ -148,9 +148,18 @@ describe('trace format 2', () => {
 
   it('counts what it cannot keep', () => {
     const trace = new Trace(2);
-    for (let i = 0; i < 5; i++) trace.add({ step: i, time: i, pid: 1, kind: 'x' });
+    for (let i = 0; i < 5; i++) if (trace.offer('close')) trace.add({ step: i, time: i, pid: 1, kind: 'close', fd: 3 });
     expect(trace.events).toHaveLength(2);
+    expect(trace.recorded).toBe(2);
     expect(trace.dropped).toBe(3);
-    expect(trace.full).toBe(true);
+  });
+
+  it('keeps only the kinds asked for, counting the others as made', () => {
+    const trace = new Trace(10, ['exit']);
+    expect(trace.offer('close')).toBe(false);
+    expect(trace.offer('exit')).toBe(true);
+    expect(trace.recorded).toBe(2);
+    expect(new Trace(10, 'none').offer('exit')).toBe(false);
+    expect(new Trace(10, 'all').offer('line')).toBe(true);
   });
 });

@@ -57,7 +57,7 @@ describe('loadPack', () => {
     const yaml = EXERCISE_YAML.replace('    exact: "child\\nparent\\n"', '    exact: "a"\n    trimmed: "b"');
     const errors = errorsOf({ [EX]: yaml });
     expect(errors).toEqual([
-      { file: EX, line: lineWith(yaml, '- id: child-first'), field: 'checks[1]', message: 'an output check needs exactly one of exact, trimmed, regex, anyOf, lines' },
+      { file: EX, line: lineWith(yaml, '- id: child-first'), field: 'checks[1]', message: 'an output check needs exactly one of exact, trimmed, regex, anyOf, lines, cases' },
     ]);
   });
 

@@ -1,14 +1,16 @@
 // LabService in-process: run, diagnose, scratch, progress (atomic save, damaged file kept aside),
-// exercises and hints, import and export, over a MemoryStorage and a small pack engine.
+// exercises and hints, import and export, over a MemoryStorage and small pack engines.
 import { describe, expect, it } from 'vitest';
 import { LabService, type LabServiceOptions } from '../../src-main/service/lab-service.ts';
-import { diagnoseSource, engines } from '../../src-main/service/engines.ts';
+import { engines } from '../../src-main/service/engines.ts';
 import { InlineCompute, type Engines } from '../../src-main/service/jobs.ts';
 import { MemoryStorage, type Storage } from '../../src-main/service/storage.ts';
 import { PROGRESS_FILE } from '../../src-main/service/progress.ts';
 import type { GradeView } from '../../src-main/service/contract.ts';
-import type { PackEngine, PackFiles, PackInfo } from '../../src-main/service/packs.ts';
+import type { PackFiles, PackInfo } from '../../src-main/service/packs.ts';
+import type { Pack } from '../../src-main/packs/types.ts';
 import { encodeBase64 } from '../../src-main/service/base64.ts';
+import { decodePackFiles } from '../../src-main/service/pack-store.ts';
 
 const FORK = `#include <stdio.h>
 #include <unistd.h>
@@ -25,24 +27,25 @@ int main(void) {
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** A pack engine over a tiny JSON "pack" format: enough to test the service's own logic. */
-const jsonPacks: PackEngine = {
-  describe(files: PackFiles): PackInfo {
+/** Pack engines over a tiny JSON "pack" format: enough to test the service's own logic. */
+const jsonPacks: Pick<Engines, 'describePack' | 'unzipPack' | 'grade' | 'answer'> = {
+  describePack(files: PackFiles) {
     if (!files['pack.json']) throw new Error('pack.json: missing');
-    return JSON.parse(dec(files['pack.json'])) as PackInfo;
+    const info = JSON.parse(dec(files['pack.json'])) as PackInfo;
+    // the service takes an exercise from the whole pack and hands it to the grading job
+    return { info, pack: { id: info.id, exercises: info.exercises } as unknown as Pack };
   },
-  grade(files, exerciseId, source): GradeView {
-    const info = this.describe(files);
+  grade(exercise, packId, source): GradeView {
     const passed = source.includes('wait(');
     return {
-      packId: info.id, exerciseId, points: passed ? 2 : 1, max_points: 2, score: passed ? 1 : 0.5, gradable: true,
+      packId, exerciseId: exercise.id, points: passed ? 2 : 1, max_points: 2, score: passed ? 1 : 0.5, gradable: true,
       tests: [], run: null,
     };
   },
   answer() {
     throw new Error('the JSON test packs hold no questions');
   },
-  unzip(bytes) {
+  unzipPack(bytes) {
     // the "zip" of this test engine is the JSON of the file map
     const map = JSON.parse(dec(bytes)) as Record<string, string>;
     return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, enc(v)]));
@@ -52,19 +55,17 @@ const jsonPacks: PackEngine = {
 function packFiles(id: string, hints = ['first hint', 'second hint']): PackFiles {
   const info: PackInfo = {
     id, uuid: `uuid-${id}`, title: `Pack ${id}`, version: '1.0.0',
-    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
+    exercises: [{ id: 'fork-wait', uuid: 'e1', title: 'Fork and wait', topics: ['fork', 'wait'], maxPoints: 2, heldBack: 0, fingerprint: 'f1', promptHtml: '<p>Do it</p>', starter: 'int main(void){return 0;}', hints }],
   };
   return { 'pack.json': enc(JSON.stringify(info)) };
 }
 
 function makeService(storage: Storage = new MemoryStorage(), extra: Partial<LabServiceOptions> = {}): LabService {
-  const testEngines: Engines = { ...engines, grade: (f, e, s) => jsonPacks.grade(f, e, s) };
+  const testEngines: Engines = { ...engines, ...jsonPacks };
   return new LabService({
     storage,
     compute: new InlineCompute(testEngines),
-    packs: jsonPacks,
     builtinPacks: async () => [packFiles('basics')],
-    diagnose: diagnoseSource,
     now: () => new Date('2026-11-29T12:00:00Z'),
     ...extra,
   });
@@ -105,6 +106,20 @@ describe('LabService runs programs', () => {
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ severity: 'error', line: 2 });
     expect(d[0].message).toMatch(/y/);
+  });
+
+  it('keeps the notes the compiler prints under each diagnostic, for the editor and for runs', async () => {
+    const service = makeService();
+    const source = 'int main(void) {\n  fork();\n  return y;\n}\n';
+    const d = await service.diagnose(source);
+    expect(d.map((x) => [x.line, x.message])).toEqual([
+      [2, "implicit declaration of function 'fork'"],
+      [3, "'y' undeclared (first use in this function)"],
+    ]);
+    expect(d[0].notes).toEqual(["'fork' is declared in <unistd.h>; add '#include <unistd.h>'"]);
+    expect(d[1].notes).toEqual([]);
+    const view = await service.run({ source });
+    expect(view.diagnostics).toEqual(d);
   });
 });
 
@@ -187,9 +202,20 @@ describe('LabService packs', () => {
     const zip = enc(JSON.stringify({ 'pack.json': dec(packFiles('extra')['pack.json']) }));
     const summary = await service.importPack({ name: 'extra.zip', base64: encodeBase64(zip) });
     expect(summary).toMatchObject({ id: 'extra', origin: 'imported' });
-    expect(await storage.read('packs/extra.zip')).toEqual(zip);
+    // the checked files are kept, not the zip (no zip is inflated again at each start)
+    expect(await storage.read('packs/extra.zip')).toBeNull();
+    expect(decodePackFiles((await storage.read('packs/extra.pack.json'))!)).toEqual(packFiles('extra'));
     const ids = (await makeService(storage).listPacks()).map((p) => [p.id, p.origin]);
     expect(ids).toEqual([['basics', 'builtin'], ['extra', 'imported']]);
+  });
+
+  it('converts a zip kept by an earlier version once, and reads the stored files from then on', async () => {
+    const storage = new MemoryStorage();
+    const zip = enc(JSON.stringify({ 'pack.json': dec(packFiles('old')['pack.json']) }));
+    await storage.writeAtomic('packs/old.zip', zip);
+    expect((await makeService(storage).listPacks()).map((p) => p.id)).toEqual(['basics', 'old']);
+    expect(await storage.list('packs')).toEqual(['old.pack.json']);
+    expect((await makeService(storage).listPacks()).map((p) => p.id)).toEqual(['basics', 'old']);
   });
 
   it('refuses a non-zip, a bad pack, and a pack taking a built-in id', async () => {

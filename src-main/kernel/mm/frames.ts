@@ -2,10 +2,11 @@
  * Physical memory: a bounded pool of page frames, each with a reference count.
  *
  * A frame is pageSize bytes. Its storage (an ArrayBuffer, with a DataView and a Uint8Array over
- * it) is created when the frame is allocated, zero-filled as a real kernel hands out pages, so a
- * pool of 32768 frames costs nothing until programs touch memory. A frame is freed when its
- * count drops to 0: its number goes back on the free list and its storage is dropped (a later
- * allocation creates fresh zeroed storage).
+ * it) is created when the frame is first allocated, so a pool of 32768 frames costs nothing
+ * until programs touch memory. A frame is freed when its count drops to 0: its number goes back
+ * on the free list and its storage is put aside; the next allocation of that number zero-fills
+ * the same storage (a real kernel hands out zeroed pages), so a program that forks a thousand
+ * children does not leave the host a thousand pages of garbage per page it touched.
  *
  * The count of a frame is the number of page table entries (and caches) that point to it:
  * getFrame adds one, putFrame drops one (get_page / put_page in Linux).
@@ -13,18 +14,19 @@
 import type { MmCounters, MmEventSink } from './events.ts';
 import { zeroCounters } from './events.ts';
 import { MAX_FRAME_NUMBER } from './pte.ts';
+import { MAX_FRAMES, MIN_PAGE_SIZE, framesFor, pageSizeProblem } from '../budgets.ts';
 
 export const DEFAULT_PAGE_SIZE = 4096;
-export const DEFAULT_MAX_FRAMES = 32768;
-export const MIN_PAGE_SIZE = 256;
+export const DEFAULT_MAX_FRAMES = MAX_FRAMES;
+export { MIN_PAGE_SIZE };
 
 /** Returned by allocFrame when the pool is exhausted. */
 export const NO_FRAME = -1;
 
 export interface PhysicalMemoryOptions {
-  /** bytes per page: a power of two, at least 256 (default 4096) */
+  /** bytes per page: a power of two from 256 to 65536 (default 4096) */
   pageSize?: number;
-  /** number of frames in the pool (default 32768, i.e. 128 MiB of 4 KiB pages) */
+  /** number of frames in the pool (default: 32768 within 128 MiB, budgets.ts framesFor) */
   maxFrames?: number;
   /** receives frame-alloc / frame-free events (and, through each MmStruct, fault events) */
   sink?: MmEventSink | null;
@@ -43,6 +45,9 @@ export class PhysicalMemory {
   /** storage of allocated frames, by frame number (undefined while free) */
   readonly views: (DataView | undefined)[] = [];
   readonly bytes: (Uint8Array | undefined)[] = [];
+  /** storage of freed frames, by frame number, kept for the frame's next allocation */
+  private readonly spareViews: (DataView | undefined)[] = [];
+  private readonly spareBytes: (Uint8Array | undefined)[] = [];
   /** numbers of freed frames, reused last-freed first */
   private readonly freeList: number[] = [];
   /** frames below this number have been handed out at least once */
@@ -62,10 +67,9 @@ export class PhysicalMemory {
   /** Creates an empty pool. Throws RangeError on a page size or frame count the model cannot use. */
   constructor(options: PhysicalMemoryOptions = {}) {
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
-    if (!Number.isInteger(pageSize) || pageSize < MIN_PAGE_SIZE || (pageSize & (pageSize - 1)) !== 0) {
-      throw new RangeError(`page size must be a power of two >= ${MIN_PAGE_SIZE}, got ${pageSize}`);
-    }
+    const problem = pageSizeProblem(pageSize);
+    if (problem) throw new RangeError(`${problem}, got ${pageSize}`);
+    const maxFrames = options.maxFrames ?? framesFor(pageSize);
     if (!Number.isInteger(maxFrames) || maxFrames < 1 || maxFrames > MAX_FRAME_NUMBER + 1) {
       throw new RangeError(`maxFrames must be between 1 and ${MAX_FRAME_NUMBER + 1}, got ${maxFrames}`);
     }
@@ -87,9 +91,18 @@ export class PhysicalMemory {
       grown.set(this.refcount);
       this.refcount = grown;
     }
-    const buffer = new ArrayBuffer(this.pageSize);
-    this.views[frame] = new DataView(buffer);
-    this.bytes[frame] = new Uint8Array(buffer);
+    const spare = this.spareBytes[frame];
+    if (spare) {
+      spare.fill(0);
+      this.views[frame] = this.spareViews[frame];
+      this.bytes[frame] = spare;
+      this.spareViews[frame] = undefined;
+      this.spareBytes[frame] = undefined;
+    } else {
+      const buffer = new ArrayBuffer(this.pageSize);
+      this.views[frame] = new DataView(buffer);
+      this.bytes[frame] = new Uint8Array(buffer);
+    }
     this.refcount[frame] = 1;
     this.allocs++;
     this.framesInUse++;
@@ -108,6 +121,8 @@ export class PhysicalMemory {
     const count = --this.refcount[frame];
     if (count > 0) return;
     if (count < 0) throw new Error(`putFrame: frame ${frame} is not allocated`);
+    this.spareViews[frame] = this.views[frame];
+    this.spareBytes[frame] = this.bytes[frame];
     this.views[frame] = undefined;
     this.bytes[frame] = undefined;
     this.freeList.push(frame);

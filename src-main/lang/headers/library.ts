@@ -53,6 +53,9 @@ long int strtol(const char *__nptr, char **__endptr, int __base);
 unsigned long int strtoul(const char *__nptr, char **__endptr, int __base);
 long long int strtoll(const char *__nptr, char **__endptr, int __base);
 unsigned long long int strtoull(const char *__nptr, char **__endptr, int __base);
+double strtod(const char *__nptr, char **__endptr);
+float strtof(const char *__nptr, char **__endptr);
+double atof(const char *__nptr);
 
 int abs(int __x);
 long int labs(long int __x);
@@ -67,6 +70,21 @@ int unsetenv(const char *__name);
 int system(const char *__command);
 
 void qsort(void *__base, size_t __nmemb, size_t __size, int (*__compar)(const void *, const void *));
+void *bsearch(const void *__key, const void *__base, size_t __nmemb, size_t __size, int (*__compar)(const void *, const void *));
+
+/* qsort's merge sort, done by the lab, which calls the comparator (vm/libc/qsort.ts). */
+struct __lab_sort { double __private[206]; };
+size_t __lab_sort_scratch(size_t __nmemb, size_t __size);
+void __lab_sort_start(struct __lab_sort *__st, void *__base, size_t __nmemb, size_t __size, void *__tmp,
+                      int (*__compar)(const void *, const void *));
+void __lab_sort_run(int __result, struct __lab_sort *__st);
+
+/* Memory on the caller's stack frame, released when the caller returns. */
+void *alloca(size_t __size);
+/* How the lab gives variable-length arrays their storage: the stack pointer, saved at the start
+   of a block that declares one and restored at its end. */
+void *__lab_stack_save(void);
+void __lab_stack_restore(void *__sp);
 `);
 
 const STRING_H = guarded('_STRING_H', `

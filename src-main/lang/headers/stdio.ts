@@ -5,6 +5,7 @@ import { guarded, NULL_DEFINITION, OFF_T, SIZE_T, SSIZE_T } from './common.ts';
 
 const STDIO_H = guarded('_STDIO_H', `
 ${SIZE_T}${SSIZE_T}${OFF_T}${NULL_DEFINITION}
+#include <bits/va_list.h>
 /* The lab's FILE: 32 bytes, read by the VM's native stdio. */
 struct _IO_FILE {
   int _fd;       /* 0  */
@@ -39,6 +40,18 @@ int fprintf(FILE *__stream, const char *__format, ...);
 int sprintf(char *__s, const char *__format, ...);
 int snprintf(char *__s, size_t __maxlen, const char *__format, ...);
 int dprintf(int __fd, const char *__format, ...);
+int vprintf(const char *__format, __gnuc_va_list __arg);
+int vfprintf(FILE *__s, const char *__format, __gnuc_va_list __arg);
+int vsprintf(char *__s, const char *__format, __gnuc_va_list __arg);
+int vsnprintf(char *__s, size_t __maxlen, const char *__format, __gnuc_va_list __arg);
+int vdprintf(int __fd, const char *__format, __gnuc_va_list __arg);
+
+int scanf(const char *__format, ...);
+int fscanf(FILE *__stream, const char *__format, ...);
+int sscanf(const char *__s, const char *__format, ...);
+int vscanf(const char *__format, __gnuc_va_list __arg);
+int vfscanf(FILE *__s, const char *__format, __gnuc_va_list __arg);
+int vsscanf(const char *__s, const char *__format, __gnuc_va_list __arg);
 
 int puts(const char *__s);
 int putchar(int __c);

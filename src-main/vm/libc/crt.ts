@@ -298,28 +298,30 @@ char *strtok(char *s, const char *delim) {
     return s;
 }
 
-/* qsort: a stable merge sort, like glibc's when memory allows. */
-static void __lab_merge_sort(char *base, char *tmp, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
-    if (n < 2) return;
-    size_t half = n / 2;
-    __lab_merge_sort(base, tmp, half, size, cmp);
-    __lab_merge_sort(base + half * size, tmp, n - half, size, cmp);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < n) {
-        if (cmp(base + j * size, base + i * size) < 0) { memcpy(tmp + k * size, base + j * size, size); j++; }
-        else { memcpy(tmp + k * size, base + i * size, size); i++; }
-        k++;
-    }
-    while (i < half) { memcpy(tmp + k * size, base + i * size, size); i++; k++; }
-    while (j < n) { memcpy(tmp + k * size, base + j * size, size); j++; k++; }
-    memcpy(base, tmp, n * size);
+/* qsort: glibc's merge sort (vm/libc/qsort.ts does the moving); the temporary area is on the
+   stack when it is under 1024 bytes, else from malloc, as in glibc. */
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    size_t need = __lab_sort_scratch(n, size);
+    char *tmp = need < 1024 ? alloca(need) : malloc(need);
+    if (!tmp) return;
+    struct __lab_sort st;
+    __lab_sort_start(&st, base, n, size, tmp, cmp);
+    __lab_sort_run(0, &st);
+    if (need >= 1024) free(tmp);
 }
 
-void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
-    char *tmp = malloc(n * size);
-    if (!tmp) return;
-    __lab_merge_sort(base, tmp, n, size, cmp);
-    free(tmp);
+/* bsearch: glibc's (bits/stdlib-bsearch.h), comparison for comparison. */
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    size_t l = 0, u = n;
+    while (l < u) {
+        size_t idx = (l + u) / 2;
+        const void *p = (const char *)base + idx * size;
+        int comparison = cmp(key, p);
+        if (comparison < 0) u = idx;
+        else if (comparison > 0) l = idx + 1;
+        else return (void *)p;
+    }
+    return NULL;
 }
 `;
 

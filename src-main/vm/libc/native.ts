@@ -49,8 +49,9 @@ export interface Sys {
 export class NativeCall {
   constructor(
     readonly ctx: CpuContext,
-    readonly nargs: number,
-    readonly kinds: number,
+    /** the call's argument count and kinds (the machine reuses one NativeCall per task: see reuse) */
+    public nargs: number,
+    public kinds: number,
     readonly mem: UserMemory,
     /** address of the program's `errno` variable (0 when the program has none) */
     readonly errnoAddress: number,
@@ -74,6 +75,13 @@ export class NativeCall {
     const address = this.symbolAddress(symbol);
     if (!address) throw new Error(`internal error: the C runtime has no ${symbol}`);
     return address;
+  }
+
+  /** Makes this object describe another call of the same task (same memory and program). */
+  reuse(nargs: number, kinds: number): this {
+    this.nargs = nargs;
+    this.kinds = kinds;
+    return this;
   }
 
   /** Slot index of argument i (argument 0 is on top of the evaluation stack). */

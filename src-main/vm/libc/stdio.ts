@@ -14,6 +14,7 @@
 import { BLOCK, native, type NativeCall, type NativeResult, type NativeTable } from './native.ts';
 import { formatPrintf, type PrintfArgs } from './format.ts';
 import { strerrorText } from './errno-names.ts';
+import { EOF as SCAN_EOF, scanFormat, type ScanInput, type ScanMemory, type ScanTargets } from './scanf.ts';
 
 // FILE field offsets
 const F_FD = 0;
@@ -62,19 +63,59 @@ class CallArgs implements PrintfArgs {
     return this.call.mem.cString(address, maxLen < 0 ? Infinity : maxLen);
   }
   storeCount(address: number, count: number, width: number): void {
-    if (width === 8) this.call.mem.setI64(address, BigInt(count));
-    else if (width === 4) this.call.mem.setI32(address, count);
-    else if (width === 2) {
-      this.call.mem.setByte(address, count & 0xff);
-      this.call.mem.setByte(address + 1, (count >> 8) & 0xff);
-    } else this.call.mem.setByte(address, count & 0xff);
+    storeCount(this.call, address, count, width);
   }
 }
 
-/** printf-style formatting of the call's arguments: format string at argument `fmtIndex`. */
-function formatCall(call: NativeCall, fmtIndex: number): Uint8Array {
+/**
+ * Reads printf's arguments from a va_list: the area of 8-byte slots where the caller of a
+ * variadic function stored them (lang/headers/stdarg.ts). Reading moves the va_list's copy on.
+ */
+class VaListArgs implements PrintfArgs {
+  constructor(private readonly call: NativeCall, private next: number) {}
+  private slot(): number {
+    const at = this.next;
+    this.next += 8;
+    return at;
+  }
+  int32(): number {
+    return this.call.mem.i32(this.slot());
+  }
+  int64(): bigint {
+    return this.call.mem.i64(this.slot());
+  }
+  double(): number {
+    return this.call.mem.f64(this.slot());
+  }
+  pointer(): number {
+    return this.call.mem.pointer(this.slot());
+  }
+  cString(address: number, maxLen: number): Uint8Array {
+    return this.call.mem.cString(address, maxLen < 0 ? Infinity : maxLen);
+  }
+  storeCount(address: number, count: number, width: number): void {
+    storeCount(this.call, address, count, width);
+  }
+}
+
+/** %n: stores the count at `address` in `width` bytes. */
+function storeCount(call: NativeCall, address: number, count: number, width: number): void {
+  if (width === 8) call.mem.setI64(address, BigInt(count));
+  else if (width === 4) call.mem.setI32(address, count);
+  else if (width === 2) {
+    call.mem.setByte(address, count & 0xff);
+    call.mem.setByte(address + 1, (count >> 8) & 0xff);
+  } else call.mem.setByte(address, count & 0xff);
+}
+
+/**
+ * printf-style formatting of the call's arguments: format string at argument `fmtIndex`, the
+ * values after it, or (for the v… functions, `vaList`) in the va_list that follows it.
+ */
+function formatCall(call: NativeCall, fmtIndex: number, vaList = false): Uint8Array {
   const fmt = call.mem.cString(call.ptr(fmtIndex));
-  return formatPrintf(fmt, new CallArgs(call, fmtIndex + 1), () => encoder.encode(strerrorText(call.errno())));
+  const args = vaList ? new VaListArgs(call, call.ptr(fmtIndex + 1)) : new CallArgs(call, fmtIndex + 1);
+  return formatPrintf(fmt, args, () => encoder.encode(strerrorText(call.errno())));
 }
 
 /** Decides the buffering mode of a stream at its first use, as glibc does. */
@@ -242,36 +283,172 @@ function getLine(call: NativeCall, dst: number, size: number, file: number): Nat
   return dst;
 }
 
+// ---- the scanf family
+
+/** A scan of a stream needs more input and the descriptor has none yet: the call blocks. */
+class WaitForInput extends Error {}
+
+/**
+ * A stream's unread bytes as scanf reads them: nothing is consumed until the scan ends (commit),
+ * so that a scan that must wait for input can be made again from the start. When the buffered
+ * bytes run out, the unread ones move to the start of the buffer and read(2) appends more; a
+ * single scan can look at most one buffer's worth of bytes ahead (a field longer than the
+ * buffer ends there).
+ */
+class StreamInput implements ScanInput {
+  private bytes: Uint8Array;
+  private start: number;
+  private at = 0;
+  private ended = false;
+
+  constructor(private readonly call: NativeCall, private readonly file: number) {
+    const mem = call.mem;
+    this.start = mem.i32(file + F_RPOS);
+    const pos = mem.i32(file + F_POS);
+    this.bytes = pos > this.start ? mem.read(mem.pointer(file + F_BUF) + this.start, pos - this.start) : new Uint8Array(0);
+  }
+
+  next(): number {
+    if (this.at >= this.bytes.length && !this.readMore()) return SCAN_EOF;
+    return this.bytes[this.at++];
+  }
+
+  unget(): void {
+    this.at--;
+  }
+
+  /** Consumes what the scan read. */
+  commit(): void {
+    this.call.mem.setI32(this.file + F_RPOS, this.start + this.at);
+  }
+
+  /** Appends the descriptor's next bytes to the buffer; false at end of file (or a full buffer). */
+  private readMore(): boolean {
+    if (this.ended) return false;
+    const { call, file } = this;
+    const mem = call.mem;
+    const buf = mem.pointer(file + F_BUF);
+    const size = mem.i32(file + F_SIZE);
+    if (this.start > 0) {
+      mem.move(buf, buf + this.start, this.bytes.length);
+      this.start = 0;
+      mem.setI32(file + F_RPOS, 0);
+      mem.setI32(file + F_POS, this.bytes.length);
+    }
+    if (buf === 0 || this.bytes.length >= size) return false;
+    const out = standardStream(call, 'stdout');
+    if (out && mem.i32(out + F_MODE) === IOLBF) flushFile(call, out);
+    const r = call.sys.read(mem.i32(file + F_FD), size - this.bytes.length);
+    if (r === BLOCK) throw new WaitForInput();
+    if (typeof r === 'number' || r.length === 0) {
+      const flag = typeof r === 'number' ? FLAG_ERROR : FLAG_EOF;
+      mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | flag);
+      if (typeof r === 'number') call.setErrno(-r);
+      this.ended = true;
+      return false;
+    }
+    mem.write(buf + this.bytes.length, r);
+    const grown = new Uint8Array(this.bytes.length + r.length);
+    grown.set(this.bytes);
+    grown.set(r, this.bytes.length);
+    this.bytes = grown;
+    mem.setI32(file + F_POS, grown.length);
+    return true;
+  }
+}
+
+/** A string's bytes as sscanf reads them (its NUL is the end of file). */
+class StringInput implements ScanInput {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  next(): number {
+    return this.at < this.bytes.length ? this.bytes[this.at++] : SCAN_EOF;
+  }
+  unget(): void {
+    this.at--;
+  }
+}
+
+/** Where scanf's results go: the program's memory. */
+function scanMemory(call: NativeCall): ScanMemory {
+  const mem = call.mem;
+  return {
+    setInteger: (address, value, bytes) => {
+      if (bytes === 8) mem.setI64(address, value);
+      else if (bytes === 4) mem.setI32(address, Number(BigInt.asIntN(32, value)));
+      else if (bytes === 2) mem.setI16(address, Number(BigInt.asIntN(16, value)));
+      else mem.setByte(address, Number(BigInt.asUintN(8, value)));
+    },
+    setFloat: (address, value, bytes) => (bytes === 8 ? mem.setF64(address, value) : mem.setF32(address, value)),
+    setBytes: (address, bytes) => mem.write(address, bytes),
+  };
+}
+
+/** scanf's destinations: the call's arguments after the format, or the va_list that follows it. */
+function scanTargets(call: NativeCall, fmtIndex: number, vaList: boolean): ScanTargets {
+  if (!vaList) return { pointer: (n) => call.ptr(fmtIndex + n) };
+  const ap = call.ptr(fmtIndex + 1);
+  return { pointer: (n) => call.mem.pointer(ap + 8 * (n - 1)) };
+}
+
+/** scanf, fscanf and their v… forms on a stream: BLOCK when the stream must wait for input. */
+function scanStream(call: NativeCall, file: number, fmtIndex: number, vaList: boolean): NativeResult {
+  const fmt = call.mem.cString(call.ptr(fmtIndex));
+  const input = new StreamInput(call, file);
+  try {
+    const result = scanFormat(fmt, input, scanTargets(call, fmtIndex, vaList), scanMemory(call));
+    input.commit();
+    return result;
+  } catch (e) {
+    if (e instanceof WaitForInput) return BLOCK;
+    throw e;
+  }
+}
+
+/** sscanf and vsscanf: the input is the string argument 0. */
+function scanString(call: NativeCall, vaList: boolean): number {
+  const input = new StringInput(call.mem.cString(call.ptr(0)));
+  const fmt = call.mem.cString(call.ptr(1));
+  return scanFormat(fmt, input, scanTargets(call, 1, vaList), scanMemory(call));
+}
+
 function putResult(ok: boolean, value: number): number {
   return ok ? value : EOF;
 }
 
+/** printf and fprintf (vprintf, vfprintf with vaList): the formatted text on a stream. */
+function printToStream(c: NativeCall, file: number, fmtIndex: number, vaList: boolean): number {
+  const out = formatCall(c, fmtIndex, vaList);
+  return putResult(writeFile(c, file, out), out.length);
+}
+
+/** dprintf (vdprintf): the formatted text written to a descriptor. */
+function printToDescriptor(c: NativeCall, vaList: boolean): number {
+  const out = formatCall(c, 1, vaList);
+  const r = c.sys.write(c.i32(0), out);
+  if (r < 0) c.setErrno(-r);
+  return r < 0 ? -1 : out.length;
+}
+
+/** sprintf and snprintf (`bounded`), and their v… forms: the text into a buffer. */
+function printToString(c: NativeCall, bounded: boolean, vaList: boolean): number {
+  const out = formatCall(c, bounded ? 2 : 1, vaList);
+  const size = bounded ? c.size(1) : Infinity;
+  if (size > 0) c.mem.writeCString(c.ptr(0), out.subarray(0, Math.min(out.length, size - 1)));
+  return out.length;
+}
+
 export const STDIO_NATIVES: NativeTable = {
-  printf: native('i32', (c) => {
-    const out = formatCall(c, 0);
-    return putResult(writeFile(c, standardStream(c, 'stdout'), out), out.length);
-  }),
-  fprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    return putResult(writeFile(c, c.ptr(0), out), out.length);
-  }),
-  dprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    const r = c.sys.write(c.i32(0), out);
-    if (r < 0) c.setErrno(-r);
-    return r < 0 ? -1 : out.length;
-  }),
-  sprintf: native('i32', (c) => {
-    const out = formatCall(c, 1);
-    c.mem.writeCString(c.ptr(0), out);
-    return out.length;
-  }),
-  snprintf: native('i32', (c) => {
-    const out = formatCall(c, 2);
-    const size = c.size(1);
-    if (size > 0) c.mem.writeCString(c.ptr(0), out.subarray(0, Math.min(out.length, size - 1)));
-    return out.length;
-  }),
+  printf: native('i32', (c) => printToStream(c, standardStream(c, 'stdout'), 0, false)),
+  fprintf: native('i32', (c) => printToStream(c, c.ptr(0), 1, false)),
+  dprintf: native('i32', (c) => printToDescriptor(c, false)),
+  sprintf: native('i32', (c) => printToString(c, false, false)),
+  snprintf: native('i32', (c) => printToString(c, true, false)),
+  vprintf: native('i32', (c) => printToStream(c, standardStream(c, 'stdout'), 0, true)),
+  vfprintf: native('i32', (c) => printToStream(c, c.ptr(0), 1, true)),
+  vdprintf: native('i32', (c) => printToDescriptor(c, true)),
+  vsprintf: native('i32', (c) => printToString(c, false, true)),
+  vsnprintf: native('i32', (c) => printToString(c, true, true)),
   puts: native('i32', (c) => {
     const s = c.mem.cString(c.ptr(0));
     const line = new Uint8Array(s.length + 1);
@@ -347,6 +524,12 @@ export const STDIO_NATIVES: NativeTable = {
     writeFile(c, standardStream(c, 'stderr'), line);
     return undefined;
   }),
+  scanf: native('i32', (c) => scanStream(c, standardStream(c, 'stdin'), 0, false)),
+  fscanf: native('i32', (c) => scanStream(c, c.ptr(0), 1, false)),
+  sscanf: native('i32', (c) => scanString(c, false)),
+  vscanf: native('i32', (c) => scanStream(c, standardStream(c, 'stdin'), 0, true)),
+  vfscanf: native('i32', (c) => scanStream(c, c.ptr(0), 1, true)),
+  vsscanf: native('i32', (c) => scanString(c, true)),
   getchar: native('i32', (c) => getByte(c, standardStream(c, 'stdin'))),
   fgetc: native('i32', (c) => getByte(c, c.ptr(0))),
   getc: native('i32', (c) => getByte(c, c.ptr(0))),

@@ -4,7 +4,8 @@
  * (crt.ts); abort is the kernel's (a signal). long and long long are both 64-bit (x86-64).
  */
 import { native, type NativeCall, type NativeFunction, type NativeTable } from './native.ts';
-import { parseInteger } from './strconv.ts';
+import { parseDouble, parseInteger } from './strconv.ts';
+import { roundToFloat } from './strtof.ts';
 import { EINVAL, ERANGE } from './errno-names.ts';
 import { nextRandom, seedRandom } from './random.ts';
 import { getEnv, setEnv, unsetEnv, type EnvironmentAreas, type EnvResult } from './environ.ts';
@@ -59,6 +60,24 @@ function envResult(c: NativeCall, r: EnvResult): number {
   return r.result;
 }
 
+/**
+ * strtod and strtof: the number at argument 0 (glibc's syntax, strconv.ts), the end stored
+ * through argument 1 unless it is NULL, ERANGE on overflow and underflow.
+ */
+function strtoFloating(c: NativeCall, float: boolean): number {
+  const start = c.ptr(0);
+  const text = c.mem.cString(start);
+  const parsed = parseDouble(text, 0);
+  if (c.ptr(1) !== 0) c.mem.setPointer(c.ptr(1), start + parsed.end);
+  if (!float) {
+    if (parsed.erange) c.setErrno(ERANGE);
+    return parsed.value;
+  }
+  const value = roundToFloat(text.subarray(0, parsed.end), parsed.value);
+  if (parsed.erange || (value === 0 && parsed.value !== 0) || (!Number.isFinite(value) && Number.isFinite(parsed.value))) c.setErrno(ERANGE);
+  return value;
+}
+
 const strtolNative: NativeFunction = native('i64', (c) => strtoInteger(c, false));
 const strtoulNative: NativeFunction = native('i64', (c) => strtoInteger(c, true));
 const atolNative: NativeFunction = native('i64', decimal);
@@ -72,6 +91,9 @@ export const STDLIB_NATIVES: NativeTable = {
   strtoll: strtolNative,
   strtoul: strtoulNative,
   strtoull: strtoulNative,
+  strtod: native('f64', (c) => strtoFloating(c, false)),
+  strtof: native('f64', (c) => strtoFloating(c, true)),
+  atof: native('f64', (c) => parseDouble(c.mem.cString(c.ptr(0)), 0).value),
   abs: native('i32', (c) => Math.abs(c.i32(0)) | 0),
   labs: native('i64', (c) => abs64(c.i64(0))),
   llabs: native('i64', (c) => abs64(c.i64(0))),

@@ -23,6 +23,18 @@ int main(void) {
   return 0;
 }`;
 
+const CRASH = `#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  if (fork() == 0) {
+    int *p = 0;
+    *p = 1;
+  }
+  wait(0);
+  int *q = 0;
+  return *q;
+}`;
+
 describe('RunViewer', () => {
   it('shows the panels of a run, a zombie alert while one exists, and warnings that go to their step', async () => {
     const request = { source: ZOMBIE };
@@ -53,5 +65,33 @@ describe('RunViewer', () => {
     await w.vm.$nextTick();
     expect(w.find('[data-testid=zombie-alert]').exists()).toBe(false);
     expect(w.findAll('[data-testid=tree-node]').length).toBe(0);
+  });
+
+  it('a crash reads as a crash: red with its signal in the header, the tree and the variables panel', async () => {
+    const request = { source: CRASH };
+    const view = toRunView(runProgram({ ...request, detail: true } as Parameters<typeof runProgram>[0]), request);
+    expect(view.exit).toEqual({ code: 139, signal: 'SIGSEGV' });
+    const w = mount(RunViewer, { global: { plugins: [createTestingPinia({ createSpy: vi.fn })] } });
+    const viewer = useViewerStore();
+    viewer.run = view;
+    viewer.model = new TraceModel(view.trace);
+    viewer.timeline = buildTimeline(view.trace);
+    const child = view.processes.find((p) => p.pid !== 3 && p.command === 'prog')!;
+    // just after the child's death: a zombie killed by SIGSEGV
+    viewer.position = viewer.model.nextWhere(0, (e) => e.kind === 'exit' && e.pid === child.pid);
+    await w.vm.$nextTick();
+    const status = w.find('[data-testid=run-status]');
+    expect(status.text()).toBe('killed by SIGSEGV');
+    expect(status.attributes('data-tone')).toBe('bad');
+    expect(status.classes()).toContain('tone-bad');
+    expect(w.find('[data-testid=run-summary]').text()).not.toMatch(/\bexited\b/);
+    const node = w.find(`[data-testid=tree-node][data-pid="${child.pid}"]`);
+    expect(node.classes()).toContain('killed');
+    expect(node.text()).toContain('killed by SIGSEGV');
+    viewer.selectedPid = child.pid;
+    await w.vm.$nextTick();
+    const gone = w.find('[data-testid=vars-gone]');
+    expect(gone.text()).toContain(`pid ${child.pid} was killed by SIGSEGV`);
+    expect(gone.classes()).toContain('killed');
   });
 });

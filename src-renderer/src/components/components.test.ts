@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { runProgram } from '../../../src-main/vm/run.ts';
+import { inspectStep } from '../../../src-main/service/run-engines.ts';
 import { TraceModel } from '../trace/model.ts';
 import type { TraceEvent } from '../lab/index.ts';
 import ProcessTree from './ProcessTree.vue';
@@ -60,7 +61,7 @@ describe('ProcessTree', () => {
 });
 
 describe('MemoryView', () => {
-  const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields });
+  const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields }) as TraceEvent;
   const events: TraceEvent[] = [
     ev(0, 3, 'task-new', { ppid: 1, command: 'prog', mm: 1 }),
     ev(0, 3, 'mm-snapshot', { mm: 1, pages: [[16, 5, 'rx'], [32, 6, 'rw']], segments: [{ name: 'text', start: 16 * 4096, end: 17 * 4096 }, { name: 'data', start: 32 * 4096, end: 33 * 4096 }], refs: [] }),
@@ -111,7 +112,10 @@ describe('TerminalView, VariablesView and TimelineView on a real run', () => {
     // the child's printf line: its counter is 2 while the parent's is still 1
     const at = m.nextWhere(0, (e) => e.kind === 'line' && e.pid === child.pid && Array.isArray(e.vars) && (e.vars as { name: string; value: string }[]).some((v) => v.name === 'counter' && v.value === '2'));
     expect(at).toBeGreaterThan(0);
-    const w = mount(VariablesView, { props: { state: m.snapshotAt(at), pid: child.pid, pageSize: 4096 } });
+    const e = r.trace[at - 1]!;
+    const inspection = inspectStep({ run: { source: ORPHAN_ZOMBIE }, position: at, step: e.step, kind: e.kind, pid: e.pid });
+    expect(inspection.exact).toBe(true);
+    const w = mount(VariablesView, { props: { state: m.snapshotAt(at), inspection, pid: child.pid, pageSize: 4096 } });
     const row = w.find('[data-testid=variable][data-name=counter]');
     expect(row.find('[data-testid=value]').text()).toBe('2');
     expect(row.find('.differs').text()).toContain('1');

@@ -94,7 +94,7 @@ describe('ExercisePanel', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   const exercise: ExerciseView = {
-    id: 'ex', uuid: 'u', title: 'Fork once', topics: ['fork'], maxPoints: 3, status: 'attempted', bestScore: 0.5, packId: 'p',
+    id: 'ex', uuid: 'u', title: 'Fork once', topics: ['fork'], maxPoints: 3, heldBackPoints: 0, status: 'attempted', bestScore: 0.5, packId: 'p', attempts: 2,
     promptHtml: '<p>Fork <b>once</b>.</p><img src="x" onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a>',
     starter: 'int main(void) { return 0; }', draft: null, hints: ['Call fork().'], hintsTotal: 3, failedAttempts: 1,
   };
@@ -124,5 +124,20 @@ describe('ExercisePanel', () => {
     expect(w.emitted('follow')![0]![0]).toMatchObject({ id: 'b', step: 42 });
     await w.find('[data-testid=check]').trigger('click');
     expect(w.emitted('check')).toHaveLength(1);
+  });
+
+  it('offers to replay "the run that fails" only for a check that failed, and says how many points are held back', async () => {
+    const store = useExercisesStore();
+    store.current = { ...exercise, heldBackPoints: 2 };
+    const result = (id: string, status: 'passed' | 'failed') => ({
+      id, name: id, status, points: 0, max_points: 1, message: 'm', visibility: 'public' as const, step: 5, pid: 3, line: 2, schedule: '3:10', runOptions: { schedule: '3:10' },
+    });
+    store.grade = { packId: 'p', exerciseId: 'ex', points: 1, max_points: 2, score: 0.5, gradable: true, run: null, tests: [result('robust-pass', 'passed'), result('robust-fail', 'failed')] };
+    const w = mount(ExercisePanel, { props: { checking: false } });
+    const links = w.findAll('[data-testid=feedback-link]').map((l) => l.text());
+    expect(links).toHaveLength(2);
+    expect(links[0]).not.toContain('fails');
+    expect(links[1]).toContain('(replays the run that fails)');
+    expect(w.find('[data-testid=exercise-points]').text()).toBe("3 pts; your instructor's grading counts 5 (2 held back: checks you cannot run here)");
   });
 });

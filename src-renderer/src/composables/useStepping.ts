@@ -61,6 +61,9 @@ export function useStepping(options: { onHelp?: () => void; listen?: boolean } =
   function onKey(e: KeyboardEvent): void {
     const target = e.target instanceof HTMLElement ? e.target : null;
     if (target && (target.closest('.monaco-editor') || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)) return;
+    // Space and Enter on a focused button (or a node of the tree) press it: they are not "play"
+    const el = e.target instanceof Element ? e.target : null;
+    if ((e.key === ' ' || e.key === 'Enter') && el?.closest('button, a, [role=button], [role=option], summary')) return;
     const s = shortcutFor(e);
     if (!s || !viewer.model) {
       if (s?.action.kind === 'help') options.onHelp?.();

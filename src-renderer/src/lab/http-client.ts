@@ -45,6 +45,7 @@ export function createHttpLab(base = ''): LabApi {
   const lab: LabApi = {
     diagnose: call('diagnose') as LabApi['diagnose'],
     run: call('run') as LabApi['run'],
+    inspect: call('inspect') as LabApi['inspect'],
     explore: call('explore') as LabApi['explore'],
     cancel: call('cancel') as LabApi['cancel'],
     listPacks: call('listPacks') as LabApi['listPacks'],
@@ -54,6 +55,8 @@ export function createHttpLab(base = ''): LabApi {
     saveDraft: call('saveDraft') as LabApi['saveDraft'],
     importPack: call('importPack') as LabApi['importPack'],
     exportResults: call('exportResults') as LabApi['exportResults'],
+    handIn: call('handIn') as LabApi['handIn'],
+    studentName: call('studentName') as LabApi['studentName'],
     progressNotices: call('progressNotices') as LabApi['progressNotices'],
     loadScratch: call('loadScratch') as LabApi['loadScratch'],
     saveScratch: call('saveScratch') as LabApi['saveScratch'],

@@ -1,11 +1,15 @@
 /**
  * The editor's store: the program text, its diagnostics (asked of the lab as the student types,
- * debounced), what the text belongs to (the free scratch program or an exercise's draft) and its
- * autosave. The Monaco instance itself lives in CodeEditor.vue, outside reactivity.
+ * debounced), what the text belongs to (the free scratch program or an exercise's draft), its
+ * autosave, the file name it opens and saves under, replacing it (an example, a file, a reset)
+ * without losing work by accident, and the font size. The Monaco instance itself lives in
+ * CodeEditor.vue, outside reactivity.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { lab, type LabDiagnostic } from '../lab/index.ts';
+import { EXAMPLES } from '../editor/examples.ts';
+import { loadFontSize, saveFontSize, stepFontSize, DEFAULT_FONT_SIZE } from '../editor/font-size.ts';
 
 export const DEFAULT_PROGRAM = `#include <stdio.h>
 #include <stdlib.h>
@@ -38,11 +42,32 @@ export const useEditorStore = defineStore('editor', () => {
   const diagnostics = ref<LabDiagnostic[]>([]);
   const owner = ref<EditorOwner>({ kind: 'scratch' });
   const saved = ref(true);
+  /** the name Save suggests: the opened file's, the example's, the exercise's id, or prog.c */
+  const fileName = ref('prog.c');
+  const fontSize = ref(loadFontSize());
+  /** the open exercise's starter: what Reset goes back to in an exercise */
+  const starter = ref('');
+  /** the text last opened from or saved to a file: replacing it loses nothing */
+  const onDisk = ref<string | null>(null);
+  /** why the last save failed (the text stays in the editor, unsaved), or null */
+  const saveError = ref<string | null>(null);
   /** the scratch program, kept while an exercise is open */
   let scratch = DEFAULT_PROGRAM;
+  let scratchName = 'prog.c';
   let diagnoseTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let diagnoseSeq = 0;
+
+  /** What Reset goes back to: the default program, or the exercise's starter. */
+  const resetText = computed(() => (owner.value.kind === 'exercise' ? starter.value : DEFAULT_PROGRAM));
+
+  /** True when replacing the text would lose what the student wrote (it is nowhere else). */
+  const replacingLosesWork = computed(() => {
+    const text = source.value;
+    return text !== resetText.value && text !== onDisk.value && text.trim() !== '' && !EXAMPLES.some((e) => e.source === text);
+  });
+
+  watch(fontSize, saveFontSize, { flush: 'sync' });
 
   /** Restores the autosaved scratch program (the default one when none was saved). */
   async function restore(): Promise<void> {
@@ -72,13 +97,20 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /** Saves the text; a failure is kept in saveError (shown to the student) and the text stays unsaved. */
   async function saveNow(): Promise<void> {
     const o = owner.value;
     const text = source.value;
-    if (o.kind === 'scratch') {
-      scratch = text;
-      await lab.saveScratch(text);
-    } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    try {
+      if (o.kind === 'scratch') {
+        scratch = text;
+        await lab.saveScratch(text);
+      } else await lab.saveDraft(o.packId, o.exerciseId, text);
+    } catch (e) {
+      saveError.value = e instanceof Error ? e.message : String(e);
+      throw e;
+    }
+    saveError.value = null;
     if (text === source.value) saved.value = true;
   }
 
@@ -93,11 +125,15 @@ export const useEditorStore = defineStore('editor', () => {
     saveTimer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
   }
 
-  /** Edits an exercise's draft (or starter) from now on. */
-  function openExercise(packId: string, exerciseId: string, text: string): void {
+  /** Edits an exercise's draft (or starter) from now on; `starterText` is what Reset goes back to. */
+  function openExercise(packId: string, exerciseId: string, text: string, starterText = text): void {
     flush();
+    if (owner.value.kind === 'scratch') scratchName = fileName.value;
     owner.value = { kind: 'exercise', packId, exerciseId };
     source.value = text;
+    starter.value = starterText;
+    fileName.value = `${exerciseId}.c`;
+    onDisk.value = null;
     saved.value = true;
     void diagnoseNow();
   }
@@ -107,8 +143,32 @@ export const useEditorStore = defineStore('editor', () => {
     flush();
     owner.value = { kind: 'scratch' };
     source.value = scratch;
+    fileName.value = scratchName;
+    onDisk.value = null;
     saved.value = true;
     void diagnoseNow();
+  }
+
+  /**
+   * Replaces the whole text (an example, an opened file, a reset) as an edit: autosaved and
+   * diagnosed at once. The caller asks the student first when replacingLosesWork says so.
+   */
+  function replace(text: string, name: string | null = null): void {
+    if (name !== null) fileName.value = name;
+    edit(text);
+    clearTimeout(diagnoseTimer);
+    void diagnoseNow();
+  }
+
+  /** Opened from, or saved to, a file called `name`: the text is safe on disk. */
+  function markOnDisk(text: string, name: string): void {
+    onDisk.value = text;
+    fileName.value = name;
+  }
+
+  /** Bigger (1) or smaller (-1) text in the editor; 0 goes back to the default size. */
+  function zoom(dir: 1 | -1 | 0): void {
+    fontSize.value = dir === 0 ? DEFAULT_FONT_SIZE : stepFontSize(fontSize.value, dir);
   }
 
   /** Saves now what is waiting for the autosave. */
@@ -120,5 +180,8 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
-  return { source, diagnostics, owner, saved, restore, diagnoseNow, edit, openExercise, openScratch, flush, saveNow };
+  return {
+    source, diagnostics, owner, saved, saveError, fileName, fontSize, resetText, replacingLosesWork,
+    restore, diagnoseNow, edit, openExercise, openScratch, flush, saveNow, replace, markOnDisk, zoom,
+  };
 });

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { lab, type ExerciseView, type GradeView, type PackSummary, type ProgressNotice } from '../lab/index.ts';
+import { lab, type ExerciseView, type GradeView, type HandInFile, type PackSummary, type ProgressNotice } from '../lab/index.ts';
 import { zipSync } from 'fflate';
 
 export const useExercisesStore = defineStore('exercises', () => {
@@ -40,6 +40,7 @@ export const useExercisesStore = defineStore('exercises', () => {
   /** Loads the packs and the notices about saved progress (each notice is shown once). */
   async function start(): Promise<void> {
     await refresh();
+    await loadStudent();
     try {
       notices.value = await lab.progressNotices();
     } catch {
@@ -75,11 +76,30 @@ export const useExercisesStore = defineStore('exercises', () => {
     return result;
   }
 
-  /** Imports a pack from a .zip file's bytes. */
-  async function importZip(name: string, bytes: Uint8Array): Promise<PackSummary | null> {
-    const pack = await guard(() => lab.importPack({ name, base64: toBase64(bytes) }));
+  /** The name hand-ins are made under (null until the first one). */
+  const student = ref<string | null>(null);
+
+  /** Imports a pack from a .zip file's bytes (an older version of an installed pack only with `allowOlder`). */
+  async function importZip(name: string, bytes: Uint8Array, allowOlder = false): Promise<PackSummary | null> {
+    const pack = await guard(() => lab.importPack({ name, base64: toBase64(bytes), ...(allowOlder ? { allowOlder } : {}) }));
     if (pack) await refresh();
     return pack;
+  }
+
+  /** Reads the remembered student name. */
+  async function loadStudent(): Promise<void> {
+    try {
+      student.value = (await lab.studentName()) ?? null;
+    } catch {
+      student.value = null;
+    }
+  }
+
+  /** Hands in a pack's work (under `name`, or the remembered one); the zip to save. */
+  async function handIn(packId: string, name?: string): Promise<HandInFile | null> {
+    const file = await guard(() => lab.handIn({ packId, ...(name !== undefined ? { student: name } : {}) }));
+    if (file) student.value = file.student;
+    return file;
   }
 
   /**
@@ -100,7 +120,7 @@ export const useExercisesStore = defineStore('exercises', () => {
     notices.value = notices.value.filter((_, j) => j !== i);
   }
 
-  return { packs, current, grade, checkedSource, notices, busy, error, topics, start, refresh, open, close, check, importZip, importFolder, exportResults, dismissNotice };
+  return { packs, current, grade, checkedSource, notices, busy, error, topics, student, start, refresh, open, close, check, importZip, importFolder, exportResults, loadStudent, handIn, dismissNotice };
 });
 
 /** Base64 of bytes, in chunks (String.fromCharCode on a whole file overflows the stack). */

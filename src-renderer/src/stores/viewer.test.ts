@@ -42,6 +42,18 @@ describe('viewer store', () => {
     expect(viewer.state!.step).toBeLessThan(clone.step);
   });
 
+  it("marks the run it keeps showing as the previous program's when a new Run does not compile", async () => {
+    const viewer = useViewerStore();
+    const first = await viewer.runSource(COW);
+    expect(viewer.stale).toBe(false);
+    await viewer.runSource('int main(void) { return y; }');
+    expect(viewer.run).toBe(first);
+    expect(viewer.stale).toBe(true);
+    expect(viewer.error).toMatch(/does not compile/);
+    await viewer.runSource(COW);
+    expect(viewer.stale).toBe(false);
+  });
+
   it('goes to the step a warning names, selecting its task', async () => {
     const viewer = useViewerStore();
     const view = await viewer.runSource(`#include <unistd.h>
@@ -76,7 +88,19 @@ int main(void) { if (fork() == 0) exit(0); sleep(1); return 0; }`);
     expect(viewer.run!.ok).toBe(true);
   });
 
-  it('cancels the run in progress by its job id and keeps showing the last run', async () => {
+  it('shows a run cancelled while it ran: what ran until then, as the run', async () => {
+    const viewer = useViewerStore();
+    await viewer.runSource(COW);
+    const partialRun = { ...viewer.run!, stopReason: 'cancelled', stopMessage: 'cancelled after 1,000 steps: what the program did until then is shown' };
+    const run = vi.spyOn(service, 'run').mockResolvedValue(partialRun);
+    await viewer.runSource('int main(void) { for (;;) { } }');
+    expect(viewer.error).toBeNull();
+    expect(viewer.run).toStrictEqual(partialRun);
+    expect(viewer.position).toBe(partialRun.trace.length);
+    run.mockRestore();
+  });
+
+  it('cancels the run in progress by its job id and keeps showing the last run when nothing of it ran', async () => {
     const viewer = useViewerStore();
     await viewer.runSource(COW);
     const shown = viewer.run;

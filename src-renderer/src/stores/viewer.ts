@@ -2,10 +2,15 @@
  * The run viewer's store: the RunView being shown, its TraceModel, the position in the trace, the
  * selected task, playback, and the eager-fork comparison run. It asks the lab to run programs;
  * it never runs the kernel itself.
+ *
+ * What the trace cannot say at every position (where each task stands, the value of its
+ * variables) comes from the engine: `inspection` is the lab's `inspect` of the current position
+ * (the run replayed to it), or null while it is on its way. Answers are kept per position, and
+ * while one is on its way only the latest position asked for is sent next.
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
-import { lab, type RunOptions, type RunView } from '../lab/index.ts';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
+import { lab, type RunOptions, type RunView, type StepInspection } from '../lab/index.ts';
 import { TraceModel, type JumpKind } from '../trace/model.ts';
 import { buildTimeline, type Timeline } from '../trace/timeline.ts';
 import type { ViewState } from '../trace/state.ts';
@@ -20,6 +25,8 @@ export const useViewerStore = defineStore('viewer', () => {
   const selectedPid = ref<number | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** true after a Run that did not compile: the run still shown is the previous program's */
+  const stale = ref(false);
   /** the same program run with forkCopy 'eager', to compare costs */
   const eagerRun = shallowRef<RunView | null>(null);
   const compareEager = ref(false);
@@ -30,15 +37,39 @@ export const useViewerStore = defineStore('viewer', () => {
   /** the job id of the run in progress, for cancel() */
   const currentJob = ref<string | null>(null);
   let jobs = 0;
+  /** the engine's state at the current position, once the lab has answered */
+  const inspection = shallowRef<StepInspection | null>(null);
+  const inspectError = ref<string | null>(null);
+  const inspections = new Map<number, StepInspection>();
+  let inspectWanted: number | null = null;
+  let inspectBusy = false;
 
   const length = computed(() => model.value?.length ?? 0);
   const state = computed<ViewState | null>(() => (model.value ? markRaw(model.value.snapshotAt(position.value)) : null));
   const hasLines = computed(() => run.value?.trace.some((e) => e.kind === 'line') ?? false);
+  /**
+   * Where each live task stands in the student's file at the current position (the editor's
+   * markers): the engine's answer once it is in, meanwhile the task's last line event.
+   */
+  const taskLines = computed<{ pid: number; line: number }[]>(() => {
+    const s = state.value;
+    if (!s || position.value >= length.value) return [];
+    const read = inspection.value?.position === position.value ? inspection.value : null;
+    return [...s.tasks.values()].flatMap((t) => {
+      if (t.state === 'X' || t.state === 'Z') return [];
+      const line = read ? (read.tasks.find((x) => x.pid === t.pid)?.line ?? null) : t.line;
+      return line === null ? [] : [{ pid: t.pid, line }];
+    });
+  });
 
   /** Shows a finished run from its start (or from `at`). */
   function load(view: RunView, at = 0): void {
+    inspections.clear();
+    inspection.value = null;
+    inspectError.value = null;
     run.value = markRaw(view);
-    model.value = markRaw(new TraceModel(view.trace));
+    stale.value = false;
+    model.value = markRaw(new TraceModel(view.trace, view.options.pageSize ?? 4096));
     timeline.value = markRaw(buildTimeline(view.trace));
     position.value = Math.min(at, view.trace.length);
     const first = view.processes.find((p) => p.command !== 'init' && p.command !== 'sh');
@@ -55,12 +86,14 @@ export const useViewerStore = defineStore('viewer', () => {
     try {
       const view = await lab.run({ source, options, jobId });
       performance.mark('forklab:run-answered');
-      if (view.stopReason === 'cancelled') {
+      // a run cancelled while it ran keeps what ran: shown like any run, labelled partial (RunViewer)
+      if (view.stopReason === 'cancelled' && view.trace.length === 0) {
         error.value = 'run cancelled';
         return view;
       }
       if (view.stopReason === 'compile-error') {
-        // keep showing the last run; the editor's markers say what is wrong
+        // keep showing the last run, marked as the previous program's; the Problems list says what is wrong
+        stale.value = run.value !== null;
         const d = view.diagnostics.find((x) => x.severity === 'error');
         error.value = d ? `does not compile: line ${d.line}: ${d.message}` : 'the program did not compile';
         return view;
@@ -132,8 +165,50 @@ export const useViewerStore = defineStore('viewer', () => {
     selectedPid.value = pid;
   }
 
+  /** Shows the inspection of the current position: from the cache, else asks the lab (latest position wins). */
+  function inspectCurrent(): void {
+    const view = run.value;
+    const p = position.value;
+    const cached = inspections.get(p);
+    inspection.value = cached ?? null;
+    if (cached || !view || p === 0) return;
+    inspectWanted = p;
+    if (!inspectBusy) void askInspection(view);
+  }
+
+  async function askInspection(view: RunView): Promise<void> {
+    inspectBusy = true;
+    try {
+      while (inspectWanted !== null && run.value === view) {
+        const p = inspectWanted;
+        inspectWanted = null;
+        const e = view.trace[p - 1];
+        if (!e || inspections.has(p)) continue;
+        try {
+          const answer = await lab.inspect({
+            run: { source: view.program.source, fileName: view.program.fileName, options: view.options },
+            position: p, step: e.step, kind: e.kind, pid: e.pid,
+          });
+          if (run.value !== view) return;
+          if (inspections.size >= 500) inspections.delete(inspections.keys().next().value as number);
+          inspections.set(p, markRaw(answer));
+          inspectError.value = null;
+          if (position.value === p) inspection.value = inspections.get(p)!;
+        } catch (err) {
+          inspectError.value = err instanceof Error ? err.message : String(err);
+        }
+      }
+    } finally {
+      inspectBusy = false;
+    }
+    // another run was loaded while an answer was on its way: ask for its position now
+    if (inspectWanted !== null && run.value && run.value !== view) void askInspection(run.value);
+  }
+
+  watch([run, position], inspectCurrent);
+
   return {
-    run, model, timeline, position, selectedPid, busy, error, eagerRun, compareEager, lastRunMs, length, state, hasLines,
-    currentJob, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
+    run, model, timeline, position, selectedPid, busy, error, stale, eagerRun, compareEager, lastRunMs, length, state, hasLines,
+    currentJob, inspection, inspectError, taskLines, load, runSource, cancel, runEager, setCompareEager, go, stepBy, jump, goToStep, select,
   };
 });

@@ -6,7 +6,7 @@
 import { LabService } from '../../../src-main/service/lab-service.ts';
 import { MemoryStorage } from '../../../src-main/service/storage.ts';
 import { InlineCompute } from '../../../src-main/service/jobs.ts';
-import { diagnoseSource, engines, packEngine } from '../../../src-main/service/engines.ts';
+import { engines } from '../../../src-main/service/engines.ts';
 import type { PackFiles } from '../../../src-main/service/packs.ts';
 
 /** A LabService over memory, with the given packs as the built-in ones. */
@@ -14,8 +14,6 @@ export function inProcessLab(packs: PackFiles[] = []): LabService {
   return new LabService({
     storage: new MemoryStorage(),
     compute: new InlineCompute(engines),
-    packs: packEngine,
     builtinPacks: async () => packs,
-    diagnose: diagnoseSource,
   });
 }

@@ -51,7 +51,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'mm-release':
       return `${p} mm ${String(e.mm)} released`;
     case 'fault':
-      if (e.signal) return `${p} ${String(e.signal)} at ${hex(e.address)} (${String(e.reason ?? '')})`;
+      if (e.signal !== undefined) return `${p} ${String(e.signal)} at ${hex(e.address)} (${String(e.reason ?? '')})`;
       return `${p} page fault (${String(e.reason ?? '')}) mm ${String(e.mm)} at ${hex(e.address)}${e.write ? ' on write' : ''}`;
     case 'cow-copy':
       return `${p} COW: page of ${hex(e.address)} copied, frame ${String(e.frame)} → ${String(e.newFrame)}`;

@@ -79,7 +79,8 @@ describe('TraceModel on real traces', () => {
     const cloneAt = m.nextWhere(0, (e) => e.kind === 'clone');
     expect(forkAt).toBeGreaterThanOrEqual(cloneAt);
     expect(cloneAt).toBeGreaterThan(0);
-    const childPid = Number(r.trace[cloneAt - 1]!.child);
+    const clone = r.trace[cloneAt - 1]!;
+    const childPid = clone.kind === 'clone' ? clone.child : -1;
     expect(m.stateAt(cloneAt - 1).tasks.has(childPid)).toBe(false);
     expect(m.stateAt(forkAt).tasks.get(childPid)!.state).not.toBe('Z');
     const exitAt = m.nextWhere(0, (e) => e.kind === 'exit' && e.pid === childPid);
@@ -152,7 +153,7 @@ describe('TraceModel on real traces', () => {
 });
 
 describe('memory model (docs/trace.md events)', () => {
-  const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields });
+  const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields }) as TraceEvent;
   const trace: TraceEvent[] = [
     ev(0, 3, 'mm-snapshot', { mm: 1, pages: [[16, 5, 'rx'], [32, 6, 'rw'], [33, 7, 'rw']], segments: [{ name: 'text', start: 0x10000, end: 0x11000 }], refs: [[5, 1], [6, 1], [7, 1]] }),
     ev(10, 3, 'clone', { child: 4, what: 'fork', mm: 2, steps: ['dup_task_struct', 'copy_mm'] }),
@@ -234,6 +235,7 @@ int main(void) {
     const copyAt = m.nextWhere(0, (e) => e.kind === 'cow-copy' && e.pid === childPid);
     expect(copyAt).toBeGreaterThan(0);
     const copy = r.trace[copyAt - 1]!;
+    if (copy.kind !== 'cow-copy') throw new Error(`expected a cow-copy, got ${copy.kind}`);
     const before = m.snapshotAt(copyAt - 1);
     const after = m.snapshotAt(copyAt);
     const childMm = after.tasks.get(childPid)!.mm!;

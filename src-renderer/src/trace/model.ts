@@ -39,8 +39,9 @@ export class TraceModel {
   private readonly keyframes: ViewState[] = [];
   private live: ViewState;
 
-  constructor(readonly events: readonly TraceEvent[]) {
-    let s = emptyState();
+  /** `pageSize`: the run's page size (RunView.options.pageSize, 4096 when absent). */
+  constructor(readonly events: readonly TraceEvent[], pageSize = 4096) {
+    let s = emptyState(pageSize);
     this.keyframes.push(cloneState(s));
     for (let i = 0; i < events.length; i++) {
       applyEvent(s, events[i]!, i);

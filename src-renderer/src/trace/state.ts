@@ -3,18 +3,10 @@
  * `applyEvent` is the only function that changes a ViewState; `cloneState` makes the keyframes.
  * Pure TypeScript: no Vue, no DOM.
  */
-import type { TraceEvent } from '../lab/index.ts';
+import type { EventOf, TraceEvent } from '../lab/index.ts';
 
 /** Linux's state letters (ps STAT): R runnable, S sleeping, D uninterruptible (vfork), T stopped, Z zombie; X = reaped. */
 export type StateLetter = 'R' | 'S' | 'D' | 'T' | 'Z' | 'X';
-
-export interface VarView {
-  name: string;
-  type: string;
-  address: number;
-  value: string;
-  scope: string;
-}
 
 export interface TaskView {
   pid: number;
@@ -33,10 +25,10 @@ export interface TaskView {
   /** how the task was made: fork, vfork, clone, thread, boot */
   origin: string;
   bornAt: number;
+  /** where the task stood at its last line event (detail mode); the replayed inspection says where it stands at any step */
   line: number | null;
   fn: string | null;
   depth: number;
-  vars: VarView[];
 }
 
 export interface PageView {
@@ -80,11 +72,13 @@ export interface ViewState {
   /** indices (into the trace) of the warnings seen so far */
   warnings: number[];
   ended: string | null;
+  /** bytes per page of the run (a shrinking brk unmaps whole pages) */
+  pageSize: number;
 }
 
 /** The state before the first event. */
-export function emptyState(): ViewState {
-  return { position: 0, step: 0, running: null, tasks: new Map(), mms: new Map(), terminal: [], warnings: [], ended: null };
+export function emptyState(pageSize = 4096): ViewState {
+  return { position: 0, step: 0, running: null, tasks: new Map(), mms: new Map(), terminal: [], warnings: [], ended: null, pageSize };
 }
 
 /** A deep copy (keyframes must not change when the live state moves on). */
@@ -100,18 +94,10 @@ export function cloneState(s: ViewState): ViewState {
   return { ...s, tasks, mms, terminal: s.terminal.slice(), warnings: s.warnings.slice() };
 }
 
-function num(v: unknown): number | null {
-  return typeof v === 'number' ? v : null;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
 function newTask(pid: number, ppid: number, command: string, mm: number | null, origin: string, at: number): TaskView {
   return {
     pid, ppid, reparentedFrom: null, tgid: pid, command, mm, state: 'R', blockedOn: null, exitCode: null, signal: null,
-    reapedBy: null, origin, bornAt: at, line: null, fn: null, depth: 0, vars: [],
+    reapedBy: null, origin, bornAt: at, line: null, fn: null, depth: 0,
   };
 }
 
@@ -154,51 +140,50 @@ function markSharedCow(s: ViewState, except: number, frames: Set<number>, index:
   }
 }
 
-function applySnapshot(s: ViewState, e: TraceEvent, index: number): void {
-  const id = num(e.mm);
-  if (id === null) return;
-  const m = mmFor(s, id);
+function applySnapshot(s: ViewState, e: EventOf<'mm-snapshot'>, index: number): void {
+  const m = mmFor(s, e.mm);
   m.pages = new Map();
-  const pages = Array.isArray(e.pages) ? (e.pages as [number, number, string][]) : [];
   const cowFrames = new Set<number>();
-  for (const [vpn, frame, flags] of pages) {
-    m.pages.set(vpn, { frame, flags: String(flags), changedAt: index, changedStep: e.step, how: 'snapshot' });
-    if (String(flags).includes('c')) cowFrames.add(frame);
+  for (const [vpn, frame, flags] of e.pages) {
+    m.pages.set(vpn, { frame, flags, changedAt: index, changedStep: e.step, how: 'snapshot' });
+    if (flags.includes('c')) cowFrames.add(frame);
   }
   // one pass over the other address spaces for all the COW frames (not one pass per page)
-  if (cowFrames.size > 0) markSharedCow(s, id, cowFrames, index, e.step);
-  if (Array.isArray(e.segments)) m.segments = e.segments as SegmentView[];
+  if (cowFrames.size > 0) markSharedCow(s, e.mm, cowFrames, index, e.step);
+  m.segments = e.segments;
 }
 
-function applyFault(s: ViewState, e: TraceEvent, index: number): void {
-  const id = num(e.mm);
-  const vpn = num(e.vpn);
-  const frame = num(e.frame);
-  if (id === null || vpn === null || frame === null || e.signal !== undefined) return;
-  if (e.reason !== 'demand-zero') return;
-  const m = mmFor(s, id);
-  m.pages.set(vpn, { frame, flags: m.pages.get(vpn)?.flags ?? (e.write ? 'rw' : 'r'), changedAt: index, changedStep: e.step, how: 'demand-zero' });
+/** A demand-zero fault maps a new page; a fault that kills changes no page table. */
+function applyFault(s: ViewState, e: EventOf<'fault'>, index: number): void {
+  if (e.signal !== undefined || e.reason !== 'demand-zero') return;
+  // the events of an address space exec is still building come before its first snapshot (docs/trace.md)
+  const m = s.mms.get(e.mm);
+  if (!m) return;
+  m.pages.set(e.vpn, { frame: e.frame, flags: e.flags ?? m.pages.get(e.vpn)?.flags ?? (e.write ? 'rw' : 'r'), changedAt: index, changedStep: e.step, how: 'demand-zero' });
 }
 
-function applyCowCopy(s: ViewState, e: TraceEvent, index: number): void {
-  const id = num(e.mm);
-  const vpn = num(e.vpn);
-  const newFrame = num(e.newFrame);
-  if (id === null || vpn === null || newFrame === null) return;
-  const m = mmFor(s, id);
-  const old = m.pages.get(vpn);
-  const flags = writable(old?.flags ?? 'r');
-  m.pages.set(vpn, { frame: newFrame, flags, changedAt: index, changedStep: e.step, how: 'cow-copy' });
+function applyCowCopy(s: ViewState, e: EventOf<'cow-copy'>, index: number): void {
+  const m = s.mms.get(e.mm);
+  if (!m) return;
+  const old = m.pages.get(e.vpn);
+  m.pages.set(e.vpn, { frame: e.newFrame, flags: writable(old?.flags ?? 'r'), changedAt: index, changedStep: e.step, how: 'cow-copy' });
 }
 
-function applyCowReuse(s: ViewState, e: TraceEvent, index: number): void {
-  const id = num(e.mm);
-  const vpn = num(e.vpn);
-  if (id === null || vpn === null) return;
-  const m = mmFor(s, id);
-  const old = m.pages.get(vpn);
-  const frame = num(e.frame) ?? old?.frame ?? 0;
-  m.pages.set(vpn, { frame, flags: writable(old?.flags ?? 'r'), changedAt: index, changedStep: e.step, how: 'cow-reuse' });
+function applyCowReuse(s: ViewState, e: EventOf<'cow-reuse'>, index: number): void {
+  const m = s.mms.get(e.mm);
+  if (!m) return;
+  const old = m.pages.get(e.vpn);
+  m.pages.set(e.vpn, { frame: e.frame, flags: writable(old?.flags ?? 'r'), changedAt: index, changedStep: e.step, how: 'cow-reuse' });
+}
+
+/** A shrinking brk unmaps the heap's pages from the new end (rounded up to a page) to the old one. */
+function applyBrk(s: ViewState, e: EventOf<'brk'>, pageSize: number): void {
+  if (e.to >= e.from) return;
+  const m = s.mms.get(e.mm);
+  if (!m) return;
+  const first = Math.ceil(e.to / pageSize);
+  const end = Math.ceil(e.from / pageSize);
+  for (let vpn = first; vpn < end; vpn++) m.pages.delete(vpn);
 }
 
 /** A COW page after its write fault: writable, no longer copy-on-write. */
@@ -207,25 +192,23 @@ function writable(flags: string): string {
   return base.startsWith('r') ? 'rw' + base.slice(1) : 'rw' + base;
 }
 
-function applyClone(s: ViewState, e: TraceEvent, index: number): void {
-  const child = num(e.child);
-  if (child === null) return;
+/** The child of a clone: a copy of the caller's place in the program (same pc, same line). */
+function applyClone(s: ViewState, e: EventOf<'clone'>, index: number): void {
   const parent = s.tasks.get(e.pid);
-  const ppid = num(e.childParent) ?? e.pid;
-  const t = newTask(child, ppid, str(e.command) ?? parent?.command ?? '?', num(e.mm) ?? parent?.mm ?? null, str(e.what) ?? 'fork', index);
-  t.tgid = num(e.tgid) ?? child;
+  const t = newTask(e.child, e.childParent, e.command, e.mm, e.what, index);
+  t.tgid = e.tgid;
   t.line = parent?.line ?? null;
   t.fn = parent?.fn ?? null;
-  t.vars = parent?.vars ?? [];
-  s.tasks.set(child, t);
+  t.depth = parent?.depth ?? 0;
+  s.tasks.set(e.child, t);
 }
 
-function applyExit(s: ViewState, e: TraceEvent): void {
+function applyExit(s: ViewState, e: EventOf<'exit'>): void {
   const t = taskFor(s, e.pid, 0);
   t.state = 'Z';
   t.blockedOn = null;
-  t.exitCode = num(e.code);
-  t.signal = e.signal === null || e.signal === undefined ? null : String(e.signal);
+  t.exitCode = e.code;
+  t.signal = e.signal;
   if (s.running === e.pid) s.running = null;
 }
 
@@ -233,16 +216,15 @@ function applyExit(s: ViewState, e: TraceEvent): void {
 export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
   s.position = index + 1;
   s.step = e.step;
-  const line = num(e.line);
-  if (line !== null && e.kind !== 'reap' && e.kind !== 'reparent') {
+  if (e.line !== undefined && e.kind !== 'reap' && e.kind !== 'reparent') {
     const t = s.tasks.get(e.pid);
-    if (t) t.line = line;
+    if (t) t.line = e.line;
   }
   switch (e.kind) {
     case 'task-new': {
-      const t = newTask(e.pid, num(e.ppid) ?? 0, str(e.command) ?? '?', num(e.mm), 'boot', index);
+      const t = newTask(e.pid, e.ppid, e.command, e.mm, 'boot', index);
       // init and the shell exist without a program of their own: they sleep in wait() until a child exits
-      if (t.mm === null) {
+      if (e.state === 'S') {
         t.state = 'S';
         t.blockedOn = 'wait';
       }
@@ -254,10 +236,8 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       break;
     case 'exec': {
       const t = taskFor(s, e.pid, index);
-      t.command = str(e.program) ?? t.command;
-      const mm = num(e.mm);
-      if (mm !== null) t.mm = mm;
-      t.vars = [];
+      t.command = e.program;
+      t.mm = e.mm;
       break;
     }
     case 'exit':
@@ -265,14 +245,14 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       break;
     case 'reparent': {
       const t = taskFor(s, e.pid, index);
-      t.reparentedFrom = num(e.from) ?? t.ppid;
-      t.ppid = num(e.to) ?? t.ppid;
+      t.reparentedFrom = e.from;
+      t.ppid = e.to;
       break;
     }
     case 'reap': {
       const t = taskFor(s, e.pid, index);
       t.state = 'X';
-      t.reapedBy = num(e.by);
+      t.reapedBy = e.by;
       break;
     }
     case 'switch': {
@@ -288,7 +268,7 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
     case 'block': {
       const t = taskFor(s, e.pid, index);
       if (t.state === 'Z' || t.state === 'X') break;
-      t.blockedOn = str(e.on);
+      t.blockedOn = e.on;
       t.state = letterForBlock(t.blockedOn);
       if (s.running === e.pid) s.running = null;
       break;
@@ -312,19 +292,19 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
     }
     case 'line': {
       const t = taskFor(s, e.pid, index);
-      t.fn = str(e.fn);
-      t.depth = num(e.depth) ?? 0;
-      t.vars = Array.isArray(e.vars) ? (e.vars as VarView[]) : [];
+      t.fn = e.fn;
+      t.depth = e.depth;
       break;
     }
     case 'mm-snapshot':
       applySnapshot(s, e, index);
       break;
-    case 'mm-release': {
-      const id = num(e.mm);
-      if (id !== null) s.mms.delete(id);
+    case 'mm-release':
+      s.mms.delete(e.mm);
       break;
-    }
+    case 'brk':
+      applyBrk(s, e, s.pageSize);
+      break;
     case 'fault':
       applyFault(s, e, index);
       break;
@@ -335,7 +315,7 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       applyCowReuse(s, e, index);
       break;
     case 'output': {
-      const text = str(e.text) ?? '';
+      const text = e.text;
       const last = s.terminal[s.terminal.length - 1];
       if (last && last.pid === e.pid) s.terminal[s.terminal.length - 1] = { ...last, text: last.text + text };
       else s.terminal.push({ pid: e.pid, text, index });
@@ -345,7 +325,7 @@ export function applyEvent(s: ViewState, e: TraceEvent, index: number): void {
       s.warnings.push(index);
       break;
     case 'run-end':
-      s.ended = str(e.reason) ?? 'ended';
+      s.ended = e.reason;
       break;
   }
 }

@@ -19,6 +19,8 @@ export type MarkerKind = 'fork' | 'exec' | 'exit' | 'wait' | 'signal' | 'fault' 
 
 export interface Marker {
   kind: MarkerKind;
+  /** an exit by a signal (drawn red, never like a normal exit) */
+  killed?: boolean;
   step: number;
   /** the trace index (to jump to it) */
   index: number;
@@ -44,14 +46,25 @@ interface Open {
   on?: string;
 }
 
-function markerFor(e: TraceEvent): { kind: MarkerKind; label: string } | null {
+/** What each mark means, in the order the legend lists them. */
+export const MARKER_MEANINGS: { kind: MarkerKind; meaning: string }[] = [
+  { kind: 'fork', meaning: 'fork, vfork or clone: a new task' },
+  { kind: 'exec', meaning: 'exec: a new program' },
+  { kind: 'exit', meaning: 'exit (red and thick: killed by a signal)' },
+  { kind: 'wait', meaning: 'wait returned' },
+  { kind: 'signal', meaning: 'a signal acted' },
+  { kind: 'fault', meaning: 'page fault or copy-on-write copy' },
+  { kind: 'warning', meaning: 'a warning' },
+];
+
+function markerFor(e: TraceEvent): { kind: MarkerKind; label: string; killed?: boolean } | null {
   switch (e.kind) {
     case 'clone':
       return { kind: 'fork', label: `${String(e.what ?? 'fork')} → ${String(e.child)}` };
     case 'exec':
       return { kind: 'exec', label: `exec ${String(e.program ?? '')}` };
     case 'exit':
-      return { kind: 'exit', label: e.signal ? `killed by ${String(e.signal)}` : `exit ${String(e.code)}` };
+      return e.signal ? { kind: 'exit', label: `killed by ${String(e.signal)}`, killed: true } : { kind: 'exit', label: `exit ${String(e.code)}` };
     case 'syscall':
       return typeof e.name === 'string' && e.name.startsWith('wait') ? { kind: 'wait', label: `${e.name} → ${String(e.result)}` } : null;
     case 'signal-deliver':
@@ -60,7 +73,7 @@ function markerFor(e: TraceEvent): { kind: MarkerKind; label: string } | null {
     case 'cow-copy':
       return { kind: 'fault', label: e.kind === 'cow-copy' ? `COW copy of the page at ${hex(e.address)}` : `page fault (${String(e.reason ?? '')})` };
     case 'warning':
-      return { kind: 'warning', label: String(e.warningKind ?? 'warning') };
+      return { kind: 'warning', label: `warning: ${String(e.message ?? e.warningKind ?? '')}` };
     default:
       return null;
   }
@@ -94,7 +107,7 @@ export function buildTimeline(events: readonly TraceEvent[]): Timeline {
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const o = laneOf(e.pid, typeof e.command === 'string' ? e.command : '?', e.step);
+    const o = laneOf(e.pid, e.kind === 'task-new' || e.kind === 'clone' ? e.command : '?', e.step);
     const marker = markerFor(e);
     if (marker) o.lane.markers.push({ ...marker, step: e.step, index: i });
     switch (e.kind) {
@@ -141,4 +154,40 @@ export function buildTimeline(events: readonly TraceEvent[]): Timeline {
   }
   for (const o of open.values()) setKind(o, null, lastStep + 1);
   return { lanes, lastStep };
+}
+
+/** The arrow keys the timeline's marks answer to. */
+export type MarkerKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
+
+/**
+ * The mark the keyboard moves to from mark `m` of lane `lane`: Left/Right the previous/next mark of
+ * the lane, Up/Down the mark nearest in time in the nearest lane above/below that has marks,
+ * Home/End the lane's first/last mark. The same place when there is nowhere to go.
+ */
+export function neighbourMarker(lanes: readonly Lane[], lane: number, m: number, key: MarkerKey): { lane: number; marker: number } {
+  const here = lanes[lane]?.markers[m];
+  if (!here) return { lane, marker: m };
+  const count = lanes[lane]!.markers.length;
+  switch (key) {
+    case 'ArrowLeft':
+      return { lane, marker: Math.max(0, m - 1) };
+    case 'ArrowRight':
+      return { lane, marker: Math.min(count - 1, m + 1) };
+    case 'Home':
+      return { lane, marker: 0 };
+    case 'End':
+      return { lane, marker: count - 1 };
+    case 'ArrowUp':
+    case 'ArrowDown': {
+      const dir = key === 'ArrowDown' ? 1 : -1;
+      for (let l = lane + dir; l >= 0 && l < lanes.length; l += dir) {
+        const ms = lanes[l]!.markers;
+        if (ms.length === 0) continue;
+        let best = 0;
+        for (let i = 1; i < ms.length; i++) if (Math.abs(ms[i]!.step - here.step) < Math.abs(ms[best]!.step - here.step)) best = i;
+        return { lane: l, marker: best };
+      }
+      return { lane, marker: m };
+    }
+  }
 }

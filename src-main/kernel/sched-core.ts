@@ -1,0 +1,188 @@
+/**
+ * The scheduler loop (kernel/sched/core.c in Linux): waking tasks up, putting them to sleep, and
+ * the loop that picks the next runnable task, lets the CPU run it for a slice, and stops the run
+ * when every process is gone, a limit is reached, or nobody can run any more. Which task runs
+ * is the policy's choice (sched.ts), a recorded schedule's, or the explorer's.
+ */
+import type { Kernel, StopReason } from './kernel.ts';
+import type { Task, WaitReason } from './task.ts';
+import type { EventDetails, WakeReason } from './trace.ts';
+import { deliverSignals } from './signal.ts';
+import { handleFault } from './exit.ts';
+import { advanceClock, fireAlarms } from './time.ts';
+
+/** Makes a task runnable and queues it; a sleeping or stopped task's wake-up is traced with `reason`. */
+export function wakeUp(k: Kernel, task: Task, reason: WakeReason = 'wake'): void {
+  if (task.state === 'Z' || task.state === 'X') return;
+  if (task.state !== 'R') k.event(task, 'wake', { reason });
+  task.state = 'R';
+  task.waitingFor = null;
+  if (!k.runQueue.includes(task)) k.runQueue.push(task);
+}
+
+/** Puts a task to sleep on `reason` (it leaves the run queue); the scheduler picks again. */
+export function sleepOn(k: Kernel, task: Task, reason: WaitReason, uninterruptible = false): void {
+  task.state = uninterruptible ? 'D' : 'S';
+  task.waitingFor = reason;
+  k.event(task, 'block', blockDetails(reason));
+  const i = k.runQueue.indexOf(task);
+  if (i >= 0) k.runQueue.splice(i, 1);
+  k.needResched = true;
+}
+
+/** The scheduler loop: runs until every process of the program has finished, or a limit stops the run. */
+export function schedule(k: Kernel): StopReason {
+  const cpu = k.cpu;
+  if (!cpu) throw new Error('no CPU attached to the kernel');
+  const interrupted = k.options.interrupted;
+  while (!k.stopReason) {
+    k.eventsThisSlice = 0;
+    if (interrupted && interrupted()) {
+      k.stopReason = 'cancelled';
+      break;
+    }
+    runKernelThreads(k);
+    if (k.programFinished()) {
+      k.stopReason = 'exited';
+      break;
+    }
+    const task = pickNext(k);
+    if (!task) {
+      if (advanceClock(k)) continue;
+      k.stopReason = 'deadlock';
+      k.stopDetail = describeDeadlock(k);
+      break;
+    }
+    const budget = Math.min(sliceFor(k, task), k.options.maxSteps - k.steps);
+    if (budget <= 0) {
+      k.stopReason = 'step-limit';
+      break;
+    }
+    k.current = task;
+    k.needResched = false;
+    if (task !== k.lastRan) {
+      k.event(task, 'switch', { from: k.lastRan?.pid ?? null });
+      k.lastRan = task;
+    }
+    if (!deliverSignals(k, task)) {
+      k.current = null;
+      continue;
+    }
+    if (k.stopReason === 'paused') {
+      // a replay reached its position in the switch or a signal delivery: not one more instruction
+      k.current = null;
+      break;
+    }
+    const result = cpu.run(task, budget);
+    recordDecision(k, task, result.steps);
+    k.steps += result.steps;
+    task.steps += result.steps;
+    // the simulated CPU runs one instruction a nanosecond
+    k.time += result.steps;
+    fireAlarms(k);
+    if (result.fault) handleFault(k, task, result.fault, result.faultPc);
+    k.current = null;
+    // a task that used its whole quantum goes to the back of the queue
+    const i = k.runQueue.indexOf(task);
+    if (i >= 0 && task.state === 'R' && result.steps >= budget) {
+      k.runQueue.splice(i, 1);
+      k.runQueue.push(task);
+    }
+    if (k.steps >= k.options.maxSteps && !k.stopReason && !k.programFinished()) {
+      k.stopReason = 'step-limit';
+    }
+  }
+  return k.stopReason;
+}
+
+/**
+ * The task to run next: the recorded choice when replaying, the explorer's choice, a seeded
+ * random runnable task for the random policy, otherwise the first runnable task in the queue.
+ */
+function pickNext(k: Kernel): Task | null {
+  const runnable = k.runQueue.filter((t) => t.state === 'R' && !t.kernelThread);
+  if (runnable.length === 0) return null;
+  const replay = k.options.replay;
+  const cursor = k.replayCursor;
+  if (replay && cursor.index < replay.length) {
+    const wanted = replay[cursor.index].pid;
+    return runnable.find((t) => t.pid === wanted) ?? runnable[0];
+  }
+  if (k.options.chooser) return k.options.chooser(runnable);
+  if (k.options.policy === 'random') return runnable[Math.floor(k.random() * runnable.length)];
+  return runnable[0];
+}
+
+/** How many steps the chosen task may run before the scheduler decides again. */
+function sliceFor(k: Kernel, task: Task): number {
+  const replay = k.options.replay;
+  const cursor = k.replayCursor;
+  if (replay && cursor.index < replay.length && replay[cursor.index].pid === task.pid) {
+    return Math.max(1, replay[cursor.index].steps - cursor.done);
+  }
+  return k.options.quantum;
+}
+
+/**
+ * Appends a decision to the run's schedule, merging consecutive slices of the same task; when
+ * replaying, moves to the next recorded decision once the current one's steps are used up.
+ */
+function recordDecision(k: Kernel, task: Task, steps: number): void {
+  const replay = k.options.replay;
+  const cursor = k.replayCursor;
+  if (replay && cursor.index < replay.length && replay[cursor.index].pid === task.pid) {
+    cursor.done += steps;
+    if (cursor.done >= replay[cursor.index].steps || task.state !== 'R') {
+      cursor.index++;
+      cursor.done = 0;
+    }
+  }
+  const last = k.schedule[k.schedule.length - 1];
+  if (last && last.pid === task.pid) last.steps += steps;
+  else k.schedule.push({ pid: task.pid, steps });
+}
+
+/** Lets init and the shell do their work (reaping) whenever they have something to do. */
+function runKernelThreads(k: Kernel): void {
+  for (const t of [k.init, k.shell]) {
+    if (t && t.kernelThread && t.state !== 'Z' && t.state !== 'X') t.kernelThread(t);
+  }
+}
+
+/** Who waits for what, when nobody can run: the deadlock report. */
+function describeDeadlock(k: Kernel): string {
+  const parts: string[] = [];
+  for (const t of k.tasks.values()) {
+    if (t.kernelThread || t.state === 'Z' || t.state === 'X') continue;
+    const w = t.waitingFor;
+    const what = !w ? 'nothing' : w.kind === 'child' ? 'a child to exit' : w.kind === 'pipe-read'
+      ? `input on pipe descriptor ${w.fd}` : w.kind === 'pipe-write' ? `room in pipe descriptor ${w.fd}`
+      : w.kind === 'terminal-read' ? 'terminal input' : w.kind === 'pause' ? 'a signal (pause)'
+      : w.kind === 'vfork' ? `vfork child ${w.child} to exec or exit` : w.kind;
+    parts.push(`process ${t.pid} (${t.comm}) waits for ${what}`);
+  }
+  return parts.join('; ');
+}
+
+/** The details of a `block` event: what the task waits on, for programs and for people. */
+function blockDetails(reason: WaitReason): EventDetails['block'] {
+  switch (reason.kind) {
+    case 'child':
+      return { on: 'wait', waitPid: reason.pid, detail: reason.pid > 0 ? `child ${reason.pid}` : 'any child' };
+    case 'pipe-read':
+    case 'pipe-write':
+      return { on: reason.kind, fd: reason.fd, detail: `descriptor ${reason.fd}` };
+    case 'terminal-read':
+      return { on: 'terminal-read', detail: 'terminal input' };
+    case 'sleep':
+      return { on: 'sleep', until: reason.until, detail: `until ${reason.until} ns` };
+    case 'pause':
+      return { on: 'pause', detail: 'a signal' };
+    case 'vfork':
+      return { on: 'vfork', child: reason.child, detail: `vfork child ${reason.child} to exec or exit` };
+    case 'futex':
+      return { on: 'futex', address: reason.address, detail: `futex word at 0x${reason.address.toString(16)}` };
+    case 'stopped':
+      return { on: 'stopped', detail: 'SIGCONT' };
+  }
+}
