@@ -15,33 +15,23 @@
  * The search (search.ts) tells the runner which decisions replay a known prefix: those run at
  * full speed, without observation.
  */
-import { doExit } from '../kernel/exit.ts';
-import { exitedStatus } from '../kernel/signals.ts';
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
-import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
+import type { Kernel, StopReason } from '../kernel/kernel.ts';
 import { formatSchedule } from '../kernel/sched.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
-import { Trace } from '../kernel/trace.ts';
-import { Machine, UnsupportedFunction } from '../vm/machine.ts';
-import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
+import type { Machine } from '../vm/machine.ts';
+import { bootMachine, runMachine, type RunRequest } from '../vm/run.ts';
 import { Footprint } from './footprint.ts';
 import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
 import { StateHasher, type MmHashes } from './state-hash.ts';
 
-/** The run options the explorer honours (those of `forklab run` that do not pick a schedule). */
-export interface ExploreRunOptions {
+/** How to run the program (the engine's request, vm/run.ts; its schedule-picking options unused). */
+export interface ExploreRunOptions extends Omit<RunRequest, 'source' | 'policy' | 'seed' | 'quantum' | 'schedule'> {
   /** every blocked attempt is a transition (the program shows which tasks sleep: ps) */
   blockingVisible?: boolean;
-  args?: string[];
-  stdin?: string | Uint8Array;
-  stdoutPipe?: boolean;
-  pageSize?: number;
-  forkCopy?: 'cow' | 'eager';
-  maxSteps?: number;
-  nprocLimit?: number;
 }
 
 /** One transition of the run. */
@@ -109,9 +99,6 @@ export interface ControlledResult {
   decisions: number;
 }
 
-/** The same environment `runProgram` gives programs, so that replays are step-exact. */
-const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
-
 /** Library functions that touch only the calling process (no slice ends at them). */
 const LOCAL_CALLS = new Set<string>([
   'sprintf', 'snprintf', 'setvbuf', 'setbuf',
@@ -173,42 +160,8 @@ interface PageAccess {
   writes: Set<number>;
 }
 
-/**
- * Watches the pages a task touches through its TLB: every translation it fills while `target()`
- * is set is recorded, and pages filled for reading are cached read-only so that a later write
- * comes back through the slow path and is recorded too. The caller empties the TLB first.
- */
-function watchPages(tlb: Tlb, target: () => PageAccess | null): void {
-  const fillRead = tlb.fillRead.bind(tlb);
-  const fillWrite = tlb.fillWrite.bind(tlb);
-  tlb.fillRead = (vpn: number, address: number): DataView => {
-    const view = fillRead(vpn, address);
-    const pages = target();
-    if (pages) {
-      pages.reads.add(vpn);
-      tlb.writable[vpn & TLB_MASK] = 0;
-    }
-    return view;
-  };
-  tlb.fillWrite = (vpn: number, address: number): DataView => {
-    target()?.writes.add(vpn);
-    return fillWrite(vpn, address);
-  };
-}
-
 /** Runs `image` once under `decider`'s choices. */
 export function runControlled(image: ProgramImage, options: ExploreRunOptions, decider: Decider): ControlledResult {
-  const kernelOptions: Partial<KernelOptions> = {
-    stdoutIsPipe: options.stdoutPipe,
-    pageSize: options.pageSize,
-    forkCopy: options.forkCopy,
-    nprocLimit: options.nprocLimit,
-    maxSteps: options.maxSteps,
-    stdin: typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : options.stdin,
-  };
-  for (const key of Object.keys(kernelOptions) as (keyof KernelOptions)[]) {
-    if (kernelOptions[key] === undefined) delete kernelOptions[key];
-  }
   let index = 0;
   let slice: Slice | null = null;
   /** the task of the slice being replayed without observation, if any */
@@ -219,8 +172,6 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
   let current: Snapshot | null = null;
   let pidsObserved = false;
   let maxPid = 0;
-  const watched = new WeakSet<Tlb>();
-  const pageTarget = (): PageAccess | null => slice?.pages ?? null;
   /** kernel.time - kernel.steps changes only when the clock jumps */
   let clockOffset = 0;
 
@@ -330,13 +281,12 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     current ??= snapshot(kernel, names, 0);
     let pages: PageAccess | null = null;
     if (owner) {
+      // the engine reports the pages the task touches from here on (tlb.ts pageWatch)
+      const access: PageAccess = { reads: new Set(), writes: new Set() };
       const tlb = machine.tlbOf(task);
-      if (!watched.has(tlb)) {
-        watched.add(tlb);
-        watchPages(tlb, pageTarget);
-      }
-      tlb.tag.fill(-1);
-      pages = { reads: new Set(), writes: new Set() };
+      tlb.pageWatch = (vpn, write) => (write ? access.writes : access.reads).add(vpn);
+      tlb.flush();
+      pages = access;
     }
     const footprint = new Footprint();
     // the task takes its pending signals as it returns to user mode, before anything else
@@ -348,58 +298,49 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     return task;
   };
 
-  machine = new Machine({ ...kernelOptions, chooser });
+  const booted = bootMachine(image, options, { chooser, trace: 'none' });
+  machine = booted.machine;
+  const program = booted.program;
   const kernel = machine.kernel;
   hasher = new StateHasher(kernel);
-  // the explorer reads the kernel's state, not its trace: a trace that keeps nothing costs nothing
-  (kernel as unknown as { trace: Trace }).trace = new Trace(0);
-  const original = machine.builtin.bind(machine);
-  machine.builtin = (ctx: CpuContext, id: number, nargs: number, kinds: number): boolean => {
-    const name = BUILTIN_NAMES[id] ?? '';
-    const s = slice;
-    const task = kernel.current;
-    if (!pidsObserved && (PID_CALLS.has(name) || (FORMAT_CALLS.has(name) && task !== null && printsPidSeen(machine, pidsSeen.of(task), nargs, kinds)))) {
-      pidsObserved = true;
-    }
-    if (name === '__lab_ps') psUsed = true;
-    // (decided the same way when the slice is replayed, so that slices end at the same calls)
-    const local = LOCAL_CALLS.has(name) && !sliceShared;
-    if (free) {
-      original(ctx, id, nargs, kinds);
-      return false;
-    }
-    if (s && !local) {
+  machine.callObserver = {
+    before(task, id, nargs, kinds) {
+      const name = BUILTIN_NAMES[id] ?? '';
+      if (!pidsObserved && (PID_CALLS.has(name) || (FORMAT_CALLS.has(name) && printsPidSeen(machine, pidsSeen.of(task), nargs, kinds)))) {
+        pidsObserved = true;
+      }
+      if (name === '__lab_ps') psUsed = true;
+      const s = slice;
+      if (free || !s || (LOCAL_CALLS.has(name) && !sliceShared)) return;
       const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;
       const arg2 = args && nargs > 2 ? args.i32(2) : 0;
       s.calls.push(name);
       if (TIMER_CALLS.has(name)) s.footprint.write('timers');
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
-    }
-    // the kernel preempts after every call when the explorer chooses (preemptsAtSyscalls), so
-    // the machine ends the slice here; a call that touches only the caller goes on
-    original(ctx, id, nargs, kinds);
-    if (name === 'pipe' && task) namePipes(task);
-    if (PID_RESULTS.has(name) && task) pidsSeen.noteResult(kernel, task, ctx);
-    return local && task !== null && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
+    },
+    after(task, id, ctx) {
+      const name = BUILTIN_NAMES[id] ?? '';
+      if (name === 'pipe') namePipes(task);
+      if (PID_RESULTS.has(name)) pidsSeen.noteResult(kernel, task, ctx);
+      // every call that others can see is a scheduling point; one that touches only the caller
+      // goes on (decided the same way when the slice is replayed, so that slices end at the same calls)
+      const local = LOCAL_CALLS.has(name) && !sliceShared;
+      return !free && local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
+    },
   };
   /** Names the pipes a task just made after it ("pid.n"), the same in every run. */
   const namePipes = (task: Task): void => {
     for (const e of task.files.fds) if (e?.file.pipe) names.nameOf(e.file.pipe, task.pid);
   };
-  const argv = [`./${image.name}`, ...(options.args ?? [])];
-  const program = kernel.boot(image, argv, DEFAULT_ENV);
   clockOffset = kernel.time - kernel.steps;
   let finished = true;
   try {
-    kernel.run();
+    runMachine(machine, program);
     if (!free) finishSlice();
   } catch (e) {
-    if (e instanceof AbandonRun) finished = false;
-    else if (e instanceof UnsupportedFunction) {
-      kernel.stopReason = 'exited';
-      doExit(kernel, program, exitedStatus(127));
-    } else throw e;
+    if (!(e instanceof AbandonRun)) throw e;
+    finished = false;
   }
   const status = program.exitCode;
   const done = program.state === 'Z' || program.state === 'X';

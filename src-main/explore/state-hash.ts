@@ -343,5 +343,6 @@ function hashWaiting(h: Hasher, t: Task, now: number): void {
   }
   const c = t.blockedCall;
   if (!c) h.int(0);
-  else h.str(c.name).int(c.nargs).str(c.ret).num(c.deadline === undefined ? -1 : c.deadline - now);
+  else h.str(c.name).int(c.nargs).str(c.ret);
+  h.num(t.timerDeadline === null ? -1 : t.timerDeadline - now);
 }
