@@ -18,10 +18,12 @@
  * policy, seed, quantum and schedule are ignored: the explorer makes every scheduling choice
  * itself.
  */
-import type { ExploreView, RunOptions } from '../service/contract.ts';
+import type { ExploredOutput, ExploreView } from '../service/contract.ts';
+import { graphOfSchedule, graphShape, printOrder, type ProcessGraph } from './graph.ts';
+import { decisionsInWords, splitLines, whyImpossible } from './explain.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics } from '../lang/diagnostics.ts';
-import { compileProgram } from '../vm/run.ts';
+import { compileProgram, runRequestFor, type RunOptions } from '../vm/run.ts';
 import { searchSchedules, type SearchBudget } from './search.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
@@ -35,7 +37,16 @@ export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
   maxStates?: number;
   /** wall-clock budget in milliseconds (default 60,000) */
   maxMs?: number;
+  /** draw the process graph of the first this many outputs' runs, and say why each is possible */
+  graphs?: number;
+  /** an output to explain: why a schedule prints it, or why none does */
+  candidate?: string;
+  /** asked now and then; true stops the search (a cancelled job) */
+  cancelled?: () => boolean;
 }
+
+/** Graphs drawn at most to explain a candidate that no schedule prints. */
+const MAX_GRAPHS_FOR_CANDIDATE = 64;
 
 export const DEFAULT_MAX_RUNS = 2000;
 
@@ -61,29 +72,80 @@ export function exploreProgram(source: string, options: ExploreOptions = {}): Ex
  * budget.
  */
 export function exploreImage(image: ProgramImage, options: ExploreOptions = {}): ExploreView {
-  const runOptions: ExploreRunOptions = {
-    args: options.args,
-    stdin: options.stdin,
-    stdoutPipe: options.stdoutPipe,
-    pageSize: options.pageSize,
-    forkCopy: options.forkCopy,
-    maxSteps: options.maxSteps,
-    nprocLimit: options.nprocLimit,
-  };
+  // the explorer makes every scheduling choice itself: no policy, seed, quantum or replay
+  const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined });
+  const runOptions: ExploreRunOptions = { ...request, fileName: options.fileName };
+  if (options.stdin !== undefined) runOptions.stdin = options.stdin;
   const budget: SearchBudget = {
     maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,
     maxStates: options.maxStates ?? 200_000,
     maxMs: options.maxMs ?? 60_000,
+    cancelled: options.cancelled,
   };
   const result = searchSchedules(image, runOptions, budget);
-  const seen = new Map<string, ExploreView['outputs'][number]>();
+  const seen = new Map<string, ExploredOutput>();
   for (const run of result.runs) {
     if (!seen.has(run.stdout)) seen.set(run.stdout, { stdout: run.stdout, schedule: run.schedule, exit: run.exit });
   }
-  return {
+  const view: ExploreView = {
     complete: result.complete,
     outputs: [...seen.values()],
     schedulesExplored: result.runs.length,
     statesExplored: result.states,
   };
+  const drawn = new Drawings(image, runOptions, view);
+  drawn.drawFirst(options.graphs ?? 0);
+  if (options.candidate !== undefined) view.candidate = drawn.explain(options.candidate);
+  return view;
+}
+
+/** The process graphs of a view's outputs, drawn on demand (a traced replay each) and kept once per shape. */
+class Drawings {
+  private readonly shapes = new Map<string, number>();
+  private readonly graphs: ProcessGraph[] = [];
+  private readonly byOutput = new Map<ExploredOutput, ProcessGraph>();
+
+  constructor(private readonly image: ProgramImage, private readonly request: ExploreRunOptions, private readonly view: ExploreView) {}
+
+  /** Draws the graphs of the first `n` outputs (with their orders and why each is possible). */
+  drawFirst(n: number): void {
+    for (const o of this.view.outputs.slice(0, n)) this.draw(o);
+  }
+
+  /** The graph of output `o`'s run, drawn and recorded in the view. */
+  draw(o: ExploredOutput): ProcessGraph {
+    const known = this.byOutput.get(o);
+    if (known) return known;
+    const { graph, trace } = graphOfSchedule(this.image, this.request, o.schedule);
+    const shape = graphShape(graph);
+    let index = this.shapes.get(shape);
+    if (index === undefined) {
+      index = this.graphs.length;
+      this.graphs.push(graph);
+      this.shapes.set(shape, index);
+      this.view.graphs = this.graphs;
+    }
+    o.graph = index;
+    o.order = printOrder(graph).map((v) => v.id);
+    o.why = decisionsInWords(graph, trace);
+    this.byOutput.set(o, graph);
+    return graph;
+  }
+
+  /** Whether a schedule prints `candidate`, and why (or why none does), in words. */
+  explain(candidate: string): NonNullable<ExploreView['candidate']> {
+    const hit = this.view.outputs.find((o) => o.stdout === candidate);
+    if (hit) {
+      this.draw(hit);
+      const why = hit.why && hit.why.length > 0 ? hit.why : ['Every run prints it: no scheduling decision changes it.'];
+      return { stdout: candidate, possible: true, why, schedule: hit.schedule };
+    }
+    // draw the runs whose lines are the candidate's first: their graphs say which order breaks
+    const lines = [...splitLines(candidate)].sort().join('\u0000');
+    const alike = this.view.outputs.filter((o) => [...splitLines(o.stdout)].sort().join('\u0000') === lines);
+    const outputs = this.view.outputs.map((o) => ({ stdout: o.stdout, graph: alike.includes(o) && alike.indexOf(o) < MAX_GRAPHS_FOR_CANDIDATE ? this.draw(o) : null }));
+    const why = whyImpossible(candidate, outputs);
+    if (!this.view.complete) why.push('(The search was cut off by its budget, so a schedule it did not try might still print it.)');
+    return { stdout: candidate, possible: false, why, schedule: null };
+  }
 }

@@ -13,7 +13,13 @@ export const APP_GRADING: GradeJobOptions = { includeSecret: false, includeRun: 
 
 /** Every output the program can produce (the explorer); a compile error is a rejection with gcc's text. */
 export function exploreSource(request: ExploreRequest): ExploreView {
-  const options = { ...(request.options ?? {}), fileName: request.fileName ?? 'prog.c', ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}) };
+  const options = {
+    ...(request.options ?? {}),
+    fileName: request.fileName ?? 'prog.c',
+    ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}),
+    ...(request.graphs !== undefined ? { graphs: request.graphs } : {}),
+    ...(request.candidate !== undefined ? { candidate: request.candidate } : {}),
+  };
   try {
     return exploreProgram(request.source, options);
   } catch (e) {
