@@ -130,4 +130,5 @@ if ('kernel'.includes(process.argv[2] ?? '') && !(await import('./kernel.ts')).b
 if ('explore'.includes(process.argv[2] ?? '') && !(await import('./explore.ts')).benchExplore()) process.exitCode = 1;
 if ('grade'.includes(process.argv[2] ?? '') && !(await import('./grade.ts')).benchGrade()) process.exitCode = 1;
 if ('startup'.includes(process.argv[2] ?? '') && !(await import('./startup.ts')).benchStartup()) process.exitCode = 1;
+if ('inspect'.includes(process.argv[2] ?? '') && !(await import('./inspect.ts')).benchInspect()) process.exitCode = 1;
 if ('children'.includes(process.argv[2] ?? '') && !(await import('./children.ts')).benchChildren()) process.exitCode = 1;

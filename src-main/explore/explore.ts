@@ -19,6 +19,7 @@
  * itself.
  */
 import type { ExploredOutput, ExploreView } from '../service/contract.ts';
+import type { SeedFile } from '../vm/run.ts';
 import { graphOfSchedule, graphShape, printOrder, type ProcessGraph } from './graph.ts';
 import { decisionsInWords, splitLines, whyImpossible } from './explain.ts';
 import type { ProgramImage } from '../lang/image.ts';
@@ -37,6 +38,8 @@ export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
   maxStates?: number;
   /** wall-clock budget in milliseconds (default 60,000) */
   maxMs?: number;
+  /** files in the run's file system before the program starts */
+  files?: SeedFile[];
   /** draw the process graph of the first this many outputs' runs, and say why each is possible */
   graphs?: number;
   /** an output to explain: why a schedule prints it, or why none does */
@@ -76,6 +79,7 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
   const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined });
   const runOptions: ExploreRunOptions = { ...request, fileName: options.fileName };
   if (options.stdin !== undefined) runOptions.stdin = options.stdin;
+  if (options.files !== undefined) runOptions.files = options.files;
   const budget: SearchBudget = {
     maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,
     maxStates: options.maxStates ?? 200_000,

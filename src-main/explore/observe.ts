@@ -34,6 +34,8 @@ export interface Snapshot {
   tin: number;
   /** the highest pid in use or used */
   maxPid: number;
+  /** the files and open files' offsets ('' while the program has touched no file) */
+  fs: string;
 }
 
 /**
@@ -74,7 +76,24 @@ export function snapshot(kernel: Kernel, names: PipeNames, actor: number): Snaps
       if (!pipes.has(name)) pipes.set(name, { bytes: pipe.buffer.slice(), ends: `${pipe.readers}/${pipe.writers}` });
     }
   }
-  return { tasks, pipes, ttyChunks: kernel.output.length, tin: kernel.terminal.inputPos, maxPid };
+  return { tasks, pipes, ttyChunks: kernel.output.length, tin: kernel.terminal.inputPos, maxPid, fs: kernel.fs.version === 0 ? '' : fsDigest(kernel) };
+}
+
+/**
+ * The state of the file system a program can observe: every file's path and bytes, and each
+ * task's descriptors to files with their offsets (two runs that reach the same files by
+ * different orders give the same digest).
+ */
+export function fsDigest(kernel: Kernel): string {
+  const parts: string[] = [];
+  for (const { path, inode } of kernel.fs.listFiles()) parts.push(`${path}=${latin1(inode.data.subarray(0, inode.size))}`);
+  for (const t of kernel.tasks.values()) {
+    if (t.state === 'Z' || t.state === 'X') continue;
+    t.files.fds.forEach((e, fd) => {
+      if (e?.file.inode) parts.push(`${t.pid}:${fd}:${e.file.path}@${e.file.pos}`);
+    });
+  }
+  return parts.join('\n');
 }
 
 function snapTask(t: Task): TaskSnap {
@@ -147,6 +166,7 @@ export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, afte
     fp.write('tty', text);
   }
   if (after.tin !== before.tin) fp.write('tin');
+  if (after.fs !== before.fs) fp.write('fs');
 }
 
 function sameBytes(a: number[], b: number[]): boolean {
@@ -170,6 +190,13 @@ export function latin1(bytes: Uint8Array): string {
 }
 
 const READS_INPUT = new Set(['getchar', 'fgets', 'fgetc', 'getc', 'read', 'scanf', 'fscanf', 'vscanf', 'vfscanf']);
+/** Calls that may look at files: reads and writes by descriptor (a file's offset), paths, exec. */
+const MAY_READ_FILES = new Set([
+  ...READS_INPUT, 'write', 'printf', 'fprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'fflush', 'fwrite',
+  'vprintf', 'vfprintf', 'vdprintf', 'perror', '__lab_flush_all', 'open', 'openat', 'creat', 'lseek', 'fstat', 'stat', 'lstat',
+  'unlink', 'access', 'mkdir', 'rmdir', 'chdir', '__lab_readdir', 'execve', 'execv', 'execvp', 'execl', 'execlp', 'execle',
+  '__lab_spawn', 'scanf', 'fscanf',
+]);
 const WAITS = new Set(['wait', 'waitpid']);
 const FORKS = new Set(['fork', 'vfork', 'clone']);
 const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort']);
@@ -232,9 +259,10 @@ export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallIn
     if (living + 1 >= kernel.options.nprocLimit) fp.read('nproc');
   } else if (name === '__lab_ps') {
     fp.read('*');
-  } else if (name === 'open') {
-    fp.write('fs');
   }
+  // once the program has touched files, any call that may read one (by descriptor, by path, or
+  // a program to exec) depends on the steps that changed them
+  if (kernel.fs.version > 0 && MAY_READ_FILES.has(name)) fp.read('fs');
   if (READS_INPUT.has(name)) {
     const only = name === 'read' ? call.arg0 : -1;
     task.files.fds.forEach((entry, fd) => {

@@ -23,6 +23,7 @@ import type { Kernel } from '../kernel/kernel.ts';
 import type { OpenFile, Pipe } from '../kernel/files.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import type { Task } from '../kernel/task.ts';
+import { fsDigest } from './observe.ts';
 
 /** A running 64-bit hash (two lanes, murmur3-style mixing). */
 export class Hasher {
@@ -168,6 +169,8 @@ export class StateHasher {
     h.int(maxPid).int(k.terminal.inputPos).num(Math.floor(k.time / 1e9));
     this.hashOutput();
     h.digestOf(this.output);
+    // the files and the offsets of open files, once the program has touched the file system
+    if (k.fs.version > 0) h.str(fsDigest(k));
     const files = new Map<OpenFile, number>();
     const pipes = new Map<Pipe, number>();
     const tables = new Map<unknown, number>();

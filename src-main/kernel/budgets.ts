@@ -1,9 +1,10 @@
 /**
  * The host's budgets for one run, in the unit that hurts the host: bytes. Whatever a program or
- * a request asks for, a run never holds more than this in page frames, page tables and trace
- * (the terminal output has its own limit, KernelOptions.maxOutputBytes). When a budget is used
- * up the simulated machine answers as Linux does when it runs out of memory (fork and brk fail
- * with ENOMEM, a page fault kills with SIGKILL) and the trace keeps counting what it drops.
+ * a request asks for, a run never holds more than this in page frames and trace (the terminal
+ * output has its own limit, KernelOptions.maxOutputBytes; page tables are bounded by the frames
+ * they map and RLIMIT_NPROC). When frames run out the simulated machine answers as Linux does
+ * (fork and brk fail with ENOMEM, a page fault kills with SIGKILL); the trace keeps counting what
+ * it drops.
  */
 
 /** Smallest and largest page size the lab simulates (powers of two in between). */
@@ -14,9 +15,6 @@ export const MAX_PAGE_SIZE = 64 * 1024;
 export const PHYSICAL_MEMORY_BYTES = 128 * 1024 * 1024;
 /** The most frames a machine has (128 MiB of 4 KiB pages; fewer when pages are larger). */
 export const MAX_FRAMES = 32768;
-
-/** Host bytes the page tables of every address space may take together. */
-export const PAGE_TABLE_BYTES = 64 * 1024 * 1024;
 
 /** Host bytes the trace may take (its events' estimated size); later events are counted, not kept. */
 export const TRACE_BYTES = 64 * 1024 * 1024;

@@ -11,13 +11,11 @@ import type { Mm } from './memory.ts';
 import type { Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
 import { createContext, pushI32, type CpuContext } from './context.ts';
-import { ERRNO_BY_NAME } from './uapi.ts';
+import { ERRNO_BY_NAME, errnoName, type ErrnoName } from './uapi.ts';
+import { mayAccess, STUDENT } from './ramfs.ts';
 import { closeOnExec } from './fs.ts';
 import { flushSignalHandlers } from './signal.ts';
 import { mmPut, mmRelease } from './exit.ts';
-
-/** How the kernel finds a program file: its image, or why it cannot run it. */
-export type ProgramLookup = (path: string) => ProgramImage | 'ENOENT' | 'EACCES';
 
 /** The errno names exec fails with. */
 export type ExecError = 'ENOENT' | 'EACCES' | 'E2BIG' | 'ENOMEM' | 'ENOEXEC' | 'EFAULT';
@@ -27,7 +25,7 @@ export type ExecError = 'ENOENT' | 'EACCES' | 'E2BIG' | 'ENOMEM' | 'ENOEXEC' | '
  * its entry point) or -errno (the task carries on with the old one, unchanged).
  */
 export function doExecve(k: Kernel, task: Task, path: string, argv: string[], envp: string[]): number {
-  const found = path ? k.programs(path) : 'ENOENT';
+  const found = openExec(k, task, path);
   if (typeof found === 'string') {
     k.event(task, 'exec-failed', { path, errno: found });
     task.execFailed = true;
@@ -39,6 +37,18 @@ export function doExecve(k: Kernel, task: Task, path: string, argv: string[], en
     return -ERRNO_BY_NAME[error];
   }
   return 0;
+}
+
+/**
+ * open_exec: the program file at `path` (from the working directory), or why it cannot run: it
+ * does not exist (ENOENT, ENOTDIR), it is a directory or not executable (EACCES), or it is not a
+ * program the lab can load (ENOEXEC: a text file, a copy of a program's bytes).
+ */
+function openExec(k: Kernel, task: Task, path: string): ProgramImage | ErrnoName {
+  const inode = k.fs.resolve(path, task.fs.cwd, STUDENT);
+  if (typeof inode === 'number') return errnoName(-inode) ?? 'ENOENT';
+  if (inode.kind !== 'file' || !mayAccess(inode, STUDENT, 1)) return 'EACCES';
+  return inode.program?.() ?? 'ENOEXEC';
 }
 
 /**

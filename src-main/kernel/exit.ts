@@ -16,7 +16,7 @@ import { PF_EXITING } from './task.ts';
 import { SIGKILL } from './uapi.ts';
 import { SIGNAL_NAMES, defaultAction, exitedStatus, signalNumber, signaledStatus } from './signals.ts';
 import { autoReaps, sendSignal } from './signal.ts';
-import { closeFd } from './fs.ts';
+import { closeFd, traceFdTable } from './fs.ts';
 import { futexWake } from './futex.ts';
 import { wakeUp } from './sched-core.ts';
 
@@ -123,7 +123,8 @@ function exitFiles(k: Kernel, task: Task): void {
   const files = task.files;
   files.users--;
   if (files.users > 0) return;
-  for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(k, task, fd);
+  for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(k, task, fd, false);
+  traceFdTable(k, files);
 }
 
 /** exit_fs: the task stops using its working directory. */

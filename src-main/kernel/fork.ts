@@ -15,7 +15,7 @@ import { copyContext, createContext, pushI32, type CpuContext } from './context.
 import { dupMm } from './mm/fork.ts';
 import { mmget, type MmStruct } from './mm/mm.ts';
 import { copySigHand } from './signal.ts';
-import { releaseFile } from './fs.ts';
+import { releaseFile, traceFdTable } from './fs.ts';
 import { sleepOn, wakeUp } from './sched-core.ts';
 import {
   CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_FILES, CLONE_FS, CLONE_NEWNS, CLONE_PARENT,
@@ -144,6 +144,8 @@ function copyProcess(k: Kernel, parent: Task, args: CloneArgs): Task | number {
     k.traceMmSnapshot(child, f.mm!);
     if (k.options.forkCopy !== 'eager') k.traceMmSnapshot(parent, parent.mm as MmStruct);
   }
+  // the child's descriptors (copy_files: the same open files as the parent's)
+  traceFdTable(k, child.files);
   return child;
 }
 

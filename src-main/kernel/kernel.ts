@@ -15,16 +15,18 @@
  */
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from './context.ts';
-import { FdTable, type OpenFile } from './files.ts';
+import { FdTable, newOpenFile, type OpenFile } from './files.ts';
+import { HOME, RamFs, STUDENT } from './ramfs.ts';
+import { traceFdTable, traceFile } from './fs.ts';
 import type { Fault } from './mmu.ts';
 import type { SigHand, Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
 import { Trace, type EventDetails, type TraceEvent, type TraceKeep, type TraceKind } from './trace.ts';
-import { SIGCHLD } from './uapi.ts';
+import { O_RDWR, O_WRONLY, SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
-import { execImage, type ProgramLookup } from './exec.ts';
+import { execImage } from './exec.ts';
 import { releaseTask } from './exit.ts';
 import { schedule, wakeUp } from './sched-core.ts';
 import { seededRandom, type Policy, type ScheduleEntry } from './sched.ts';
@@ -149,9 +151,14 @@ export class Kernel {
   nextPipeId = 1;
   outputBytes = 0;
   readonly terminal: Terminal;
+  /** the number the next open file description gets (per run, for the trace) */
+  nextFileId = 1;
   /** the terminal as an open file (descriptors 0, 1, 2 of the shell and its children) */
-  readonly ttyFile: OpenFile = { kind: 'tty', pipe: null, refs: 0 };
-  readonly stdoutPipeFile: OpenFile = { kind: 'null', pipe: null, refs: 0 };
+  readonly ttyFile: OpenFile = newOpenFile(this.nextFileId++, 'tty', O_RDWR, null, null, '/dev/tty');
+  /** the program's stdout with --stdout pipe: a pipe the terminal reads (as `prog | cat`) */
+  readonly stdoutPipeFile: OpenFile = newOpenFile(this.nextFileId++, 'null', O_WRONLY, null, null, 'pipe:[stdout]');
+  /** the run's file system: programs, the home directory, /tmp, seeded files */
+  readonly fs = new RamFs();
   steps = 0;
   /** simulated time, in nanoseconds */
   time = 0;
@@ -171,8 +178,6 @@ export class Kernel {
   readonly random: () => number;
   /** where a replay is: the recorded decision being followed and the steps run of it */
   readonly replayCursor = { index: 0, done: 0 };
-  /** the file system of programs exec can run (set by the machine) */
-  programs: ProgramLookup = () => 'ENOENT';
   /**
    * Fault injection (Linux's should_fail): called at each step of copy_process with the step's
    * name; a negative errno makes that step fail. Tests use it to check the unwinding.
@@ -208,8 +213,12 @@ export class Kernel {
 
   // ---------------------------------------------------------------- boot
 
-  /** Creates init and the shell, then starts `image` as the shell's child. */
+  /**
+   * Creates init and the shell, then starts `image` as the shell's child. The program is a file
+   * of the working directory (so that it can exec ./NAME, itself).
+   */
   boot(image: ProgramImage, argv: string[], envp: string[]): Task {
+    this.fs.putFile(`${HOME}/${image.name}`, new Uint8Array(0), { uid: STUDENT, mode: 0o755, program: () => image });
     this.init = this.createKernelThread('init', null, (self) => this.initLoop(self));
     this.shell = this.createKernelThread('sh', this.init, (self) => this.shellLoop(self));
     const files = new FdTable();
@@ -222,6 +231,9 @@ export class Kernel {
     }
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
+    traceFile(this, task, files.fds[1]!.file);
+    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, this.ttyFile);
+    traceFdTable(this, files);
     this.program = task;
     this.userImage = image;
     wakeUp(this, task);
@@ -336,6 +348,14 @@ export class Kernel {
   event<K extends TraceKind>(task: Task, kind: K, details: EventDetails[K] & { line?: number }): void {
     this.count(task, kind, details);
     if (this.offer(kind)) this.record(task, kind, details);
+  }
+
+  /**
+   * Like event(), for details that cost something to build (a whole descriptor table): `build`
+   * runs only when the trace keeps the event. Not for the kinds count() reads.
+   */
+  eventLazily<K extends TraceKind>(task: Task, kind: K, build: () => EventDetails[K]): void {
+    if (this.offer(kind)) this.record(task, kind, build());
   }
 
   /**

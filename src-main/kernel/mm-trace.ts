@@ -77,19 +77,19 @@ export function mmEventDetails(event: MmEvent, mmOf: (id: number) => MmStruct | 
       return null;
     case 'frame-alloc':
     case 'frame-free':
-      return { kind: event.kind, details: { frame: event.frame!, mm: event.mm } };
+      return { kind: event.kind, details: { frame: event.frame, mm: event.mm } };
     case 'fault': {
       const details: EventDetails['fault'] = {
-        mm: event.mm, vpn: event.vpn!, frame: event.frame!, address: event.address!, write: event.write!, reason: event.reason as 'demand-zero' | 'cow',
+        mm: event.mm, vpn: event.vpn, frame: event.frame, address: event.address, write: event.write, reason: event.reason,
       };
       // a demand-zero fault maps a new page: say with which flags, so a reader can add it
       const mm = event.reason === 'demand-zero' ? mmOf(event.mm) : null;
-      if (mm && event.vpn !== undefined) details.flags = pageFlags(mm, event.vpn, mm.pageTable.get(event.vpn));
+      if (mm) details.flags = pageFlags(mm, event.vpn, mm.pageTable.get(event.vpn));
       return { kind: 'fault', details };
     }
     case 'cow-copy':
-      return { kind: 'cow-copy', details: { mm: event.mm, vpn: event.vpn!, frame: event.frame!, newFrame: event.newFrame!, address: event.address! } };
+      return { kind: 'cow-copy', details: { mm: event.mm, vpn: event.vpn, frame: event.frame, newFrame: event.newFrame, address: event.address } };
     case 'cow-reuse':
-      return { kind: 'cow-reuse', details: { mm: event.mm, vpn: event.vpn!, frame: event.frame!, address: event.address! } };
+      return { kind: 'cow-reuse', details: { mm: event.mm, vpn: event.vpn, frame: event.frame, address: event.address } };
   }
 }

@@ -79,5 +79,10 @@ export function sleepTimeLeft(k: Kernel, task: Task): number {
 
 /** time(2): seconds since the epoch on the simulated clock. */
 export function sysTime(k: Kernel): number {
-  return Math.floor(k.time / NSEC_PER_SEC) + BOOT_EPOCH_SECONDS;
+  return sysTimeAt(k.time);
+}
+
+/** The seconds since the epoch at simulated time `ns` (file times, time()). */
+export function sysTimeAt(ns: number): number {
+  return Math.floor(ns / NSEC_PER_SEC) + BOOT_EPOCH_SECONDS;
 }

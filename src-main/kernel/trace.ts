@@ -10,6 +10,7 @@
  */
 import type { WarningKind } from './warnings.ts';
 import type { ErrnoName } from './uapi.ts';
+import type { FileKind } from './files.ts';
 
 import { TRACE_BYTES } from './budgets.ts';
 
@@ -145,6 +146,24 @@ export interface EventDetails {
   dup2: { fd: number; newFd: number };
   close: { fd: number };
   output: { fd: number; text: string };
+  /** `pid`'s whole descriptor table after it changed: [fd, open file description id, close-on-exec] */
+  'fd-table': { fds: [number, number, boolean][] };
+  /** an open file description, when it is made and when its offset or size changes */
+  file: {
+    file: number;
+    /** what it is: tty, pipe-read, pipe-write, null (/dev/null), file, dir */
+    fileKind: FileKind;
+    /** the path it was opened by (/dev/tty for the terminal), or null for a pipe end */
+    path: string | null;
+    /** the open flags it keeps: O_RDONLY/O_WRONLY/O_RDWR, O_APPEND, O_NONBLOCK */
+    flags: number;
+    /** the file offset */
+    pos: number;
+    /** a regular file's size, else null */
+    size: number | null;
+  };
+  /** a name was removed from the file system */
+  unlink: { path: string };
   syscall: { name: string; args: (number | string)[]; result: number | null; errno: string | null };
   warning: { warningKind: WarningKind; message: string };
   line: { line: number; fn: string; depth: number; vars: VarView[] };

@@ -149,6 +149,19 @@ export const F_DUPFD_CLOEXEC = 1030;
 export const FD_CLOEXEC = 1;
 export const AT_FDCWD = -100;
 
+/** st_mode's file type bits (sys/stat.h) */
+export const S_IFMT = 0o170000;
+export const S_IFREG = 0o100000;
+export const S_IFDIR = 0o040000;
+export const S_IFCHR = 0o020000;
+export const S_IFIFO = 0o010000;
+
+/** access(2)'s modes */
+export const F_OK = 0;
+export const X_OK = 1;
+export const W_OK = 2;
+export const R_OK = 4;
+
 export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
 export const SEEK_END = 2;

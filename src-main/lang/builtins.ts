@@ -55,6 +55,9 @@ export const BUILTIN_NAMES = [
   // math.h (computed as glibc does: vm/libc/math)
   'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
   'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
+  // files (open is above)
+  'openat', 'creat', 'lseek', 'unlink', 'stat', 'fstat', 'lstat', 'access', 'getcwd', 'chdir',
+  'mkdir', 'rmdir', '__lab_readdir', '__lab_spawn',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

@@ -25,10 +25,10 @@ import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
 import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
-import { BLOCKED, sysRead, sysWrite } from '../kernel/fs.ts';
+import { BLOCKED, sysLseek, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
-import { programLookup } from './bin/programs.ts';
-import { NORETURN_CALLS, SYSTEM_CALL_NAMES } from './syscalls.ts';
+import { installPrograms } from './bin/programs.ts';
+import { NORETURN_CALLS, SYSCALL_BY_NAME, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
 import { Kind, codeAddress } from '../lang/isa.ts';
 import { lineDetails } from '../kernel/detail.ts';
@@ -74,6 +74,7 @@ const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = BUILTIN_NAMES.m
 });
 const SYSCALL_NAMES_BY_ID: readonly (string | undefined)[] = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
 const NORETURN_BY_ID: readonly boolean[] = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
+const PATH_ARGS_BY_ID: readonly (number | null)[] = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
 
 export class Machine implements CpuHost {
   readonly kernel: Kernel;
@@ -82,17 +83,20 @@ export class Machine implements CpuHost {
   private readonly syscallNames: readonly (string | undefined)[];
   /** per builtin id: true for a system call that does not return when it succeeds (traced before it runs) */
   private readonly noReturn: readonly boolean[];
+  /** per builtin id: the system call's path argument (traced as a string), or null */
+  private readonly pathArgs: readonly (number | null)[];
   private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.kernel = new Kernel(options);
-    this.kernel.programs = programLookup();
+    installPrograms(this.kernel.fs);
     // the library's natives are the same for every machine; the system calls close over this one
     // (built by id rather than by spreading the tables into one object, which costs a machine 0.4 ms)
     const syscalls = systemCallNatives(this) as Record<string, NativeFunction | undefined>;
     this.natives = BUILTIN_NAMES.map((name, id) => (Object.hasOwn(syscalls, name) ? syscalls[name] : LIBRARY_NATIVES[id]));
     this.syscallNames = SYSCALL_NAMES_BY_ID;
     this.noReturn = NORETURN_BY_ID;
+    this.pathArgs = PATH_ARGS_BY_ID;
     this.kernel.cpu = { run: (task, budget) => this.runTask(task, budget) };
   }
 
@@ -377,7 +381,7 @@ export class Machine implements CpuHost {
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];
     const noReturn = this.noReturn[id];
-    const args = syscall !== undefined ? syscallArgs(call, name) : null;
+    const args = syscall !== undefined ? syscallArgs(call, syscall, this.pathArgs[id]) : null;
     if (syscall !== undefined && noReturn) kernel.event(task, 'syscall', { name: syscall, args: args ?? [], result: null, errno: null });
     const result = fn.fn(call);
     if (syscall !== undefined && result !== BLOCK && !noReturn) this.traceSyscall(task, call, syscall, args!, result, fn.ret);
@@ -439,6 +443,11 @@ export class Machine implements CpuHost {
         }
         return r;
       },
+      lseek: (fd, offset, whence) => {
+        const r = sysLseek(this.kernel, task, fd, offset, whence);
+        this.kernel.event(task, 'syscall', { name: 'lseek', args: [fd, offset, whence], result: r < 0 ? -1 : r, errno: r < 0 ? errnoName(-r) ?? null : null });
+        return r;
+      },
       isatty: (fd) => task.files.get(fd)?.file.kind === 'tty',
     };
   }
@@ -477,15 +486,15 @@ export class UnsupportedFunction extends Error {
 }
 
 /**
- * The arguments of a system call for the trace: numbers, and the path of an exec as a string
- * (write and read give [fd, count], not the buffer).
+ * The arguments of a system call for the trace: numbers, and its path argument (the table's
+ * pathArg: an exec's program, open's file) as a string; write and read give [fd, count].
  */
-function syscallArgs(call: NativeCall, name: string): (number | string)[] {
+function syscallArgs(call: NativeCall, name: string, pathArg: number | null): (number | string)[] {
   const args: (number | string)[] = [];
   for (let i = 0; i < call.nargs; i++) {
-    if (i === 0 && name.startsWith('exec')) {
+    if (i === pathArg) {
       try {
-        args.push(new TextDecoder().decode(call.mem.cString(call.ptr(0), 4096)));
+        args.push(new TextDecoder().decode(call.mem.cString(call.ptr(i), 4096)));
         continue;
       } catch (e) {
         if (!(e instanceof Fault)) throw e;

@@ -19,6 +19,7 @@ import type { MmStruct } from '../kernel/mm/mm.ts';
 import type { Task } from '../kernel/task.ts';
 import type { TraceEvent, TraceKind } from '../kernel/trace.ts';
 import type { Machine } from './machine.ts';
+import { DEFAULT_KERNEL_OPTIONS } from '../kernel/kernel.ts';
 import { bootMachine, compileProgram, recordLayouts, runMachine, type RunRequest } from './run.ts';
 
 /** The event the viewer stands after: the trace's `position`-th event (1-based), as the viewer has it. */
@@ -39,25 +40,91 @@ export interface Replayed {
 }
 
 /**
- * Runs `request` again on a fresh machine and stops it at `target` (see the file comment).
- * `request` must be the run's own request (same options and detail mode). Stops no later than
- * the instruction after the target's step; when the target is a memory event of compiled code
- * (whose step is that of the call before it: docs/trace.md), runs again without that bound.
+ * A replay kept paused, to go on from when the next position asked for is further on (stepping
+ * and playing forward): `replayTo` keeps its machine here and takes it back when it fits.
  */
-export function replayTo(image: ProgramImage, request: Omit<RunRequest, 'source'>, target: ReplayTarget): Replayed {
-  const maxSteps = request.maxSteps ?? 50_000_000;
-  let machine = replayOnce(image, request, target.position, Math.min(maxSteps, target.step + 1));
-  if (machine.kernel.trace.events.length < target.position && target.step + 1 < maxSteps && machine.kernel.stopReason === 'step-limit') {
-    machine = replayOnce(image, request, target.position, maxSteps);
-  }
-  return { machine, exact: reached(machine, target) };
+export interface KeptReplay {
+  machine: Machine;
+  program: Task;
+  /** what the machine replays: the image and the request it was booted with */
+  image: ProgramImage;
+  request: Omit<RunRequest, 'source'>;
 }
 
-function replayOnce(image: ProgramImage, request: Omit<RunRequest, 'source'>, position: number, maxSteps: number): Machine {
-  // the replay's line events need not say what they say in the run: only that they happen
-  const { machine, program } = bootMachine(image, { ...request, maxSteps, detailValues: false }, { pauseAfterEvents: position });
-  runMachine(machine, program);
-  return machine;
+/**
+ * Runs `request` again and stops it at `target` (see the file comment). `request` must be the
+ * run's own request (same options and detail mode). Stops no later than the instruction after the
+ * target's step; when the target is a memory event of compiled code (whose step is that of the
+ * call before it: docs/trace.md), goes on without that bound.
+ *
+ * With `keep`, a machine paused before `target` by an earlier call for the same run goes on from
+ * where it stopped instead of starting again; if what it meets is not the target's event (going
+ * on adds a scheduling point where the run had none, which a timer's signal may notice), a fresh
+ * machine replays from the start. `keep` then holds the machine this call used.
+ */
+export function replayTo(image: ProgramImage, request: Omit<RunRequest, 'source'>, target: ReplayTarget, keep?: { kept: KeptReplay | null }): Replayed {
+  const kept = keep?.kept;
+  if (kept && kept.image === image && sameRequest(kept.request, request)) {
+    // already there: the instruction it stopped after raised the target's event too (a fork's
+    // clone and its snapshots), and a fresh replay would stop at the same point
+    if (kept.machine.kernel.trace.events.length >= target.position && isPausedAt(kept.machine, target)) return { machine: kept.machine, exact: true };
+    if (resumable(kept.machine, target)) {
+      runUntil(kept, target);
+      if (reached(kept.machine, target)) return { machine: kept.machine, exact: true };
+    }
+  }
+  let fresh = freshReplay(image, request, target, true);
+  // going on past the cut is a scheduling point the run did not have: without the cut, if that mattered
+  if (!reached(fresh.machine, target) && fresh.machine.kernel.steps > target.step + 1) fresh = freshReplay(image, request, target, false);
+  if (keep) keep.kept = fresh;
+  return { machine: fresh.machine, exact: reached(fresh.machine, target) };
+}
+
+/** A new machine replayed to `target`, with the step budget cut after the target's step first (`cut`) or not. */
+function freshReplay(image: ProgramImage, request: Omit<RunRequest, 'source'>, target: ReplayTarget, cut: boolean): KeptReplay {
+  const { machine, program } = bootMachine(image, { ...request, detailValues: false }, { pauseAfterEvents: target.position });
+  const replay: KeptReplay = { machine, program, image, request };
+  runUntil(replay, target, cut);
+  return replay;
+}
+
+/**
+ * Runs a replay's machine on to `target`: first with the step budget cut after the target's step,
+ * then (a memory event of compiled code is traced with an earlier step) without the cut. The
+ * replay's line events need not say what they say in the run, only that they happen: they are
+ * recorded without depth or variables (DetailOptions.values).
+ */
+function runUntil(replay: KeptReplay, target: ReplayTarget, cut = true): void {
+  const kernel = replay.machine.kernel;
+  const maxSteps = replay.request.maxSteps ?? DEFAULT_KERNEL_OPTIONS.maxSteps;
+  kernel.options.pauseAfterEvents = target.position;
+  for (const bound of cut ? [Math.min(maxSteps, target.step + 1), maxSteps] : [maxSteps]) {
+    if (kernel.trace.events.length >= target.position || kernel.steps >= bound) continue;
+    kernel.options.maxSteps = bound;
+    kernel.stopReason = null;
+    runMachine(replay.machine, replay.program);
+    if (kernel.stopReason !== 'step-limit') break;
+  }
+}
+
+/** The machine paused at the first stopping point at or after `target`: where a fresh replay to it pauses. */
+function isPausedAt(machine: Machine, target: ReplayTarget): boolean {
+  const k = machine.kernel;
+  const pausedFor = k.options.pauseAfterEvents;
+  // it paused for an earlier position and did not stop between that one and this one
+  return k.stopReason === 'paused' && pausedFor !== null && pausedFor <= target.position && reached(machine, target);
+}
+
+/** A kept machine can go on to `target`: paused (or cut by the step budget) before it. */
+function resumable(machine: Machine, target: ReplayTarget): boolean {
+  const k = machine.kernel;
+  return (k.stopReason === 'paused' || k.stopReason === 'step-limit') && k.trace.events.length < target.position;
+}
+
+/** Two requests replay the same run (the struct layouts, functions, are left out: same source, same layouts). */
+function sameRequest(a: Omit<RunRequest, 'source'>, b: Omit<RunRequest, 'source'>): boolean {
+  const plain = (r: Omit<RunRequest, 'source'>) => JSON.stringify({ ...r, records: undefined });
+  return plain(a) === plain(b);
 }
 
 /**
@@ -134,6 +201,9 @@ export function programFor(source: string, fileName: string): { image: ProgramIm
   return entry;
 }
 
+/** The machine of the last inspection, paused there: the next one further on goes on from it. */
+const lastReplay: { kept: KeptReplay | null } = { kept: null };
+
 /** What the viewer shows of the machine at one position of a run. */
 export interface StepInspection {
   position: number;
@@ -149,6 +219,6 @@ export interface StepInspection {
 export function inspectRun(request: RunRequest, target: ReplayTarget): StepInspection | null {
   const program = programFor(request.source, request.fileName ?? 'prog.c');
   if (!program) return null;
-  const { machine, exact } = replayTo(program.image, { ...request, records: program.records }, target);
+  const { machine, exact } = replayTo(program.image, { ...request, records: program.records }, target, lastReplay);
   return { position: target.position, exact, tasks: inspectTasks(machine, program.records) };
 }

@@ -67,12 +67,20 @@ export function runRequestFor(options: RunOptions): Omit<RunRequest, 'source'> {
   return request;
 }
 
+/** A file the program finds when it starts: `path` relative to its working directory, or absolute. */
+export interface SeedFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
 export interface RunRequest {
   source: string;
   /** file name for diagnostics and the program's name; default "prog.c" */
   fileName?: string;
   /** argv after argv[0] */
   args?: string[];
+  /** files in the run's file system before the program starts (exercises, `forklab run --file`) */
+  files?: SeedFile[];
   stdin?: string | Uint8Array;
   maxSteps?: number;
   maxOutputBytes?: number;
@@ -255,9 +263,22 @@ export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'sour
   if (request.detail) {
     machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
+  seedFiles(machine, request.files ?? []);
   const argv = [`./${image.name}`, ...(request.args ?? [])];
   const program = machine.kernel.boot(image, argv, request.env ?? DEFAULT_ENV);
   return { machine, program };
+}
+
+/** Thrown when a file given to a run cannot be put in its file system (the message says why). */
+export class SeedError extends Error {}
+
+/** Puts the request's files in the machine's file system; throws SeedError naming the first that cannot be. */
+export function seedFiles(machine: Machine, files: SeedFile[]): void {
+  for (const f of files) {
+    const bytes = typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content;
+    const error = machine.kernel.fs.seed(f.path, bytes);
+    if (error) throw new SeedError(`cannot give the program the file "${f.path}": ${error}`);
+  }
 }
 
 /**

@@ -14,17 +14,24 @@ import type { SigAction, Task } from '../kernel/task.ts';
 import { BLOCKED } from '../kernel/task.ts';
 import { exitedStatus } from '../kernel/signals.ts';
 import {
-  CLONE_VFORK, CLONE_VM, EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, NSIG, PR_GET_CHILD_SUBREAPER, PR_GET_NAME,
+  AT_FDCWD, CLONE_VFORK, CLONE_VM, EBADF, EFAULT, ERANGE, EINVAL, ENOENT, ENOMEM, NSIG, PR_GET_CHILD_SUBREAPER, PR_GET_NAME,
   PR_SET_NAME, RLIM_INFINITY, SIG_ERR, SIGCHLD,
 } from '../kernel/uapi.ts';
-import { sysClose, sysDup, sysDup2, sysFcntl, sysIsatty, sysPipe, sysRead, sysWrite } from '../kernel/fs.ts';
+import {
+  sysClose, sysDup, sysDup2, sysFcntl, sysFstat, sysIsatty, sysLseek, sysPipe, sysRead, sysWrite, type Kstat,
+} from '../kernel/fs.ts';
+import {
+  sysAccess, sysChdir, sysCreat, sysGetcwd, sysMkdir, sysOpenat, sysReaddir, sysRmdir, sysStat, sysUnlink,
+  type Dirent,
+} from '../kernel/open.ts';
 import { doWait } from '../kernel/wait.ts';
 import { forceAbort, sigreturn, sysKill, sysPause, sysSigaction, sysSignal, sysSigprocmask } from '../kernel/signal.ts';
 import { kernelClone } from '../kernel/fork.ts';
 import { doExecve } from '../kernel/exec.ts';
+import { doSpawn, type SpawnAction } from '../kernel/spawn.ts';
 import { doExit, doGroupExit } from '../kernel/exit.ts';
 import { futexWait, futexWake } from '../kernel/futex.ts';
-import { sysAlarm, sysNanosleep, sysTime } from '../kernel/time.ts';
+import { sysAlarm, sysNanosleep, sysTime, sysTimeAt } from '../kernel/time.ts';
 import {
   TASK_COMM_LEN, sysBrk, sysGetpid, sysGetppid, sysGetrlimit, sysGettid, sysGetuid, sysPrctl, sysSetrlimit,
 } from '../kernel/sys.ts';
@@ -68,6 +75,8 @@ export interface Syscall {
   /** true when it does not return to the caller on success (traced before it runs) */
   noReturn: boolean;
   explore: ExploreClass;
+  /** the argument that is a path (the trace shows it as a string), or null */
+  pathArg: number | null;
   /** the C return type */
   ret: ReturnKind;
   handler: Handler;
@@ -75,12 +84,22 @@ export interface Syscall {
 
 /** Declares a traced system call under its own name. */
 function sys(name: BuiltinName, nr: number | null, ret: ReturnKind, explore: ExploreClass, handler: Handler, trace: string | null = name): Syscall {
-  return { name, nr, trace, noReturn: false, explore, ret, handler };
+  return { name, nr, trace, noReturn: false, explore, pathArg: null, ret, handler };
+}
+
+/** Declares a traced system call whose argument `pathArg` is a path. */
+function pathCall(name: BuiltinName, nr: number, pathArg: number, ret: ReturnKind, handler: Handler): Syscall {
+  return { ...sys(name, nr, ret, 'files', handler), pathArg };
+}
+
+/** Declares an exec: its path (argument 0) is traced as a string. */
+function execCall(name: BuiltinName, nr: number, ret: ReturnKind, explore: ExploreClass, handler: Handler, trace: string = name): Syscall {
+  return { ...sys(name, nr, ret, explore, handler, trace), pathArg: 0 };
 }
 
 /** Declares a call that does not return when it succeeds. */
 function noReturn(name: BuiltinName, nr: number, explore: ExploreClass, handler: Handler, trace: string = name): Syscall {
-  return { name, nr, trace, noReturn: true, explore, ret: 'void', handler };
+  return { name, nr, trace, noReturn: true, explore, pathArg: null, ret: 'void', handler };
 }
 
 /** glibc's convention: a negative kernel result becomes -1 and errno. */
@@ -106,7 +125,9 @@ const NR = {
   nanosleep: 35, alarm: 37, getpid: 39, clone: 56, fork: 57, vfork: 58, execve: 59, exit: 60,
   wait4: 61, kill: 62, fcntl: 72, getuid: 102, getppid: 110, prctl: 157, gettid: 186, time: 201,
   futex: 202, exit_group: 231, tgkill: 234, brk: 12, rt_sigaction: 13, rt_sigprocmask: 14,
-  rt_sigreturn: 15, getrlimit: 97, setrlimit: 160,
+  rt_sigreturn: 15, getrlimit: 97, setrlimit: 160, open: 2, stat: 4, fstat: 5, lstat: 6, lseek: 8,
+  access: 21, getcwd: 79, chdir: 80, mkdir: 83, rmdir: 84, creat: 85, unlink: 87, getdents64: 217,
+  openat: 257,
 } as const;
 
 /** Every system call of the lab, each declared once. */
@@ -126,15 +147,25 @@ export const SYSCALLS: readonly Syscall[] = [
     if (!fn || !stack) return sysResult(c, -EINVAL);
     return clone(m, c, t, c.i32(2), stack, fn, c.ptr(3), c.nargs > 4 ? c.ptr(4) : 0, c.nargs > 6 ? c.ptr(6) : 0);
   }),
-  sys('execve', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),
-  sys('execv', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
-  sys('execvp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
-  sys('execl', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
-  sys('execlp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
-  sys('execle', NR.execve, 'i32', 'exec', (m, c, t) => {
+  execCall('execve', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)))),
+  execCall('execv', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
+  execCall('execvp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), stringArray(c, c.ptr(1)), environment(c))),
+  execCall('execl', NR.execve, 'i32', 'exec', (m, c, t) => exec(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
+  execCall('execlp', NR.execve, 'i32', 'exec', (m, c, t) => execSearch(m, c, t, cString(c, 0), argList(c, 1).args, environment(c))),
+  execCall('execle', NR.execve, 'i32', 'exec', (m, c, t) => {
     const { args, after } = argList(c, 1);
     return exec(m, c, t, cString(c, 0), args, stringArray(c, c.ptr(after)));
   }),
+  execCall('__lab_spawn', NR.clone, 'i32', 'fork', (m, c, t) => {
+    const actions: SpawnAction[] = [];
+    const base = c.ptr(3);
+    for (let i = 0; i < c.i32(4); i++) {
+      const [op, fd, to] = [0, 1, 2].map((j) => c.mem.i32(base + 12 * i + 4 * j));
+      actions.push(op === 1 ? { op: 'dup2', fd, to } : { op: 'close', fd });
+    }
+    const r = doSpawn(m.kernel, t, cString(c, 0), stringArray(c, c.ptr(1)), stringArray(c, c.ptr(2)), actions, c.nargs);
+    return sysResult(c, r);
+  }, 'posix_spawn'),
   sys('wait', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'wait', -1, 0, c.ptr(0))),
   sys('waitpid', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'waitpid', c.i32(0), c.i32(2), c.ptr(1))),
   sys('getpid', NR.getpid, 'i32', 'pid', (_m, _c, t) => sysGetpid(t)),
@@ -189,6 +220,36 @@ export const SYSCALLS: readonly Syscall[] = [
   sys('fcntl', NR.fcntl, 'i32', 'files', (m, c, t) => sysResult(c, sysFcntl(m.kernel, t, c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
   sys('close', NR.close, 'i32', 'files', (m, c, t) => sysResult(c, sysClose(m.kernel, t, c.i32(0)))),
   sys('isatty', NR.ioctl, 'i32', 'local', (_m, c, t) => sysResult(c, sysIsatty(t, c.i32(0)))),
+  sys('lseek', NR.lseek, 'i64', 'files', (m, c, t) => sysResult(c, sysLseek(m.kernel, t, c.i32(0), c.long(1), c.i32(2)))),
+  sys('fstat', NR.fstat, 'i32', 'files', (_m, c, t) => statResult(c, sysFstat(t, c.i32(0)), c.ptr(1))),
+  // ---- files by path
+  pathCall('open', NR.open, 0, 'i32', (m, c, t) => sysResult(c, sysOpenat(m.kernel, t, AT_FDCWD, cString(c, 0), c.i32(1), c.nargs > 2 ? c.u32(2) : 0))),
+  pathCall('openat', NR.openat, 1, 'i32', (m, c, t) => sysResult(c, sysOpenat(m.kernel, t, c.i32(0), cString(c, 1), c.i32(2), c.nargs > 3 ? c.u32(3) : 0))),
+  pathCall('creat', NR.creat, 0, 'i32', (m, c, t) => sysResult(c, sysCreat(m.kernel, t, cString(c, 0), c.u32(1)))),
+  pathCall('unlink', NR.unlink, 0, 'i32', (m, c, t) => sysResult(c, sysUnlink(m.kernel, t, cString(c, 0)))),
+  pathCall('stat', NR.stat, 0, 'i32', (m, c, t) => statResult(c, sysStat(m.kernel, t, cString(c, 0)), c.ptr(1))),
+  pathCall('lstat', NR.lstat, 0, 'i32', (m, c, t) => statResult(c, sysStat(m.kernel, t, cString(c, 0)), c.ptr(1))),
+  pathCall('access', NR.access, 0, 'i32', (m, c, t) => sysResult(c, sysAccess(m.kernel, t, cString(c, 0), c.i32(1)))),
+  pathCall('mkdir', NR.mkdir, 0, 'i32', (m, c, t) => sysResult(c, sysMkdir(m.kernel, t, cString(c, 0), c.u32(1)))),
+  pathCall('rmdir', NR.rmdir, 0, 'i32', (m, c, t) => sysResult(c, sysRmdir(m.kernel, t, cString(c, 0)))),
+  pathCall('chdir', NR.chdir, 0, 'i32', (m, c, t) => sysResult(c, sysChdir(m.kernel, t, cString(c, 0)))),
+  sys('getcwd', NR.getcwd, 'ptr', 'local', (_m, c, t) => {
+    const cwd = encoder.encode(sysGetcwd(t));
+    const buf = c.ptr(0);
+    if (cwd.length + 1 > c.size(1)) {
+      c.setErrno(ERANGE);
+      return 0;
+    }
+    c.mem.writeCString(buf, cwd);
+    return buf;
+  }),
+  sys('__lab_readdir', NR.getdents64, 'i32', 'files', (m, c, t) => {
+    const r = sysReaddir(m.kernel, t, c.i32(0));
+    if (r === null) return 0;
+    if (typeof r === 'number') return sysResult(c, r);
+    writeDirent(c, c.ptr(1), r);
+    return 1;
+  }, 'getdents64'),
   // ---- signals
   sys('kill', NR.kill, 'i32', 'kill', (m, c, t) => sysResult(c, sysKill(m.kernel, t, c.i32(0), c.i32(1)))),
   sys('raise', NR.tgkill, 'i32', 'signal', (m, c, t) => sysResult(c, sysKill(m.kernel, t, t.tgid, c.i32(0)))),
@@ -281,6 +342,9 @@ export const SYSTEM_CALL_NAMES: ReadonlyMap<string, string> = new Map(
 
 /** System calls that do not return to the caller when they succeed (traced before they run). */
 export const NORETURN_CALLS: ReadonlySet<string> = new Set(SYSCALLS.filter((s) => s.noReturn).map((s) => s.name));
+
+/** Each system call's declaration, by C function. */
+export const SYSCALL_BY_NAME: ReadonlyMap<string, Syscall> = new Map(SYSCALLS.map((s) => [s.name, s] as [string, Syscall]));
 
 /** How the explorer treats each system call, by C function. */
 export const EXPLORE_CLASSES: ReadonlyMap<string, ExploreClass> = new Map(SYSCALLS.map((s) => [s.name, s.explore] as [string, ExploreClass]));
@@ -457,6 +521,35 @@ function argList(c: NativeCall, first: number): { args: string[]; after: number 
 /** The process's environment (`environ`). */
 function environment(c: NativeCall): string[] {
   return stringArray(c, c.mem.pointer(c.staticBuffer('environ')));
+}
+
+/** stat and fstat: struct stat filled at `address` (glibc's x86-64 layout, 144 bytes), or -1 and errno. */
+function statResult(c: NativeCall, r: Kstat | number, address: number): number {
+  if (typeof r === 'number') return sysResult(c, r);
+  if (!address) return sysResult(c, -EFAULT);
+  const seconds = BigInt(sysTimeAt(r.mtime));
+  c.mem.fill(address, 144, 0);
+  c.mem.setI64(address + 8, BigInt(r.ino));
+  c.mem.setI64(address + 16, BigInt(r.nlink));
+  c.mem.setI32(address + 24, r.mode);
+  c.mem.setI32(address + 28, r.uid);
+  c.mem.setI32(address + 32, r.uid);
+  c.mem.setI64(address + 48, BigInt(r.size));
+  c.mem.setI64(address + 56, BigInt(r.blksize));
+  c.mem.setI64(address + 64, BigInt(r.blocks));
+  for (const at of [72, 88, 104]) c.mem.setI64(address + at, seconds);
+  return 0;
+}
+
+/** struct dirent (glibc's x86-64 layout): d_ino 0, d_off 8, d_reclen 16, d_type 18, d_name 19. */
+function writeDirent(c: NativeCall, address: number, d: Dirent): void {
+  const name = encoder.encode(d.name);
+  c.mem.setI64(address, BigInt(d.ino));
+  c.mem.setI64(address + 8, 0n);
+  c.mem.setByte(address + 16, 24 + name.length);
+  c.mem.setByte(address + 17, 0);
+  c.mem.setByte(address + 18, d.type);
+  c.mem.writeCString(address + 19, name);
 }
 
 /** rlim_t: RLIM_INFINITY (all ones) is no limit. */

@@ -6,6 +6,9 @@
 import { Tlb, readByte, writeByte } from './tlb.ts';
 import { copyBytes, fillBytes, ld32, ldf64, ldptr, readView, readableRun, setBytes, st16, st32, stf32, stf64, stptr, writeView } from './memory-ops.ts';
 
+/** Reads longer than this are checked page by page before their copy is allocated. */
+const LARGE_READ = 1 << 24;
+
 export class UserMemory {
   constructor(readonly tlb: Tlb) {}
 
@@ -40,7 +43,14 @@ export class UserMemory {
     return run.slice(0, Math.min(max, run.length));
   }
 
+
+  /**
+   * A copy of the `length` bytes at `address`, page by page through the TLB: a page that cannot
+   * be read faults (SIGSEGV), as it would for the CPU, however long the length asked.
+   */
   read(address: number, length: number): Uint8Array {
+    // a length beyond what any address space can hold faults before the copy is allocated
+    if (length > LARGE_READ) this.probe(address, length);
     const out = new Uint8Array(length);
     for (let i = 0; i < length; ) {
       const run = readableRun(this.tlb, address + i);
@@ -49,6 +59,11 @@ export class UserMemory {
       i += n;
     }
     return out;
+  }
+
+  /** Touches every page of [address, address + length) for reading, in order (the first bad one faults). */
+  private probe(address: number, length: number): void {
+    for (let i = 0; i < length; ) i += readableRun(this.tlb, address + i).length;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseMetadata, type OutputsKind } from './metadata.ts';
+import { parseMetadata, type OutputsKind, type SeededFile } from './metadata.ts';
 
 /** How a run ended, as `forklab run` reports it: code is 128 + signo when a signal killed it. */
 export interface ExitOutcome {
@@ -33,6 +33,8 @@ export interface CorpusSource {
   source: string;
   /** argv after argv[0]; argv[0] is `./name`, as a shell gives it */
   args: string[];
+  /** files in the working directory when the program starts (besides the program itself) */
+  files: SeededFile[];
   /** terminal input, or null for none (the program reads end of file) */
   stdin: string | null;
   outputs: OutputsKind;

@@ -7,25 +7,34 @@
  *                               outcome seen over many runs (default: "one", a single outcome)
  *   // runs: 100                how many runs record an `outputs: any` program (default: the
  *                               recorder's, 20); raise it where a rare interleaving must be seen
+ *   // file: data.txt=a\nb\n    a file in the program's working directory before it starts
+ *                               (name=content, content with C escapes); one line per file
  *
  * Only the leading run of `//` lines is read; other comments there are ignored.
  */
 
 export type OutputsKind = 'one' | 'any';
 
+/** A file the program finds in its working directory (`// file:`). */
+export interface SeededFile {
+  name: string;
+  content: string;
+}
+
 export interface ProgramMetadata {
   args: string[];
+  files: SeededFile[];
   stdin: string | null;
   outputs: OutputsKind;
   /** runs that record an `outputs: any` program, or null for the recorder's default */
   runs: number | null;
 }
 
-const METADATA_LINE = /^\/\/\s*(args|stdin|outputs|runs):\s?(.*)$/;
+const METADATA_LINE = /^\/\/\s*(args|stdin|outputs|runs|file):\s?(.*)$/;
 
 /** Reads the metadata of a C source. Throws (naming the line) on a malformed value. */
 export function parseMetadata(source: string): ProgramMetadata {
-  const meta: ProgramMetadata = { args: [], stdin: null, outputs: 'one', runs: null };
+  const meta: ProgramMetadata = { args: [], files: [], stdin: null, outputs: 'one', runs: null };
   for (const line of leadingCommentLines(source)) {
     const match = METADATA_LINE.exec(line);
     if (!match) continue;
@@ -33,6 +42,7 @@ export function parseMetadata(source: string): ProgramMetadata {
     if (key === 'args') meta.args = splitArgs(value);
     else if (key === 'stdin') meta.stdin = unescapeC(value);
     else if (key === 'runs') meta.runs = parseRuns(value.trim(), line);
+    else if (key === 'file') meta.files.push(parseFile(value, line));
     else meta.outputs = parseOutputsKind(value.trim(), line);
   }
   return meta;
@@ -47,6 +57,13 @@ function leadingCommentLines(source: string): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+function parseFile(value: string, line: string): SeededFile {
+  const eq = value.indexOf('=');
+  const name = value.slice(0, eq);
+  if (eq <= 0 || !/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`bad metadata "${line}": file must be NAME=CONTENT with a plain file name`);
+  return { name, content: unescapeC(value.slice(eq + 1)) };
 }
 
 function parseRuns(value: string, line: string): number {

@@ -3,7 +3,7 @@
 
 Reads one JSON request on standard input:
     {"exe": "/tmp/x/001_hello", "argv": ["001_hello", "a"], "stdin": "text" | null,
-     "timeout": 10, "env": {"PATH": "/usr/bin:/bin"}}
+     "timeout": 10, "env": {"PATH": "/usr/bin:/bin"}, "cwd": "/tmp/x" (optional)}
 and writes one JSON reply on standard output:
     {"output": "<base64 of every byte the program wrote to the terminal>",
      "status": 0 | null, "signal": "SIGSEGV" | null, "timedOut": false}
@@ -61,6 +61,8 @@ def exec_program(request, slave):
         os.dup2(slave, fd)
     if slave > 2:
         os.close(slave)
+    if request.get("cwd"):
+        os.chdir(request["cwd"])
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTTOU):
         signal.signal(sig, signal.SIG_DFL)

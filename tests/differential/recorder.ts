@@ -4,7 +4,7 @@
  * Tests and tools only (uses node:child_process).
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,18 +63,36 @@ export async function compileProgram(program: CorpusSource, workDir: string): Pr
  * Throws when the run times out. The code is the exit status, or 128 + signo for a signal.
  */
 export async function runOnTerminal(program: CorpusSource, exe: string, timeoutSeconds = 10): Promise<Outcome> {
-  const request = {
-    exe,
-    // argv[0] as a shell gives it for `./NAME`, which is how the lab starts a program
-    argv: [`./${program.name}`, ...program.args],
-    stdin: program.stdin,
-    timeout: timeoutSeconds,
-    env: PROGRAM_ENV,
-  };
-  const python = await pythonInterpreter();
-  const reply = JSON.parse(await pipeThrough(python, ['-I', '-S', PTY_RUNNER], JSON.stringify(request))) as PtyReply;
-  if (reply.timedOut) throw new Error(`${program.name}: still running after ${timeoutSeconds} s`);
-  return { stdout: Buffer.from(reply.output, 'base64').toString('utf8'), exit: exitOf(reply) };
+  const dir = workingDirectory(program, exe);
+  try {
+    const request = {
+      exe: join(dir, program.name),
+      // argv[0] as a shell gives it for `./NAME`, which is how the lab starts a program
+      argv: [`./${program.name}`, ...program.args],
+      stdin: program.stdin,
+      timeout: timeoutSeconds,
+      env: PROGRAM_ENV,
+      cwd: dir,
+    };
+    const python = await pythonInterpreter();
+    const reply = JSON.parse(await pipeThrough(python, ['-I', '-S', PTY_RUNNER], JSON.stringify(request))) as PtyReply;
+    if (reply.timedOut) throw new Error(`${program.name}: still running after ${timeoutSeconds} s`);
+    return { stdout: Buffer.from(reply.output, 'base64').toString('utf8'), exit: exitOf(reply) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh working directory for one run, as the lab gives a program: the program itself (so
+ * that `./NAME` execs it and `ls` lists it) and the files its `// file:` lines seed, nothing else.
+ */
+function workingDirectory(program: CorpusSource, exe: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'forklab-run-'));
+  copyFileSync(exe, join(dir, program.name));
+  chmodSync(join(dir, program.name), 0o755);
+  for (const file of program.files) writeFileSync(join(dir, file.name), file.content);
+  return dir;
 }
 
 let interpreter: Promise<string> | undefined;

@@ -10,7 +10,7 @@
 import { expect } from 'vitest';
 import type { CorpusProgram } from '../differential/corpus.ts';
 import { exploreImage } from '../../src-main/explore/explore.ts';
-import { compileProgram, runImage, type RunRequest } from '../../src-main/vm/run.ts';
+import { compileProgram, runImage, type RunRequest, type SeedFile } from '../../src-main/vm/run.ts';
 
 export const RANDOM_SEEDS = 50;
 export const QUANTA = [1, 7, 50, 200, 1000];
@@ -41,6 +41,8 @@ export interface Subject {
   args?: string[];
   stdin?: string;
   stdoutPipe?: boolean;
+  /** files in the working directory when the program starts */
+  files?: SeedFile[];
   /** outputs seen on Linux */
   linux: string[];
 }
@@ -48,6 +50,7 @@ export interface Subject {
 export function subjectOf(p: CorpusProgram): Subject {
   return {
     name: p.name, source: p.source, fileName: `${p.name}.c`, args: p.args, stdin: p.stdin ?? undefined,
+    files: p.files.map((f) => ({ path: f.name, content: f.content })),
     linux: p.allowed.map((o) => o.stdout),
   };
 }
@@ -63,7 +66,7 @@ export function checkCompleteness(s: Subject): void {
   const compiled = compileProgram(s.source, s.fileName);
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const image = compiled.image!;
-  const base: Omit<RunRequest, 'source'> = { fileName: s.fileName, args: s.args, stdin: s.stdin, stdoutPipe: s.stdoutPipe };
+  const base: Omit<RunRequest, 'source'> = { fileName: s.fileName, args: s.args, stdin: s.stdin, stdoutPipe: s.stdoutPipe, files: s.files };
   // a program the explorer cannot finish gets a small budget: its set is still checked
   const view = exploreImage(image, { ...base, ...(INCOMPLETE[s.name] ? { maxStates: 2000 } : BUDGET) });
   if (!INCOMPLETE[s.name]) expect(view.complete, `the search is complete (${view.statesExplored} states)`).toBe(true);

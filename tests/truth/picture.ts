@@ -82,19 +82,40 @@ export function enginePicture(machine: Machine): Picture {
   return { tasks, mms, refs, terminal: kernel.output.map((c) => decoder.decode(c.bytes, { stream: true })).join('') };
 }
 
+const INTEGERS: Record<string, [number, boolean]> = {
+  int: [4, true], pid_t: [4, true], 'unsigned int': [4, false], unsigned: [4, false], long: [8, true],
+  'unsigned long': [8, false], 'long long': [8, true], size_t: [8, false], ssize_t: [8, true], short: [2, true],
+};
+
 /**
- * An independent reading of a scalar variable, as C prints it with %d / %u / %ld / %p: its bytes
- * fetched through the task's page table word by word (not through the lab's inspector). Null
- * for types this reader does not know (arrays, structs, floating point, chars).
+ * An independent reading of a variable, as the viewer promises to print it (docs/trace.md,
+ * "Detail mode"): integers in decimal, chars as 'a' (97), pointers as 0x… or NULL, arrays of
+ * integers as {1, 2, 3} (at most 16, then ...); its bytes fetched one by one through the task's
+ * page table, not through the lab's inspector. Null for types this reader does not know
+ * (structs, floating point, char arrays).
  */
-export function readScalar(mm: MmStruct, address: number, type: string): string | null {
-  const sizes: Record<string, [number, boolean]> = {
-    int: [4, true], pid_t: [4, true], 'unsigned int': [4, false], unsigned: [4, false], long: [8, true],
-    'unsigned long': [8, false], 'long long': [8, true], size_t: [8, false], ssize_t: [8, true], short: [2, true],
-  };
-  const known = sizes[type];
-  if (!known) return null;
-  const [size, signed] = known;
+export function readVariable(mm: MmStruct, address: number, type: string): string | null {
+  if (INTEGERS[type]) return readInteger(mm, address, ...INTEGERS[type]);
+  if (type === 'char') {
+    const c = Number(readInteger(mm, address, 1, true));
+    return c >= 32 && c < 127 && c !== 39 && c !== 92 ? `'${String.fromCharCode(c)}' (${c})` : null;
+  }
+  if (/\*$/.test(type)) {
+    const p = BigInt(readInteger(mm, address, 8, false));
+    return p === 0n ? 'NULL' : `0x${p.toString(16)}`;
+  }
+  const array = /^(.*) \[(\d+)\]$/.exec(type);
+  if (array && INTEGERS[array[1]!]) {
+    const [size, signed] = INTEGERS[array[1]!]!;
+    const length = Number(array[2]);
+    const shown = Array.from({ length: Math.min(length, 16) }, (_, i) => readInteger(mm, address + i * size, size, signed));
+    return `{${shown.join(', ')}${length > 16 ? ', ...' : ''}}`;
+  }
+  return null;
+}
+
+/** The integer of `size` bytes at `address` (little-endian), as decimal text. */
+function readInteger(mm: MmStruct, address: number, size: number, signed: boolean): string {
   let value = 0n;
   for (let i = size - 1; i >= 0; i--) value = (value << 8n) | BigInt(byteAt(mm, address + i));
   if (signed && value >= 1n << BigInt(size * 8 - 1)) value -= 1n << BigInt(size * 8);

@@ -10,22 +10,20 @@
  * fault and produces nothing.
  */
 
-export type MmEventKind = 'fault' | 'cow-copy' | 'cow-reuse' | 'frame-alloc' | 'frame-free' | 'segv';
+/**
+ * One event, by kind. `mm` is the id of the address space concerned (0 for frames held by no
+ * address space, e.g. a cache).
+ */
+export type MmEvent =
+  | { kind: 'fault'; mm: number; vpn: number; frame: number; address: number; write: boolean; reason: 'demand-zero' | 'cow' }
+  /** the page at `vpn` was copied from `frame` into `newFrame` */
+  | { kind: 'cow-copy'; mm: number; vpn: number; frame: number; newFrame: number; address: number }
+  | { kind: 'cow-reuse'; mm: number; vpn: number; frame: number; address: number }
+  | { kind: 'frame-alloc' | 'frame-free'; mm: number; frame: number }
+  /** a refused access: `reason` says why */
+  | { kind: 'segv'; mm: number; vpn: number; address: number; write?: boolean; reason: string };
 
-export interface MmEvent {
-  kind: MmEventKind;
-  /** id of the address space concerned (0 for frames held by no address space, e.g. a cache) */
-  mm: number;
-  vpn?: number;
-  frame?: number;
-  /** for 'cow-copy': the frame the page was copied into */
-  newFrame?: number;
-  address?: number;
-  /** for 'fault': 'demand-zero' | 'cow'; for 'segv': why the access was refused */
-  reason?: string;
-  /** for 'fault' and 'segv': whether the access was a write */
-  write?: boolean;
-}
+export type MmEventKind = MmEvent['kind'];
 
 /** Receives events as they happen. Must not call back into the memory manager. */
 export type MmEventSink = (event: MmEvent) => void;

@@ -60,6 +60,14 @@ const GLIBC_FUNCTIONS: Record<string, string> = {
     'sched_rr_get_interval sched_setparam sched_setscheduler sched_yield',
   'fcntl.h':
     'creat fcntl lockf open openat posix_fadvise posix_fallocate',
+  'sys/stat.h':
+    'chmod fchmod fchmodat fstat fstatat futimens lchmod lstat mkdir mkdirat mkfifo mkfifoat ' +
+    'mknod mknodat stat umask utimensat',
+  'dirent.h':
+    'alphasort closedir dirfd fdopendir getdirentries opendir readdir readdir_r rewinddir ' +
+    'scandir seekdir telldir',
+  'sys/resource.h':
+    'getpriority getrlimit getrusage setpriority setrlimit',
   'pthread.h':
     'asctime asctime_r clock clock_getcpuclockid clock_getres clock_gettime clock_nanosleep ' +
     'clock_settime ctime ctime_r difftime dysize gmtime gmtime_r localtime localtime_r mktime ' +

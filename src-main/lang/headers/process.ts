@@ -47,6 +47,14 @@ unsigned int alarm(unsigned int __seconds);
 
 int pipe(int __pipedes[2]);
 ssize_t read(int __fd, void *__buf, size_t __nbytes);
+off_t lseek(int __fd, off_t __offset, int __whence);
+int unlink(const char *__name);
+int rmdir(const char *__path);
+int access(const char *__name, int __type);
+char *getcwd(char *__buf, size_t __size);
+int chdir(const char *__path);
+/* the runtime's hook for popen and system: posix_spawn of path with file actions (vm/libc/crt-files.ts) */
+pid_t __lab_spawn(const char *__path, char *const __argv[], char *const __envp[], const int *__actions, int __nactions);
 ssize_t write(int __fd, const void *__buf, size_t __n);
 int close(int __fd);
 int dup(int __fd);
@@ -248,6 +256,8 @@ ${MODE_T}${OFF_T}${PID_T}
 
 int fcntl(int __fd, int __cmd, ...);
 int open(const char *__file, int __oflag, ...);
+int openat(int __fd, const char *__file, int __oflag, ...);
+int creat(const char *__file, mode_t __mode);
 `);
 
 const PTHREAD_H = guarded('_PTHREAD_H', `

@@ -70,6 +70,20 @@ int setvbuf(FILE *__stream, char *__buf, int __modes, size_t __n);
 void setbuf(FILE *__stream, char *__buf);
 void perror(const char *__s);
 
+FILE *fopen(const char *__filename, const char *__modes);
+FILE *fdopen(int __fd, const char *__modes);
+int fclose(FILE *__stream);
+int fileno(FILE *__stream);
+int feof(FILE *__stream);
+int ferror(FILE *__stream);
+void clearerr(FILE *__stream);
+int fseek(FILE *__stream, long int __off, int __whence);
+long int ftell(FILE *__stream);
+void rewind(FILE *__stream);
+int remove(const char *__filename);
+FILE *popen(const char *__command, const char *__modes);
+int pclose(FILE *__stream);
+
 /* The runtime's hook: flushes every stream (exit calls it). */
 void __lab_flush_all(void);
 `);

@@ -1,8 +1,11 @@
 /**
- * System headers beyond processes: sys/resource.h (resource limits). Constants have Linux
- * x86-64 values, the same as the kernel's (kernel/uapi.ts; tests/kernel/uapi.test.ts checks).
+ * System headers beyond processes: sys/resource.h (resource limits), sys/stat.h (file status,
+ * mkdir), dirent.h (reading directories). Constants and layouts are Linux x86-64 glibc's, the same
+ * as the kernel's (kernel/uapi.ts; tests/kernel/uapi.test.ts checks the constants).
  */
-import { guarded } from './common.ts';
+import { GID_T, guarded, MODE_T, OFF_T, typedefOnce, UID_T } from './common.ts';
+
+const INO_T = typedefOnce('ino_t', 'unsigned long int');
 
 const SYS_RESOURCE_H = guarded('_SYS_RESOURCE_H', `
 typedef unsigned long int rlim_t;
@@ -28,6 +31,100 @@ int getrlimit(int __resource, struct rlimit *__rlimits);
 int setrlimit(int __resource, const struct rlimit *__rlimits);
 `);
 
+/* glibc's struct stat on x86-64: 144 bytes */
+const SYS_STAT_H = guarded('_SYS_STAT_H', `
+${MODE_T}${OFF_T}${UID_T}${GID_T}${INO_T}
+#include <time.h>
+typedef unsigned long int dev_t;
+typedef unsigned long int nlink_t;
+typedef long int blksize_t;
+typedef long int blkcnt_t;
+
+struct stat {
+  dev_t st_dev;
+  ino_t st_ino;
+  nlink_t st_nlink;
+  mode_t st_mode;
+  uid_t st_uid;
+  gid_t st_gid;
+  int __pad0;
+  dev_t st_rdev;
+  off_t st_size;
+  blksize_t st_blksize;
+  blkcnt_t st_blocks;
+  struct timespec st_atim;
+  struct timespec st_mtim;
+  struct timespec st_ctim;
+  long int __glibc_reserved[3];
+};
+#define st_atime st_atim.tv_sec
+#define st_mtime st_mtim.tv_sec
+#define st_ctime st_ctim.tv_sec
+
+#define S_IFMT 0170000
+#define S_IFDIR 0040000
+#define S_IFCHR 0020000
+#define S_IFBLK 0060000
+#define S_IFREG 0100000
+#define S_IFIFO 0010000
+#define S_IFLNK 0120000
+#define S_IFSOCK 0140000
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+#define S_ISUID 04000
+#define S_ISGID 02000
+#define S_ISVTX 01000
+#define S_IRWXU 0700
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define S_IXUSR 0100
+#define S_IRWXG 070
+#define S_IRGRP 040
+#define S_IWGRP 020
+#define S_IXGRP 010
+#define S_IRWXO 07
+#define S_IROTH 04
+#define S_IWOTH 02
+#define S_IXOTH 01
+
+int stat(const char *__file, struct stat *__buf);
+int fstat(int __fd, struct stat *__buf);
+int lstat(const char *__file, struct stat *__buf);
+int mkdir(const char *__path, mode_t __mode);
+`);
+
+/* The lab's DIR: an open directory descriptor and the entry readdir fills (vm/libc/crt-files.ts). */
+const DIRENT_H = guarded('_DIRENT_H', `
+${INO_T}${OFF_T}
+struct dirent {
+  ino_t d_ino;
+  off_t d_off;
+  unsigned short int d_reclen;
+  unsigned char d_type;
+  char d_name[256];
+};
+#define DT_UNKNOWN 0
+#define DT_FIFO 1
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_REG 8
+
+typedef struct __lab_dir DIR;
+
+DIR *opendir(const char *__name);
+struct dirent *readdir(DIR *__dirp);
+int closedir(DIR *__dirp);
+int dirfd(DIR *__dirp);
+/* the runtime's hook: the next entry of the directory open at fd into *entry (1), 0 at the end */
+int __lab_readdir(int __fd, struct dirent *__entry);
+`);
+
 export const SYSTEM_HEADERS: Record<string, string> = {
   'sys/resource.h': SYS_RESOURCE_H,
+  'sys/stat.h': SYS_STAT_H,
+  'dirent.h': DIRENT_H,
 };

@@ -6,7 +6,7 @@
 import type { ProgramImage } from '../../lang/image.ts';
 import { compile } from '../../lang/compile.ts';
 import { CRT } from '../libc/crt.ts';
-import type { ProgramLookup } from '../../kernel/exec.ts';
+import { ROOT, type RamFs } from '../../kernel/ramfs.ts';
 
 const SOURCES: Record<string, string> = {
   echo: String.raw`
@@ -124,33 +124,32 @@ export function programSources(): Map<string, string> {
   return files;
 }
 
-/** Directories that exist (exec of one of them is EACCES, as on Linux). */
-export const DIRECTORIES = new Set(['/', '/bin', '/usr', '/usr/bin', '/home', '/home/student', '/tmp']);
-
 const compiled = new Map<string, ProgramImage>();
 
 /** Compiles a program of the file system once; images are immutable, so runs share them. */
-function imageOf(name: string, source: string): ProgramImage {
-  let image = compiled.get(name);
+function imageOf(key: string, name: string, source: string): ProgramImage {
+  let image = compiled.get(key);
   if (!image) {
     const result = compile({ files: [{ name: `${name}.c`, text: source }], runtime: [CRT], programName: name });
-    if (!result.image) throw new Error(`internal error: the lab's /bin/${name} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+    if (!result.image) throw new Error(`internal error: the lab's program ${key} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
     image = result.image;
-    compiled.set(name, image);
+    compiled.set(key, image);
   }
   return image;
 }
 
-/** A lookup over the lab's programs plus `extra` ones (path → C source) that an exercise adds. */
-export function programLookup(extra: Map<string, string> = new Map()): ProgramLookup {
+/**
+ * Puts the lab's programs (/bin and /usr/bin), plus `extra` ones (absolute path → C source) an
+ * exercise adds, into a run's file system: executable files owned by root, each compiled the
+ * first time a run execs it.
+ */
+export function installPrograms(fs: RamFs, extra: Map<string, string> = new Map()): void {
   const sources = programSources();
   for (const [path, source] of extra) sources.set(path, source);
-  return (path: string) => {
-    const normal = path.replace(/\/+/g, '/');
-    if (DIRECTORIES.has(normal) || DIRECTORIES.has(normal.replace(/\/$/, ''))) return 'EACCES';
-    const source = sources.get(normal);
-    if (source === undefined) return 'ENOENT';
-    const name = normal.slice(normal.lastIndexOf('/') + 1);
-    return imageOf(extra.has(normal) ? normal : name, source);
-  };
+  for (const [path, source] of sources) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // the lab's own programs are shared by path-independent name (/bin/echo is /usr/bin/echo)
+    const key = extra.has(path) ? `${path}\u0000${source}` : name;
+    fs.putFile(path, new Uint8Array(0), { uid: ROOT, mode: 0o755, program: () => imageOf(key, name, source) });
+  }
 }

@@ -10,6 +10,7 @@
  * Natives (vm/libc/*.ts) implement the rest in TypeScript, on this same memory.
  */
 import type { SourceFile } from '../../lang/image.ts';
+import { CRT_FILES_SOURCE } from './crt-files.ts';
 
 const CRT_SOURCE = String.raw`
 #include <stdio.h>
@@ -155,22 +156,6 @@ int pthread_mutex_unlock(pthread_mutex_t *mutex) {
     *word = 0;
     __lab_futex_wake(word, 1);
     return 0;
-}
-
-/* ---- system(): the command runs in a child, through /bin/sh -c, and the caller waits for it */
-int system(const char *command) {
-    if (!command) return 1;
-    pid_t pid = fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    return status;
 }
 
 /* ---- exit and atexit */
@@ -323,6 +308,7 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cm
     }
     return NULL;
 }
+${CRT_FILES_SOURCE}
 `;
 
 /** The runtime as a translation unit for compile({ runtime }). */

@@ -25,6 +25,7 @@ const TWO32 = 4294967296;
 const NO_SYS: Sys = {
   write: () => -9,
   read: () => -9,
+  lseek: () => -9,
   isatty: () => false,
 };
 
@@ -41,6 +42,8 @@ export interface Sys {
   write(fd: number, bytes: Uint8Array): number;
   /** read(2): the bytes read (empty at end of file), -errno, or BLOCK when the task must wait. */
   read(fd: number, max: number): Uint8Array | number | typeof BLOCK;
+  /** lseek(2): the new offset, or -errno (-ESPIPE on a pipe or the terminal) */
+  lseek(fd: number, offset: number, whence: number): number;
   /** whether fd is the terminal (decides stdio's buffering) */
   isatty(fd: number): boolean;
 }

@@ -27,6 +27,11 @@ const F_BUF = 24;
 
 const FLAG_EOF = 4;
 const FLAG_ERROR = 8;
+/** the buffer holds input read ahead (not output waiting): set by a read, cleared by a write */
+const FLAG_READING = 16;
+const SEEK_CUR = 1;
+/** the size of crt-files.ts's list of open streams (__LAB_STREAMS) */
+const STREAM_SLOTS = 64;
 
 const MODE_UNDECIDED = -1;
 const IOFBF = 0;
@@ -131,10 +136,16 @@ function decideMode(call: NativeCall, file: number): number {
   return mode;
 }
 
-/** Writes the buffered bytes of `file` to its descriptor. Returns false on a write error. */
+/**
+ * Writes the buffered bytes of `file` to its descriptor. Returns false on a write error. An
+ * input stream's read-ahead is given back instead: the descriptor's offset moves back to the
+ * stream's position (glibc's _IO_file_sync), so that whoever reads it next (another process
+ * sharing the open file) starts there.
+ */
 export function flushFile(call: NativeCall, file: number): boolean {
   const mem = call.mem;
   const pos = mem.i32(file + F_POS);
+  if (mem.i32(file + F_FLAGS) & FLAG_READING) return syncInput(call, file);
   if (pos <= 0) return true;
   const bytes = mem.read(mem.pointer(file + F_BUF), pos);
   mem.setI32(file + F_POS, 0);
@@ -147,10 +158,23 @@ export function flushFile(call: NativeCall, file: number): boolean {
   return true;
 }
 
+/** Forgets an input stream's read-ahead, seeking its descriptor back over it when it can. */
+function syncInput(call: NativeCall, file: number): boolean {
+  const mem = call.mem;
+  const ahead = mem.i32(file + F_POS) - mem.i32(file + F_RPOS);
+  if (ahead > 0 && call.sys.lseek(mem.i32(file + F_FD), -ahead, SEEK_CUR) < 0) return true;
+  mem.setI32(file + F_POS, 0);
+  mem.setI32(file + F_RPOS, 0);
+  mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) & ~FLAG_READING);
+  return true;
+}
+
 /** Appends bytes to the stream's buffer, flushing as its mode requires. Returns false on error. */
 export function writeFile(call: NativeCall, file: number, bytes: Uint8Array): boolean {
   if (bytes.length === 0) return true;
   const mem = call.mem;
+  // a write after reads (C asks for an fseek between them): the read-ahead is given back first
+  if (mem.i32(file + F_FLAGS) & FLAG_READING) syncInput(call, file);
   const mode = decideMode(call, file);
   const buf = mem.pointer(file + F_BUF);
   const size = mem.i32(file + F_SIZE);
@@ -243,6 +267,7 @@ function fillInput(call: NativeCall, file: number): number | typeof BLOCK {
   mem.write(buf, r);
   mem.setI32(file + F_POS, r.length);
   mem.setI32(file + F_RPOS, 0);
+  mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | FLAG_READING);
   return r.length;
 }
 
@@ -485,7 +510,7 @@ export const STDIO_NATIVES: NativeTable = {
     return flushFile(c, file) ? 0 : EOF;
   }),
   __lab_flush_all: native('void', (c) => {
-    flushAll(c);
+    cleanupAll(c);
     return undefined;
   }),
   setvbuf: native('i32', (c) => {
@@ -539,11 +564,40 @@ export const STDIO_NATIVES: NativeTable = {
 /** Flushes stdout and stderr (the lab has no other output streams). */
 function flushAll(call: NativeCall): boolean {
   let ok = true;
-  for (const name of ['stdout', 'stderr'] as const) {
-    const file = standardStream(call, name);
-    if (file && !flushFile(call, file)) ok = false;
+  for (const file of openStreams(call)) {
+    if (!(call.mem.i32(file + F_FLAGS) & FLAG_READING) && !flushFile(call, file)) ok = false;
   }
   return ok;
+}
+
+/**
+ * What exit does to every stream (glibc's _IO_cleanup): output is flushed, then each input
+ * stream gives back its read-ahead (the descriptor's offset moves back to where the program
+ * stopped reading).
+ */
+function cleanupAll(call: NativeCall): void {
+  flushAll(call);
+  for (const file of openStreams(call)) if (call.mem.i32(file + F_FLAGS) & FLAG_READING) syncInput(call, file);
+}
+
+/**
+ * Every open stream in glibc's list order: the streams fopen, fdopen and popen made, newest
+ * first (crt-files.ts keeps them in __lab_streams, oldest first), then stderr, stdout, stdin.
+ */
+function openStreams(call: NativeCall): number[] {
+  const out: number[] = [];
+  const list = call.symbolAddress('__lab_streams');
+  if (list) {
+    for (let i = STREAM_SLOTS - 1; i >= 0; i--) {
+      const file = call.mem.pointer(list + 8 * i);
+      if (file) out.push(file);
+    }
+  }
+  for (const name of ['stderr', 'stdout', 'stdin'] as const) {
+    const file = standardStream(call, name);
+    if (file) out.push(file);
+  }
+  return out;
 }
 
 /** Encodes a JS string as the bytes a C program would hold (UTF-8). */

@@ -52,7 +52,10 @@ describe('RunViewer', () => {
     for (const id of ['scrubber', 'process-tree', 'timeline', 'memory-view', 'variables', 'terminal', 'kernel-log', 'warnings']) {
       expect(w.find(`[data-testid=${id}]`).exists(), id).toBe(true);
     }
-    expect(w.find('[data-testid=zombie-alert]').text()).toContain('1 zombie');
+    expect(w.find('[data-testid=zombie-alert]').text()).toContain('1 zombie now');
+    // plurals right: one fork is "1 fork"
+    expect(w.find('[data-testid=run-counts]').text()).toMatch(/· 1 fork ·/);
+    expect(w.find('[data-testid=run-summary]').text()).not.toMatch(/\b1 (forks|zombies|pages)\b/);
     expect(w.find(`[data-testid=tree-node][data-pid="${child.pid}"]`).attributes('data-state')).toBe('Z');
 
     const warning = view.warnings.find((x) => x.kind === 'zombie-not-reaped')!;

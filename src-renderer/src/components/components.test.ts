@@ -11,6 +11,8 @@ import TerminalView from './TerminalView.vue';
 import VariablesView from './VariablesView.vue';
 import TimelineView from './TimelineView.vue';
 import { buildTimeline } from '../trace/timeline.ts';
+import CostCompare from './CostCompare.vue';
+import WarningsView from './WarningsView.vue';
 
 const ORPHAN_ZOMBIE = `#include <stdio.h>
 #include <stdlib.h>
@@ -127,5 +129,24 @@ describe('TerminalView, VariablesView and TimelineView on a real run', () => {
     const w = mount(TimelineView, { props: { timeline: t, step: 0 } });
     expect(w.findAll('[data-testid=lane]').length).toBe(t.lanes.length);
     expect(w.findAll('.span-zombie').length).toBeGreaterThan(0);
+  });
+});
+
+describe('words a beginner reads', () => {
+  it('the eager comparison labels its bars in words, not field names', () => {
+    const stats = { pagesCopied: 1, cowFaults: 2, framesPeak: 9 };
+    const w = mount(CostCompare, { props: { cow: stats as never, eager: { pagesCopied: 7, cowFaults: 0, framesPeak: 15 } as never } });
+    expect(w.text()).toContain('pages copied');
+    expect(w.text()).toContain('copy-on-write faults');
+    expect(w.text()).not.toMatch(/pagesCopied|cowFaults|framesPeak/);
+  });
+
+  it('warnings are titled in words and say when they come later', () => {
+    const warnings = [{ kind: 'zombie-not-reaped', message: 'pid 4 exited and nobody waited for it', step: 50, pid: 4, line: 7 }];
+    const w = mount(WarningsView, { props: { warnings: warnings as never, step: 10 } });
+    expect(w.text()).toContain('a zombie nobody reaped');
+    expect(w.text()).not.toContain('zombie-not-reaped');
+    expect(w.text()).toContain('later in the run');
+    expect(w.find('.kind').attributes('title')).toContain('wait()');
   });
 });

@@ -4,6 +4,7 @@
  * descriptor bookkeeping are left out.
  */
 import type { TraceEvent } from '../lab/index.ts';
+import { waitingFor } from './words.ts';
 
 /** The system calls worth a log line (process life and pipes); read, write, close … are left out. */
 const LOGGED_SYSCALL = /^(fork|vfork|clone|exec|wait|exit|_exit|kill|pipe|prctl)/;
@@ -13,8 +14,21 @@ export function hex(v: unknown): string {
   return typeof v === 'number' ? '0x' + v.toString(16) : '?';
 }
 
+/** The kinds of event with a line in the log (a `syscall` only when LOGGED_SYSCALL names it). */
+const LOGGED_KINDS = new Set([
+  'task-new', 'clone', 'fork-failed', 'exec', 'exec-failed', 'exit', 'vfork-done', 'reparent', 'reap', 'subreaper', 'block', 'wake', 'stop',
+  'continue', 'mm-snapshot', 'mm-release', 'fault', 'cow-copy', 'cow-reuse', 'signal-send', 'signal-deliver', 'syscall', 'warning', 'run-end', 'pipe',
+]);
+
+/** Whether the log has a line for `e` (what describeEvent answers with a string for), without writing it. */
+export function isLogged(e: TraceEvent): boolean {
+  if (!LOGGED_KINDS.has(e.kind)) return false;
+  return e.kind !== 'syscall' || LOGGED_SYSCALL.test(String(e.name));
+}
+
 /** A line of text describing `e`, or null when the log leaves it out. */
 export function describeEvent(e: TraceEvent): string | null {
+  if (!isLogged(e)) return null;
   const p = `[${e.pid}]`;
   switch (e.kind) {
     case 'task-new':
@@ -40,7 +54,7 @@ export function describeEvent(e: TraceEvent): string | null {
     case 'subreaper':
       return `${p} prctl(PR_SET_CHILD_SUBREAPER, ${String(e.on)})`;
     case 'block':
-      return `${p} sleeps (${String(e.on ?? '')})`;
+      return `${p} ${waitingFor(e.on ?? null)}`;
     case 'wake':
       return `${p} wakes${e.reason ? ` (${String(e.reason)})` : ''}`;
     case 'stop':

@@ -3,7 +3,7 @@ import { runProgram } from '../../../src-main/vm/run.ts';
 import { TraceModel } from './model.ts';
 import type { TraceEvent } from '../lab/index.ts';
 import type { ViewState } from './state.ts';
-import { FRAMES_X, GROUP_ABOVE, ROW_H, TABLE_W, layoutMemory, rowMiddle, visiblePids, type MemoryLayout } from './memory-layout.ts';
+import { FRAMES_X, GROUP_ABOVE, ROW_H, TABLE_W, layoutMemory, rowMiddle, visiblePart, visiblePids, type MemoryLayout } from './memory-layout.ts';
 
 const ev = (step: number, pid: number, kind: string, fields: Record<string, unknown>): TraceEvent => ({ step, time: step, pid, kind, ...fields }) as TraceEvent;
 
@@ -133,5 +133,32 @@ describe('visiblePids', () => {
   it('shows a few and counts the rest', () => {
     expect(visiblePids([3, 4], 6)).toEqual({ shown: [3, 4], more: 0 });
     expect(visiblePids([1, 2, 3, 4, 5, 6, 7, 8], 6)).toEqual({ shown: [1, 2, 3, 4, 5, 6], more: 2 });
+  });
+});
+
+describe('visiblePart', () => {
+  it('keeps what overlaps the band and every line crossing it, at the same places', () => {
+    const events: TraceEvent[] = [ev(0, 3, 'task-new', { ppid: 1, command: 'prog', mm: 1 })];
+    for (let i = 1; i <= 20; i++) {
+      if (i > 1) events.push(ev(i, 3, 'clone', { child: 2 + i, what: 'fork', mm: i }));
+      events.push(ev(i, 2 + i, 'mm-snapshot', { mm: i, pages: [[16, 5, 'rx'], [99, 20 + i, 'rw'], [100, 60 + i, 'rw']], segments: [], refs: [] }));
+    }
+    const l = layoutMemory(new TraceModel(events).stateAt(events.length), 4096);
+    const top = 300;
+    const bottom = 500;
+    const part = visiblePart(l, top, bottom);
+    const rows = part.blocks.flatMap((b) => b.rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(l.blocks.flatMap((b) => b.rows).length);
+    for (const r of rows) expect(r.y + ROW_H > top && r.y < bottom).toBe(true);
+    // every row of the whole layout that overlaps the band is kept, with its line
+    const all = l.blocks.flatMap((b) => b.rows).filter((r) => r.y + ROW_H > top && r.y < bottom);
+    expect(rows.map((r) => r.key).sort()).toEqual(all.map((r) => r.key).sort());
+    for (const r of rows) expect(part.links.some((k) => k.key === r.key)).toBe(true);
+    // a line is kept exactly when it crosses the band (its page or its frame may lie outside)
+    for (const k of l.links) {
+      if (Math.max(k.y1, k.y2) >= top && Math.min(k.y1, k.y2) < bottom) expect(part.links.includes(k)).toBe(true);
+      if (Math.max(k.y1, k.y2) < top - ROW_H || Math.min(k.y1, k.y2) >= bottom + ROW_H) expect(part.links.includes(k)).toBe(false);
+    }
   });
 });

@@ -207,3 +207,26 @@ export function linkPath(l: Pick<Link, 'x1' | 'y1' | 'x2' | 'y2'>): string {
 export function visiblePids(pids: readonly number[], max = 4): { shown: number[]; more: number } {
   return { shown: pids.slice(0, max), more: Math.max(0, pids.length - max) };
 }
+
+/** The part of a layout to draw for the band [top, bottom) of its height. */
+export interface VisiblePart {
+  blocks: TableBlock[];
+  frames: FrameRow[];
+  links: Link[];
+}
+
+/**
+ * What to draw when only the band [top, bottom) is in view: the rows, titles and frames that
+ * overlap it, and every line that crosses it (a line whose page or frame lies outside still
+ * shows where it goes). The geometry is the layout's: nothing moves, some things are left out.
+ */
+export function visiblePart(layout: MemoryLayout, top: number, bottom: number): VisiblePart {
+  const inBand = (y: number, h: number) => y + h > top && y < bottom;
+  const blocks = layout.blocks
+    .filter((b) => inBand(b.y, BLOCK_HEAD) || b.rows.some((r) => inBand(r.y, ROW_H)))
+    .map((b) => ({ ...b, rows: b.rows.filter((r) => inBand(r.y, ROW_H)) }));
+  const frames = layout.frames.filter((f) => inBand(f.y, ROW_H));
+  // a line's ends are row middles: widen the band by a row so a partly visible row keeps its line
+  const links = layout.links.filter((l) => Math.max(l.y1, l.y2) + ROW_H > top && Math.min(l.y1, l.y2) - ROW_H < bottom);
+  return { blocks, frames, links };
+}

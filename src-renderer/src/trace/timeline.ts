@@ -107,6 +107,8 @@ export function buildTimeline(events: readonly TraceEvent[]): Timeline {
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
+    // the bulk of a long run (its output and its writes) neither marks nor changes a lane
+    if ((e.kind === 'output' || e.kind === 'line' || (e.kind === 'syscall' && !e.name.startsWith('wait'))) && open.has(e.pid)) continue;
     const o = laneOf(e.pid, e.kind === 'task-new' || e.kind === 'clone' ? e.command : '?', e.step);
     const marker = markerFor(e);
     if (marker) o.lane.markers.push({ ...marker, step: e.step, index: i });
