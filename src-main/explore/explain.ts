@@ -14,36 +14,47 @@ import type { TraceEvent } from '../kernel/trace.ts';
 import { quote, type GraphEdge, type GraphVertex, type ProcessGraph } from './graph.ts';
 
 /**
- * The decisions of a run in words (at most `max` of them), from its graph and trace: those where
- * the task kept waiting was about to print come first (they are what orders the lines), the
- * others only when there are none of those.
+ * The decisions of a run that ordered its lines, in words (at most `max` of them): where the
+ * scheduler switched to a task X whose next line came before the next line of another task Y
+ * that could have run then, "X runs before Y prints "y"".
  */
 export function decisionsInWords(graph: ProcessGraph, trace: readonly TraceEvent[], max = 8): string[] {
-  const all = decisions(graph, trace);
-  const printing = all.filter((d) => d.beforePrint).map((d) => d.sentence);
-  return (printing.length > 0 ? printing : all.map((d) => d.sentence)).slice(0, max);
-}
-
-/** Every scheduling decision of the run: a task ran while another that could have run waited. */
-function decisions(graph: ProcessGraph, trace: readonly TraceEvent[]): { sentence: string; beforePrint: boolean }[] {
   const laneOf = new Map(graph.lanes.map((l, i) => [l.pid, i]));
-  /** tasks that cannot run now (asleep, stopped or gone) */
+  /** tasks that exist, and those of them that cannot run now (asleep, stopped) */
+  const alive = new Set<number>(graph.lanes.length > 0 ? [graph.lanes[0].pid] : []);
   const waiting = new Set<number>();
-  const out: { sentence: string; beforePrint: boolean }[] = [];
+  const out: string[] = [];
   for (const e of trace) {
-    if (e.kind === 'block' || e.kind === 'stop' || e.kind === 'exit') waiting.add(e.pid);
+    if (e.kind === 'block' || e.kind === 'stop') waiting.add(e.pid);
+    else if (e.kind === 'exit') alive.delete(e.pid);
     else if (e.kind === 'wake' || e.kind === 'continue') waiting.delete(e.pid);
-    else if (e.kind === 'switch' && e.from !== null && !waiting.has(e.from)) {
-      const runs = laneOf.get(e.pid);
-      const waits = laneOf.get(e.from);
-      if (runs === undefined || waits === undefined) continue;
-      const next = nextVisible(graph, waits, e.step);
-      if (!next) continue;
-      const sentence = `${graph.lanes[runs].name} runs before ${graph.lanes[waits].name} ${actionOf(next)}`;
-      if (!out.some((d) => d.sentence === sentence)) out.push({ sentence, beforePrint: next.kind === 'print' });
+    else if (e.kind === 'clone') alive.add(e.child);
+    else if (e.kind === 'switch') {
+      const x = laneOf.get(e.pid);
+      if (x === undefined) continue;
+      const xPrint = nextOfKind(graph, x, e.step, 'print');
+      if (!xPrint) continue;
+      graph.lanes.forEach((lane, y) => {
+        if (y === x || !alive.has(lane.pid) || waiting.has(lane.pid)) return;
+        const yNext = nextVisible(graph, y, e.step);
+        if (!yNext || yNext.kind !== 'print' || yNext.step <= xPrint.step || yNext.step < e.step) return;
+        const sentence = `${graph.lanes[x].name} runs before ${lane.name} prints ${quote(yNext.text ?? '')}`;
+        if (!out.includes(sentence)) out.push(sentence);
+      });
+      if (out.length >= max) break;
     }
   }
-  return out;
+  return out.slice(0, max);
+}
+
+/** The first vertex of kind `kind` in lane `lane` at or after `step`. */
+function nextOfKind(graph: ProcessGraph, lane: number, step: number, kind: GraphVertex['kind']): GraphVertex | null {
+  let best: GraphVertex | null = null;
+  for (const v of graph.vertices) {
+    if (v.lane !== lane || v.kind !== kind || v.step < step) continue;
+    if (!best || v.step < best.step) best = v;
+  }
+  return best;
 }
 
 /** The first vertex of lane `lane` at or after `step` that is not its start. */
@@ -54,22 +65,6 @@ function nextVisible(graph: ProcessGraph, lane: number, step: number): GraphVert
     if (!best || v.step < best.step) best = v;
   }
   return best;
-}
-
-/** What a vertex's process does there, as a verb phrase: prints "x", calls fork(), exits. */
-function actionOf(v: GraphVertex): string {
-  switch (v.kind) {
-    case 'print': return `prints ${quote(v.text ?? '')}`;
-    case 'fork': return `calls ${v.label.split(' ')[0]}`;
-    case 'exit': return v.label.startsWith('killed') ? `is ${v.label}` : 'exits';
-    case 'wait': return `returns from wait()`;
-    case 'exec': return `runs ${v.label.replace(/^exec /, '')}`;
-    case 'pipe-write': return 'writes into the pipe';
-    case 'pipe-read': return 'reads from the pipe';
-    case 'signal': return `calls ${v.label}`;
-    case 'handler': return v.label;
-    case 'start': return 'starts';
-  }
 }
 
 /** An output the explorer found, with the graph of its run. */

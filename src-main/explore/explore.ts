@@ -75,11 +75,7 @@ export function exploreProgram(source: string, options: ExploreOptions = {}): Ex
  * budget.
  */
 export function exploreImage(image: ProgramImage, options: ExploreOptions = {}): ExploreView {
-  // the explorer makes every scheduling choice itself: no policy, seed, quantum or replay
-  const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined });
-  const runOptions: ExploreRunOptions = { ...request, fileName: options.fileName };
-  if (options.stdin !== undefined) runOptions.stdin = options.stdin;
-  if (options.files !== undefined) runOptions.files = options.files;
+  const runOptions = runOptionsFor(options);
   const budget: SearchBudget = {
     maxRuns: options.maxRuns ?? DEFAULT_MAX_RUNS,
     maxStates: options.maxStates ?? 200_000,
@@ -101,6 +97,24 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
   drawn.drawFirst(options.graphs ?? 0);
   if (options.candidate !== undefined) view.candidate = drawn.explain(options.candidate);
   return view;
+}
+
+/** How the explorer runs the program for `options` (the explorer makes every scheduling choice itself: no policy, seed, quantum or replay). */
+function runOptionsFor(options: ExploreOptions): ExploreRunOptions {
+  const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined });
+  const runOptions: ExploreRunOptions = { ...request, fileName: options.fileName };
+  if (options.stdin !== undefined) runOptions.stdin = options.stdin;
+  if (options.files !== undefined) runOptions.files = options.files;
+  return runOptions;
+}
+
+/**
+ * Whether a schedule prints each of `candidates`, and why, in words, against `view`: what
+ * exploreImage(image, options) gave (graphs it needs are drawn into it).
+ */
+export function explainCandidates(image: ProgramImage, options: ExploreOptions, view: ExploreView, candidates: readonly string[]): NonNullable<ExploreView['candidate']>[] {
+  const drawn = new Drawings(image, runOptionsFor(options), view);
+  return candidates.map((c) => drawn.explain(c));
 }
 
 /** The process graphs of a view's outputs, drawn on demand (a traced replay each) and kept once per shape. */
@@ -141,7 +155,7 @@ class Drawings {
     const hit = this.view.outputs.find((o) => o.stdout === candidate);
     if (hit) {
       this.draw(hit);
-      const why = hit.why && hit.why.length > 0 ? hit.why : ['Every run prints it: no scheduling decision changes it.'];
+      const why = hit.why && hit.why.length > 0 ? hit.why : ['No process has to wait for another to print first: each runs in the order it was made, as long as it can.'];
       return { stdout: candidate, possible: true, why, schedule: hit.schedule };
     }
     // draw the runs whose lines are the candidate's first: their graphs say which order breaks
