@@ -86,7 +86,9 @@ export class PathAnalysis {
     for (const i of this.candidatesOf(t.footprint, j)) {
       const u = this.path[i].transition!;
       if (u.pid === p || !dependent(u.footprint, t.footprint, this.observed)) continue;
-      if (!raced && (clock[u.pid] ?? 0) < i + 1) {
+      // u is what let t happen at all (the exit of the only child a wait could reap): never a race
+      const enabling = t.enabledBy.some((key) => u.footprint.accesses.get(key)?.write);
+      if (!raced && !enabling && (clock[u.pid] ?? 0) < i + 1) {
         raced = true;
         addBacktrack(this.path[i], p);
       }

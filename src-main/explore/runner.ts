@@ -42,9 +42,15 @@ export interface Transition {
   created: number[];
   /**
    * true when the clock jumped just before this transition (every task slept, the first timer
-   * was due): whatever ran before the jump happens before this transition and all that follow
+   * was due)
    */
   afterClockJump: boolean;
+  /**
+   * Objects whose change by another task is what let this transition happen at all: the zombie a
+   * wait reaped when it could reap no other child (waitpid for that child, or its only child).
+   * The two can never be enabled together, so their order is not a race to try the other way.
+   */
+  enabledBy: string[];
 }
 
 /** What `Decider.choose` may answer instead of a pid: finish the run without further decisions. */
@@ -148,6 +154,8 @@ interface Slice {
   living: number;
   calls: string[];
   afterClockJump: boolean;
+  /** the pid argument of the wait the slice made (-1: any child), or null when it made none */
+  waitPid: number | null;
   /** the task's own part before the slice (state-hash.ts), in case the slice is a blocked attempt */
   ownBefore: [number, number];
 }
@@ -220,7 +228,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, s.task, names);
     const created: number[] = [];
     for (const pid of after.tasks.keys()) if (!s.before.tasks.has(pid) && pid > s.before.maxPid) created.push(pid);
-    decider.transition(index, { pid: s.pid, footprint: fp, created, afterClockJump: s.afterClockJump });
+    decider.transition(index, { pid: s.pid, footprint: fp, created, afterClockJump: s.afterClockJump, enabledBy: reapedOnly(s, after) });
     index++;
   };
 
@@ -293,7 +301,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     footprint.read(`sig:${pid}`);
     slice = {
       pid, task, before: current, footprint, owner, pages, ownBefore,
-      living: livingProcesses(kernel), calls: [], afterClockJump: jumped,
+      living: livingProcesses(kernel), calls: [], afterClockJump: jumped, waitPid: null,
     };
     return task;
   };
@@ -316,6 +324,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;
       const arg2 = args && nargs > 2 ? args.i32(2) : 0;
       s.calls.push(name);
+      if (name === 'wait') s.waitPid = -1;
+      else if (name === 'waitpid') s.waitPid = arg0;
       if (TIMER_CALLS.has(name)) s.footprint.write('timers');
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
     },
@@ -364,6 +374,19 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     free,
     decisions: index,
   };
+}
+
+/**
+ * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or
+ * the parent's only child), as the object whose change enabled the wait (Transition.enabledBy).
+ */
+function reapedOnly(s: Slice, after: Snapshot): string[] {
+  if (s.waitPid === null) return [];
+  const kids = s.before.tasks.get(s.pid)?.kids.split(',').filter(Boolean).map(Number) ?? [];
+  const reaped = kids.filter((c) => !after.tasks.has(c) && s.before.tasks.get(c)?.life.startsWith('Z'));
+  if (reaped.length !== 1) return [];
+  const c = reaped[0];
+  return s.waitPid === c || (s.waitPid <= 0 && kids.length === 1) ? [`life:${c}`] : [];
 }
 
 /** True when the task runs a handler of its own for some signal (one could interrupt a blocked call). */
