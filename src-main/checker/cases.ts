@@ -1,6 +1,6 @@
 /**
  * An output check's test-case table (`cases`): each case runs the program with its own input
- * (stdin, arguments) over the check's run options and compares the output as an output check
+ * (stdin, arguments, files) over the check's run options and compares the output as an output check
  * would; the check earns the points of the cases that pass. The link points into the first
  * failing case's run, whose options come with it so the app can replay that run.
  */
@@ -38,11 +38,12 @@ export function evaluateCases(check: CheckFields, ctx: EvalContext): Outcome {
   };
 }
 
-/** A case's run options: the check's, with the case's stdin and arguments. */
+/** A case's run options: the check's, with the case's stdin, arguments and files (a case's file replaces the check's of the same path). */
 function caseOptions(check: CheckFields, c: TestCase): RunOptions {
   const options: RunOptions = { ...check.run };
   if (c.stdin !== undefined) options.stdin = c.stdin;
   if (c.args !== undefined) options.args = c.args;
+  if (c.files !== undefined) options.files = [...(options.files ?? []).filter((f) => !c.files!.some((g) => g.path === f.path)), ...c.files];
   return options;
 }
 
@@ -65,5 +66,6 @@ function caseName(c: TestCase, index: number, reveal: boolean): string {
   const input: string[] = [];
   if (c.args !== undefined) input.push(c.args.length === 0 ? 'no arguments' : `arguments ${c.args.map((a) => JSON.stringify(a)).join(' ')}`);
   if (c.stdin !== undefined) input.push(c.stdin === '' ? 'no input' : `input ${JSON.stringify(c.stdin.length > 40 ? `${c.stdin.slice(0, 37)}...` : c.stdin)}`);
+  if (c.files !== undefined && c.files.length > 0) input.push(`file${c.files.length === 1 ? '' : 's'} ${c.files.map((f) => f.path).join(', ')}`);
   return input.length > 0 ? `${name} (${input.join(', ')})` : name;
 }

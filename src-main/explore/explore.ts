@@ -28,7 +28,7 @@ import { compileProgram, runRequestFor, type RunOptions } from '../vm/run.ts';
 import { searchSchedules, type SearchBudget } from './search.ts';
 import type { ExploreRunOptions } from './runner.ts';
 
-export interface ExploreOptions extends Omit<RunOptions, 'stdin'> {
+export interface ExploreOptions extends Omit<RunOptions, 'stdin' | 'files'> {
   /** terminal input */
   stdin?: string | Uint8Array;
   fileName?: string;
@@ -101,7 +101,7 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
 
 /** How the explorer runs the program for `options` (the explorer makes every scheduling choice itself: no policy, seed, quantum or replay). */
 function runOptionsFor(options: ExploreOptions): ExploreRunOptions {
-  const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined });
+  const { policy: _policy, seed: _seed, quantum: _quantum, schedule: _schedule, ...request } = runRequestFor({ ...options, stdin: undefined, files: undefined });
   const runOptions: ExploreRunOptions = { ...request, fileName: options.fileName };
   if (options.stdin !== undefined) runOptions.stdin = options.stdin;
   if (options.files !== undefined) runOptions.files = options.files;

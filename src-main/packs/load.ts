@@ -6,7 +6,8 @@
  */
 import { checkPackFiles, decodeText, exerciseFilePath } from './files.ts';
 import { checkSemantics } from './semantic.ts';
-import type { Check, CheckFields, Choice, Exercise, Pack, PackError, PackFiles, RawRunOptions, Reveal, TestCase, WrongSubmission } from './types.ts';
+import type { Check, CheckFields, Choice, Exercise, Pack, PackError, PackFiles, PackRunOptions, RawFiles, RawRunOptions, Reveal, TestCase, WrongSubmission } from './types.ts';
+import type { RunFile } from '../service/contract.ts';
 import { validateAgainstSchema } from './validate-schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
@@ -35,7 +36,7 @@ export type RawCheck = Omit<CheckFields, 'run' | 'cases' | 'check'> & {
   points?: number;
   visibility?: Check['visibility'];
   run?: RawRunOptions;
-  cases?: (TestCase & { stdinFile?: string })[];
+  cases?: (Omit<TestCase, 'files'> & { stdinFile?: string; files?: RawFiles })[];
   check?: RawCheck;
 };
 
@@ -162,7 +163,11 @@ function buildCheck(raw: RawCheck, read: (name: string) => string): Check {
   const out: Check = { ...rest, points: raw.points ?? 0, visibility: raw.visibility ?? 'public' };
   if (run) out.run = readRunOptions(run, read);
   if (cases) {
-    out.cases = cases.map(({ stdinFile, ...c }) => (stdinFile === undefined ? c : { ...c, stdin: read(stdinFile) }));
+    out.cases = cases.map(({ stdinFile, files, ...c }) => {
+      const built: TestCase = stdinFile === undefined ? c : { ...c, stdin: read(stdinFile) };
+      if (files) built.files = readFiles(files, read);
+      return built;
+    });
     if (raw.points === undefined) out.points = roundPoints(out.cases.reduce((n, c) => n + c.points, 0));
   }
   if (check) {
@@ -172,11 +177,19 @@ function buildCheck(raw: RawCheck, read: (name: string) => string): Check {
   return out;
 }
 
-/** Run options with `stdinFile` replaced by the file's text as `stdin`. */
-function readRunOptions(run: RawRunOptions | undefined, read: (name: string) => string): RawRunOptions | undefined {
-  if (!run || run.stdinFile === undefined) return run;
-  const { stdinFile, ...rest } = run;
-  return { ...rest, stdin: read(stdinFile) };
+/** Run options as runs take them: `stdinFile` read into `stdin`, `files` into a list of files. */
+function readRunOptions(run: RawRunOptions | undefined, read: (name: string) => string): PackRunOptions | undefined {
+  if (!run) return undefined;
+  const { stdinFile, files, ...rest } = run;
+  const out: PackRunOptions = { ...rest };
+  if (stdinFile !== undefined) out.stdin = read(stdinFile);
+  if (files !== undefined) out.files = readFiles(files, read);
+  return out;
+}
+
+/** A RawFiles map as the run's files: each text as written, or read from the exercise folder. */
+function readFiles(files: RawFiles, read: (name: string) => string): RunFile[] {
+  return Object.entries(files).map(([path, v]) => ({ path, content: typeof v === 'string' ? v : read(v.file) }));
 }
 
 /** A `kind: possible-outputs` exercise: no starter, solution, wrong submissions or checks. */
@@ -194,7 +207,7 @@ function buildQuestion(raw: RawExercise, read: (name: string) => string): Exerci
     starter: '',
     solution: null,
     hints: raw.hints ?? [],
-    run: raw.run ?? {},
+    run: readRunOptions(raw.run, read) ?? {},
     wrong: [],
     checks: [],
     maxPoints: roundPoints(pointsPerChoice * choices.length),

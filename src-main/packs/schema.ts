@@ -36,6 +36,15 @@ const RUN = {
     args: STRINGS,
     stdin: { type: 'string' },
     stdinFile: { ...PATH, description: 'a file of the exercise folder whose text is the terminal input (instead of stdin)' },
+    files: {
+      type: 'object',
+      description: "files the program finds: path in its file system (relative: in /home/student) → text, or { file: NAME } of the exercise folder",
+      propertyNames: { minLength: 1, maxLength: 255 },
+      additionalProperties: {
+        anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: false, required: ['file'], properties: { file: PATH } }],
+        description: 'the text of the file, or { file: NAME }: a file of the exercise folder',
+      },
+    },
     stdoutPipe: { type: 'boolean' },
     forkCopy: { enum: ['cow', 'eager'] },
     pageSize: { enum: [...PAGE_SIZES], description: 'bytes per page: a power of two from 256 to 65536' },
@@ -74,6 +83,7 @@ const TEST_CASE = {
     title: { type: 'string', minLength: 1 },
     stdin: { type: 'string' },
     stdinFile: RUN.properties.stdinFile,
+    files: RUN.properties.files,
     args: STRINGS,
     points: { type: 'number', minimum: 0 },
     ...EXPECTED,

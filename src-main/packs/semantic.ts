@@ -66,6 +66,7 @@ export function checkSemantics(
     claimUuid(raw.uuid, `exercise ${raw.id}`, file, yaml, ['uuid']);
     if (raw.kind === 'possible-outputs') {
       for (const key of ['prompt', 'program'] as const) checkFileNamed(folder, raw[key]!, files, [key], err);
+      checkRunFiles(raw.run, ['run'], (name, path) => checkFileNamed(folder, name, files, path, err), err);
       const seen = new Map<string, number>();
       (raw.choices ?? []).forEach((c, i) => {
         const key = normalizeOutput(c.output);
@@ -117,11 +118,28 @@ function checkCopyKind(raw: RawExercise, student: boolean, err: Report): void {
   });
 }
 
-/** Both `stdin` and `stdinFile`, or a `stdinFile` that is not a file of the exercise. */
-function checkRunFiles(run: RawRunOptions | undefined, path: Path, fileNamed: (name: string, path: Path) => void, err: Report): void {
-  if (run?.stdinFile === undefined) return;
-  if (run.stdin !== undefined) err([...path, 'stdinFile'], 'give stdin or stdinFile, not both');
-  fileNamed(run.stdinFile, [...path, 'stdinFile']);
+/**
+ * The files a run names: a `stdinFile` (not with `stdin`) and each `files` entry's `{ file }` must
+ * be files of the exercise, and each path a name the program's file system can hold.
+ */
+function checkRunFiles(run: Pick<RawRunOptions, 'stdin' | 'stdinFile' | 'files'> | undefined, path: Path, fileNamed: (name: string, path: Path) => void, err: Report): void {
+  if (run?.stdinFile !== undefined) {
+    if (run.stdin !== undefined) err([...path, 'stdinFile'], 'give stdin or stdinFile, not both');
+    fileNamed(run.stdinFile, [...path, 'stdinFile']);
+  }
+  for (const [name, value] of Object.entries(run?.files ?? {})) {
+    const problem = runFileNameProblem(name);
+    if (problem) err([...path, 'files', name], `"${name}" ${problem}`);
+    if (typeof value === 'object') fileNamed(value.file, [...path, 'files', name, 'file']);
+  }
+}
+
+/** Why a path cannot name a file in the program's file system, or null (as the kernel's seeding rules). */
+function runFileNameProblem(name: string): string | null {
+  const parts = name.split('/').filter(Boolean);
+  if (parts.length === 0 || name.endsWith('/')) return 'is not a file name';
+  if (parts.some((p) => p === '.' || p === '..' || p.includes('\0'))) return 'is not a plain file name (no "." or ".." parts)';
+  return null;
 }
 
 /** The stdin files of a check's runs, its cases and its inner check. */

@@ -2,15 +2,24 @@
  * The pack format as data (docs/packs.md): what `loadPack` builds from pack.yaml, the exercise
  * folders and their files. Plain JSON values only, so a pack crosses IPC and worker threads.
  */
-import type { RunOptions } from '../service/contract.ts';
+import type { RunFile, RunOptions } from '../service/contract.ts';
 
 export type Visibility = 'public' | 'sealed' | 'secret';
 
 /** Options of a check's runs: the contract's RunOptions without a replayed schedule. */
 export type PackRunOptions = Omit<RunOptions, 'schedule'>;
 
-/** Run options as written in YAML: `stdinFile` names a file of the exercise folder (the loader reads it into `stdin`). */
-export type RawRunOptions = PackRunOptions & { stdinFile?: string };
+/**
+ * The files of a run as written in YAML: path in the program's file system → its text, or
+ * `{ file: NAME }`, a file of the exercise folder.
+ */
+export type RawFiles = Record<string, string | { file: string }>;
+
+/**
+ * Run options as written in YAML: `stdinFile` names a file of the exercise folder (the loader
+ * reads it into `stdin`), `files` is a RawFiles map (the loader makes it a list of RunFile).
+ */
+export type RawRunOptions = Omit<PackRunOptions, 'files'> & { stdinFile?: string; files?: RawFiles };
 
 export interface Range {
   min?: number;
@@ -39,6 +48,8 @@ export interface TestCase extends ExpectedOutput {
   title?: string;
   stdin?: string;
   args?: string[];
+  /** files the program finds in its file system for this case (over the check's) */
+  files?: RunFile[];
   points: number;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Policy } from '../kernel/sched.ts';
 import type { EventOf, TraceEvent, TraceKind, VarView } from '../kernel/trace.ts';
-import type { ProcessReport, RunOptions as EngineRunOptions, RunStats, RunWarning } from '../vm/run.ts';
+import type { ProcessReport, RunFile as EngineRunFile, RunOptions as EngineRunOptions, RunStats, RunWarning } from '../vm/run.ts';
 import type { ProcessGraph } from '../explore/graph.ts';
 
 export type { ProcessGraph, GraphVertex, GraphEdge, VertexKind, EdgeKind } from '../explore/graph.ts';
@@ -25,6 +25,8 @@ export type WarningInfo = RunWarning;
 
 /** How to run a program: the options of `forklab run` (../shared/spec/cli.md), defined with the engine (src-main/vm/run.ts). */
 export type RunOptions = EngineRunOptions;
+/** A file given to a run: its path and its text (src-main/vm/run.ts). */
+export type RunFile = EngineRunFile;
 
 export interface LabDiagnostic {
   severity: 'error' | 'warning';
@@ -270,7 +272,11 @@ export interface HandInFile {
 }
 
 export interface LabApi {
-  /** Compiles only, for the editor's markers as the student types. */
+  /**
+   * Compiles only, for the editor's markers as the student types. A newer diagnose cancels one
+   * still under way (it rejects with a "Cancelled:" error); a compilation longer than the
+   * compiler's time limit is a diagnostic.
+   */
   diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
   /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
   run(request: RunRequest): Promise<RunView>;

@@ -55,6 +55,9 @@ export const REQUEST_LIMITS = {
   graphs: 1000,
   /** ticked choices of an answer */
   ticked: 1000,
+  /** files given to a run, and characters of each */
+  files: 100,
+  fileChars: 1024 * 1024,
 } as const;
 
 type Rule = (value: unknown, field: string) => void;
@@ -98,6 +101,12 @@ const schedule: Rule = (value, field) => {
   }
 };
 
+const files: Rule = (value, field) => {
+  if (!Array.isArray(value)) throw new RequestError(`${field} must be a list of files ({ path, content })`);
+  if (value.length > REQUEST_LIMITS.files) throw new RequestError(`${field} has ${value.length} files (at most ${REQUEST_LIMITS.files})`);
+  value.forEach((f, i) => checkFields(f, `${field}[${i}]`, { path: text(REQUEST_LIMITS.nameChars), content: text(REQUEST_LIMITS.fileChars) }, ['path', 'content']));
+};
+
 /** One rule per run option: adding a field to RunOptions without a rule here does not type-check. */
 const RUN_OPTION_RULES: { [K in keyof Required<RunOptions>]: Rule } = {
   args,
@@ -111,6 +120,7 @@ const RUN_OPTION_RULES: { [K in keyof Required<RunOptions>]: Rule } = {
   schedule,
   maxSteps: integer(1, REQUEST_LIMITS.maxSteps),
   nprocLimit: integer(1, REQUEST_LIMITS.nprocLimit),
+  files,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

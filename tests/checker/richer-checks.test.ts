@@ -235,3 +235,31 @@ describe('messages a beginner reads', () => {
     expect(r.message).toMatch(/\?$/);
   });
 });
+
+const SUM_FILE = `${HEAD}
+int main(void) {
+    FILE *f = fopen("numbers.txt", "r");
+    if (!f) { printf("no numbers.txt\\n"); return 1; }
+    int a = 0, b = 0;
+    fscanf(f, "%d %d", &a, &b);
+    fclose(f);
+    printf("%d\\n", a + b);
+    return 0;
+}
+`;
+
+describe('files given to a run', () => {
+  it('a case (or the check) gives the program files to read', () => {
+    const cases = [
+      { files: [{ path: 'numbers.txt', content: '2 3' }], exact: '5\n', points: 1 },
+      { files: [{ path: '/home/student/numbers.txt', content: '10 -4' }], exact: '6\n', points: 1 },
+    ];
+    expect(check(SUM_FILE, { type: 'output', cases })).toMatchObject({ status: 'passed', points: 10 });
+    const missing = check(SUM_FILE, { type: 'output', cases: [...cases, { exact: '0\n', points: 1 }] });
+    expect(missing.status).toBe('failed');
+    expect(missing.message).toContain('2 of 3 cases passed; case 3: line 1 differs: the program printed "no numbers.txt", expected "0"');
+    const named = check(SUM_FILE.replace('a + b', 'a * b'), { type: 'output', cases });
+    expect(named.message).toContain('case 1 (file numbers.txt): line 1 differs');
+    expect(check(SUM_FILE, { type: 'output', exact: '7\n', run: { files: [{ path: 'numbers.txt', content: '3 4' }] } }).status).toBe('passed');
+  });
+});

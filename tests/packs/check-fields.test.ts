@@ -56,6 +56,27 @@ describe('test-case tables', () => {
   });
 });
 
+describe('files in run options and test cases', () => {
+  it('load as the run\'s files: a text as written, or { file } read from the exercise folder', () => {
+    const table = check('reads', 1, 'type: output\nrun: { files: { numbers.txt: "1 2" } }\ncases:\n  - { files: { numbers.txt: { file: big.txt }, /tmp/x: "" }, exact: "3\\n", points: 2 }');
+    const { pack, errors } = loadPack(withChecks(table, { 'hello-fork/big.txt': '4 6\n' }));
+    expect(errors).toEqual([]);
+    const c = pack!.exercises[0].checks[3];
+    expect(c.run).toEqual({ files: [{ path: 'numbers.txt', content: '1 2' }] });
+    expect(c.cases![0].files).toEqual([{ path: 'numbers.txt', content: '4 6\n' }, { path: '/tmp/x', content: '' }]);
+  });
+
+  it('refuses a { file } that is not there, a path that is no plain file name, and a value of another kind', () => {
+    const bad = check('reads', 1, 'type: output\npoints: 1\nexact: x\nrun:\n  files:\n    numbers.txt: { file: gone.txt }\n    ../up.txt: x');
+    const yaml = EXERCISE_YAML + bad;
+    const errors = errorsOf(withChecks(bad));
+    expect(errors).toContainEqual({ file: EX, line: lineOf(yaml, 'gone.txt'), field: 'checks[3].run.files.numbers.txt.file', message: 'file not found: hello-fork/gone.txt' });
+    expect(errors).toContainEqual({ file: EX, line: lineOf(yaml, '../up.txt'), field: 'checks[3].run.files.../up.txt', message: '"../up.txt" is not a plain file name (no "." or ".." parts)' });
+    const kind = errorsOf(withChecks(check('reads', 1, 'type: output\npoints: 1\nexact: x\nrun: { files: { n.txt: 3 } }')));
+    expect(kind).toEqual([expect.objectContaining({ field: 'checks[3].run.files.n.txt', message: '3 is not valid: expected the text of the file, or { file: NAME }: a file of the exercise folder' })]);
+  });
+});
+
 describe('stdinFile in run options', () => {
   it('is read into stdin; stdin and stdinFile together are refused', () => {
     const ok = loadPack(tinyPack({ [EX]: EXERCISE_YAML.replace('hints:', 'run: { stdinFile: in.txt }\nhints:'), 'hello-fork/in.txt': 'hello' }));

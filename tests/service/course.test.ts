@@ -180,3 +180,15 @@ choices:
     expect(empty.tests[2].message).toContain('Impossible. You left it unticked: right, but an answer that ticks no possible output earns nothing');
   });
 });
+
+describe('files given to a run over the API', () => {
+  it('reach the program, and a bad list is the user\'s mistake', async () => {
+    const service = makeService();
+    const source = '#include <stdio.h>\nint main(void) { FILE *f = fopen("in.txt", "r"); char b[16] = {0}; if (f) fgets(b, sizeof b, f); printf("[%s]\\n", b); return 0; }\n';
+    const view = await service.run({ source, options: { files: [{ path: 'in.txt', content: 'hello' }] } });
+    expect(view.stdout).toBe('[hello]\n');
+    const bad = await rejection(service.run({ source, options: { files: [{ path: 'in.txt' }] } as never }));
+    expect(isInputError(bad)).toBe(true);
+    expect(bad.message).toBe('request.options.files[0].content is missing');
+  });
+});
