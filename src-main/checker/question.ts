@@ -7,7 +7,7 @@
  * answer is worth 0). A possible choice's result carries the schedule that produces it, so the
  * app can replay it. reveal.ts hides the per-choice verdicts until the question's `reveal` allows them.
  */
-import { exploreImage } from '../explore/explore.ts';
+import { explainCandidates, exploreImage } from '../explore/explore.ts';
 import { roundPoints } from '../packs/load.ts';
 import { normalizeOutput } from '../packs/semantic.ts';
 import type { Exercise, Question } from '../packs/types.ts';
@@ -36,6 +36,8 @@ interface Exploration {
   runs: number;
   /** distinct outputs (before normalizing) */
   outputs: number;
+  /** why each choice is possible or impossible, in words, by choice text (filled as choices are graded) */
+  explain: (choice: string) => string[];
 }
 
 /**
@@ -53,16 +55,30 @@ function exploreQuestion(exercise: Exercise, question: Question): Exploration {
   const compiled = compileSubmission(question.program, 'program.c');
   let result: Exploration;
   if (!compiled.ok || !compiled.image) {
-    result = { compileError: compiled.diagnosticsText || 'the program does not compile', found: new Map(), complete: false, runs: 0, outputs: 0 };
+    result = { compileError: compiled.diagnosticsText || 'the program does not compile', found: new Map(), complete: false, runs: 0, outputs: 0, explain: () => [] };
   } else {
-    const options = mergeRunOptions(exercise.run);
-    const view: ExploreView = exploreImage(compiled.image, { ...options, maxRuns: question.maxRuns, maxMs: Number.MAX_SAFE_INTEGER });
+    const options = { ...mergeRunOptions(exercise.run), maxRuns: question.maxRuns, maxMs: Number.MAX_SAFE_INTEGER };
+    const image = compiled.image;
+    const view: ExploreView = exploreImage(image, options);
     const found = new Map<string, string>();
     for (const o of view.outputs) {
       const normalized = normalizeOutput(o.stdout);
       if (!found.has(normalized)) found.set(normalized, o.schedule);
     }
-    result = { compileError: null, found, complete: view.complete, runs: view.schedulesExplored, outputs: view.outputs.length };
+    const said = new Map<string, string[]>();
+    const explain = (choice: string): string[] => {
+      const normalized = normalizeOutput(choice);
+      let why = said.get(normalized);
+      if (!why) {
+        // a choice is written without its last newline: as the program prints it
+        const hit = view.outputs.find((o) => normalizeOutput(o.stdout) === normalized);
+        const candidate = hit ? hit.stdout : normalized === '' ? '' : `${normalized}\n`;
+        why = explainCandidates(image, options, view, [candidate])[0].why;
+        said.set(normalized, why);
+      }
+      return why;
+    };
+    result = { compileError: null, found, complete: view.complete, runs: view.schedulesExplored, outputs: view.outputs.length, explain };
   }
   if (explorations.size >= MAX_EXPLORATIONS) explorations.clear();
   explorations.set(key, result);
@@ -102,8 +118,12 @@ export function gradeQuestion(exercise: Exercise, ticked: number[], packId = '')
     : `No order the lab tried prints this, but its search stopped after ${facts.runs} runs, so not every order was tried.`;
   // an answer that ticks no possible output earns nothing for leaving the impossible ones unticked
   const credited = facts.schedules.some((schedule, i) => schedule !== null && chosen.has(i));
+  const exploration = exploreQuestion(exercise, question);
   const tests = question.choices.map((choice, i) =>
-    choiceResult({ i, output: choice.output, explain: choice.explain, ticked: chosen.has(i), credited }, facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, notFound),
+    choiceResult(
+      { i, output: choice.output, explain: choice.explain, ticked: chosen.has(i), credited, words: facts.compileError ? [] : exploration.explain(choice.output) },
+      facts.compileError ? undefined : facts.schedules[i], question.pointsPerChoice, notFound,
+    ),
   );
   const gradable = facts.compileError === null;
   const maxPoints = roundPoints(question.pointsPerChoice * question.choices.length);
@@ -128,6 +148,8 @@ interface ChoiceAnswer {
   ticked: boolean;
   /** the answer ticks a possible output, so an impossible one left unticked earns its points */
   credited: boolean;
+  /** the explorer's why, in words (explore/explain.ts): the decisions that print it, or the chain it contradicts */
+  words: string[];
 }
 
 /** "Output 2: "parent", "child"": the choice's number and its lines, cut when long. */
@@ -150,14 +172,20 @@ function choiceResult(a: ChoiceAnswer, schedule: string | null | undefined, poin
   const said = a.ticked ? 'You ticked it' : 'You left it unticked';
   const why = a.explain ?? (possible ? 'Some order of the processes prints exactly this.' : notFound);
   const verdict = !right ? 'wrong' : earns ? 'right' : 'right, but an answer that ticks no possible output earns nothing for the outputs it leaves unticked';
+  const words = a.words.length === 0 ? '' : possible ? ` For example: ${sentence(a.words.join('; '))}` : ` ${sentence(a.words.join(' '))}`;
   const result: CheckResultInfo = {
     ...base,
     status: earns ? 'passed' : 'failed',
     points: earns ? points : 0,
-    message: `${possible ? 'Possible' : 'Impossible'}. ${said}: ${verdict}. ${why}`,
+    message: `${possible ? 'Possible' : 'Impossible'}. ${said}: ${verdict}. ${why}${words}`,
   };
   if (possible) result.schedule = schedule;
   return result;
+}
+
+/** Words ending with a full stop. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /**

@@ -4,10 +4,10 @@
  * the grader's defaults, the exercise's `run`, the check's `run`, and what a robust check varies.
  */
 import type { PackRunOptions } from '../packs/types.ts';
-import type { RunOptions } from '../service/contract.ts';
+import type { RunOptions } from '../vm/run.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
-import { compileProgram, recordLayouts, runImage, type RunRequest, type RunResult } from '../vm/run.ts';
+import { compileProgram, recordLayouts, runImage, runRequestFor, type RunRequest, type RunResult } from '../vm/run.ts';
 import type { TraceKind } from '../kernel/trace.ts';
 
 /** The step budget of a graded run when the pack sets none (a runaway loop stops here). */
@@ -56,20 +56,10 @@ export const GRADING_TRACE: readonly TraceKind[] = [
 /** The VM's request for these options. */
 export function toRunRequest(options: RunOptions, fileName: string, detail: boolean): Omit<RunRequest, 'source'> {
   const request: Omit<RunRequest, 'source'> = {
+    ...runRequestFor(options),
     fileName,
-    args: options.args,
-    stdin: options.stdin,
-    stdoutPipe: options.stdoutPipe,
-    forkCopy: options.forkCopy,
-    pageSize: options.pageSize,
-    policy: options.policy,
-    seed: options.seed,
-    quantum: options.quantum,
-    schedule: options.schedule,
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
-    nprocLimit: options.nprocLimit,
-    files: options.files,
     trace: GRADING_TRACE,
   };
   if (detail) request.detail = true;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
+import { graphToDot } from '../explore/graph.ts';
 import { ArgReader, readMachineOption } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
@@ -26,17 +27,25 @@ options:
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
   --page-size N          bytes per page (a power of two from 256 to 65536)
+  --graph dot|json       print the process graph of each output's run instead (dot: Graphviz;
+                         json: the graphs and, per output, its graph and the order of its lines)
+  --why TEXT             say whether some schedule prints TEXT (\\n for a newline), and why
+  --why-file FILE        the same for the text of FILE
 `;
 
 interface ExploreCommand {
   file: string;
   json: boolean;
+  graph: 'dot' | 'json' | null;
   options: ExploreOptions;
 }
 
+/** Outputs whose graphs --graph draws at most (each a replay of its run). */
+const GRAPHS_DRAWN = 200;
+
 /** Parses `forklab explore` arguments. Throws UsageError with a message for people. */
 export function parseExploreArgs(args: string[]): ExploreCommand {
-  const command: ExploreCommand = { file: '', json: false, options: {} };
+  const command: ExploreCommand = { file: '', json: false, graph: null, options: {} };
   const o = command.options;
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
@@ -59,6 +68,25 @@ export function parseExploreArgs(args: string[]): ExploreCommand {
       case '--time-limit':
         o.maxMs = r.integer(i++, a, 1) * 1000;
         break;
+      case '--graph': {
+        const v = r.value(i++, a);
+        if (v !== 'dot' && v !== 'json') throw new UsageError(`--graph takes dot or json, not ${v}`);
+        command.graph = v;
+        o.graphs = GRAPHS_DRAWN;
+        break;
+      }
+      case '--why':
+        o.candidate = unescapeNewlines(r.value(i++, a));
+        break;
+      case '--why-file': {
+        const f = r.value(i++, a);
+        try {
+          o.candidate = readFileSync(f, 'utf8');
+        } catch {
+          throw new UsageError(`cannot read ${f}`);
+        }
+        break;
+      }
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         if (command.file) throw new UsageError(`one program at a time (got ${command.file} and ${a})`);
@@ -104,6 +132,31 @@ export async function commandExplore(args: string[], out: Output, err: Output): 
     }
     throw e;
   }
-  out.write(command.json ? JSON.stringify(view, null, 2) + '\n' : exploreText(view, command.file));
+  if (command.graph === 'json') out.write(JSON.stringify({ complete: view.complete, graphs: view.graphs ?? [], outputs: view.outputs }, null, 2) + '\n');
+  else if (command.graph === 'dot') out.write(graphsDot(view));
+  else if (command.json) out.write(JSON.stringify(view, null, 2) + '\n');
+  else out.write(exploreText(view, command.file));
+  if (!command.json && command.graph === null && view.candidate) out.write(candidateText(view.candidate));
   return 0;
+}
+
+/** Each distinct graph in DOT, after a comment naming the outputs whose runs it shows. */
+function graphsDot(view: ExploreView): string {
+  return (view.graphs ?? []).map((g, i) => {
+    const which = view.outputs.map((o, k) => (o.graph === i ? k + 1 : 0)).filter((k) => k > 0);
+    return `// the run${which.length === 1 ? '' : 's'} of output${which.length === 1 ? '' : 's'} ${which.join(', ')}\n${graphToDot(g, `process graph ${i + 1}`)}`;
+  }).join('\n');
+}
+
+/** The answer about --why's text, in words. */
+export function candidateText(c: NonNullable<ExploreView['candidate']>): string {
+  const head = c.possible
+    ? `--- possible: a schedule prints it (replay: --schedule "${c.schedule}")`
+    : '--- impossible: no schedule prints it';
+  return [head, ...c.why.map((w) => `    ${w}`)].join('\n') + '\n';
+}
+
+/** "\n" in a command-line argument stands for a newline (a shell cannot type one easily); "\\" for \. */
+function unescapeNewlines(text: string): string {
+  return text.replace(/\\(n|\\)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
 }

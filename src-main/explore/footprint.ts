@@ -8,9 +8,14 @@
  * Object keys name the kernel's shared state:
  *   tty            terminal output          tin          terminal input position
  *   pid            the pid counter (fork)   life:P       P's life (alive, stopped, zombie, reaped)
- *   parent:P       P's parent (getppid)     kid:P:C      whether C is P's child
+ *   nproc          how many processes live (fork fails at RLIMIT_NPROC)
+ *   parent:P       P's parent (getppid)     kids:P       the set of P's children
  *   zombies:P      which of P's children are zombies (what wait(-1) finds)
- *   sig:P          P's pending signals and dispositions
+ *   sig:P          P's pending signals, dispositions and alarm (every transition of P reads it:
+ *                  P takes its pending signals before it runs on)
+ *   run:P          whether P runs or sleeps (what ps shows)
+ *   timers         the order in which tasks set timers (sleep, alarm): it decides which one the
+ *                  clock wakes first
  *   pipe:N         pipe N's bytes and ends
  *   mem:N:V        page V of the address space shared by tasks N… (threads, vfork)
  *   comm:P         P's program name (ps)    fs           the file system
@@ -109,27 +114,36 @@ export function dependent(a: Footprint, b: Footprint, observed: (key: string) =>
 }
 
 /** Objects whose every write matters even when no transition reads them. */
-const ALWAYS_OBSERVED = ['tty', 'tin', 'sig:', 'fs', '*'];
+const ALWAYS_OBSERVED = ['tty', 'tin', 'sig:', 'fs', 'timers', '*'];
 
 /**
- * The `observed` predicate of one run: objects some transition reads, plus those always
- * observed; the pid counter counts only when `pidsObserved` (the program looked at pid values).
+ * The objects that matter to the order of writes: those some transition reads (over every run
+ * so far), those every task can see (the terminal, signals, files, timers), and the pid counter
+ * once the program has looked at pid values.
  */
-export function observedIn(footprints: Iterable<Footprint>, pidsObserved: boolean): (key: string) => boolean {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const fp of footprints) {
+export class ObservedObjects {
+  private readonly exact = new Set<string>();
+  private readonly prefixes: string[] = [];
+  pidsObserved = false;
+
+  /** Adds the objects `fp` reads; true when one of them is new. */
+  add(fp: Footprint): boolean {
+    let grew = false;
     for (const [key, access] of fp.accesses) {
-      if (!access.read) continue;
-      if (key.endsWith('*')) prefixes.push(key.slice(0, -1));
-      else exact.add(key);
+      if (!access.read || this.exact.has(key)) continue;
+      this.exact.add(key);
+      if (key.endsWith('*')) this.prefixes.push(key.slice(0, -1));
+      grew = true;
     }
+    return grew;
   }
-  return (key: string): boolean => {
-    if (key === 'pid') return pidsObserved;
-    if (exact.has(key)) return true;
+
+  /** True when the order of writes to `key` can change what some task sees. */
+  has(key: string): boolean {
+    if (key === 'pid') return this.pidsObserved;
+    if (this.exact.has(key)) return true;
     for (const p of ALWAYS_OBSERVED) if (key === p || (p.endsWith(':') && key.startsWith(p))) return true;
-    for (const p of prefixes) if (key.startsWith(p)) return true;
+    for (const p of this.prefixes) if (key.startsWith(p)) return true;
     return false;
-  };
+  }
 }

@@ -11,7 +11,10 @@ import { Footprint } from './footprint.ts';
 /** The shared state of one task, as other tasks can observe it. */
 interface TaskSnap {
   life: string;
+  /** running or runnable (R), sleeping (S, D): what ps shows */
+  run: string;
   parent: number;
+  /** pending and blocked signals and the dispositions (what a sender's signal will do) */
   sig: string;
   kids: string;
   comm: string;
@@ -81,7 +84,7 @@ export function snapshot(kernel: Kernel, names: PipeNames, actor: number): Snaps
  * task's descriptors to files with their offsets (two runs that reach the same files by
  * different orders give the same digest).
  */
-function fsDigest(kernel: Kernel): string {
+export function fsDigest(kernel: Kernel): string {
   const parts: string[] = [];
   for (const { path, inode } of kernel.fs.listFiles()) parts.push(`${path}=${latin1(inode.data.subarray(0, inode.size))}`);
   for (const t of kernel.tasks.values()) {
@@ -96,8 +99,20 @@ function fsDigest(kernel: Kernel): string {
 function snapTask(t: Task): TaskSnap {
   const state = t.state === 'Z' || t.state === 'X' || t.state === 'T' ? t.state : 'A';
   const life = `${state}${state === 'Z' ? t.exitCode : ''}${t.stopReported ? '' : 's'}${t.continueReported ? '' : 'c'}`;
-  const sig = t.pending.size === 0 && t.blocked.size === 0 ? '' : `${[...t.pending].sort().join(',')}/${[...t.blocked].sort().join(',')}`;
-  return { life, parent: t.parent?.pid ?? 0, sig, kids: t.children.map((c) => c.pid).join(','), comm: t.comm };
+  const sig = `${t.pending.size === 0 && t.blocked.size === 0 ? '' : `${[...t.pending].sort().join(',')}/${[...t.blocked].sort().join(',')}`}${dispositions(t)}${t.alarmAt === null ? '' : '@'}`;
+  const run = t.state === 'S' || t.state === 'D' ? t.state : 'R';
+  return { life, run, parent: t.parent?.pid ?? 0, sig, kids: t.children.map((c) => c.pid).join(','), comm: t.comm };
+}
+
+/** The signals a task catches or ignores, as text ("" when every one has its default action). */
+function dispositions(t: Task): string {
+  let out = '';
+  const actions = t.sighand.actions;
+  for (let sig = 1; sig < actions.length; sig++) {
+    const a = actions[sig];
+    if (a.handler !== 0 || a.flags !== 0) out += `;${sig}=${a.handler}/${a.flags}`;
+  }
+  return out;
 }
 
 /** Marks as written everything that differs between the two snapshots. */
@@ -110,23 +125,30 @@ export function addChanges(fp: Footprint, kernel: Kernel, before: Snapshot, afte
     }
     if (a.life !== b.life) {
       fp.write(`life:${pid}`);
-      // a child becoming a zombie (or being reaped) changes what wait(-1) of its parent finds
-      if (a.life.startsWith('Z') !== b.life.startsWith('Z')) fp.write(`zombies:${a.parent}`);
+      // a child becoming a zombie changes what wait(-1) of its parent finds (children becoming
+      // zombies commute with each other: the same set either way; being reaped does not)
+      if (a.life.startsWith('Z') && !b.life.startsWith('Z')) {
+        fp.write(`zombies:${a.parent}`, '+');
+        fp.write('nproc', '±');
+      }
+      // exiting, stopping and continuing signal the parent: what that does depends on its dispositions
+      if (a.parent) fp.read(`sig:${a.parent}`);
     }
+    if (a.run !== b.run) fp.write(`run:${pid}`);
     if (a.parent !== b.parent) fp.write(`parent:${pid}`);
     if (a.sig !== b.sig) fp.write(`sig:${pid}`);
-    if (a.kids !== b.kids) {
-      const was = new Set(b.kids.split(','));
-      const now = new Set(a.kids.split(','));
-      for (const c of now) if (c && !was.has(c)) fp.write(`kid:${pid}:${c}`);
-      for (const c of was) if (c && !now.has(c)) fp.write(`kid:${pid}:${c}`);
-    }
+    if (a.kids !== b.kids) fp.write(`kids:${pid}`);
     if (a.comm !== b.comm) fp.write(`comm:${pid}`);
   }
   for (const [pid, b] of before.tasks) {
     if (after.tasks.has(pid)) continue;
     fp.write(`life:${pid}`);
     if (b.life.startsWith('Z')) fp.write(`zombies:${b.parent}`);
+    else {
+      fp.write('nproc', '±');
+      // a task that exited and was reaped at once (its parent ignores SIGCHLD) read the parent's dispositions
+      if (b.parent) fp.read(`sig:${b.parent}`);
+    }
   }
   for (const [id, a] of after.pipes) {
     const b = before.pipes.get(id);
@@ -196,8 +218,8 @@ const WCONTINUED = 8;
  * one it can report, and when none, the whole set of children (it blocks, returns 0 or ECHILD).
  */
 function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): void {
-  // wait(-1) returns whichever zombie it finds: which children are zombies, and since when
-  if (pid <= 0) fp.read(`zombies:${task.pid}`);
+  // wait(-1) reaps the first zombie in the list of children: what later children do does not
+  // change which one, so it reads only the children up to that one
   for (const c of task.children) {
     if (c.tgid !== c.pid || (pid > 0 && c.pid !== pid)) continue;
     fp.read(`life:${c.pid}`);
@@ -205,7 +227,7 @@ function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): 
     if (options & WUNTRACED && c.state === 'T' && !c.stopReported) return;
     if (options & WCONTINUED && !c.continueReported) return;
   }
-  fp.read(`kid:${task.pid}:*`);
+  fp.read(`kids:${task.pid}`);
 }
 
 /**
@@ -231,7 +253,10 @@ export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallIn
     fp.write(`sig:${task.pid}`);
   } else if (FORKS.has(name)) {
     fp.write('pid');
-    if (living + 1 >= kernel.options.nprocLimit) fp.read('life:*');
+    // the number of living processes: forks and exits change it (in any order, the same
+    // count); a fork near RLIMIT_NPROC looks at it (it fails with EAGAIN at the limit)
+    fp.write('nproc', '±');
+    if (living + 1 >= kernel.options.nprocLimit) fp.read('nproc');
   } else if (name === '__lab_ps') {
     fp.read('*');
   }

@@ -1,40 +1,37 @@
 /**
  * One controlled execution for the explorer: the program runs on a fresh machine whose scheduler
  * asks a `Decider` which runnable task runs at every scheduling point, and each transition (a
- * task's run up to and including its next system call or visible library call) is reported with
- * its footprint (footprint.ts).
+ * task's run from one scheduling point to the next: up to and including its next system call or
+ * visible library call, or until it blocks, stops or exits) is reported with its footprint
+ * (footprint.ts), the objects it read and wrote.
  *
- * A transition that only tried a call which blocked (wait with no zombie child, read of an empty
- * pipe) and changed nothing shared is reported as a blocked attempt, not as a transition: running
- * the task later does the same thing, so the explorer treats the task as disabled there.
+ * A choice where the task only tried a call that blocked (a wait with no zombie child, a read of
+ * an empty pipe) and changed nothing else is a blocked attempt, not a transition: the task is
+ * disabled in that state, and running it later does the same thing. That holds only when nothing
+ * can tell "blocked in the call" from "about to make it": not when the task catches a signal (a
+ * handler interrupts a blocked call with EINTR), not for sleep and pause (the clock or a signal
+ * ends them), and not when the program runs ps (it shows who sleeps); those are transitions.
+ *
+ * The search (search.ts) tells the runner which decisions replay a known prefix: those run at
+ * full speed, without observation.
  */
-import { doExit } from '../kernel/exit.ts';
-import { exitedStatus } from '../kernel/signals.ts';
 import { BUILTIN_NAMES } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
-import type { Kernel, KernelOptions, StopReason } from '../kernel/kernel.ts';
+import type { Kernel, StopReason } from '../kernel/kernel.ts';
 import { formatSchedule } from '../kernel/sched.ts';
 import { SIGNAL_NAMES } from '../kernel/signals.ts';
 import type { Task } from '../kernel/task.ts';
-import { Trace } from '../kernel/trace.ts';
-import { Machine, UnsupportedFunction } from '../vm/machine.ts';
-import { seedFiles, type SeedFile } from '../vm/run.ts';
-import { TLB_MASK, type Tlb } from '../vm/tlb.ts';
+import type { Machine } from '../vm/machine.ts';
+import { bootMachine, runMachine, type RunRequest } from '../vm/run.ts';
 import { Footprint } from './footprint.ts';
-import { PipeNames, addChanges, addReads, addWritePipeReads, latin1, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
+import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
+import { StateHasher, type MmHashes } from './state-hash.ts';
 
-/** The run options the explorer honours (those of `forklab run` that do not pick a schedule). */
-export interface ExploreRunOptions {
-  args?: string[];
-  stdin?: string | Uint8Array;
-  stdoutPipe?: boolean;
-  pageSize?: number;
-  forkCopy?: 'cow' | 'eager';
-  maxSteps?: number;
-  nprocLimit?: number;
-  /** files in the run's file system before the program starts (vm/run.ts SeedFile) */
-  files?: SeedFile[];
+/** How to run the program (the engine's request, vm/run.ts; its schedule-picking options unused). */
+export interface ExploreRunOptions extends Omit<RunRequest, 'source' | 'policy' | 'seed' | 'quantum' | 'schedule'> {
+  /** every blocked attempt is a transition (the program shows which tasks sleep: ps) */
+  blockingVisible?: boolean;
 }
 
 /** One transition of the run. */
@@ -44,27 +41,52 @@ export interface Transition {
   /** tasks this transition created (fork, vfork, clone) */
   created: number[];
   /**
-   * Objects whose change by another task is what let this transition happen (the zombie a wait
-   * reaped: without its exit the wait would have blocked), so that order cannot be reversed.
+   * true when the clock jumped just before this transition (every task slept, the first timer
+   * was due)
+   */
+  afterClockJump: boolean;
+  /**
+   * Objects whose change by another task is what let this transition happen at all: the zombie a
+   * wait reaped when it could reap no other child (waitpid for that child, or its only child).
+   * The two can never be enabled together, so their order is not a race to try the other way.
    */
   enabledBy: string[];
 }
 
-/** The explorer's side of a run. */
 /** What `Decider.choose` may answer instead of a pid: finish the run without further decisions. */
 export const FINISH_FREELY = -1;
 
+/** The state at a decision point, computed only when asked (hashing costs). */
+export interface StateView {
+  /** the state's content hash (state-hash.ts) */
+  key(): string;
+  /** the hashes of its address spaces, to adopt when a later run replays to this state */
+  mmHashes(): MmHashes;
+  /** takes the address-space hashes an earlier run computed at this same state */
+  adopt(hashes: MmHashes): void;
+}
+
+/** The explorer's side of a run. */
 export interface Decider {
   /**
    * Picks the task to run at decision point `index` among `runnable` (pids); null abandons the
    * run; FINISH_FREELY lets it run to its end (first runnable task first) without being observed.
    */
-  choose(index: number, runnable: readonly number[], stateKey: () => string | null): number | null;
-  /** `pid` tried to run at decision point `index` and blocked without changing anything shared. */
-  blocked(index: number, pid: number): void;
+  choose(index: number, runnable: readonly number[], state: StateView): number | null;
   /** The transition chosen at decision point `index` has finished. */
   transition(index: number, t: Transition): void;
+  /** The task chosen at decision point `index` only blocked (see the header); choose is asked again. */
+  blocked(index: number, pid: number): void;
+  /** True for decision points the search knows already (their transitions are not observed). */
+  known(index: number): boolean;
+  /** At a known decision point: true when the task just chosen replays a blocked attempt. */
+  replaysAttempt(index: number): boolean;
 }
+
+/** Calls that may block until another task acts, and whose blocked attempt changes nothing. */
+const WAITING_CALLS = new Set<string>([
+  'wait', 'waitpid', 'read', 'write', '__lab_futex_wait', 'getchar', 'fgetc', 'getc', 'fgets', 'scanf',
+]);
 
 export interface ControlledResult {
   /** false when the decider abandoned the run */
@@ -73,14 +95,15 @@ export interface ControlledResult {
   exit: { code: number; signal: string | null };
   stopReason: StopReason;
   schedule: string;
-  /** the program looked at pid values (printed a number equal to a child's pid, asked getpid, ran ps) */
+  /** the program looked at pid values (printed a number equal to a child's pid, ran ps) */
   pidsObserved: boolean;
+  /** the program ran ps, which shows which tasks sleep */
+  psUsed: boolean;
   /** the decider let the run finish unobserved (the search's budget ran out during it) */
   free: boolean;
+  /** decision points the run went through */
+  decisions: number;
 }
-
-/** The same environment `runProgram` gives programs, so that replays are step-exact. */
-const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
 
 /** Library functions that touch only the calling process (no slice ends at them). */
 const LOCAL_CALLS = new Set<string>([
@@ -117,11 +140,17 @@ const OUTPUT_CALLS = new Set<string>([
 /** Calls that format numbers (a pid printed is a pid observed). */
 const FORMAT_CALLS = new Set<string>(['printf', 'fprintf', 'dprintf', 'sprintf', 'snprintf']);
 
-/** Calls that look at pid values directly. */
-const PID_CALLS = new Set<string>(['getpid', 'getppid', 'gettid', '__lab_ps']);
+/** Calls that show pid values themselves. */
+const PID_CALLS = new Set<string>(['__lab_ps']);
+
+/** Calls that return a pid to the caller (fork returns the child's, wait the reaped one's). */
+const PID_RESULTS = new Set<string>(['fork', 'vfork', 'clone', 'getpid', 'getppid', 'gettid', 'wait', 'waitpid']);
 
 /** Calls whose arguments the footprint needs (a pid, a descriptor, waitpid's options). */
 const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read']);
+
+/** Calls that set a timer: their order decides which task the clock wakes first. */
+const TIMER_CALLS = new Set<string>(['sleep', 'usleep', 'nanosleep', 'alarm']);
 
 interface Slice {
   pid: number;
@@ -132,12 +161,13 @@ interface Slice {
   owner: number;
   /** pages of the shared address space read and written (tasks that share memory only) */
   pages: PageAccess | null;
-  /** the slice called wait, or waitpid without WNOHANG */
-  blockingWait: boolean;
-  /** what the calls of the slice returned */
-  results: string[];
   living: number;
   calls: string[];
+  afterClockJump: boolean;
+  /** the pid argument of the wait the slice made (-1: any child), or null when it made none */
+  waitPid: number | null;
+  /** the task's own part before the slice (state-hash.ts), in case the slice is a blocked attempt */
+  ownBefore: [number, number];
 }
 
 /** Thrown through the kernel to abandon a run (not an Error: no stack to capture). */
@@ -148,117 +178,92 @@ interface PageAccess {
   writes: Set<number>;
 }
 
-/**
- * Watches the pages a task touches through its TLB: every translation it fills while `target()`
- * is set is recorded, and pages filled for reading are cached read-only so that a later write
- * comes back through the slow path and is recorded too. The caller empties the TLB first.
- */
-function watchPages(tlb: Tlb, target: () => PageAccess | null): void {
-  const fillRead = tlb.fillRead.bind(tlb);
-  const fillWrite = tlb.fillWrite.bind(tlb);
-  tlb.fillRead = (vpn: number, address: number): DataView => {
-    const view = fillRead(vpn, address);
-    const pages = target();
-    if (pages) {
-      pages.reads.add(vpn);
-      tlb.writable[vpn & TLB_MASK] = 0;
-    }
-    return view;
-  };
-  tlb.fillWrite = (vpn: number, address: number): DataView => {
-    target()?.writes.add(vpn);
-    return fillWrite(vpn, address);
-  };
-}
-
 /** Runs `image` once under `decider`'s choices. */
 export function runControlled(image: ProgramImage, options: ExploreRunOptions, decider: Decider): ControlledResult {
-  const kernelOptions: Partial<KernelOptions> = {
-    stdoutIsPipe: options.stdoutPipe,
-    pageSize: options.pageSize,
-    forkCopy: options.forkCopy,
-    nprocLimit: options.nprocLimit,
-    maxSteps: options.maxSteps,
-    stdin: typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : options.stdin,
-  };
-  for (const key of Object.keys(kernelOptions) as (keyof KernelOptions)[]) {
-    if (kernelOptions[key] === undefined) delete kernelOptions[key];
-  }
   let index = 0;
   let slice: Slice | null = null;
+  /** the task of the slice being replayed without observation, if any */
+  let replayed: Task | null = null;
   let machine!: Machine;
+  let hasher!: StateHasher;
   const names = new PipeNames();
   let current: Snapshot | null = null;
   let pidsObserved = false;
-  const watched = new WeakSet<Tlb>();
-  const pageTarget = (): PageAccess | null => slice?.pages ?? null;
+  let maxPid = 0;
+  /** kernel.time - kernel.steps changes only when the clock jumps */
+  let clockOffset = 0;
 
-  /** Closes the slice that just ended: a blocked attempt, or a transition. */
+  /** Notes what the task that just ran may have changed (its memory, the pids in use). */
+  const afterRun = (task: Task): void => {
+    hasher.touched(task);
+    for (const pid of machine.kernel.tasks.keys()) if (pid > maxPid) maxPid = pid;
+  };
+
+  /** Closes the slice that just ended and reports its transition (or blocked attempt). */
   const finishSlice = (): void => {
+    if (replayed) {
+      afterRun(replayed);
+      if (replayingAttempt) hasher.blockedAttempt(replayed, replayedOwnBefore!);
+      else index++;
+      replayed = null;
+      current = null;
+      return;
+    }
     if (!slice) return;
     const s = slice;
     slice = null;
+    afterRun(s.task);
     const kernel = machine.kernel;
     const after = snapshot(kernel, names, s.pid);
     current = after;
     const changes = new Footprint();
     addChanges(changes, kernel, s.before, after);
-    const task = s.task;
-    const blockedNow = task.blockedCall !== null && (task.state === 'S' || task.state === 'D');
-    if (blockedNow && changes.isLocal && (s.pages === null || s.pages.writes.size === 0)) {
+    if (isBlockedAttempt(s, changes)) {
+      hasher.blockedAttempt(s.task, s.ownBefore);
       decider.blocked(index, s.pid);
       return;
     }
     const fp = s.footprint;
-    for (const [key, access] of changes.accesses) fp.write(key, access.token);
+    for (const [key, access] of changes.accesses) {
+      if (access.write) fp.write(key, access.token);
+      if (access.read) fp.read(key);
+    }
     if (s.pages) {
       for (const vpn of s.pages.writes) fp.write(`mem:${s.owner}:${vpn}`);
       for (const vpn of s.pages.reads) if (!s.pages.writes.has(vpn)) fp.read(`mem:${s.owner}:${vpn}`);
       // the kernel writes a thread's memory behind the TLB as it ends (the tid word pthread_join waits on)
+      const task = s.task;
       if (task.state === 'Z' || task.state === 'X') fp.write(`mem:${s.owner}:*`);
     }
-    if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, task, names);
+    if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, s.task, names);
     const created: number[] = [];
     for (const pid of after.tasks.keys()) if (!s.before.tasks.has(pid) && pid > s.before.maxPid) created.push(pid);
-    // a blocking wait that reaped the only zombie it could have reaped was let through by that
-    // child's exit: without it, the wait would have slept
-    const enabledBy: string[] = [];
-    if (s.blockingWait) {
-      const zombies = [...s.before.tasks].filter(([, b]) => b.parent === s.pid && b.life.startsWith('Z'));
-      const reaped = zombies.filter(([pid]) => !after.tasks.has(pid));
-      const anyChild = fp.accesses.has(`zombies:${s.pid}`);
-      if (reaped.length === 1 && (!anyChild || zombies.length === 1)) enabledBy.push(`life:${reaped[0][0]}`);
-    }
-    if (s.owner) historiesValid = false;
-    if (historiesValid) {
-      const own = histories.get(s.pid) ?? mix('', `start ${s.pid}`);
-      for (const c of created) histories.set(c, mix(own, `child ${c}`));
-      histories.set(s.pid, mix(own, historyEntry(s, after)));
-    }
-    decider.transition(index, { pid: s.pid, footprint: fp, created, enabledBy });
+    decider.transition(index, { pid: s.pid, footprint: fp, created, afterClockJump: s.afterClockJump, enabledBy: reapedOnly(s, after) });
     index++;
   };
 
+  /** True when the slice only tried a waiting call that blocked, and nothing can tell (see the header). */
+  const isBlockedAttempt = (s: Slice, changes: Footprint): boolean => {
+    const task = s.task;
+    if (options.blockingVisible || task.blockedCall === null || (task.state !== 'S' && task.state !== 'D')) return false;
+    if (s.calls.length !== 1 || !WAITING_CALLS.has(s.calls[0])) return false;
+    if (s.pages !== null && s.pages.writes.size > 0) return false;
+    for (const [key, access] of changes.accesses) if (access.read || key !== `run:${s.pid}`) return false;
+    return !catchesSignals(task);
+  };
+
   let free = false;
+  let replayingAttempt = false;
+  let replayedOwnBefore: [number, number] | null = null;
+  let psUsed = false;
+  const pidsSeen = new PidsSeen();
   let lastRan: Task | null = null;
-  /**
-   * Each task's history: a hash of everything that came into it from outside (the results of
-   * its calls, the bytes it read, the signals it took), from its creation. Runs are
-   * deterministic, so equal histories mean equal registers and memory: with the kernel's shared
-   * state, they identify the state without hashing memory. Not kept once tasks share memory.
-   */
-  const histories = new Map<number, string>();
-  let historiesValid = true;
-  let ttyHash = mix('', 'tty');
-  let ttyChunksHashed = 0;
-  const stateKey = (kernel: Kernel): string | null => {
-    if (!historiesValid || !current) return null;
-    const out = kernel.output;
-    for (; ttyChunksHashed < out.length; ttyChunksHashed++) ttyHash = mix(ttyHash, latin1(out[ttyChunksHashed].bytes));
-    const parts: string[] = [ttyHash, String(current.tin), String(current.maxPid), current.fs];
-    for (const [pid, t] of current.tasks) parts.push(`${pid}|${histories.get(pid) ?? '-'}|${t.life}|${t.parent}|${t.sig}|${t.kids}|${t.comm}`);
-    for (const [name, pipe] of current.pipes) parts.push(`${name}|${pipe.ends}|${pipe.bytes.join(',')}`);
-    return hash64(parts.join('\n'));
+  /** the task of the current slice shares its memory (threads, vfork): every call ends its slice */
+  let sliceShared = false;
+  const state: StateView = {
+    key: () => hasher.key(maxPid),
+    mmHashes: () => hasher.exportMms(),
+    adopt: (hashes) => hasher.adopt(hashes),
   };
   const chooser = (runnable: readonly Task[]): Task => {
     if (free) {
@@ -266,90 +271,96 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       return lastRan;
     }
     finishSlice();
-    const pid = decider.choose(index, runnable.map((t) => t.pid), () => stateKey(machine.kernel));
+    const kernel = machine.kernel;
+    const offset = kernel.time - kernel.steps;
+    const jumped = offset !== clockOffset;
+    clockOffset = offset;
+    const known = decider.known(index);
+    const pid = decider.choose(index, runnable.map((t) => t.pid), state);
     if (pid === null) throw new AbandonRun();
     if (pid === FINISH_FREELY) {
       free = true;
-      slice = null;
       lastRan = runnable[0];
       return lastRan;
     }
     const task = runnable.find((t) => t.pid === pid);
     if (!task) throw new Error(`internal error: the explorer chose ${pid}, which cannot run`);
-    const kernel = machine.kernel;
-    current ??= snapshot(kernel, names, 0);
     const owner = memoryOwner(kernel, task);
+    sliceShared = owner !== 0;
+    if (known) {
+      replayed = task;
+      replayingAttempt = decider.replaysAttempt(index);
+      replayedOwnBefore = replayingAttempt ? hasher.ownPart(task) : null;
+      hasher.running(task);
+      return task;
+    }
+    const ownBefore = hasher.ownPart(task);
+    hasher.running(task);
+    current ??= snapshot(kernel, names, 0);
     let pages: PageAccess | null = null;
     if (owner) {
+      // the engine reports the pages the task touches from here on (tlb.ts pageWatch)
+      const access: PageAccess = { reads: new Set(), writes: new Set() };
       const tlb = machine.tlbOf(task);
-      if (!watched.has(tlb)) {
-        watched.add(tlb);
-        watchPages(tlb, pageTarget);
-      }
-      tlb.tag.fill(-1);
-      pages = { reads: new Set(), writes: new Set() };
+      tlb.pageWatch = (vpn, write) => (write ? access.writes : access.reads).add(vpn);
+      tlb.flush();
+      pages = access;
     }
+    const footprint = new Footprint();
+    // the task takes its pending signals as it returns to user mode, before anything else
+    footprint.read(`sig:${pid}`);
     slice = {
-      pid,
-      task,
-      before: current,
-      footprint: new Footprint(),
-      owner,
-      pages,
-      blockingWait: false,
-      results: [],
-      living: livingProcesses(kernel),
-      calls: [],
+      pid, task, before: current, footprint, owner, pages, ownBefore,
+      living: livingProcesses(kernel), calls: [], afterClockJump: jumped, waitPid: null,
     };
     return task;
   };
 
-  machine = new Machine({ ...kernelOptions, chooser });
+  const booted = bootMachine(image, options, { chooser, trace: 'none' });
+  machine = booted.machine;
+  const program = booted.program;
   const kernel = machine.kernel;
-  // the explorer reads the kernel's state, not its trace: a trace that keeps nothing costs nothing
-  (kernel as unknown as { trace: Trace }).trace = new Trace(0);
-  const original = machine.builtin.bind(machine);
-  machine.builtin = (ctx: CpuContext, id: number, nargs: number, kinds: number): boolean => {
-    const name = BUILTIN_NAMES[id] ?? '';
-    if (!pidsObserved && (PID_CALLS.has(name) || (FORMAT_CALLS.has(name) && printsChildPid(machine, nargs, kinds)))) {
-      pidsObserved = true;
-    }
-    const s = slice;
-    if (!s) return original(ctx, id, nargs, kinds);
-    if (free) {
-      original(ctx, id, nargs, kinds);
-      return false;
-    }
-    const local = (LOCAL_CALLS.has(name) && !s.owner) || MEMORY_ONLY_CALLS.has(name);
-    if (!local) {
+  hasher = new StateHasher(kernel);
+  machine.callObserver = {
+    before(task, id, nargs, kinds) {
+      const name = BUILTIN_NAMES[id] ?? '';
+      if (!pidsObserved && (PID_CALLS.has(name) || (FORMAT_CALLS.has(name) && printsPidSeen(machine, pidsSeen.of(task), nargs, kinds)))) {
+        pidsObserved = true;
+      }
+      if (name === '__lab_ps') psUsed = true;
+      const s = slice;
+      if (free || !s || (LOCAL_CALLS.has(name) && !sliceShared) || MEMORY_ONLY_CALLS.has(name)) return;
       const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;
       const arg2 = args && nargs > 2 ? args.i32(2) : 0;
       s.calls.push(name);
-      if (name === 'wait' || (name === 'waitpid' && !(arg2 & 1))) s.blockingWait = true;
+      if (name === 'wait') s.waitPid = -1;
+      else if (name === 'waitpid') s.waitPid = arg0;
+      if (TIMER_CALLS.has(name)) s.footprint.write('timers');
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
-    }
-    // the kernel preempts after every call when the explorer chooses (preemptsAtSyscalls), so
-    // the machine always ends the slice here; a call that touches only the caller goes on
-    original(ctx, id, nargs, kinds);
-    const task = s.task;
-    // what the call returned (the top of the evaluation stack), for the task's history
-    if (!local) s.results.push(ctx.esp > 0 ? `${ctx.evalI32[2 * (ctx.esp - 1)]}.${ctx.evalI32[2 * (ctx.esp - 1) + 1]}.${ctx.pc}` : `.${ctx.pc}`);
-    return local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
+    },
+    after(task, id, ctx) {
+      const name = BUILTIN_NAMES[id] ?? '';
+      if (name === 'pipe') namePipes(task);
+      if (PID_RESULTS.has(name)) pidsSeen.noteResult(kernel, task, ctx);
+      // every call that others can see is a scheduling point; one that touches only the caller
+      // goes on (decided the same way when the slice is replayed, so that slices end at the same calls)
+      const local = LOCAL_CALLS.has(name) && !sliceShared;
+      return !free && local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
+    },
   };
-  const argv = [`./${image.name}`, ...(options.args ?? [])];
-  seedFiles(machine, options.files ?? []);
-  const program = kernel.boot(image, argv, DEFAULT_ENV);
+  /** Names the pipes a task just made after it ("pid.n"), the same in every run. */
+  const namePipes = (task: Task): void => {
+    for (const e of task.files.fds) if (e?.file.pipe) names.nameOf(e.file.pipe, task.pid);
+  };
+  clockOffset = kernel.time - kernel.steps;
   let finished = true;
   try {
-    kernel.run();
+    runMachine(machine, program);
     if (!free) finishSlice();
   } catch (e) {
-    if (e instanceof AbandonRun) finished = false;
-    else if (e instanceof UnsupportedFunction) {
-      kernel.stopReason = 'exited';
-      doExit(kernel, program, exitedStatus(127));
-    } else throw e;
+    if (!(e instanceof AbandonRun)) throw e;
+    finished = false;
   }
   const status = program.exitCode;
   const done = program.state === 'Z' || program.state === 'X';
@@ -369,57 +380,72 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     stopReason: kernel.stopReason ?? 'exited',
     schedule: formatSchedule(kernel.schedule),
     pidsObserved,
+    psUsed,
     free,
+    decisions: index,
   };
 }
 
-/** True when an argument of the current formatting call equals the pid of a task the program made. */
-function printsChildPid(machine: Machine, nargs: number, kinds: number): boolean {
-  const kernel = machine.kernel;
-  const task = kernel.current;
-  if (!task) return false;
-  const first = kernel.program.pid;
-  const call = machine.callFor(task, nargs, kinds);
-  for (let i = 0; i < nargs; i++) {
-    const v = call.i32(i);
-    if (v > first && (kernel.tasks.has(v) || kernel.released.some((t) => t.pid === v))) return true;
-  }
+/**
+ * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or
+ * the parent's only child), as the object whose change enabled the wait (Transition.enabledBy).
+ */
+function reapedOnly(s: Slice, after: Snapshot): string[] {
+  if (s.waitPid === null) return [];
+  const kids = s.before.tasks.get(s.pid)?.kids.split(',').filter(Boolean).map(Number) ?? [];
+  const reaped = kids.filter((c) => !after.tasks.has(c) && s.before.tasks.get(c)?.life.startsWith('Z'));
+  if (reaped.length !== 1) return [];
+  const c = reaped[0];
+  return s.waitPid === c || (s.waitPid <= 0 && kids.length === 1) ? [`life:${c}`] : [];
+}
+
+/** True when the task runs a handler of its own for some signal (one could interrupt a blocked call). */
+function catchesSignals(task: Task): boolean {
+  const actions = task.sighand.actions;
+  for (let sig = 1; sig < actions.length; sig++) if (actions[sig].handler > 1) return true;
   return false;
 }
 
 /**
- * One slice's entry in its task's history: its calls and their results, and how the shared state
- * it could have read changed (pipes drained, input consumed, children reaped, signals taken).
+ * The pid values each process has been handed (by fork, wait, getpid, getppid): a number it
+ * prints that is one of them is taken for a pid (a light taint: a pid computed with, or passed
+ * through a pipe, is not followed). A child starts with its parent's values; threads share theirs.
  */
-function historyEntry(s: Slice, after: Snapshot): string {
-  const parts = [s.calls.join(','), s.results.join(',')];
-  const own = s.before.tasks.get(s.pid);
-  const now = after.tasks.get(s.pid);
-  parts.push(`${own?.sig ?? ''}>${now?.sig ?? ''}`, `${s.before.tin}>${after.tin}`);
-  for (const [name, b] of s.before.pipes) {
-    const a = after.pipes.get(name);
-    if (!a || a.ends !== b.ends || a.bytes.length !== b.bytes.length) parts.push(`${name}:${b.bytes.join(' ')}>${a?.bytes.join(' ') ?? 'closed'}`);
+class PidsSeen {
+  private readonly byProcess = new Map<number, Set<number>>();
+
+  /** The values the process of `task` has been handed. */
+  of(task: Task): Set<number> {
+    let set = this.byProcess.get(task.tgid);
+    if (!set) {
+      set = new Set(task.parent ? this.byProcess.get(task.parent.tgid) : undefined);
+      this.byProcess.set(task.tgid, set);
+    }
+    return set;
   }
-  for (const [pid, b] of s.before.tasks) {
-    const a = after.tasks.get(pid);
-    if (!a || a.life !== b.life || a.parent !== b.parent) parts.push(`${pid}:${b.life}>${a?.life ?? 'gone'}`);
+
+  /** `task` just returned from a call that returns a pid (the top of its evaluation stack). */
+  noteResult(kernel: Kernel, task: Task, ctx: CpuContext): void {
+    if (task.state === 'Z' || task.state === 'X' || task.blockedCall !== null || ctx.esp === 0) return;
+    const value = ctx.evalI32[2 * (ctx.esp - 1)];
+    if (value <= 0) return;
+    this.of(task).add(value);
+    // a new child starts with what its parent had seen (its own pid comes with getpid)
+    const child = kernel.tasks.get(value);
+    if (child && child.parent === task && !this.byProcess.has(child.tgid)) this.byProcess.set(child.tgid, new Set(this.of(task)));
   }
-  return parts.join(';');
 }
 
-/** Folds `text` into the hash `h`. */
-function mix(h: string, text: string): string {
-  return hash64(h + '\u0000' + text);
-}
-
-/** A 64-bit hash of `text` (two independent 32-bit multiplicative lanes), as 16 hex digits. */
-function hash64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+/** True when an argument of the current formatting call is a pid the printing process was handed (other than its own program's first one). */
+function printsPidSeen(machine: Machine, seen: Set<number>, nargs: number, kinds: number): boolean {
+  const kernel = machine.kernel;
+  const task = kernel.current;
+  if (!task || seen.size === 0) return false;
+  const first = kernel.program.pid;
+  const call = machine.callFor(task, nargs, kinds);
+  for (let i = 0; i < nargs; i++) {
+    const v = call.i32(i);
+    if (v > first && seen.has(v)) return true;
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return false;
 }

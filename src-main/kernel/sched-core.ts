@@ -6,6 +6,7 @@
  */
 import type { Kernel, StopReason } from './kernel.ts';
 import type { Task, WaitReason } from './task.ts';
+import type { ScheduleEntry } from './sched.ts';
 import type { EventDetails, WakeReason } from './trace.ts';
 import { deliverSignals } from './signal.ts';
 import { handleFault } from './exit.ts';
@@ -72,6 +73,9 @@ export function schedule(k: Kernel): StopReason {
       k.lastRan = task;
     }
     if (!deliverSignals(k, task)) {
+      // the task stopped or died taking a signal before it ran an instruction: still a decision
+      // ("4:0"), or a replay could not make it (a stop that sends its parent SIGCHLD)
+      recordDecision(k, task, 0);
       k.current = null;
       continue;
     }
@@ -141,9 +145,14 @@ function sliceFor(k: Kernel, task: Task): number {
   return k.options.quantum;
 }
 
+/** Schedule entries whose task stopped being runnable at their end (see recordDecision). */
+const closedEntries = new WeakSet<ScheduleEntry>();
+
 /**
- * Appends a decision to the run's schedule, merging consecutive slices of the same task; when
- * replaying, moves to the next recorded decision once the current one's steps are used up.
+ * Appends a decision to the run's schedule, merging consecutive slices of the same task unless
+ * the first ended with the task asleep (a replay moves on to the next entry when the task blocks,
+ * so "3:40 3:43", where 3 slept in between and woke with nobody else running, must stay two);
+ * when replaying, moves to the next recorded decision once the current one's steps are used up.
  */
 function recordDecision(k: Kernel, task: Task, steps: number): void {
   const replay = k.options.replay;
@@ -155,9 +164,13 @@ function recordDecision(k: Kernel, task: Task, steps: number): void {
       cursor.done = 0;
     }
   }
-  const last = k.schedule[k.schedule.length - 1];
-  if (last && last.pid === task.pid) last.steps += steps;
-  else k.schedule.push({ pid: task.pid, steps });
+  let last = k.schedule[k.schedule.length - 1];
+  if (last && last.pid === task.pid && !closedEntries.has(last)) last.steps += steps;
+  else {
+    last = { pid: task.pid, steps };
+    k.schedule.push(last);
+  }
+  if (task.state !== 'R') closedEntries.add(last);
 }
 
 /** Lets init and the shell do their work (reaping) whenever they have something to do. */

@@ -9,7 +9,10 @@
  */
 import type { Policy } from '../kernel/sched.ts';
 import type { EventOf, TraceEvent, TraceKind, VarView } from '../kernel/trace.ts';
-import type { ProcessReport, RunStats, RunWarning } from '../vm/run.ts';
+import type { ProcessReport, RunFile as EngineRunFile, RunOptions as EngineRunOptions, RunStats, RunWarning } from '../vm/run.ts';
+import type { ProcessGraph } from '../explore/graph.ts';
+
+export type { ProcessGraph, GraphVertex, GraphEdge, VertexKind, EdgeKind } from '../explore/graph.ts';
 import type { StepInspection, TaskInspection } from '../vm/replay.ts';
 
 export type { TraceEvent, EventOf, TraceKind, VarView, StepInspection, TaskInspection };
@@ -20,30 +23,10 @@ export type ProcessInfo = ProcessReport;
 export type RunStatsInfo = RunStats;
 export type WarningInfo = RunWarning;
 
-/** How to run a program: the options of `forklab run` (../shared/spec/cli.md). */
-export interface RunOptions {
-  args?: string[];
-  stdin?: string;
-  stdoutPipe?: boolean;
-  forkCopy?: 'cow' | 'eager';
-  pageSize?: number;
-  policy?: SchedulerPolicy;
-  seed?: number;
-  quantum?: number;
-  /** a schedule to replay ("pid:steps …"), as run results and the explorer give them */
-  schedule?: string;
-  maxSteps?: number;
-  /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
-  nprocLimit?: number;
-  /** files the program finds in its file system (a relative path is in its working directory, /home/student) */
-  files?: RunFile[];
-}
-
-/** A file given to a run: its path and its text. */
-export interface RunFile {
-  path: string;
-  content: string;
-}
+/** How to run a program: the options of `forklab run` (../shared/spec/cli.md), defined with the engine (src-main/vm/run.ts). */
+export type RunOptions = EngineRunOptions;
+/** A file given to a run: its path and its text (src-main/vm/run.ts). */
+export type RunFile = EngineRunFile;
 
 export interface LabDiagnostic {
   severity: 'error' | 'warning';
@@ -94,11 +77,31 @@ export interface RunView {
 /** `forklab explore --json` (../shared/spec/cli.md). */
 export interface ExploreView {
   complete: boolean;
-  outputs: { stdout: string; schedule: string; exit: { code: number; signal: string | null } }[];
+  outputs: ExploredOutput[];
   schedulesExplored: number;
   statesExplored: number;
   /** true when cancel(jobId) stopped the search (nothing of it is kept) */
   cancelled?: boolean;
+  /**
+   * The process graphs (explore/graph.ts) of the outputs' runs, each shape drawn once, when the
+   * request asked for them (`graphs`): an output's `graph` is its index here
+   */
+  graphs?: ProcessGraph[];
+  /** the answer about the request's `candidate`: whether a schedule prints it, and why, in words */
+  candidate?: { stdout: string; possible: boolean; why: string[]; schedule: string | null };
+}
+
+/** One output the explorer found. */
+export interface ExploredOutput {
+  stdout: string;
+  schedule: string;
+  exit: { code: number; signal: string | null };
+  /** the index in ExploreView.graphs of the graph of this output's run (when drawn) */
+  graph?: number;
+  /** that graph's print vertices in the order this output has them */
+  order?: string[];
+  /** the scheduling decisions that give this output, in words ("child 4 runs before parent 3 prints "x"") */
+  why?: string[];
 }
 
 /**
@@ -121,6 +124,10 @@ export interface ExploreRequest {
   options?: RunOptions;
   maxRuns?: number;
   jobId?: string;
+  /** draw the process graph of the first this many outputs' runs (ExploreView.graphs) */
+  graphs?: number;
+  /** an output to explain: why a schedule prints it, or why none does (ExploreView.candidate) */
+  candidate?: string;
 }
 
 /** One graded check, in the shape `forklab grade --json` prints (converts to Gradescope / PrairieLearn). */

@@ -15,7 +15,13 @@ export const APP_GRADING: GradeJobOptions = { includeSecret: false, includeRun: 
 
 /** Every output the program can produce (the explorer); a compile error or a bad file is a rejection (RequestError) saying so. */
 export function exploreSource(request: ExploreRequest): ExploreView {
-  const options = { ...(request.options ?? {}), fileName: request.fileName ?? 'prog.c', ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}) };
+  const options = {
+    ...(request.options ?? {}),
+    fileName: request.fileName ?? 'prog.c',
+    ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}),
+    ...(request.graphs !== undefined ? { graphs: request.graphs } : {}),
+    ...(request.candidate !== undefined ? { candidate: request.candidate } : {}),
+  };
   try {
     return refusingBadFiles(() => exploreProgram(request.source, options));
   } catch (e) {

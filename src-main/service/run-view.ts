@@ -3,32 +3,13 @@
  * RunResult (src-main/vm/run.ts) and the request that produced it.
  */
 import { TRACE_VERSION } from '../kernel/trace.ts';
-import type { RunRequest as EngineRunRequest, RunResult } from '../vm/run.ts';
+import { runRequestFor, type RunRequest as EngineRunRequest, type RunResult } from '../vm/run.ts';
 import type { LabDiagnostic, RunOptions, RunRequest, RunStatsInfo, RunView } from './contract.ts';
 import { toRunView as runResultView } from '../checker/run-view.ts';
 
 /** The engine request for a LabApi run: the options, with the detail mode the viewer needs. */
 export function engineRequest(request: RunRequest): EngineRunRequest {
-  const o = request.options ?? {};
-  const engine: EngineRunRequest & { detail?: boolean } = {
-    source: request.source,
-    fileName: request.fileName ?? 'prog.c',
-    args: o.args,
-    stdin: o.stdin,
-    stdoutPipe: o.stdoutPipe,
-    forkCopy: o.forkCopy,
-    pageSize: o.pageSize,
-    policy: o.policy,
-    seed: o.seed,
-    quantum: o.quantum,
-    schedule: o.schedule,
-    maxSteps: o.maxSteps,
-    nprocLimit: o.nprocLimit,
-    files: o.files,
-    detail: true,
-  };
-  for (const key of Object.keys(engine) as (keyof typeof engine)[]) if (engine[key] === undefined) delete engine[key];
-  return engine;
+  return { source: request.source, fileName: request.fileName ?? 'prog.c', ...runRequestFor(request.options ?? {}), detail: true };
 }
 
 /** Converts the engine's result to the JSON-safe view (the checker's conversion: one for both). */

@@ -51,6 +51,8 @@ export const REQUEST_LIMITS = {
   nprocLimit: 4096,
   /** runs of one exploration */
   maxRuns: 100_000,
+  /** outputs of one exploration whose process graphs are drawn */
+  graphs: 1000,
   /** ticked choices of an answer */
   ticked: 1000,
   /** a pid (Linux's PID_MAX_LIMIT) */
@@ -180,7 +182,10 @@ export function checkInspectRequest(value: unknown): InspectRequest {
 
 /** Checks an exploration request. */
 export function checkExploreRequest(value: unknown): ExploreRequest {
-  checkFields(value, 'request', { source, fileName: name, options, maxRuns: integer(1, REQUEST_LIMITS.maxRuns), jobId: name }, ['source']);
+  checkFields(value, 'request', {
+    source, fileName: name, options, maxRuns: integer(1, REQUEST_LIMITS.maxRuns), jobId: name,
+    graphs: integer(0, REQUEST_LIMITS.graphs), candidate: text(REQUEST_LIMITS.stdinChars),
+  }, ['source']);
   return value as ExploreRequest;
 }
 

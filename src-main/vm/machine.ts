@@ -400,12 +400,18 @@ export class Machine implements CpuHost {
     if (!task) throw new Error('internal error: a builtin ran with no current task');
     const wasExact = kernel.pcExact;
     kernel.pcExact = true;
+    const observer = this.callObserver;
     try {
-      return this.callBuiltin(task, ctx, id, nargs, kinds);
+      if (observer === null) return this.callBuiltin(task, ctx, id, nargs, kinds);
+      observer.before(task, id, nargs, kinds);
+      return observer.after(task, id, ctx, this.callBuiltin(task, ctx, id, nargs, kinds));
     } finally {
       kernel.pcExact = wasExact;
     }
   }
+
+  /** The schedule explorer's hook on library and system calls (CallObserver), or null. */
+  callObserver: CallObserver | null = null;
 
   private callBuiltin(task: Task, ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
     const kernel = this.kernel;
@@ -521,6 +527,21 @@ export class Machine implements CpuHost {
     const r = sysRead(this.kernel, task, fd, max);
     return r === BLOCKED ? BLOCK : r;
   }
+}
+
+/**
+ * Watches every library and system call of a run (the schedule explorer, src-main/explore): it
+ * is told of each call before and after it runs, and decides whether the task goes on after it
+ * or the scheduler picks again (a scheduling point).
+ */
+export interface CallObserver {
+  /** `task` is about to make builtin `id` (its arguments readable with Machine.callFor). */
+  before(task: Task, id: number, nargs: number, kinds: number): void;
+  /**
+   * `task` made builtin `id` (the result, when it returned one, on top of ctx's evaluation
+   * stack); `goOn` is whether the machine would go on running it. Returns whether it goes on.
+   */
+  after(task: Task, id: number, ctx: CpuContext, goOn: boolean): boolean;
 }
 
 /** A program called a library function the lab declares but does not implement yet. */

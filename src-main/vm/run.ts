@@ -29,6 +29,58 @@ import { parseUnit } from '../lang/parser.ts';
 import { timedCompilation } from '../lang/limits.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
 
+/**
+ * How to run a program, as every door asks for it: the options of `forklab run`
+ * (../shared/spec/cli.md), the LabApi's RunOptions (service/contract.ts), a pack's `run:`.
+ */
+export interface RunOptions {
+  args?: string[];
+  stdin?: string;
+  stdoutPipe?: boolean;
+  forkCopy?: 'cow' | 'eager';
+  pageSize?: number;
+  policy?: Policy;
+  seed?: number;
+  quantum?: number;
+  /** a schedule to replay ("pid:steps …"), as run results and the explorer give them */
+  schedule?: string;
+  maxSteps?: number;
+  /** RLIMIT_NPROC for the run (the kernel's small default when absent) */
+  nprocLimit?: number;
+  /** files the program finds in its file system (a relative path is in its working directory, /home/student) */
+  files?: RunFile[];
+}
+
+/** A file given to a run: its path and its text. */
+export interface RunFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * The engine request for run options: the one place where the options of a run reach the
+ * engine, for plain runs (service/run-view.ts), graded runs (checker/runs.ts) and the explorer
+ * (explore/explore.ts). Options left out keep the engine's defaults.
+ */
+export function runRequestFor(options: RunOptions): Omit<RunRequest, 'source'> {
+  const request: Omit<RunRequest, 'source'> = {
+    args: options.args,
+    stdin: options.stdin,
+    stdoutPipe: options.stdoutPipe,
+    forkCopy: options.forkCopy,
+    pageSize: options.pageSize,
+    policy: options.policy,
+    seed: options.seed,
+    quantum: options.quantum,
+    schedule: options.schedule,
+    maxSteps: options.maxSteps,
+    nprocLimit: options.nprocLimit,
+    files: options.files,
+  };
+  for (const key of Object.keys(request) as (keyof typeof request)[]) if (request[key] === undefined) delete request[key];
+  return request;
+}
+
 /** A file the program finds when it starts: `path` relative to its working directory, or absolute. */
 export interface SeedFile {
   path: string;

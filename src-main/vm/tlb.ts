@@ -10,6 +10,11 @@
  * A TLB can be told to watch writes (`writeCheck`, set for a vfork child): it then never caches a
  * page as writable, so every store takes the slow path and is shown to the check first. A TLB
  * without a check pays nothing for the feature (the check is only looked at on the slow path).
+ *
+ * It can also be told which pages are touched (`pageWatch`, the schedule explorer's hook for
+ * tasks that share memory): every page it fills is reported once, read or written, and a page
+ * filled for reading is cached read-only so that a first write to it is reported too. flush()
+ * starts the watch over (every page is reported again).
  */
 
 import type { Mmu } from '../kernel/mmu.ts';
@@ -29,11 +34,18 @@ export class Tlb {
   generation: number;
   /** called with the address of every write while set (see the header); null by default */
   writeCheck: ((address: number) => void) | null = null;
+  /** told of each page read or written while set (see the header); null by default */
+  pageWatch: ((vpn: number, write: boolean) => void) | null = null;
 
   constructor(readonly mmu: Mmu) {
     this.pageSize = mmu.pageSize;
     this.invPageSize = 1 / mmu.pageSize;
     this.generation = mmu.generation();
+  }
+
+  /** Forgets every translation (the next access to each page takes the slow path). */
+  flush(): void {
+    this.tag.fill(NaN);
   }
 
   /** Forgets every translation when the address space changed since they were cached. */
@@ -51,7 +63,8 @@ export class Tlb {
     const k = vpn & TLB_MASK;
     this.tag[k] = vpn;
     this.view[k] = t.view;
-    this.writable[k] = t.writable && this.writeCheck === null ? 1 : 0;
+    this.writable[k] = t.writable && this.writeCheck === null && this.pageWatch === null ? 1 : 0;
+    if (this.pageWatch !== null) this.pageWatch(vpn, false);
     return t.view;
   }
 
@@ -60,6 +73,7 @@ export class Tlb {
     const check = this.writeCheck;
     if (check !== null) check(address);
     const t = this.mmu.translate(vpn, address, true);
+    if (this.pageWatch !== null) this.pageWatch(vpn, true);
     // a write fault may have changed other tasks' view of this mm (e.g. brk); keep ours current
     this.generation = this.mmu.generation();
     const k = vpn & TLB_MASK;

@@ -68,6 +68,30 @@ describe('forklab explore', () => {
     expect(text.out).toContain('cut off');
   });
 
+  it('prints the process graph in DOT and in JSON', async () => {
+    const dot = await cli(['explore', race, '--graph', 'dot']);
+    expect(dot.code).toBe(0);
+    expect(dot.out).toMatch(/^\/\/ the runs of outputs 1, 2\ndigraph "process graph 1" \{/);
+    expect(dot.out).toContain('label="parent 3";');
+    expect(dot.out).toContain('label="child 4";');
+    expect(dot.out).toContain('[style=dashed, label="fork"]');
+    expect(dot.out).toContain('[color=blue, label="wait"]');
+    const json = JSON.parse((await cli(['explore', race, '--graph', 'json'])).out);
+    expect(json.graphs).toHaveLength(1);
+    for (const o of json.outputs) {
+      expect(o.graph).toBe(0);
+      expect(o.order.map((id: string) => json.graphs[0].vertices.find((v: { id: string }) => v.id === id).text).join('')).toBe(o.stdout);
+    }
+    expect((await cli(['explore', race, '--graph', 'svg'])).code).toBe(2);
+  });
+
+  it('says why an output is possible or not (--why)', async () => {
+    const no = await cli(['explore', race, '--why', 'child\\n']);
+    expect(no.out).toContain('--- impossible: no schedule prints it\n    Every run prints "parent" once; your output does not have it.\n');
+    const yes = await cli(['explore', race, '--why', 'child\\nparent\\n']);
+    expect(yes.out).toMatch(/--- possible: a schedule prints it \(replay: --schedule "[\d: ]+"\)\n {4}child 4 runs before parent 3 prints "parent"\n$/);
+  });
+
   it('exits 1 with gcc-style diagnostics when the program does not compile, 2 on bad usage', async () => {
     const r = await cli(['explore', broken]);
     expect(r.code).toBe(1);

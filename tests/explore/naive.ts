@@ -25,15 +25,16 @@ export function allOutputsNaively(image: ProgramImage, options: ExploreRunOption
     const sizes: number[] = [];
     const result = runControlled(image, options, {
       choose(_index, runnable) {
-        // every call of the chooser is a choice here, blocked attempts included
         const k = taken.length;
         const i = k < prefix.length ? prefix[k] : 0;
         taken.push(i);
         sizes.push(runnable.length);
         return runnable[i];
       },
-      blocked() {},
       transition() {},
+      blocked() {},
+      known: () => false,
+      replaysAttempt: () => false,
     });
     outputs.add(result.stdout);
     // next branch: the deepest point with an untried alternative

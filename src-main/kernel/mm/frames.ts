@@ -37,8 +37,11 @@ export class PhysicalMemory {
   readonly maxFrames: number;
   sink: MmEventSink | null;
 
-  /** reference count of each frame (0 = free) */
-  readonly refcount: Int32Array;
+  /**
+   * reference count of each frame (0 = free), for the frames handed out so far: it grows as
+   * frames are (a machine is made for every run, and most runs use a few dozen frames)
+   */
+  refcount: Int32Array;
   /** storage of allocated frames, by frame number (undefined while free) */
   readonly views: (DataView | undefined)[] = [];
   readonly bytes: (Uint8Array | undefined)[] = [];
@@ -73,7 +76,7 @@ export class PhysicalMemory {
     this.pageSize = pageSize;
     this.maxFrames = maxFrames;
     this.sink = options.sink ?? null;
-    this.refcount = new Int32Array(maxFrames);
+    this.refcount = new Int32Array(Math.min(maxFrames, 64));
   }
 
   /**
@@ -83,6 +86,11 @@ export class PhysicalMemory {
   allocFrame(mm = 0): number {
     const frame = this.takeFrameNumber();
     if (frame === NO_FRAME) return NO_FRAME;
+    if (frame >= this.refcount.length) {
+      const grown = new Int32Array(Math.min(this.maxFrames, Math.max(frame + 1, this.refcount.length * 2)));
+      grown.set(this.refcount);
+      this.refcount = grown;
+    }
     const spare = this.spareBytes[frame];
     if (spare) {
       spare.fill(0);

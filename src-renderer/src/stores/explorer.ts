@@ -1,56 +1,71 @@
 /**
  * The "All possible outputs" store: asks the lab to explore a program's schedules and keeps the
- * distinct outputs, each with the schedule that produces it and how it differs from the first.
+ * distinct outputs, each with the schedule that produces it, the process graph of its run and
+ * the decisions that give it in words; and asks whether an output a student types is possible.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { lab, type ExploreView } from '../lab/index.ts';
 
-export interface ScheduleDifference {
-  /** index of the first scheduling decision that differs from the first output's schedule */
-  at: number;
-  /** that decision here and there ("pid:steps") */
-  here: string;
-  there: string;
-}
-
-/** Where schedule `b` first departs from schedule `a` (null when they agree throughout). */
-export function firstDifference(a: string, b: string): ScheduleDifference | null {
-  const x = a.trim().split(/\s+/).filter(Boolean);
-  const y = b.trim().split(/\s+/).filter(Boolean);
-  const n = Math.max(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return { at: i, here: y[i] ?? '(end)', there: x[i] ?? '(end)' };
-  return null;
-}
-
-/** "pid:steps" in words. */
-export function describeDecision(token: string): string {
-  const [pid, steps] = token.split(':');
-  if (!steps) return token;
-  return `pid ${pid} runs ${steps} step${steps === '1' ? '' : 's'}`;
-}
+/** Outputs whose process graphs the lab draws (each a replay of its run). */
+export const GRAPHS_DRAWN = 100;
 
 export const useExplorerStore = defineStore('explorer', () => {
   const result = shallowRef<ExploreView | null>(null);
   const source = ref<string | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** the output replayed in the viewer */
   const chosen = ref<number | null>(null);
+  /** the output whose order the graph shows */
+  const selected = ref<number | null>(null);
+  /** the answer about an output the student typed, and whether one is being asked */
+  const verdict = shallowRef<NonNullable<ExploreView['candidate']> | null>(null);
+  const asking = ref(false);
+
+  /** The graph and order of the selected output (null when none was drawn). */
+  const shown = computed(() => {
+    const r = result.value;
+    const i = selected.value;
+    if (!r || i === null) return null;
+    const o = r.outputs[i];
+    if (!o || o.graph === undefined || !r.graphs?.[o.graph]) return null;
+    return { index: i, graph: r.graphs[o.graph], order: o.order ?? [] };
+  });
 
   async function explore(text: string): Promise<void> {
     busy.value = true;
     error.value = null;
     chosen.value = null;
+    verdict.value = null;
     try {
-      result.value = await lab.explore({ source: text });
+      result.value = await lab.explore({ source: text, graphs: GRAPHS_DRAWN });
       source.value = text;
+      selected.value = result.value.outputs.length > 0 ? 0 : null;
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
       result.value = null;
+      selected.value = null;
     } finally {
       busy.value = false;
     }
   }
 
-  return { result, source, busy, error, chosen, explore };
+  /** Asks whether the explored program can print `text`, and why (the program explored last). */
+  async function ask(text: string): Promise<void> {
+    if (source.value === null) return;
+    asking.value = true;
+    error.value = null;
+    try {
+      // a line typed in a box has no newline after it; a program's last line usually does
+      const candidate = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+      verdict.value = (await lab.explore({ source: source.value, candidate })).candidate ?? null;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    } finally {
+      asking.value = false;
+    }
+  }
+
+  return { result, source, busy, error, chosen, selected, shown, verdict, asking, explore, ask };
 });
