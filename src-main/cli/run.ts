@@ -13,7 +13,7 @@ import { TRACE_VERSION } from '../kernel/trace.ts';
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
 options:
-  --json                 print one JSON object (see the README)
+  --json                 print one JSON object (its fields: docs/cli.md)
   --max-steps N          instruction budget for the whole run (default 50000000)
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file
