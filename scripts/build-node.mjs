@@ -11,9 +11,10 @@
  *   out/node/chunk-*.mjs code the entries share (each command's code is loaded when it is used)
  *   out/node/build.json  the source files the build read, for the staleness check (ensure-built.mjs)
  *
- * The lab's C runtime (src-main/vm/libc/crt.ts) is compiled here, once: its runtime object
- * (src-main/lang/runtime-object.ts) goes into the bundle in place of the empty list of
- * src-main/lang/prebuilt-runtime.ts, so `forklab run` never compiles it.
+ * What the lab would otherwise compile at every start is compiled here, once
+ * (scripts/prebuilt-sources.ts): the C runtime's runtime object (src-main/lang/runtime-object.ts)
+ * replaces the empty list of src-main/lang/prebuilt-runtime.ts, and the pack schema's validators
+ * (ajv standalone code) replace src-main/packs/prebuilt-validators.ts.
  *
  * The Electron main process is built by electron-vite (electron.vite.config.ts), into out/main/.
  */
@@ -49,32 +50,32 @@ function esbuildOptions() {
   };
 }
 
-/** The serialised runtime object of the C runtime, compiled by the sources being built. */
-async function prebuiltRuntimeObjects(esbuild) {
-  const contents = [
-    "import { compileRuntimeObject } from './src-main/lang/compiler.ts';",
-    "import { serializeRuntimeObject } from './src-main/lang/runtime-object.ts';",
-    "import { CRT } from './src-main/vm/libc/crt.ts';",
-    // unit 1: after the program's one file, as forklab run, the app and /bin compile programs
-    'const object = compileRuntimeObject([CRT], 1);',
-    "if (!object) throw new Error(\"the lab's C runtime does not compile on its own\");",
-    'export const objects = [serializeRuntimeObject(object)];',
-  ].join('\n');
-  const result = await esbuild.build({ ...esbuildOptions(), metafile: false, sourcemap: false, stdin: { contents, resolveDir: REPO, loader: 'ts' } });
-  const code = result.outputFiles[0].text;
-  const { objects } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return objects;
+/**
+ * Runs scripts/prebuilt-sources.ts with the sources being built: the C runtime's runtime object
+ * and the pack schema's validators (ajv standalone code).
+ */
+async function prebuild(esbuild) {
+  const file = join(OUT, `.prebuild-${process.pid}.mjs`);
+  mkdirSync(OUT, { recursive: true });
+  try {
+    await esbuild.build({ ...esbuildOptions(), metafile: false, sourcemap: false, write: true, entryPoints: ['scripts/prebuilt-sources.ts'], outfile: file });
+    const sources = await import(pathToFileURL(file).href);
+    return { runtimeObjects: sources.runtimeObjects(), validators: sources.validatorsModule() };
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
-/** An esbuild plugin: prebuilt-runtime.ts holds `objects` instead of its empty list. */
-function prebuiltRuntimePlugin(objects) {
+/** An esbuild plugin: the prebuilt-*.ts modules hold what prebuild() made instead of nothing. */
+function prebuiltPlugin(made) {
   return {
-    name: 'prebuilt-runtime',
+    name: 'prebuilt',
     setup(build) {
       build.onLoad({ filter: /src-main[\\/]lang[\\/]prebuilt-runtime\.ts$/ }, () => ({
-        contents: `export const PREBUILT_RUNTIME_OBJECTS = ${JSON.stringify(objects)};`,
+        contents: `export const PREBUILT_RUNTIME_OBJECTS = ${JSON.stringify(made.runtimeObjects)};`,
         loader: 'js',
       }));
+      build.onLoad({ filter: /src-main[\\/]packs[\\/]prebuilt-validators\.ts$/ }, () => ({ contents: made.validators, loader: 'js' }));
     },
   };
 }
@@ -93,10 +94,10 @@ function writeAtomic(path, contents) {
 export async function build() {
   const started = performance.now();
   const esbuild = await import('esbuild');
-  const objects = await prebuiltRuntimeObjects(esbuild);
+  const made = await prebuild(esbuild);
   const result = await esbuild.build({
     ...esbuildOptions(),
-    plugins: [prebuiltRuntimePlugin(objects)],
+    plugins: [prebuiltPlugin(made)],
     entryPoints: ENTRIES,
     outdir: OUT,
     splitting: true,

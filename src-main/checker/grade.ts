@@ -7,6 +7,7 @@
  */
 import type { CheckResultInfo, GradeView } from '../service/contract.ts';
 import { roundPoints } from '../packs/load.ts';
+import { CHECK_MATCH_MS, withMatchTimeLimit } from '../packs/regex.ts';
 import type { Check, Exercise, Pack } from '../packs/types.ts';
 import { runProgram } from '../vm/run.ts';
 import { evaluateCheck } from './evaluate.ts';
@@ -88,8 +89,10 @@ function safeEvaluate(check: Check, ctx: EvalContext, compiled: CompiledSubmissi
     };
   }
   try {
-    return evaluateCheck(check, ctx);
+    // the check's patterns have a time limit of their own (packs/regex.ts): beyond it, "timed out"
+    return withMatchTimeLimit(CHECK_MATCH_MS, () => evaluateCheck(check, ctx));
   } catch (e) {
+    if (e instanceof Error && e.name === 'MatchTimeoutError') return { passed: false, fraction: 0, detail: e.message, link: NO_LINK, error: true };
     return {
       passed: false,
       fraction: 0,

@@ -147,14 +147,14 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   for (const pattern of spec.required ?? []) {
     const re = packRegex(pattern);
     const start = spec.ordered ? from : 0;
-    const found = lines.findIndex((l, i) => i >= start && re.test(l));
+    const found = re.firstMatchingLine(lines, start);
     if (found < 0) missing.push(pattern);
     else if (spec.ordered) from = found + 1;
   }
   const forbiddenAt: { pattern: string; line: number }[] = [];
   for (const pattern of spec.forbidden ?? []) {
     const re = packRegex(pattern);
-    const found = lines.findIndex((l) => re.test(l));
+    const found = re.firstMatchingLine(lines);
     if (found >= 0) forbiddenAt.push({ pattern, line: found + 1 });
   }
   return { missing, forbiddenAt, total: (spec.required?.length ?? 0) + (spec.forbidden?.length ?? 0) };

@@ -6,6 +6,8 @@
  * result has the shape of `forklab pack validate --json` (docs/cli.md).
  */
 import { loadPack } from '../packs/load.ts';
+import { MATCH_TIMED_OUT } from '../packs/regex.ts';
+import type { GradeView } from '../service/contract.ts';
 import { decodeText } from '../packs/files.ts';
 import type { Exercise, PackError, PackFiles } from '../packs/types.ts';
 import { parseYaml, type ParsedYaml } from '../packs/yaml.ts';
@@ -68,11 +70,25 @@ function runExercise(exercise: Exercise, file: string, yaml: ParsedYaml): { repo
     }
   }
   const starter = grade(exercise.starter, 'starter.c');
+  // a pattern that times out on the pack's own programs would time out on students' work too
+  const timedOut = (view: GradeView, name: string): void => {
+    for (const test of view.tests.filter((t) => t.status === 'error' && t.message.includes(MATCH_TIMED_OUT))) {
+      const i = checkIndex(test.id);
+      errors.push({
+        file,
+        line: yaml.lineOf(['checks', i]),
+        field: `checks[${i}]`,
+        message: `check "${test.id}" timed out on ${name}: its pattern takes too long to match (write it in RE2 syntax, without backreferences or lookaround, or split it into simpler checks)`,
+      });
+    }
+  };
+  timedOut(starter, 'starter.c');
   if (starter.max_points > 0 && starter.points >= starter.max_points) {
     errors.push({ file, line: yaml.lineOf(['starter']), field: 'starter', message: 'the starter code earns full marks: there is nothing left to do' });
   }
   exercise.wrong.forEach((wrong, i) => {
     const result = grade(wrong.source, wrong.file.split('/').pop() ?? 'prog.c');
+    timedOut(result, wrong.file);
     wrong.fails.forEach((id, j) => {
       const test = result.tests.find((t) => t.id === id);
       if (test && test.status === 'passed') {

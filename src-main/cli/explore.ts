@@ -20,6 +20,9 @@ options:
   --max-steps N          instruction budget of each run
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file
+  --file NAME=PATH       give the program the file PATH as NAME (in its working directory
+                         unless NAME starts with /); repeat for more files
+  --max-procs N          RLIMIT_NPROC: processes the program may have at once (default 512)
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
   --page-size N          bytes per page (a power of two from 256 to 65536)

@@ -5,9 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './command.ts';
 import { pageSizeProblem } from '../kernel/budgets.ts';
+import { seedProblem, type SeedFile } from '../vm/run.ts';
 
 export interface MachineOptions {
   maxSteps?: number;
+  /** RLIMIT_NPROC: processes the program may have at once */
+  nprocLimit?: number;
+  /** files in the run's file system before the program starts (--file NAME=PATH) */
+  files?: SeedFile[];
   stdin?: string | Uint8Array;
   stdoutPipe?: boolean;
   forkCopy?: 'cow' | 'eager';
@@ -69,10 +74,41 @@ export function readMachineOption(r: ArgReader, i: number, into: MachineOptions)
       into.pageSize = v;
       return i + 1;
     }
+    case '--max-procs':
+      into.nprocLimit = r.integer(i, a, 1);
+      if (into.nprocLimit > MAX_PROCS) throw new UsageError(`--max-procs takes at most ${MAX_PROCS}`);
+      return i + 1;
+    case '--file':
+      into.files = [...(into.files ?? []), readSeedFile(r.value(i, a), into.files ?? [])];
+      return i + 1;
     case '--':
       into.args = r.args.slice(i + 1);
       return r.args.length - 1;
     default:
       return -1;
   }
+}
+
+/** The most processes `--max-procs` allows (each costs host memory). */
+export const MAX_PROCS = 4096;
+
+/**
+ * `--file NAME=PATH`: the host file PATH, given to the program as NAME (relative to its working
+ * directory, or absolute). Throws UsageError when PATH cannot be read or NAME cannot be used.
+ */
+function readSeedFile(value: string, earlier: SeedFile[]): SeedFile {
+  const eq = value.indexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new UsageError('--file takes NAME=PATH: the name the program opens, then the file on this computer');
+  const name = value.slice(0, eq);
+  const path = value.slice(eq + 1);
+  let content: Uint8Array;
+  try {
+    content = new Uint8Array(readFileSync(path));
+  } catch {
+    throw new UsageError(`--file ${name}=${path}: cannot read ${path}`);
+  }
+  const file = { path: name, content };
+  const problem = seedProblem([...earlier, file]);
+  if (problem) throw new UsageError(`--file: ${problem}`);
+  return file;
 }

@@ -11,6 +11,11 @@ import { UsageError, type Command, type Output } from './command.ts';
 /** A command's code and usage text, loaded when it is asked for (`run` starts without the pack code). */
 type CommandModule = () => Promise<{ run: Command; usage: string }>;
 
+/** Gives pack patterns' matching a time limit in this thread (commands that grade or validate). */
+async function matchesTimeLimited(): Promise<void> {
+  await import('../host/match-watchdog.ts');
+}
+
 /** Each command by name. */
 const COMMANDS: Record<string, CommandModule> = {
   run: async () => {
@@ -18,10 +23,12 @@ const COMMANDS: Record<string, CommandModule> = {
     return { run: m.commandRun, usage: m.RUN_USAGE };
   },
   pack: async () => {
+    await matchesTimeLimited();
     const m = await import('./pack.ts');
     return { run: m.commandPack, usage: m.PACK_USAGE };
   },
   grade: async () => {
+    await matchesTimeLimited();
     const m = await import('./grade.ts');
     return { run: m.commandGrade, usage: m.GRADE_USAGE };
   },
@@ -30,10 +37,12 @@ const COMMANDS: Record<string, CommandModule> = {
     return { run: m.commandExplore, usage: m.EXPLORE_USAGE };
   },
   check: async () => {
+    await matchesTimeLimited();
     const m = await import('./check.ts');
     return { run: m.commandCheck, usage: m.CHECK_USAGE };
   },
   autograde: async () => {
+    await matchesTimeLimited();
     const m = await import('./autograde.ts');
     return { run: m.commandAutograde, usage: m.AUTOGRADE_USAGE };
   },

@@ -4,19 +4,25 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runProgram, type RunRequest, type RunResult } from '../vm/run.ts';
+import type { RunRequest, RunResult } from '../vm/run.ts';
+import { isWorkerDied } from '../service/jobs.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
 import { ArgReader, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
+import { withPool } from './pool.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
 options:
   --json                 print one JSON object (its fields: docs/cli.md)
-  --max-steps N          instruction budget for the whole run (default 50000000)
+  --max-steps N          instruction budget for the whole run (default 500000000)
+  --time-limit S         seconds the run may take (default 30)
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file
+  --file NAME=PATH       give the program the file PATH as NAME (in its working directory
+                         unless NAME starts with /); repeat for more files
+  --max-procs N          RLIMIT_NPROC: processes the program may have at once (default 512)
   --stdout pipe          stdout is a pipe (fully buffered), not the terminal
   --fork-copy eager      historical fork: copy every writable page at fork
   --page-size N          bytes per page (a power of two from 256 to 65536)
@@ -72,6 +78,9 @@ export function parseRunArgs(args: string[]): RunCommand {
         req.schedule = v;
         break;
       }
+      case '--time-limit':
+        req.timeLimitMs = r.integer(i++, a, 1) * 1000;
+        break;
       case '--trace':
         command.tracePath = r.value(i++, a);
         req.detail = true;
@@ -99,6 +108,43 @@ export function runJson(result: RunResult): Record<string, unknown> {
     stats: result.stats,
     warnings: result.warnings,
     schedule: result.schedule,
+    files: result.files,
+  };
+}
+
+/**
+ * Compiles and runs the program in a worker of the lab's pool, as the app and the grader do: the
+ * same stack (what gcc compiles, the lab compiles here too) and the same heap limit (a program
+ * that exhausts it is a result saying so, stopReason "host-limit", never V8's fatal error).
+ */
+async function runInWorker(request: RunRequest): Promise<RunResult> {
+  try {
+    return await withPool(1, (pool) => pool.run({ kind: 'engine-run', request }));
+  } catch (e) {
+    if (!isWorkerDied(e)) throw e;
+    return hostLimitResult(e.message);
+  }
+}
+
+/** The result of a run the lab itself could not finish (its worker died): nothing ran to the end, and why. */
+function hostLimitResult(message: string): RunResult {
+  return {
+    ok: true,
+    diagnostics: [],
+    diagnosticsText: '',
+    stdout: '',
+    stdoutBytes: new Uint8Array(0),
+    exit: { code: -1, signal: null },
+    stopReason: 'host-limit',
+    stopMessage: message,
+    processes: [],
+    stats: { steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0, framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0 },
+    warnings: [],
+    trace: [],
+    traceDropped: 0,
+    schedule: '',
+    program: { functions: [] },
+    files: [],
   };
 }
 
@@ -113,7 +159,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
     return 1;
   }
   // the trace is kept only for --trace (the text and --json need the kernel's counters only)
-  const result = runProgram({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
+  const result = await runInWorker({ ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
   if (command.tracePath) {
     writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }

@@ -7,13 +7,17 @@
  *
  * Cancelling: every job carries two flags in a SharedArrayBuffer: [0] "stop, please", raised by
  * cancel(jobId), and [1] "started", raised by the worker when it begins the job. A run sees [0]
- * at its next time slice and ends with what ran (stopReason 'cancelled'). A job still waiting for
- * a worker, a job that does not look at the flag (compiling, grading, exploring), or a run that
- * does not stop within the grace period, is stopped by terminating its worker (or leaving the
- * queue): its promise rejects with CancelledError.
+ * at its next time slice and ends with what ran (stopReason 'cancelled'); a diagnose job's
+ * compiler sees it within a few thousand tokens and rejects with CancelledError, and a diagnose
+ * job cancelled before it started is refused by the worker it reaches (jobs.ts CANCELLED_GENTLY:
+ * the editor supersedes diagnoses all the time, and piscina may already have handed it to a
+ * worker that has not yet marked it started, which terminating would kill). A job still
+ * waiting for a worker, a job that does not look at the flag (grading, exploring, reading packs),
+ * or a job that does not stop within the grace period, is stopped by terminating its worker (or
+ * leaving the queue): its promise rejects with CancelledError.
  */
 import { Piscina } from 'piscina';
-import { CancelledError, PARTIAL_ON_CANCEL, WorkerDiedError, type Compute, type Job, type JobResult } from '../service/jobs.ts';
+import { CANCELLED_GENTLY, CancelledError, STOPS_WHEN_ASKED, WorkerDiedError, type Compute, type Job, type JobResult } from '../service/jobs.ts';
 import type { PoolTask } from './pool-worker.ts';
 
 export interface PoolOptions {
@@ -95,7 +99,8 @@ export class WorkerPool implements Compute {
     const running = this.jobs.get(jobId);
     if (!running || running.aborted) return false;
     Atomics.store(running.flags, 0, 1);
-    if (PARTIAL_ON_CANCEL.has(running.job.kind) && Atomics.load(running.flags, 1) !== 0) {
+    const kind = running.job.kind;
+    if (STOPS_WHEN_ASKED.has(kind) && (Atomics.load(running.flags, 1) !== 0 || CANCELLED_GENTLY.has(kind))) {
       setTimeout(() => this.terminate(running), this.graceMs).unref();
     } else {
       this.terminate(running);

@@ -122,7 +122,11 @@ function completeVforkDone(k: Kernel, task: Task): void {
 function exitFiles(k: Kernel, task: Task): void {
   const files = task.files;
   files.users--;
-  if (files.users > 0) return;
+  if (files.users > 0) {
+    // the table lives on for the tasks that share it; this one no longer has descriptors
+    k.eventLazily(task, 'fd-table', () => ({ fds: [] }));
+    return;
+  }
   for (let fd = 0; fd < files.fds.length; fd++) if (files.fds[fd]) closeFd(k, task, fd, false);
   traceFdTable(k, files);
 }

@@ -303,6 +303,7 @@ export function traceFile(k: Kernel, task: Task, file: OpenFile): void {
     path: file.path,
     flags: file.flags,
     pos: file.pos,
+    ino: file.inode ? file.inode.ino : null,
     size: file.inode && file.kind === 'file' ? file.inode.size : null,
   }));
 }

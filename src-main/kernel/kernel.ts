@@ -55,8 +55,17 @@ export class KernelRunaway extends Error {
   }
 }
 
-export type StopReason = 'exited' | 'step-limit' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused' | 'kernel-limit';
+export type StopReason = 'exited' | 'step-limit' | 'time-limit' | 'endless-loop' | 'deadlock' | 'output-limit' | 'cancelled' | 'paused' | 'kernel-limit';
 export type { OutputChunk } from './tty.ts';
+
+/**
+ * The default step budget: enough for ordinary programs (a 200×200 matrix multiply takes 170
+ * million steps, a merge sort of 100,000 numbers 85 million, qsort 30 million), a few seconds of
+ * the host's time for a program that never ends (an endless loop is seen much sooner: machine.ts).
+ */
+export const DEFAULT_MAX_STEPS = 500_000_000;
+/** The default RLIMIT_NPROC: a loop of 8 forks (256 processes) runs as on Linux; a fork bomb meets it. */
+export const DEFAULT_NPROC = 512;
 
 export interface KernelOptions {
   pageSize: number;
@@ -64,6 +73,8 @@ export interface KernelOptions {
   maxFrames: number;
   /** instruction budget of the whole run */
   maxSteps: number;
+  /** wall-clock budget of the run in milliseconds, or null for none ('time-limit' when it runs out) */
+  timeLimitMs: number | null;
   /** bytes of terminal output before the run is stopped */
   maxOutputBytes: number;
   /** RLIMIT_NPROC: processes the user may have */
@@ -103,9 +114,10 @@ export interface KernelOptions {
 export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
   pageSize: 4096,
   maxFrames: MAX_FRAMES,
-  maxSteps: 50_000_000,
+  maxSteps: DEFAULT_MAX_STEPS,
+  timeLimitMs: null,
   maxOutputBytes: 1 << 20,
-  nprocLimit: 64,
+  nprocLimit: DEFAULT_NPROC,
   stdin: new Uint8Array(0),
   stdoutIsPipe: false,
   forkCopy: 'cow',
@@ -160,6 +172,11 @@ export class Kernel {
   /** the run's file system: programs, the home directory, /tmp, seeded files */
   readonly fs = new RamFs();
   steps = 0;
+  /**
+   * Steps of an endless loop the lab skipped instead of running them (counted in `steps` and
+   * the clock, as the program did run them, but not against the step budget: they cost nothing)
+   */
+  skippedSteps = 0;
   /** simulated time, in nanoseconds */
   time = 0;
   /** the pid the next task gets (alloc_pid) */
@@ -229,11 +246,12 @@ export class Kernel {
     for (const t of [this.init, this.shell, task]) {
       this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
+    // the descriptors the shell gave it: the terminal (and stdout's pipe with --stdout pipe)
+    traceFile(this, task, this.ttyFile);
+    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, files.fds[1]!.file);
+    traceFdTable(this, files);
     const error = execImage(this, task, image, argv, envp);
     if (error) throw new Error(`cannot start the program: ${error}`);
-    traceFile(this, task, files.fds[1]!.file);
-    if (files.fds[1]!.file !== this.ttyFile) traceFile(this, task, this.ttyFile);
-    traceFdTable(this, files);
     this.program = task;
     this.userImage = image;
     wakeUp(this, task);

@@ -183,5 +183,6 @@ export function sysReaddir(k: Kernel, task: Task, fd: number): Dirent | null | n
   const entries: [string, Inode][] = [['.', dir], ['..', dir.parent!], ...[...dir.entries!].reverse()];
   if (file.pos >= entries.length) return null;
   const [name, inode] = entries[file.pos++];
+  traceFile(k, task, file);
   return { ino: inode.ino, name, type: inode.kind === 'dir' ? 4 : inode.kind === 'null' ? 2 : 8 };
 }

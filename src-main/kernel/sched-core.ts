@@ -35,10 +35,15 @@ export function schedule(k: Kernel): StopReason {
   const cpu = k.cpu;
   if (!cpu) throw new Error('no CPU attached to the kernel');
   const interrupted = k.options.interrupted;
+  const deadline = k.options.timeLimitMs === null ? Infinity : Date.now() + k.options.timeLimitMs;
   while (!k.stopReason) {
     k.eventsThisSlice = 0;
     if (interrupted && interrupted()) {
       k.stopReason = 'cancelled';
+      break;
+    }
+    if (deadline !== Infinity && Date.now() > deadline) {
+      k.stopReason = 'time-limit';
       break;
     }
     runKernelThreads(k);
@@ -53,7 +58,7 @@ export function schedule(k: Kernel): StopReason {
       k.stopDetail = describeDeadlock(k);
       break;
     }
-    const budget = Math.min(sliceFor(k, task), k.options.maxSteps - k.steps);
+    const budget = Math.min(sliceFor(k, task), k.options.maxSteps - (k.steps - k.skippedSteps));
     if (budget <= 0) {
       k.stopReason = 'step-limit';
       break;
@@ -88,7 +93,7 @@ export function schedule(k: Kernel): StopReason {
       k.runQueue.splice(i, 1);
       k.runQueue.push(task);
     }
-    if (k.steps >= k.options.maxSteps && !k.stopReason && !k.programFinished()) {
+    if (k.steps - k.skippedSteps >= k.options.maxSteps && !k.stopReason && !k.programFinished()) {
       k.stopReason = 'step-limit';
     }
   }
@@ -147,6 +152,55 @@ function runKernelThreads(k: Kernel): void {
   for (const t of [k.init, k.shell]) {
     if (t && t.kernelThread && t.state !== 'Z' && t.state !== 'X') t.kernelThread(t);
   }
+}
+
+/**
+ * Whether `task` alone decides what happens next, but for timers: no other task can run, no
+ * other task shares its memory, no signal waits for it. Then a task that comes back to the same
+ * state is in an endless loop, which only a timer (alarm, a sleeper waking) can end
+ * (vm/loop-probe.ts, endlessLoop).
+ */
+export function soleRunner(k: Kernel, task: Task): boolean {
+  if (task.pending.size > 0 || task.kernelThread) return false;
+  for (const t of k.tasks.values()) {
+    if (t === task || t.state === 'Z' || t.state === 'X') continue;
+    if (t.state === 'R' || t.mm === task.mm) return false;
+  }
+  return true;
+}
+
+/** The simulated time of the next timer (an alarm, a sleeper's wake-up), or Infinity. */
+function nextTimer(k: Kernel): number {
+  let next = Infinity;
+  for (const t of k.tasks.values()) {
+    if (t.state === 'Z' || t.state === 'X') continue;
+    if (t.alarmAt !== null) next = Math.min(next, t.alarmAt);
+    if (t.state === 'S' && t.waitingFor?.kind === 'sleep') next = Math.min(next, t.waitingFor.until);
+  }
+  return next;
+}
+
+/**
+ * `task` (alone: soleRunner) came back to the same state after `period` steps, `steps` steps
+ * into its slice. With no timer to come, the run stops: an endless loop. With one, nothing can
+ * change before it, so the lab skips whole turns of the loop up to it (they count as run, in
+ * steps and time, but not against the step budget) and returns how many steps it skipped.
+ */
+export function endlessLoop(k: Kernel, task: Task, period: number, steps: number): number {
+  const now = k.time + steps;
+  const next = nextTimer(k);
+  const line = k.lineOf(task);
+  if (next === Infinity) {
+    k.stopReason = 'endless-loop';
+    k.stopDetail = `process ${task.pid} (${task.comm}) came back to exactly the same state${line !== null ? ` at line ${line}` : ''}: the same registers and the same memory, so it would go round for ever`;
+    return 0;
+  }
+  const skipped = Math.max(0, Math.floor((next - now) / period) * period);
+  if (skipped > 0) {
+    k.skippedSteps += skipped;
+    k.event(task, 'loop-skip', { steps: skipped, period, until: now + skipped });
+  }
+  return skipped;
 }
 
 /** Who waits for what, when nobody can run: the deadlock report. */

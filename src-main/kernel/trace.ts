@@ -159,11 +159,15 @@ export interface EventDetails {
     flags: number;
     /** the file offset */
     pos: number;
+    /** the inode of a file, directory or /dev/null (descriptions of one file share its size), else null */
+    ino: number | null;
     /** a regular file's size, else null */
     size: number | null;
   };
   /** a name was removed from the file system */
   unlink: { path: string };
+  /** an endless loop (the same state every `period` steps) was skipped ahead `steps` steps, to time `until` (a timer) */
+  'loop-skip': { steps: number; period: number; until: number };
   syscall: { name: string; args: (number | string)[]; result: number | null; errno: string | null };
   warning: { warningKind: WarningKind; message: string };
   line: { line: number; fn: string; depth: number; vars: VarView[] };

@@ -10,6 +10,7 @@ import { type CType, isRecord, sizeOf, alignOf, typeToString, scalarName, kindOf
 import type { LocalSymbol } from './image.ts';
 import { ExprGen, Label, type GenContext } from './codegen-expr.ts';
 import { symbolInfo } from './assembly.ts';
+import { compileTick } from './limits.ts';
 
 interface LoopTargets {
   breakLabel: Label;
@@ -210,6 +211,7 @@ class FunctionGen extends ExprGen {
   }
 
   private statement(s: Stmt): void {
+    compileTick(s.pos);
     switch (s.k) {
       case 'block':
         return this.block(s);

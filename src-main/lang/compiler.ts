@@ -19,7 +19,7 @@ import { addRuntimeObjects, appendRuntimeCode, deserializeRuntimeObject, runtime
 import { headerDeclaring } from './headers.ts';
 import { builtinId } from './builtins.ts';
 import { sizeOf, alignOf, type CType } from './types.ts';
-import { CompileLimitError, isStackOverflow } from './limits.ts';
+import { CompileCancelledError, CompileLimitError, isStackOverflow, timedCompilation, untimed } from './limits.ts';
 
 const INTERNAL = "internal error in the lab's C runtime: ";
 
@@ -29,8 +29,16 @@ interface ParsedUnit {
   bag: DiagnosticBag;
 }
 
-/** Compiles and links a program. See CompileOptions and CompileResult (compile.ts). */
+/**
+ * Compiles and links a program. See CompileOptions and CompileResult (compile.ts). Within its
+ * time limit (limits.ts MAX_COMPILE_MS: beyond it, a diagnostic); throws CompileCancelledError
+ * when the job that asked for it is cancelled.
+ */
 export function compile(options: CompileOptions): CompileResult {
+  return timedCompilation(() => compileTimed(options));
+}
+
+function compileTimed(options: CompileOptions): CompileResult {
   const userBag = new DiagnosticBag();
   const runtimeBag = new DiagnosticBag();
   const runtime = options.runtime ?? [];
@@ -62,6 +70,7 @@ export function compile(options: CompileOptions): CompileResult {
  * compiler's stack is the program's diagnostic; anything else is the lab's own failure.
  */
 function reportFailure(bag: DiagnosticBag, fileName: string, e: unknown, what: 'file' | 'program'): void {
+  if (e instanceof CompileCancelledError) throw e;
   if (e instanceof CompileLimitError) {
     bag.error(e.at.file, e.at.line, e.at.column, 1, e.message);
   } else if (isStackOverflow(e)) {
@@ -90,7 +99,7 @@ function runtimeObjectFor(runtime: SourceFile[], firstUnit: number): RuntimeObje
   let object = runtimeObjects.get(key);
   if (object === undefined) {
     const prebuilt = PREBUILT_RUNTIME_OBJECTS.find((json) => json.startsWith(`{"key":${JSON.stringify(key)},`));
-    object = prebuilt ? deserializeRuntimeObject(prebuilt) : compileRuntimeObject(runtime, firstUnit);
+    object = prebuilt ? deserializeRuntimeObject(prebuilt) : untimed(() => compileRuntimeObject(runtime, firstUnit));
     runtimeObjects.set(key, object);
   }
   return object;

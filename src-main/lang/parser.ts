@@ -11,7 +11,7 @@ import { type Token } from './token.ts';
 import type { Block, CaseStmt, Expr, FunctionDef, Init, InitPiece, Pos, Stmt, Sym, Unit, BinaryOp } from './ast.ts';
 import { type CType, INT, CHAR, ULONG, arrayOf, pointerTo, qualified, isComplete, sameType, typeToString, sizeOf } from './types.ts';
 import { flattenInitMeasured } from './initializers.ts';
-import { CompileLimitError, MAX_EXPRESSION_NESTING } from './limits.ts';
+import { CompileLimitError, MAX_EXPRESSION_NESTING, compileTick } from './limits.ts';
 import { ParserBase, ParseError, SkippedDefinition, TYPE_KEYWORDS, type Declarator, type Specs } from './parse-base.ts';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
@@ -50,7 +50,8 @@ export class Parser extends ParserBase {
   private loopDepth = 0;
   /** expressions being parsed inside each other (MAX_EXPRESSION_NESTING) */
   private nesting = 0;
-  private switches: { cases: CaseStmt[]; hasDefault: boolean; type: CType }[] = [];
+  /** the switches being parsed, innermost last; `values` holds their cases' values (a duplicate is an error) */
+  private switches: { cases: CaseStmt[]; values: Set<bigint>; hasDefault: boolean; type: CType }[] = [];
 
   // ---------------------------------------------------------------- translation unit
 
@@ -449,6 +450,7 @@ export class Parser extends ParserBase {
 
   private statement(): Stmt {
     const t = this.peek();
+    compileTick(t);
     const pos = this.here();
     if (t.kind === 'punct') {
       if (t.text === '{') return this.block();
@@ -600,7 +602,7 @@ export class Parser extends ParserBase {
     let test = this.expression();
     this.expect(')');
     test = this.sema.switchValue(test);
-    const sw = { cases: [] as CaseStmt[], hasDefault: false, type: test.type };
+    const sw = { cases: [] as CaseStmt[], values: new Set<bigint>(), hasDefault: false, type: test.type };
     this.switches.push(sw);
     try {
       const body = this.substatement();
@@ -627,7 +629,8 @@ export class Parser extends ParserBase {
     v ??= 0n;
     if (sw) {
       v = this.sema.truncateTo(v, sw.type);
-      if (sw.cases.some((c) => c.value === v)) this.error(e.pos, 'duplicate case value');
+      if (sw.values.has(v)) this.error(e.pos, 'duplicate case value');
+      sw.values.add(v);
     }
     const body = this.caseBody(pos);
     const c: CaseStmt = { k: 'case', pos, value: v, body };
@@ -682,6 +685,7 @@ export class Parser extends ParserBase {
   }
 
   assignment(): Expr {
+    compileTick(this.peek());
     if (++this.nesting > MAX_EXPRESSION_NESTING) {
       const t = this.peek();
       throw new CompileLimitError(t, `expressions are nested more than ${MAX_EXPRESSION_NESTING.toLocaleString('en-US')} levels deep here, the most the lab compiles`);

@@ -8,7 +8,7 @@
  */
 import { DiagnosticBag } from './diagnostics.ts';
 import { cloneToken, lex, type PPToken } from './lexer.ts';
-import { CompileLimitError, MAX_EXPANDED_TOKENS, MAX_EXPANSION_WORK } from './limits.ts';
+import { CompileLimitError, MAX_EXPANDED_TOKENS, MAX_EXPANSION_WORK, compileTick } from './limits.ts';
 
 export interface Macro {
   name: string;
@@ -144,6 +144,7 @@ export class Macros {
     this.expandedTokens += tokens;
     this.expansionWork += tokens + hide.size;
     const at = use.expandedFrom ?? use;
+    compileTick(at);
     if (this.expandedTokens > MAX_EXPANDED_TOKENS) {
       throw new CompileLimitError(at, `macro expansion produces more than ${MAX_EXPANDED_TOKENS.toLocaleString('en-US')} tokens, the most the lab compiles (in expansion of macro "${use.text}")`);
     }

@@ -13,6 +13,7 @@ import { lex, type PPToken } from './lexer.ts';
 import { Macros, TokenStream, quoteString, type Macro } from './pp-macros.ts';
 import { evaluateCondition, PPExprError } from './pp-expr.ts';
 import { HEADERS, headerText } from './headers.ts';
+import { compileTick } from './limits.ts';
 
 export interface PreprocessOptions {
   /** extra -D macros: name → replacement text */
@@ -119,6 +120,7 @@ class Preprocessor {
     this.pushFile(file.name, lex(file, this.diags), endOf(file));
     for (;;) {
       const tok = this.input.next()!;
+      compileTick(tok);
       if (tok.kind === 'eof') {
         if (this.endFile(tok)) return this.out;
       } else if (tok.bol && tok.kind === 'punct' && tok.text === '#' && !tok.expandedFrom) {

@@ -6,14 +6,23 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { EXERCISE_YAML_REF, PACK_SCHEMA, PACK_YAML_REF, TEST_CASE_RULE, TYPE_RULES } from './schema.ts';
 import type { ParsedYaml } from './yaml.ts';
 import type { PackError } from './types.ts';
+import { PREBUILT_VALIDATORS } from './prebuilt-validators.ts';
+
+/** How the schema is compiled (here on first use, or at build time: scripts/prebuilt-sources.ts). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 let validators: { pack: ValidateFunction; exercise: ValidateFunction } | null = null;
 
+/** The validators: compiled at build time in the built lab (prebuilt-validators.ts), else once here. */
 function compiled(): { pack: ValidateFunction; exercise: ValidateFunction } {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    ajv.addSchema(PACK_SCHEMA);
-    validators = { pack: ajv.getSchema(PACK_YAML_REF)!, exercise: ajv.getSchema(EXERCISE_YAML_REF)! };
+    if (PREBUILT_VALIDATORS) {
+      validators = PREBUILT_VALIDATORS;
+    } else {
+      const ajv = new Ajv(AJV_OPTIONS);
+      ajv.addSchema(PACK_SCHEMA);
+      validators = { pack: ajv.getSchema(PACK_YAML_REF)!, exercise: ajv.getSchema(EXERCISE_YAML_REF)! };
+    }
   }
   return validators;
 }

@@ -265,7 +265,11 @@ export interface HandInFile {
 }
 
 export interface LabApi {
-  /** Compiles only, for the editor's markers as the student types. */
+  /**
+   * Compiles only, for the editor's markers as the student types. A newer diagnose cancels one
+   * still under way (it rejects with a "Cancelled:" error); a compilation longer than the
+   * compiler's time limit is a diagnostic.
+   */
   diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]>;
   /** Compiles and runs; resolves with stopReason 'cancelled' if cancelled. Never rejects for what the program does. */
   run(request: RunRequest): Promise<RunView>;

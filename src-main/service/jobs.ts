@@ -5,6 +5,7 @@
  * exhausts its worker is a result for that job, never a dead host (../shared/design.md, Budgets).
  */
 import type { ValidationReport } from '../checker/validate-pack.ts';
+import { compilingUnder } from '../lang/limits.ts';
 import type { Exercise, Pack } from '../packs/types.ts';
 import type { RunRequest as EngineRunRequest, RunResult } from '../vm/run.ts';
 import type { ExploreRequest, ExploreView, GradeView, InspectRequest, LabDiagnostic, RunRequest, RunView, StepInspection } from './contract.ts';
@@ -55,6 +56,20 @@ export type JobResult<J extends Job> = JobResults[J['kind']];
 /** Kinds of job that stop by themselves, keeping what they did, when asked to (JobControl.cancelled). */
 export const PARTIAL_ON_CANCEL: ReadonlySet<Job['kind']> = new Set(['run', 'engine-run']);
 
+/**
+ * Kinds of job that stop by themselves soon after they are asked to (JobControl.cancelled), so
+ * their worker need not be terminated: runs (keeping what ran), and compiling for diagnostics
+ * (the compiler looks at the flag as it goes: lang/limits.ts compileTick).
+ */
+export const STOPS_WHEN_ASKED: ReadonlySet<Job['kind']> = new Set([...PARTIAL_ON_CANCEL, 'diagnose']);
+
+/**
+ * Kinds of job cancelled gently even before a worker starts them: the worker refuses a job whose
+ * flag is already raised, so a cancel never has to terminate a worker it may just have been handed
+ * to. Diagnoses: the editor supersedes one at every pause in typing.
+ */
+export const CANCELLED_GENTLY: ReadonlySet<Job['kind']> = new Set(['diagnose']);
+
 /** What a job can ask of whoever runs it while it works. */
 export interface JobControl {
   /** true once the job was asked to stop: a run stops at its next time slice and keeps what ran */
@@ -102,9 +117,12 @@ export const ENGINE_GROUP: Readonly<Record<Job['kind'], 'run' | 'grade' | 'pack'
   'pack-validate': 'pack',
 };
 
-/** Does one job to its end; throws what the engine throws. */
+/**
+ * Does one job to its end; throws what the engine throws. Every compilation the job makes stops
+ * when the job is cancelled (throwing a CancelledError) and has its time limit (lang/limits.ts).
+ */
 export function performJob<J extends Job>(job: J, engines: Engines, control: JobControl = NEVER_CANCELLED): JobResult<J> {
-  return perform(job, engines, control) as JobResult<J>;
+  return compilingUnder({ cancelled: control.cancelled }, () => perform(job, engines, control)) as JobResult<J>;
 }
 
 function perform(job: Job, engines: Engines, control: JobControl): JobResults[Job['kind']] {

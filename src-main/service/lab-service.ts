@@ -70,6 +70,8 @@ export class LabService implements LabApi {
   private packCache: Promise<Map<string, LoadedPack>> | null = null;
   private started: Promise<void> | null = null;
   private jobCount = 0;
+  /** the diagnose job under way, which a newer diagnose supersedes */
+  private diagnosing: string | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly options: LabServiceOptions) {
@@ -82,10 +84,21 @@ export class LabService implements LabApi {
     return (this.started ??= this.progress.load());
   }
 
+  /**
+   * The editor asks after each pause in typing: a newer diagnose cancels the one under way (whose
+   * promise rejects with CancelledError), so slow compilations never pile up in the pool.
+   */
   async diagnose(source: string, fileName?: string): Promise<LabDiagnostic[]> {
     checkSource(source);
     if (fileName !== undefined) checkName(fileName, 'fileName');
-    return this.startJob(undefined, { kind: 'diagnose', source, ...(fileName !== undefined ? { fileName } : {}) });
+    if (this.diagnosing !== null) this.options.compute.cancel(this.diagnosing);
+    const jobId = `diagnose-${++this.jobCount}`;
+    this.diagnosing = jobId;
+    try {
+      return await this.startJob(jobId, { kind: 'diagnose', source, ...(fileName !== undefined ? { fileName } : {}) });
+    } finally {
+      if (this.diagnosing === jobId) this.diagnosing = null;
+    }
   }
 
   async run(request: RunRequest): Promise<RunView> {

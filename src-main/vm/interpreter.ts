@@ -107,8 +107,13 @@ function cmpU64(I: Int32Array, a: number, b: number): number {
   return la === lb ? 0 : la < lb ? -1 : 1;
 }
 
-/** Switches for the CPU: `compile` runs compiled blocks (jit/), otherwise only the interpreter. */
-export const cpuSettings = { compile: true };
+/**
+ * Switches for the CPU: `compile` runs compiled blocks (jit/), otherwise only the interpreter;
+ * `compileAfter`: a function is compiled once the CPU came to it that many times uncompiled
+ * (each time it interprets up to 1,024 steps): short runs, and code that runs little, stay
+ * interpreted and never pay for compiling (CompiledImage.enter). 0 compiles at first use.
+ */
+export const cpuSettings = { compile: true, compileAfter: 128 };
 
 const exitRecord: ExitRecord = { kind: Exit.Jump, fault: null, faultPc: 0 };
 
@@ -135,7 +140,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
       image = ctx.image;
       compiled = compiledImage(image);
     }
-    const fn = compiled.at(ctx.pc);
+    const fn = compiled.enter(ctx.pc, cpuSettings.compileAfter);
     let steps = 1;
     if (fn === null) steps = compiled.interpreterSteps(ctx.pc, left);
     else {

@@ -5,7 +5,7 @@
  * machine to run builtin `id`; the machine finds the native (library function or system call),
  * gives it typed access to the arguments and the task's memory, and puts the result back.
  */
-import { BUILTIN_NAMES } from '../lang/builtins.ts';
+import { BUILTIN_NAMES, builtinId } from '../lang/builtins.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
@@ -27,6 +27,8 @@ import { SIGSET_NATIVES } from './libc/sigset.ts';
 import { systemCallNatives } from './syscalls.ts';
 import { BLOCKED, sysLseek, sysRead, sysWrite } from '../kernel/fs.ts';
 import { deliverSignals } from '../kernel/signal.ts';
+import { endlessLoop, soleRunner } from '../kernel/sched-core.ts';
+import { probeEndlessLoop } from './loop-probe.ts';
 import { installPrograms } from './bin/programs.ts';
 import { NORETURN_CALLS, SYSCALL_BY_NAME, SYSTEM_CALL_NAMES } from './syscalls.ts';
 import { errnoName } from './libc/errno-names.ts';
@@ -58,40 +60,52 @@ export interface DetailOptions {
  */
 export const VFORK_WATCH_STEPS = 200_000;
 
+/** Steps a task runs before the first endless-loop probe (then twice as many before each next one). */
+export const FIRST_PROBE_STEPS = 1_000_000;
+
 /** Default budget of `line` events in detail mode. */
 export const DEFAULT_DETAIL_LIMIT = 20_000;
 
 const TWO32 = 4294967296;
 
+/** The C library's natives by builtin id (system calls, bound to a machine, are added per machine). */
+const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = (() => {
+  const table: Record<string, NativeFunction | undefined> = {
+    ...STDIO_NATIVES,
+    ...STRING_NATIVES,
+    ...CTYPE_NATIVES,
+    ...STDLIB_NATIVES,
+    ...STACK_NATIVES,
+    ...SORT_NATIVES,
+    ...MATH_NATIVES,
+    ...SIGSET_NATIVES,
+  };
+  return BUILTIN_NAMES.map((name) => table[name]);
+})();
+const SYSCALL_NAMES_BY_ID: readonly (string | undefined)[] = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
+const NORETURN_BY_ID: readonly boolean[] = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
+const PATH_ARGS_BY_ID: readonly (number | null)[] = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
+
 export class Machine implements CpuHost {
   readonly kernel: Kernel;
   private readonly natives: (NativeFunction | undefined)[];
   /** per builtin id: the system call's name in the trace (syscalls.ts), or undefined for a library function */
-  private readonly syscallNames: (string | undefined)[];
+  private readonly syscallNames = SYSCALL_NAMES_BY_ID;
   /** per builtin id: true for a system call that does not return when it succeeds (traced before it runs) */
-  private readonly noReturn: boolean[];
+  private readonly noReturn = NORETURN_BY_ID;
   /** per builtin id: the system call's path argument (traced as a string), or null */
-  private readonly pathArgs: (number | null)[];
+  private readonly pathArgs = PATH_ARGS_BY_ID;
   private readonly symbolCache = new WeakMap<ProgramImage, Map<string, number>>();
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.kernel = new Kernel(options);
     installPrograms(this.kernel.fs);
-    const table = {
-      ...STDIO_NATIVES,
-      ...STRING_NATIVES,
-      ...CTYPE_NATIVES,
-      ...STDLIB_NATIVES,
-      ...STACK_NATIVES,
-      ...SORT_NATIVES,
-      ...MATH_NATIVES,
-      ...SIGSET_NATIVES,
-      ...systemCallNatives(this),
-    };
-    this.natives = BUILTIN_NAMES.map((name) => (table as Record<string, NativeFunction | undefined>)[name]);
-    this.syscallNames = BUILTIN_NAMES.map((name) => SYSTEM_CALL_NAMES.get(name));
-    this.noReturn = BUILTIN_NAMES.map((name) => NORETURN_CALLS.has(name));
-    this.pathArgs = BUILTIN_NAMES.map((name) => SYSCALL_BY_NAME.get(name)?.pathArg ?? null);
+    // the library's natives, then this machine's system calls (which win, as they did in one table)
+    this.natives = LIBRARY_NATIVES.slice();
+    for (const [name, fn] of Object.entries(systemCallNatives(this))) {
+      const id = builtinId(name);
+      if (id >= 0) this.natives[id] = fn;
+    }
     this.kernel.cpu = { run: (task, budget) => this.runTask(task, budget) };
   }
 
@@ -120,8 +134,40 @@ export class Machine implements CpuHost {
   private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
     const tlb = this.tlbOf(task);
     const watch = this.watchVforkChild(task, tlb);
-    if (!watch && !(this.detail && this.detailLeft > 0)) return this.sliceTask(task, budget);
+    if (!watch && !(this.detail && this.detailLeft > 0)) {
+      if (task.steps >= (this.nextProbe.get(task) ?? FIRST_PROBE_STEPS) && soleRunner(this.kernel, task)) return this.probeTask(task, budget);
+      return this.sliceTask(task, budget);
+    }
     return this.stepTask(task, budget);
+  }
+
+  /** per task, how many steps it must have run before the next endless-loop probe (doubling) */
+  private readonly nextProbe = new WeakMap<Task, number>();
+  /** library calls and system calls made so far (a probe ends at one) */
+  private builtinCalls = 0;
+
+  /**
+   * Runs `task` under the endless-loop probe (loop-probe.ts). When it came back to the same state
+   * the run stops there ('endless-loop', with where); otherwise the next probe waits twice as long.
+   */
+  private probeTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
+    const kernel = this.kernel;
+    const baseSteps = kernel.steps;
+    const baseTime = kernel.time;
+    this.nextProbe.set(task, Math.max(task.steps, FIRST_PROBE_STEPS) * 2);
+    this.stepping = true;
+    try {
+      const r = probeEndlessLoop(task, this.tlbOf(task), this, budget, () => this.builtinCalls, (steps) => {
+        kernel.steps = baseSteps + steps;
+        kernel.time = baseTime + steps;
+      });
+      const skipped = r.endless ? endlessLoop(kernel, task, r.period, r.steps) : 0;
+      return { steps: r.steps + skipped, fault: r.fault, faultPc: r.faultPc };
+    } finally {
+      this.stepping = false;
+      kernel.steps = baseSteps;
+      kernel.time = baseTime;
+    }
   }
 
   /**
@@ -327,6 +373,7 @@ export class Machine implements CpuHost {
    * does not matter (Trace.recorded): keeping fewer events never moves a step.
    */
   builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean {
+    this.builtinCalls++;
     if (this.stepping) return this.runBuiltin(ctx, id, nargs, kinds);
     const trace = this.kernel.trace;
     const before = trace.recorded;

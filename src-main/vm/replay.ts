@@ -70,14 +70,14 @@ export function replayTo(image: ProgramImage, request: Omit<RunRequest, 'source'
     if (kept.machine.kernel.trace.events.length >= target.position && isPausedAt(kept.machine, target)) return { machine: kept.machine, exact: true };
     if (resumable(kept.machine, target)) {
       runUntil(kept, target);
-      if (reached(kept.machine, target)) return { machine: kept.machine, exact: true };
+      if (reached(kept.machine, target, budgetOf(request))) return { machine: kept.machine, exact: true };
     }
   }
   let fresh = freshReplay(image, request, target, true);
   // going on past the cut is a scheduling point the run did not have: without the cut, if that mattered
-  if (!reached(fresh.machine, target) && fresh.machine.kernel.steps > target.step + 1) fresh = freshReplay(image, request, target, false);
+  if (!reached(fresh.machine, target, budgetOf(request)) && fresh.machine.kernel.steps > target.step + 1) fresh = freshReplay(image, request, target, false);
   if (keep) keep.kept = fresh;
-  return { machine: fresh.machine, exact: reached(fresh.machine, target) };
+  return { machine: fresh.machine, exact: reached(fresh.machine, target, budgetOf(request)) };
 }
 
 /** A new machine replayed to `target`, with the step budget cut after the target's step first (`cut`) or not. */
@@ -96,7 +96,7 @@ function freshReplay(image: ProgramImage, request: Omit<RunRequest, 'source'>, t
  */
 function runUntil(replay: KeptReplay, target: ReplayTarget, cut = true): void {
   const kernel = replay.machine.kernel;
-  const maxSteps = replay.request.maxSteps ?? DEFAULT_KERNEL_OPTIONS.maxSteps;
+  const maxSteps = budgetOf(replay.request);
   kernel.options.pauseAfterEvents = target.position;
   for (const bound of cut ? [Math.min(maxSteps, target.step + 1), maxSteps] : [maxSteps]) {
     if (kernel.trace.events.length >= target.position || kernel.steps >= bound) continue;
@@ -112,7 +112,7 @@ function isPausedAt(machine: Machine, target: ReplayTarget): boolean {
   const k = machine.kernel;
   const pausedFor = k.options.pauseAfterEvents;
   // it paused for an earlier position and did not stop between that one and this one
-  return k.stopReason === 'paused' && pausedFor !== null && pausedFor <= target.position && reached(machine, target);
+  return k.stopReason === 'paused' && pausedFor !== null && pausedFor <= target.position && reached(machine, target, Infinity);
 }
 
 /** A kept machine can go on to `target`: paused (or cut by the step budget) before it. */
@@ -132,11 +132,18 @@ function sameRequest(a: Omit<RunRequest, 'source'>, b: Omit<RunRequest, 'source'
  * task, step), or it ended before (a finished run adds only warnings and its end after the
  * machine stops, which change no task and no memory).
  */
-function reached(machine: Machine, target: ReplayTarget): boolean {
-  const events = machine.kernel.trace.events;
-  const e: TraceEvent | undefined = events[target.position - 1];
-  if (!e) return machine.kernel.stopReason !== 'paused' && machine.kernel.stopReason !== 'step-limit';
-  return e.kind === target.kind && e.pid === target.pid && e.step === target.step;
+function reached(machine: Machine, target: ReplayTarget, budget: number): boolean {
+  const k = machine.kernel;
+  const e: TraceEvent | undefined = k.trace.events[target.position - 1];
+  if (e) return e.kind === target.kind && e.pid === target.pid && e.step === target.step;
+  // the run's own end: it finished, or used its whole step budget (not a cut made to stop early)
+  if (k.stopReason === 'step-limit') return k.steps >= budget;
+  return k.stopReason !== 'paused' && k.stopReason !== null;
+}
+
+/** The step budget of the run `request` made. */
+function budgetOf(request: Omit<RunRequest, 'source'>): number {
+  return request.maxSteps ?? DEFAULT_KERNEL_OPTIONS.maxSteps;
 }
 
 /** Where a task stands and what its variables hold, read from the machine. */

@@ -15,6 +15,8 @@ import type { TraceEvent, TraceKeep } from '../kernel/trace.ts';
 import { formatSchedule, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { KernelRunaway, ROUND_ROBIN_QUANTUM } from '../kernel/kernel.ts';
 import { CRT } from './libc/crt.ts';
+import { RamFs } from '../kernel/ramfs.ts';
+import { installPrograms } from './bin/programs.ts';
 import { DEFAULT_DETAIL_LIMIT, Machine, UnsupportedFunction } from './machine.ts';
 import { userFunctions } from '../kernel/inspect.ts';
 import type { Task } from '../kernel/task.ts';
@@ -22,6 +24,7 @@ import type { RecordLayout, RecordLookup } from '../kernel/c-values.ts';
 import { DiagnosticBag } from '../lang/diagnostics.ts';
 import { preprocess } from '../lang/preprocess.ts';
 import { parseUnit } from '../lang/parser.ts';
+import { timedCompilation } from '../lang/limits.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
 
 /** A file the program finds when it starts: `path` relative to its working directory, or absolute. */
@@ -40,6 +43,8 @@ export interface RunRequest {
   files?: SeedFile[];
   stdin?: string | Uint8Array;
   maxSteps?: number;
+  /** wall-clock budget in milliseconds (default DEFAULT_TIME_LIMIT_MS) */
+  timeLimitMs?: number;
   maxOutputBytes?: number;
   /** stdout is a pipe (fully buffered) instead of the terminal */
   stdoutPipe?: boolean;
@@ -118,7 +123,8 @@ export interface RunResult {
   /** the terminal bytes, exactly */
   stdoutBytes: Uint8Array;
   exit: { code: number; signal: string | null };
-  stopReason: StopReason | 'compile-error';
+  /** 'host-limit': the lab itself stopped it (its worker ran out of memory): see stopMessage */
+  stopReason: StopReason | 'compile-error' | 'host-limit';
   /** a sentence for people when the run did not simply end (limits, deadlock, internal error) */
   stopMessage: string | null;
   processes: ProcessReport[];
@@ -131,7 +137,24 @@ export interface RunResult {
   schedule: string;
   /** the user's functions (not the C runtime's) and the line each starts on */
   program: { functions: { name: string; line: number }[] };
+  /** the regular files in the run's file system when it ended (seeded or made by the program) */
+  files: FileReport[];
 }
+
+/** A file a run left: its path, size and text (UTF-8, at most FILE_REPORT_BYTES of it). */
+export interface FileReport {
+  path: string;
+  size: number;
+  text: string;
+  /** true when the text is only the first FILE_REPORT_BYTES bytes */
+  truncated: boolean;
+}
+
+/** How much of each file a run's result carries. */
+export const FILE_REPORT_BYTES = 65536;
+
+/** The default wall-clock budget of a run (forklab run --time-limit). */
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
 
 const DEFAULT_ENV = ['HOME=/home/student', 'PATH=/bin:/usr/bin', 'USER=student', 'SHELL=/bin/sh', 'TERM=xterm'];
 
@@ -169,7 +192,8 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
   const found = new Map<string, RecordLayout>();
   try {
     const bag = new DiagnosticBag();
-    const unit = parseUnit(preprocess({ name: fileName, text: source }, bag), 0, fileName, bag);
+    // within the compiler's time limit (beyond it, or cancelled: no layouts)
+    const unit = timedCompilation(() => parseUnit(preprocess({ name: fileName, text: source }, bag), 0, fileName, bag));
     const seen = new Set<object>();
     const visit = (node: unknown): void => {
       if (node === null || typeof node !== 'object' || seen.has(node)) return;
@@ -195,6 +219,7 @@ export function recordLayouts(source: string, fileName = 'prog.c'): RecordLookup
 export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<KernelOptions> {
   const options: Partial<KernelOptions> = {
     maxSteps: request.maxSteps,
+    timeLimitMs: request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     maxOutputBytes: request.maxOutputBytes,
     stdoutIsPipe: request.stdoutPipe,
     pageSize: request.pageSize,
@@ -228,6 +253,17 @@ export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'sour
 
 /** Thrown when a file given to a run cannot be put in its file system (the message says why). */
 export class SeedError extends Error {}
+
+/** Why `files` cannot be given to a run (the first problem, in words for people), or null. */
+export function seedProblem(files: SeedFile[]): string | null {
+  const fs = new RamFs();
+  installPrograms(fs);
+  for (const f of files) {
+    const error = fs.seed(f.path, typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content);
+    if (error) return `cannot give the program the file "${f.path}": ${error}`;
+  }
+  return null;
+}
 
 /** Puts the request's files in the machine's file system; throws SeedError naming the first that cannot be. */
 export function seedFiles(machine: Machine, files: SeedFile[]): void {
@@ -284,7 +320,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     signal: signal ? SIGNAL_NAMES[signal] ?? `SIG${signal}` : null,
   };
   const stopReason = kernel.stopReason ?? 'exited';
-  if (!stopMessage) stopMessage = describeStop(stopReason, kernel.steps, kernel.stopDetail, kernel.options.maxOutputBytes);
+  if (!stopMessage) stopMessage = describeStop(stopReason, kernel);
   const f = kernel.fatalFault;
   if (f && !stopMessage) {
     stopMessage = `process ${f.pid} was killed by ${String(f.signal)} (${String(f.reason)}) at address 0x${BigInt.asUintN(64, BigInt(Math.trunc(Number(f.address)))).toString(16)}${f.line ? `, line ${f.line}` : ', outside the program\'s own functions (after main returned, or in code its stack no longer leads back to)'}`;
@@ -324,6 +360,12 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     traceDropped: kernel.trace.dropped,
     schedule: formatSchedule(kernel.schedule),
     program: { functions: userFunctions(image).map((fn) => ({ name: fn.name, line: fn.line })) },
+    files: kernel.fs.listFiles().map(({ path, inode }) => ({
+      path,
+      size: inode.size,
+      text: new TextDecoder().decode(inode.data.subarray(0, Math.min(inode.size, FILE_REPORT_BYTES))),
+      truncated: inode.size > FILE_REPORT_BYTES,
+    })),
   };
 }
 
@@ -333,16 +375,26 @@ function creations(counts: Kernel['counts']): { forks: number; vforks: number; c
   return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
 }
 
-function describeStop(reason: StopReason, steps: number, detail: string, maxOutput: number): string | null {
+/**
+ * Why the run stopped, for people: which limit, and how to raise it; "endless loop" only when the
+ * lab saw a process come back to the same state (the endless-loop probe), never for a long run.
+ */
+function describeStop(reason: StopReason, kernel: Machine['kernel']): string | null {
+  const steps = kernel.steps.toLocaleString('en-US');
+  const kept = 'what it printed until then is kept';
   switch (reason) {
     case 'step-limit':
-      return `stopped after ${steps.toLocaleString('en-US')} steps (the step limit): the program may be in an endless loop; what it printed until then is kept`;
+      return `stopped after ${steps} steps, the step limit: the program did not finish within it (forklab run --max-steps N gives it more); ${kept}`;
+    case 'time-limit':
+      return `stopped after ${((kernel.options.timeLimitMs ?? 0) / 1000).toLocaleString('en-US')} s, the time limit, having run ${steps} steps (forklab run --time-limit S gives it more); ${kept}`;
+    case 'endless-loop':
+      return `stopped after ${steps} steps: an endless loop. ${kernel.stopDetail}; ${kept}`;
     case 'output-limit':
-      return `stopped after ${maxOutput.toLocaleString('en-US')} bytes of output (the output limit)`;
+      return `stopped after ${kernel.options.maxOutputBytes.toLocaleString('en-US')} bytes of output (the output limit)`;
     case 'deadlock':
-      return `stopped: every process is blocked for good (${detail})`;
+      return `stopped: every process is blocked for good (${kernel.stopDetail})`;
     case 'cancelled':
-      return `cancelled after ${steps.toLocaleString('en-US')} steps: what the program did until then is shown`;
+      return `cancelled after ${steps} steps: what the program did until then is shown`;
     default:
       return null;
   }
@@ -379,6 +431,7 @@ function emptyResult(): RunResult {
     traceDropped: 0,
     schedule: '',
     program: { functions: [] },
+    files: [],
   };
 }
 

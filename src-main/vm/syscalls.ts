@@ -219,7 +219,13 @@ export const SYSCALLS: readonly Syscall[] = [
   sys('dup2', NR.dup2, 'i32', 'files', (m, c, t) => sysResult(c, sysDup2(m.kernel, t, c.i32(0), c.i32(1)))),
   sys('fcntl', NR.fcntl, 'i32', 'files', (m, c, t) => sysResult(c, sysFcntl(m.kernel, t, c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
   sys('close', NR.close, 'i32', 'files', (m, c, t) => sysResult(c, sysClose(m.kernel, t, c.i32(0)))),
-  sys('isatty', NR.ioctl, 'i32', 'local', (_m, c, t) => sysResult(c, sysIsatty(t, c.i32(0)))),
+  sys('isatty', NR.ioctl, 'i32', 'local', (_m, c, t) => {
+    // glibc's isatty: 1, or 0 with errno (ENOTTY, EBADF)
+    const r = sysIsatty(t, c.i32(0));
+    if (r >= 0) return 1;
+    c.setErrno(-r);
+    return 0;
+  }),
   sys('lseek', NR.lseek, 'i64', 'files', (m, c, t) => sysResult(c, sysLseek(m.kernel, t, c.i32(0), c.long(1), c.i32(2)))),
   sys('fstat', NR.fstat, 'i32', 'files', (_m, c, t) => statResult(c, sysFstat(t, c.i32(0)), c.ptr(1))),
   // ---- files by path

@@ -47,6 +47,51 @@ int main(int argc, char *argv[]) {
     ]);
   });
 
+  it('gives the program the files --file names, and reports the files the run left in --json', () => {
+    writeFileSync(join(dir, 'input.txt'), 'alpha\nbeta\n');
+    const r = forklab(['run', 'prog.c', '--json', '--file', 'data.txt=input.txt', '--file', '/tmp/x=input.txt'], String.raw`#include <stdio.h>
+int main(void) {
+    FILE *in = fopen("data.txt", "r"), *out = fopen("out.txt", "w");
+    char line[32];
+    while (fgets(line, sizeof line, in)) fprintf(out, "> %s", line);
+    fclose(out);
+    printf("%s\n", fopen("/tmp/x", "r") ? "tmp too" : "no tmp");
+    return 0;
+}
+`);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.stdout).toBe('tmp too\n');
+    expect(json.files).toEqual([
+      { path: '/home/student/data.txt', size: 11, text: 'alpha\nbeta\n', truncated: false },
+      { path: '/home/student/out.txt', size: 15, text: '> alpha\n> beta\n', truncated: false },
+      { path: '/tmp/x', size: 11, text: 'alpha\nbeta\n', truncated: false },
+    ]);
+  });
+
+  it('refuses a --file it cannot give, and --max-procs sets RLIMIT_NPROC', () => {
+    const missing = forklab(['run', 'prog.c', '--file', 'a.txt=no-such-file'], 'int main(void) { return 0; }\n');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--file a\.txt=no-such-file: cannot read no-such-file/);
+    const bad = forklab(['run', 'prog.c', '--file', '../up=prog.c'], 'int main(void) { return 0; }\n');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a plain file name/);
+    const r = forklab(['run', 'prog.c', '--max-procs', '3'], String.raw`#include <stdio.h>
+#include <signal.h>
+#include <unistd.h>
+int main(void) {
+    int made = 0;
+    pid_t pid;
+    while ((pid = fork()) > 0) made++;
+    if (pid == 0) { pause(); return 0; }
+    printf("%d\n", made);
+    kill(0, SIGKILL);
+    return 0;
+}
+`);
+    expect(r.stdout, r.stderr).toBe('2\n');
+  });
+
   it('exits 128 + N when signal N killed the program', () => {
     const r = forklab(['run', 'prog.c'], 'int main(void) { int *p = 0; return *p; }\n');
     expect(r.status).toBe(139);

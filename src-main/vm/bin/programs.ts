@@ -6,6 +6,10 @@
 import type { ProgramImage } from '../../lang/image.ts';
 import { compile } from '../../lang/compile.ts';
 import { CRT } from '../libc/crt.ts';
+import { SH_SOURCE } from './sh.ts';
+import {
+  CAT_SOURCE, CP_SOURCE, ENV_SOURCE, GREP_SOURCE, HEAD_SOURCE, KILL_SOURCE, LS_SOURCE, PWD_SOURCE, RM_SOURCE, TOUCH_SOURCE, WC_SOURCE,
+} from './coreutils.ts';
 import { ROOT, type RamFs } from '../../kernel/ramfs.ts';
 
 const SOURCES: Record<string, string> = {
@@ -40,24 +44,6 @@ int main(int argc, char *argv[]) {
     return 0;
 }
 `,
-  cat: String.raw`
-#include <unistd.h>
-
-/* cat: copies standard input to standard output (the lab has no files to name). */
-int main(void) {
-    char buf[4096];
-    long n;
-    while ((n = read(0, buf, sizeof buf)) > 0) {
-        long done = 0;
-        while (done < n) {
-            long w = write(1, buf + done, n - done);
-            if (w < 0) return 1;
-            done += w;
-        }
-    }
-    return n < 0;
-}
-`,
   ps: String.raw`
 #include <unistd.h>
 
@@ -67,51 +53,18 @@ int main(int argc, char *argv[]) {
     return __lab_ps(argc, argv);
 }
 `,
-  sh: String.raw`
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-/* sh -c "COMMAND ARG...": runs one simple command (words split at blanks, 'single' and
-   "double" quotes kept together) by exec'ing it in place, as a shell does for its last command. */
-int main(int argc, char *argv[]) {
-    if (argc < 3 || strcmp(argv[1], "-c") != 0) {
-        fprintf(stderr, "sh: the lab's shell only runs: sh -c \"command args\"\n");
-        return 2;
-    }
-    static char line[4096];
-    static char *words[256];
-    strncpy(line, argv[2], sizeof line - 1);
-    int n = 0;
-    char *p = line;
-    while (*p && n < 255) {
-        while (*p == ' ' || *p == '\t') p++;
-        if (!*p) break;
-        char *out = p;
-        words[n++] = out;
-        while (*p && *p != ' ' && *p != '\t') {
-            if (*p == '\'' || *p == '"') {
-                char quote = *p++;
-                while (*p && *p != quote) *out++ = *p++;
-                if (*p) p++;
-            } else {
-                *out++ = *p++;
-            }
-        }
-        if (*p) p++;
-        *out = 0;
-    }
-    words[n] = NULL;
-    if (n == 0) return 0;
-    /* the shell's own builtins */
-    if (strcmp(words[0], "exit") == 0) return n > 1 ? atoi(words[1]) : 0;
-    if (strcmp(words[0], ":") == 0) return 0;
-    execvp(words[0], words);
-    fprintf(stderr, "sh: 1: %s: not found\n", words[0]);
-    return 127;
-}
-`,
+  cat: CAT_SOURCE,
+  sh: SH_SOURCE,
+  ls: LS_SOURCE,
+  wc: WC_SOURCE,
+  head: HEAD_SOURCE,
+  grep: GREP_SOURCE,
+  env: ENV_SOURCE,
+  kill: KILL_SOURCE,
+  pwd: PWD_SOURCE,
+  rm: RM_SOURCE,
+  touch: TOUCH_SOURCE,
+  cp: CP_SOURCE,
 };
 
 /** C source of each program the lab's file system holds, by absolute path. */

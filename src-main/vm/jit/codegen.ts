@@ -56,7 +56,8 @@ export class NotCompilable extends Error {}
 
 type Val =
   | { k: 'i32'; e: string }
-  | { k: 'f64'; e: string }
+  /** a double; `frame`: it is fp + frame (FRAME_ADDR), so an access through it may use the frame's page cache */
+  | { k: 'f64'; e: string; frame?: number }
   | { k: 'i64'; lo: string; hi: string }
   /** the slot at esp + pos, as the block found it (kind unknown: copied bit for bit) */
   | { k: 'raw'; pos: number };
@@ -101,18 +102,20 @@ const STORES: Record<string, [number, string]> = {
 };
 
 /**
- * The TLB's fast path written inline. Compiled code keeps three one-page caches in locals: the
- * page of the last access from fp (prefix f), from sp (prefix s) and of the last other access
- * (prefix d): its base address, DataView and whether the TLB had it writable. An access inside
+ * The TLB's fast path written inline. Compiled code keeps four one-page caches in locals: the
+ * page of the last access from fp (prefix f), from sp (prefix s), through the address of a local
+ * (FRAME_ADDR, prefix g: a local array or struct, kept apart so that it never moves the frame's
+ * cache under a block's frame window) and of the last other access (prefix d): its base
+ * address, DataView and whether the TLB had it writable. An access inside
  * the cached page, not crossing its end (and, for a store, to a page cached writable) uses the
  * view directly; otherwise it probes the TLB (tag compare) and refills the cache; when the TLB
  * misses too it calls the memory-ops function, which translates, faults or splits exactly as the
- * interpreter does, and then forgets both caches (a fill may have copied a page on write).
+ * interpreter does, and then forgets every cache (a fill may have copied a page on write).
  * Nothing else changes a page's frame while compiled code runs: fork, exec, brk and munmap are
  * library calls, which leave the compiled function.
  */
 function cacheOf(addr: string): string {
-  return /^fp\b/.test(addr) ? 'f' : /^sp\b/.test(addr) ? 's' : 'd';
+  return /^fp\b/.test(addr) ? 'f' : /^sp\b/.test(addr) ? 's' : /^\(fp\b/.test(addr) ? 'g' : 'd';
 }
 
 function probe(addr: string, size: number, write: boolean): string {
@@ -124,7 +127,7 @@ function probe(addr: string, size: number, write: boolean): string {
     `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
 }
 
-const FORGET = 'fb = NaN; sb = NaN; db = NaN;';
+const FORGET = 'fb = NaN; sb = NaN; db = NaN; gb = NaN;';
 
 function loadSource(dst: string, fn: string, addr: string): string {
   const [size, get, slow] = LOADS[fn];
@@ -375,6 +378,14 @@ class Generator {
     }
   }
 
+  /**
+   * A pointer used as an address: as `(fp + offset)` when it is one (fp does not change before
+   * the block's last instruction), so that the access goes through the local-address page cache.
+   */
+  private address(v: Val): string {
+    return v.k === 'f64' && v.frame !== undefined ? `(fp + ${lit(v.frame)})` : this.f64(v);
+  }
+
   private f64(v: Val): string {
     switch (v.k) {
       case 'f64':
@@ -540,9 +551,12 @@ class Generator {
       case Op.PUSH_PTR:
         this.push({ k: 'f64', e: lit(o2 * TWO32 + (o1 >>> 0)) });
         return true;
-      case Op.FRAME_ADDR:
-        this.pushF64(`fp + ${lit(o1)}`);
+      case Op.FRAME_ADDR: {
+        const n = this.dbl();
+        this.emit(`${n} = fp + ${lit(o1)};`);
+        this.push({ k: 'f64', e: n, frame: o1 });
         return true;
+      }
       case Op.POP:
         this.pop();
         return true;
@@ -573,7 +587,7 @@ class Generator {
       case Op.LOAD_U16:
       case Op.LOAD_I32: {
         this.site(pc, refund);
-        const p = this.f64(this.pop());
+        const p = this.address(this.pop());
         const n = this.int();
         this.emit(loadSource(n, ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8], p));
         this.push({ k: 'i32', e: n });
@@ -581,13 +595,13 @@ class Generator {
       }
       case Op.LOAD_I64:
         this.site(pc, refund);
-        this.pushPair(this.f64(this.pop()));
+        this.pushPair(this.address(this.pop()));
         return true;
       case Op.LOAD_F32:
       case Op.LOAD_F64:
       case Op.LOAD_PTR: {
         this.site(pc, refund);
-        const p = this.f64(this.pop());
+        const p = this.address(this.pop());
         const n = this.dbl();
         this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
         this.push({ k: 'f64', e: n });
@@ -603,7 +617,7 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const width = keep ? op - Op.STORE_KEEP_I8 : op - Op.STORE_I8;
         let v = this.i32(this.pop());
-        const p = this.f64(this.pop());
+        const p = this.address(this.pop());
         if (keep && width < 2) {
           const n = this.int();
           this.emit(`${n} = (${v} << ${width === 0 ? 24 : 16}) >> ${width === 0 ? 24 : 16};`);
@@ -617,7 +631,7 @@ class Generator {
       case Op.STORE_KEEP_I64: {
         this.site(pc, refund);
         const v = this.i64(this.pop());
-        const p = this.f64(this.pop());
+        const p = this.address(this.pop());
         this.emit(storePairSource(p, v.lo, v.hi));
         if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
         return true;
@@ -632,7 +646,7 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const which = keep ? op - Op.STORE_KEEP_F32 : op - Op.STORE_F32;
         let v = this.f64(this.pop());
-        const p = this.f64(this.pop());
+        const p = this.address(this.pop());
         if (keep && which === 0) {
           const n = this.dbl();
           this.emit(`${n} = Math.fround(${v});`);
@@ -969,8 +983,8 @@ class Generator {
       'let F = ctx.evalF64, I = ctx.evalI32;',
       'const tg = t.tag, vw = t.view, wr = t.writable, inv = t.invPageSize, ps = t.pageSize;',
       'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
-      'let fb = NaN, sb = NaN, db = NaN, fw = 0, sw = 0, dw = 0, fo = 0.5, ff = false;',
-      'let fv = null, sv = null, dv = null;',
+      'let fb = NaN, sb = NaN, db = NaN, gb = NaN, fw = 0, sw = 0, dw = 0, gw = 0, fo = 0.5, ff = false;',
+      'let fv = null, sv = null, dv = null, gv = null;',
       ints.length ? `let ${ints.join(', ')};` : '',
       doubles.length ? `let ${doubles.join(', ')};` : '',
       'try {',

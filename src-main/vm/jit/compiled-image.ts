@@ -12,7 +12,6 @@ import {
   st8, st16, st32, stf32, stf64, st64, stptr, copyBytes, fillBytes,
 } from '../memory-ops.ts';
 import * as runtime from './runtime.ts';
-import { basicBlocks } from './blocks.ts';
 import { functionPieces, NotCompilable, type CompiledFunction, type Piece } from './codegen.ts';
 
 /** Everything generated code may call, by the names it uses. */
@@ -39,29 +38,48 @@ const HELPERS: Record<string, unknown> = {
 };
 
 export class CompiledImage {
-  /** pc → index (in image.functions) of the function with a block starting there, else -1 */
-  private readonly owner: Int32Array;
   /** pc → the compiled function to enter there (filled as functions are compiled) */
   private readonly entries: (CompiledFunction | null)[];
-  /** pc → index of its function while that may be compiled, -1 where the interpreter runs */
+  /** pc → index of its compiled function, -1 where the interpreter runs */
   private readonly within: Int32Array;
+  /** pc → index of the function it belongs to, -1 outside every function */
+  private readonly functionOf: Int32Array;
+  /** per function: 1 once compiled (or found not compilable) */
+  private readonly done: Uint8Array;
+  /** per function: how often the CPU came to it while it was not compiled yet (enter) */
+  private readonly heat: Int32Array;
 
+  /** Costs one pass over the functions' ranges: blocks are found when a function is compiled. */
   constructor(private readonly image: ProgramImage) {
-    this.owner = new Int32Array(image.code.length + 1).fill(-1);
     this.entries = new Array<CompiledFunction | null>(image.code.length + 1).fill(null);
     this.within = new Int32Array(image.code.length + 1).fill(-1);
-    image.functions.forEach((f, i) => {
-      this.within.fill(i, f.entryPc, f.endPc);
-      const blocks = basicBlocks(image.code, f.entryPc, f.endPc);
-      if (blocks) for (const b of blocks) this.owner[b.start] = i;
-    });
+    this.functionOf = new Int32Array(image.code.length + 1).fill(-1);
+    this.done = new Uint8Array(image.functions.length);
+    this.heat = new Int32Array(image.functions.length);
+    image.functions.forEach((f, i) => this.functionOf.fill(i, f.entryPc, f.endPc));
   }
 
-  /** The compiled function to run from `pc`, or null when pc starts no compiled block. */
+  /** The compiled function to run from `pc`, compiling its function now if it is not yet; null when pc starts no compiled block. */
   at(pc: number): CompiledFunction | null {
     const fn = this.entries[pc];
-    if (fn !== null || this.owner[pc] < 0) return fn;
-    this.compile(this.owner[pc]);
+    const f = this.functionOf[pc];
+    if (fn !== null || f < 0 || this.done[f] === 1) return fn;
+    this.compile(f);
+    return this.entries[pc];
+  }
+
+  /**
+   * The compiled function to run from `pc` as the CPU asks for it (runSlice): a function is
+   * compiled the (after + 1)-th time the CPU comes to it uncompiled, so that code that runs only
+   * a few thousand steps (most of a short run, the C runtime's start and exit) never pays for
+   * compiling. Null when pc starts no compiled block.
+   */
+  enter(pc: number, after: number): CompiledFunction | null {
+    const fn = this.entries[pc];
+    if (fn !== null) return fn;
+    const f = this.functionOf[pc];
+    if (f < 0 || this.done[f] === 1 || ++this.heat[f] <= after) return null;
+    this.compile(f);
     return this.entries[pc];
   }
 
@@ -77,7 +95,7 @@ export class CompiledImage {
   /** Compiles function `index`, piece by piece; pieces that cannot be compiled stay interpreted. */
   private compile(index: number): void {
     const f = this.image.functions[index];
-    this.owner.fill(-1, f.entryPc, f.endPc);
+    this.done[index] = 1;
     let pieces: Piece[] = [];
     try {
       pieces = functionPieces(this.image, f.entryPc, f.endPc);

@@ -19,15 +19,17 @@ const CORPUS = join(import.meta.dirname, '../../../tests/differential');
 type Request = Parameters<typeof runImage>[1];
 
 function both(image: ProgramImage, request: Request): { interpreted: RunResult; compiled: RunResult } {
-  const saved = cpuSettings.compile;
+  const saved = { ...cpuSettings };
   try {
     cpuSettings.compile = false;
     const interpreted = runImage(image, request);
+    // every function compiled at its first use: the compiled path runs as much as it can
     cpuSettings.compile = true;
+    cpuSettings.compileAfter = 0;
     const compiled = runImage(image, request);
     return { interpreted, compiled };
   } finally {
-    cpuSettings.compile = saved;
+    Object.assign(cpuSettings, saved);
   }
 }
 
@@ -121,6 +123,32 @@ describe('compiled blocks run exactly as the interpreter', () => {
     } finally {
       globalThis.Function = real;
     }
+  });
+
+  it('compiles a function only once it is hot, and a run that switches mid-way runs exactly as the interpreter', () => {
+    const source = '#include <stdio.h>\nint fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n' +
+      'int main(void) { long s = 0; for (int i = 0; i < 30000; i++) s += i & 7; printf("%ld %d\\n", s, fib(18)); return 0; }\n';
+    const image = compileProgram(source, 'hot.c').image!;
+    const saved = { ...cpuSettings };
+    try {
+      cpuSettings.compile = false;
+      const interpreted = runImage(image, {});
+      cpuSettings.compile = true;
+      cpuSettings.compileAfter = 8;
+      const tiered = runImage(image, { policy: 'round-robin', quantum: 997 });
+      cpuSettings.compile = false;
+      const reference = runImage(image, { policy: 'round-robin', quantum: 997 });
+      expect(interpreted.stdout).toBe('105000 2584\n');
+      expect(observable(tiered)).toEqual(observable(reference));
+    } finally {
+      Object.assign(cpuSettings, saved);
+    }
+    // a fresh image: the CPU's first visits leave a function to the interpreter, the ninth compiles it
+    const fresh = compileProgram(source, 'hot.c').image!;
+    const main = fresh.functions.find((f) => f.name === 'main')!;
+    const compiled = compiledImage(fresh);
+    for (let i = 0; i < 8; i++) expect(compiled.enter(main.entryPc, 8)).toBeNull();
+    expect(compiled.enter(main.entryPc, 8)).not.toBeNull();
   });
 
   it('faults in the middle of a block at the same pc, line and step', () => {

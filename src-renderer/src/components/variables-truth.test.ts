@@ -89,6 +89,9 @@ describe('the variables panel reads memory at the step', () => {
     await showAt(viewer, copy);
     const w = panel(viewer, child);
     expect(valueOf(w, 'counter')).toBe('2');
+    // the editor marks the line whose write copied the page (the child then stands on the next one)
+    expect(viewer.taskLines.find((t) => t.pid === child)?.line).toBe(9);
+    expect(viewer.inspection!.tasks.find((t) => t.pid === child)!.line).toBe(10);
     expect(w.find(`[data-testid=variable][data-name=counter] [data-testid=twin-3]`).text()).toContain('1');
   });
 

@@ -49,15 +49,19 @@ export const useViewerStore = defineStore('viewer', () => {
   const hasLines = computed(() => run.value?.trace.some((e) => e.kind === 'line') ?? false);
   /**
    * Where each live task stands in the student's file at the current position (the editor's
-   * markers): the engine's answer once it is in, meanwhile the task's last line event.
+   * markers): the task whose event this is, at the line that raised it (the write on line 9 that
+   * copied a page, though the task then stands on line 10); the others where the engine says they
+   * are once its answer is in, meanwhile at their last line event.
    */
   const taskLines = computed<{ pid: number; line: number }[]>(() => {
     const s = state.value;
     if (!s || position.value >= length.value) return [];
     const read = inspection.value?.position === position.value ? inspection.value : null;
+    const event = run.value?.trace[position.value - 1];
     return [...s.tasks.values()].flatMap((t) => {
       if (t.state === 'X' || t.state === 'Z') return [];
-      const line = read ? (read.tasks.find((x) => x.pid === t.pid)?.line ?? null) : t.line;
+      const line =
+        event && event.pid === t.pid && event.line !== undefined ? event.line : read ? (read.tasks.find((x) => x.pid === t.pid)?.line ?? null) : t.line;
       return line === null ? [] : [{ pid: t.pid, line }];
     });
   });

@@ -6,8 +6,8 @@
 import type { TraceEvent } from '../lab/index.ts';
 import { waitingFor } from './words.ts';
 
-/** The system calls worth a log line (process life and pipes); read, write, close … are left out. */
-const LOGGED_SYSCALL = /^(fork|vfork|clone|exec|wait|exit|_exit|kill|pipe|prctl)/;
+/** The system calls worth a log line (process life, pipes, opening and redirecting files); read, write, close … are left out. */
+const LOGGED_SYSCALL = /^(fork|vfork|clone|exec|wait|exit|_exit|kill|pipe|prctl|open|creat|unlink|dup|posix_spawn)/;
 
 /** An address in hex as the memory view shows it ('?' when the event has none). */
 export function hex(v: unknown): string {
