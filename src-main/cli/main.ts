@@ -1,5 +1,5 @@
 /**
- * The `forklab` command line (../shared/spec/cli.md). This file only dispatches to one file per
+ * The `forklab` command line (docs/cli.md). This file only dispatches to one file per
  * command; the work is done by the same engine the desktop app uses.
  *
  * Exit status: `run` gives the program's own status (128 + N for a signal N, 1 for a compile

@@ -16,8 +16,8 @@ import type { WorkerPool } from '../host/pool.ts';
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
 options:
-  --json                 print one JSON object (see the README)
-  --max-steps N          instruction budget for the whole run (default 1000000000)
+  --json                 print one JSON object (its fields: docs/cli.md)
+  --max-steps N          instruction budget for the whole run (default 500000000)
   --time-limit S         seconds the run may take (default 30)
   --stdin TEXT           terminal input
   --stdin-file FILE      terminal input from a file

@@ -15,7 +15,7 @@ import type { PackError, PackFiles, RawRunOptions } from './types.ts';
 import { formatField } from './validate-schema.ts';
 import type { ParsedYaml } from './yaml.ts';
 
-/** The teaching warnings' kinds (../shared/spec/cli.md): every WarningKind the kernel gives, in this order. */
+/** The teaching warnings' kinds (docs/cli.md): every WarningKind the kernel gives, in this order. */
 export const WARNING_KINDS: string[] = Object.keys({
   'vfork-child-wrote-memory': true, 'vfork-child-called-function': true, 'vfork-child-returned': true, 'exec-failed-fell-through': true,
   'fork-with-unflushed-stdout': true, 'zombie-not-reaped': true, 'orphan-reparented': true, 'fork-failed-rlimit': true,

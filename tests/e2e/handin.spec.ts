@@ -37,7 +37,8 @@ test('hand in from the app, then grade the zip with forklab grade', async ({ pag
   await page.getByTestId('hand-in-confirm').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('forklab-handin-process-basics-Zoë Lee.zip');
-  await expect(page.getByTestId('hand-in-done')).toContainText('Handed in 2 exercises as Zoë Lee');
+  // every exercise worked on in this data folder (other specs may have worked on some too)
+  await expect(page.getByTestId('hand-in-done')).toContainText(/Handed in \d+ exercises as Zoë Lee/);
   await shot(page, info, 'handed-in');
 
   const dir = mkdtempSync(join(tmpdir(), 'forklab-e2e-handin-'));
@@ -49,10 +50,10 @@ test('hand in from the app, then grade the zip with forklab grade', async ({ pag
   expect(graded.status).toBe(0);
   expect(graded.stdout).toMatch(/^Zoë Lee\tfork-returns\t10\/10$/m);
   expect(graded.stdout).toMatch(/^Zoë Lee\tfork-twice-outputs\t\d+\/\d+$/m);
-  const summary = readFileSync(join(out, 'summary.csv'), 'utf8').split('\n');
-  expect(summary[0]).toMatch(/^student,fork-returns,fork-loop,/);
-  expect(summary[1]).toMatch(/^Zoë Lee,10,0,/);
-  expect(summary[1]).toContain('process-basics,1.0.0');
+  const [header, row] = readFileSync(join(out, 'summary.csv'), 'utf8').split('\n').map((line) => line.split(','));
+  expect(header!.slice(0, 2)).toEqual(['student', 'fork-returns']);
+  expect(row!.slice(0, 2)).toEqual(['Zoë Lee', '10']);
+  expect(row!.slice(-2)).toEqual(['process-basics', '1.0.0']);
 
   // the second hand-in uses the remembered name
   const again = page.waitForEvent('download');
