@@ -1,5 +1,3 @@
-// outputs: any
-// runs: 30
 // The classic orphan demo with sleeps: the child sleeps longer than its parent, so the parent
 // prints and exits first and the child, adopted by init, prints after it. Linux always prints
 // "parent" then "child" (the sleeps are 100 ms apart).
