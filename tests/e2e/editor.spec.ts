@@ -69,7 +69,7 @@ test('problems as the student types: both errors listed with their notes, the ho
   // F8 goes from problem to problem, Shift+F8 back
   await editorLines(page).click();
   await page.keyboard.press('ControlOrMeta+Home');
-  expect(await cursorLine(page)).toBe(1);
+  await expect.poll(() => cursorLine(page)).toBe(1);
   await page.keyboard.press('F8');
   await expect.poll(() => cursorLine(page)).toBe(5);
   await expect(page.locator('[data-testid=editor] .marker-widget')).toContainText("implicit declaration of function 'fork'");
