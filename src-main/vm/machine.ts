@@ -41,6 +41,7 @@ import { functionOf } from '../kernel/inspect.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import { Fault } from '../kernel/mmu.ts';
+import { Memcheck } from './memcheck/memcheck.ts';
 
 /** Detail mode (docs/trace.md): `line` events while the budget lasts. */
 export interface DetailOptions {
@@ -124,6 +125,14 @@ export class Machine implements CpuHost {
   /** instructions each vfork child ran while watched (one at a time) */
   private readonly vforkWatched = new WeakMap<Task, number>();
 
+  /** memcheck's observer while the run asks for memcheck (vm/memcheck), else null */
+  private memcheck: Memcheck | null = null;
+
+  /** Turns memcheck on for this run (before kernel.run): its tasks then run one instruction at a time. */
+  setMemcheck(): void {
+    this.memcheck ??= new Memcheck(this.kernel);
+  }
+
   /** Turns detail mode on for this run (before kernel.run). */
   setDetail(options: DetailOptions): void {
     this.detail = options;
@@ -138,7 +147,7 @@ export class Machine implements CpuHost {
   private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
     const tlb = this.tlbOf(task);
     const watch = this.watchVforkChild(task, tlb);
-    if (!watch && !(this.detail && this.detailLeft > 0)) {
+    if (!watch && !(this.detail && this.detailLeft > 0) && !this.memcheck?.watches(task)) {
       if (task.steps >= (this.nextProbe.get(task) ?? FIRST_PROBE_STEPS) && soleRunner(this.kernel, task)) return this.probeTask(task, budget);
       return this.sliceTask(task, budget);
     }
@@ -226,12 +235,15 @@ export class Machine implements CpuHost {
     const baseTime = kernel.time;
     let steps = 0;
     this.stepping = true;
+    const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
     try {
       if (this.detail && this.detailLeft > 0) this.traceLine(task);
       while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
+        memcheck?.before(task);
         const r = runSlice(task.ctx, tlb, this, 1);
+        memcheck?.after(task, r.end === SliceEnd.Fault);
         steps += r.steps;
         kernel.steps = baseSteps + steps;
         kernel.time = baseTime + steps;
@@ -241,7 +253,7 @@ export class Machine implements CpuHost {
         if (task.state === 'R' && this.detail && this.detailLeft > 0) this.traceLine(task);
         if (r.end === SliceEnd.Yield || r.steps === 0) break;
         // detail mode's budget ran out and no vfork child is watched: back to full speed
-        if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task))) {
+        if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task)) && !this.memcheck?.watches(task)) {
           // (kernel.steps and time stay at this point of the slice for the events to come)
           this.stepping = false;
           const rest = this.runTask(task, budget - steps);
@@ -363,6 +375,7 @@ export class Machine implements CpuHost {
     let p = this.plumbing.get(task);
     if (!p || p.tlb !== tlb || p.image !== image) {
       const mem = new UserMemory(tlb);
+      if (this.memcheck) mem.written = this.memcheck.libraryWrote(task);
       const call = new NativeCall(task.ctx, 0, 0, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), this.sysFor(task));
       p = { tlb, image, call };
       this.plumbing.set(task, p);
