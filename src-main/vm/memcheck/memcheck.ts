@@ -70,7 +70,6 @@ const HEAP_CALLS = new Set(['malloc', 'calloc', 'realloc', 'free']);
 const PRINTING = new Set(['printf', 'fprintf', 'sprintf', 'snprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'perror']);
 /** calls given a pointer they do not read or write through (or that check it themselves) */
 const POINTER_NOT_ACCESSED = new Set(['free', 'realloc', 'brk', 'sbrk', 'munmap', 'mprotect', 'signal', 'sigaction']);
-const MAX_STRING = 4096;
 const TWO32 = 4294967296;
 
 export class Memcheck {
@@ -323,15 +322,17 @@ export class Memcheck {
       this.uninitialisedUse(task, taint, how);
     }
     if (PRINTING.has(name)) {
-      for (const p of printedStrings(mm, name, nargs, arg)) {
-        const state = shadowOf(mm, p, peekString(mm, p, MAX_STRING).length);
+      for (const { address: p, max } of printedStrings(mm, name, nargs, arg, (i) => ctx.evalI32[2 * (s.esp - 1 - i)])) {
+        // the bytes, and the NUL that ends them unless a precision stops first (reading it decides where the string ends)
+        const length = peekString(mm, p, max).length;
+        const state = shadowOf(mm, p, length < max ? length + 1 : length);
         if ((state & FREED) !== 0) this.useAfterFree(task, p);
         else if (state !== DEFINED) this.uninitialisedUse(task, state & (UNINIT | MISSING_RETURN), `printed (with ${name}()) a string whose bytes include`);
       }
       return;
     }
     if (name === 'write' && nargs === 3) {
-      const state = shadowOf(mm, arg(1), Math.min(Math.max(0, arg(2) | 0), 1 << 20));
+      const state = shadowOf(mm, arg(1), Math.min(Math.max(0, this.integerArg(ctx, s.esp - 3, (kinds >> 4) & 3)), 1 << 20));
       if ((state & FREED) !== 0) this.useAfterFree(task, arg(1));
       else if (state !== DEFINED) this.uninitialisedUse(task, state & (UNINIT | MISSING_RETURN), 'passed to write() a buffer whose bytes include');
     }

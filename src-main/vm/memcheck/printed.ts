@@ -9,32 +9,49 @@ import { peekString } from '../../kernel/mm/shadow.ts';
 /** Index of the format argument of each printf-family function. */
 const FORMAT_ARG: Record<string, number> = { printf: 0, fprintf: 1, dprintf: 1, sprintf: 1, snprintf: 2 };
 const STRING_ARG: Record<string, number> = { puts: 0, fputs: 0, perror: 0 };
+/** the longest string looked at */
+const MAX = 4096;
+
+/** A string a printing call reads: its address and the most bytes it reads (a precision, as in %.3s). */
+export interface PrintedString {
+  address: number;
+  max: number;
+}
 
 /**
- * The addresses of the strings `name` reads, given its `nargs` arguments (`arg(i)` is argument
- * i). NULL pointers are left out (printf prints "(null)"), and so is anything after a
- * conversion the walk does not follow (positional arguments).
+ * The strings `name` reads, given its `nargs` arguments (`pointer(i)` is argument i as a
+ * pointer, `int(i)` as an int). NULL pointers are left out (printf prints "(null)"), and so is
+ * anything after a conversion the walk does not follow (positional arguments).
  */
-export function printedStrings(mm: MmStruct, name: string, nargs: number, arg: (i: number) => number): number[] {
+export function printedStrings(mm: MmStruct, name: string, nargs: number, pointer: (i: number) => number, int: (i: number) => number): PrintedString[] {
   const single = STRING_ARG[name];
-  if (single !== undefined) return nargs > single && arg(single) !== 0 ? [arg(single)] : [];
+  if (single !== undefined) return nargs > single && pointer(single) !== 0 ? [{ address: pointer(single), max: MAX }] : [];
   const formatIndex = FORMAT_ARG[name];
-  if (formatIndex === undefined || nargs <= formatIndex || arg(formatIndex) === 0) return [];
-  const out = [arg(formatIndex)];
-  const format = peekString(mm, arg(formatIndex), 4096);
+  if (formatIndex === undefined || nargs <= formatIndex || pointer(formatIndex) === 0) return [];
+  const out = [{ address: pointer(formatIndex), max: MAX }];
+  const format = peekString(mm, pointer(formatIndex), MAX);
   let next = formatIndex + 1;
   for (let i = 0; i < format.length; i++) {
     if (format[i] !== 0x25 /* % */) continue;
     i++;
     if (format[i] === 0x25) continue;
     // flags, width, precision, length: a '*' takes an argument; '$' (positional) ends the walk
+    let precision = -1;
+    let inPrecision = false;
     while (i < format.length && !isConversion(format[i])) {
-      if (format[i] === 0x24 /* $ */) return out;
-      if (format[i] === 0x2a /* * */) next++;
+      const c = format[i];
+      if (c === 0x24 /* $ */) return out;
+      if (c === 0x2e /* . */) {
+        inPrecision = true;
+        precision = 0;
+      } else if (c === 0x2a /* * */) {
+        if (inPrecision && next < nargs) precision = int(next);
+        next++;
+      } else if (inPrecision && c >= 0x30 && c <= 0x39) precision = precision * 10 + (c - 0x30);
       i++;
     }
     if (i >= format.length) break;
-    if (format[i] === 0x73 /* s */ && next < nargs && arg(next) !== 0) out.push(arg(next));
+    if (format[i] === 0x73 /* s */ && next < nargs && pointer(next) !== 0) out.push({ address: pointer(next), max: precision >= 0 ? precision : MAX });
     if (format[i] !== 0x6d /* %m prints strerror(errno): no argument */) next++;
   }
   return out;
