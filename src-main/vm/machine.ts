@@ -11,7 +11,7 @@ import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
-import { runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
+import { interpretSlice, runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
 import { userLine, userLineAt } from '../kernel/inspect.ts';
@@ -129,8 +129,8 @@ export class Machine implements CpuHost {
   private memcheck: Memcheck | null = null;
 
   /** Turns memcheck on for this run (before kernel.run): its tasks then run one instruction at a time. */
-  setMemcheck(): void {
-    this.memcheck ??= new Memcheck(this.kernel);
+  setMemcheck(limit?: number): void {
+    this.memcheck ??= new Memcheck(this.kernel, limit);
   }
 
   /** Turns detail mode on for this run (before kernel.run). */
@@ -235,14 +235,15 @@ export class Machine implements CpuHost {
     const baseTime = kernel.time;
     let steps = 0;
     this.stepping = true;
-    const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
     try {
       if (this.detail && this.detailLeft > 0) this.traceLine(task);
       while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
+        const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
         memcheck?.before(task);
-        const r = runSlice(task.ctx, tlb, this, 1);
+        // (one instruction: the interpreter, without the compiled path's lookups, which one step never uses)
+        const r = memcheck ? interpretSlice(task.ctx, tlb, this, 1) : runSlice(task.ctx, tlb, this, 1);
         memcheck?.after(task, r.end === SliceEnd.Fault);
         steps += r.steps;
         kernel.steps = baseSteps + steps;

@@ -30,7 +30,7 @@ import {
   DEFINED, FREED, MISSING_RETURN, UNINIT, copyShadow, enableShadows, peekPointer, peekString, setShadow, shadowOf,
 } from '../../kernel/mm/shadow.ts';
 import { SYSTEM_CALL_NAMES } from '../syscalls.ts';
-import { SHAPE, SIZE, Shape } from './ops.ts';
+import { SHAPE as SHAPES, SIZE as SIZES, Shape } from './ops.ts';
 import { printedStrings } from './printed.ts';
 
 /** The evaluation stack's taints of one CPU context, and where the context stood after its last step. */
@@ -65,6 +65,28 @@ interface HeapCall {
   oldSize: number;
 }
 
+// module-level copies: read at every step, they must not cost an import binding's lookup each time
+const SHAPE = SHAPES;
+const SIZE = SIZES;
+const PUSH = Shape.Push;
+const DUP = Shape.Dup;
+const SWAP = Shape.Swap;
+const OVER = Shape.Over;
+const LOAD = Shape.Load;
+const STORE = Shape.Store;
+const STORE_KEEP = Shape.StoreKeep;
+const LOAD_LOCAL = Shape.LoadLocal;
+const STORE_LOCAL = Shape.StoreLocal;
+const MEMCPY = Shape.Memcpy;
+const MEMZERO = Shape.Memzero;
+const UNARY = Shape.Unary;
+const BINARY = Shape.Binary;
+const BRANCH = Shape.Branch;
+const CALL = Shape.Call;
+const CALL_INDIRECT = Shape.CallIndirect;
+const CALL_BUILTIN = Shape.CallBuiltin;
+const ENTER = Shape.Enter;
+
 const HEAP_CALLS = new Set(['malloc', 'calloc', 'realloc', 'free']);
 /** library calls whose output is text made from their arguments */
 const PRINTING = new Set(['printf', 'fprintf', 'sprintf', 'snprintf', 'dprintf', 'puts', 'putchar', 'fputs', 'fputc', 'putc', 'perror']);
@@ -72,7 +94,17 @@ const PRINTING = new Set(['printf', 'fprintf', 'sprintf', 'snprintf', 'dprintf',
 const POINTER_NOT_ACCESSED = new Set(['free', 'realloc', 'brk', 'sbrk', 'munmap', 'mprotect', 'signal', 'sigaction']);
 const TWO32 = 4294967296;
 
+/**
+ * Instructions memcheck watches in one run (over all its tasks); the rest of the run goes at full
+ * speed, unchecked, after a `memcheck-limit` event says so. Watching costs far more than running
+ * (README: Speed), and a teaching program makes its mistakes early.
+ */
+export const MEMCHECK_STEP_LIMIT = 20_000_000;
+
 export class Memcheck {
+  /** instructions watched so far */
+  private watched = 0;
+
   private readonly registers = new WeakMap<CpuContext, Registers>();
   private readonly fallOffs = new WeakMap<ProgramImage, Map<number, string>>();
   /** per task, the function whose made-up return value it last pushed */
@@ -81,13 +113,16 @@ export class Memcheck {
   /** true while a heap call runs: malloc's own writes (its lists in freed blocks) define nothing */
   private heapCallRunning = false;
 
-  constructor(private readonly kernel: Kernel) {
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly limit = MEMCHECK_STEP_LIMIT,
+  ) {
     enableShadows(kernel.memory.phys);
   }
 
-  /** Whether `task` is checked: tasks running the student's program (not the lab's /bin). */
+  /** Whether `task` is checked: tasks running the student's program (not the lab's /bin), while the limit lasts. */
   watches(task: Task): boolean {
-    return task.ctx !== null && task.mm !== null && task.ctx.image === this.kernel.userImage;
+    return this.watched < this.limit && task.ctx !== null && task.mm !== null && task.ctx.image === this.kernel.userImage;
   }
 
   /** The UserMemory hook of `task`'s library calls: what they write is defined. */
@@ -114,21 +149,21 @@ export class Memcheck {
     const F = ctx.evalF64;
     const esp = ctx.esp;
     switch (SHAPE[code[s.pc]]) {
-      case Shape.Load:
+      case LOAD:
         s.address = F[esp - 1];
         break;
-      case Shape.Store:
-      case Shape.StoreKeep:
+      case STORE:
+      case STORE_KEEP:
         s.address = F[esp - 2];
         break;
-      case Shape.Memcpy:
+      case MEMCPY:
         s.address = F[esp - 2];
         s.source = F[esp - 1];
         break;
-      case Shape.Memzero:
+      case MEMZERO:
         s.address = F[esp - 1];
         break;
-      case Shape.CallBuiltin:
+      case CALL_BUILTIN:
         this.beforeBuiltin(task, regs);
         break;
     }
@@ -139,6 +174,9 @@ export class Memcheck {
     const ctx = task.ctx;
     const s = this.step;
     this.heapCallRunning = false;
+    if (++this.watched === this.limit) {
+      this.kernel.event(task, 'memcheck-limit', { limit: this.limit, message: `memcheck watched the first ${this.limit} instructions; the rest of the run was not checked` });
+    }
     const regs = this.registersOf(ctx);
     const mm = task.mm as MmStruct | null;
     if (faulted || !mm || task.state === 'Z' || task.state === 'X') {
@@ -151,73 +189,73 @@ export class Memcheck {
     const t = this.fit(regs, ctx);
     const esp = s.esp;
     switch (SHAPE[op]) {
-      case Shape.Push:
+      case PUSH:
         t[esp] = DEFINED;
         this.madeUpReturn(task, s.pc, t);
         break;
-      case Shape.Dup:
+      case DUP:
         t[esp] = t[esp - 1];
         break;
-      case Shape.Swap: {
+      case SWAP: {
         const x = t[esp - 1];
         t[esp - 1] = t[esp - 2];
         t[esp - 2] = x;
         break;
       }
-      case Shape.Over:
+      case OVER:
         t[esp] = t[esp - 2];
         break;
-      case Shape.Load:
+      case LOAD:
         this.usePointer(task, t[esp - 1]);
         t[esp - 1] = this.loaded(task, mm, s.address, SIZE[op]);
         break;
-      case Shape.LoadLocal:
+      case LOAD_LOCAL:
         t[esp] = this.loaded(task, mm, s.fp + code[s.pc + 1], SIZE[op]);
         break;
-      case Shape.Store:
+      case STORE:
         this.usePointer(task, t[esp - 2]);
         this.stored(task, mm, s.address, SIZE[op], t[esp - 1]);
         break;
-      case Shape.StoreKeep:
+      case STORE_KEEP:
         this.usePointer(task, t[esp - 2]);
         this.stored(task, mm, s.address, SIZE[op], t[esp - 1]);
         t[esp - 2] = t[esp - 1];
         break;
-      case Shape.StoreLocal:
+      case STORE_LOCAL:
         this.stored(task, mm, s.fp + code[s.pc + 1], SIZE[op], t[esp - 1]);
         break;
-      case Shape.Memcpy: {
+      case MEMCPY: {
         const size = code[s.pc + 1];
         this.usePointer(task, t[esp - 1] | t[esp - 2]);
         if (((shadowOf(mm, s.source, size) | shadowOf(mm, s.address, size)) & FREED) !== 0) this.useAfterFree(task, s.source);
         copyShadow(mm, s.address, s.source, size);
         break;
       }
-      case Shape.Memzero:
+      case MEMZERO:
         setShadow(mm, s.address, code[s.pc + 1], DEFINED, false);
         break;
-      case Shape.Unary:
+      case UNARY:
         break;
-      case Shape.Binary:
+      case BINARY:
         t[esp - 2] |= t[esp - 1];
         break;
-      case Shape.Branch:
+      case BRANCH:
         if (t[esp - 1] !== DEFINED) this.uninitialisedUse(task, t[esp - 1], 'made a decision (an if, a loop condition, ?:, && or ||) on');
         break;
-      case Shape.Call:
+      case CALL:
         setShadow(mm, ctx.sp, 16, DEFINED, false);
         break;
-      case Shape.CallIndirect:
+      case CALL_INDIRECT:
         if (t[esp - 1] !== DEFINED) this.uninitialisedUse(task, t[esp - 1], 'called a function through a pointer that holds');
         setShadow(mm, ctx.sp, 16, DEFINED, false);
         break;
-      case Shape.Enter:
+      case ENTER:
         // a caller that pushed another number of arguments: ENTER moved the slots
         if (ctx.esp !== esp) t.fill(0);
         // a new frame's slots hold whatever the stack held: nothing the function wrote
         setShadow(mm, ctx.sp, s.sp - ctx.sp, UNINIT, true);
         break;
-      case Shape.CallBuiltin:
+      case CALL_BUILTIN:
         this.afterBuiltin(task, mm, regs);
         break;
     }
