@@ -198,8 +198,9 @@ export class Machine implements CpuHost {
       for (;;) {
         this.softYield = false;
         this.builtinEvents = -1;
+        const warned = kernel.warnings.items.length;
         const r = runSlice(task.ctx, this.tlbOf(task), this, budget - steps);
-        if (this.builtinEvents >= 0) this.stampEvents(this.builtinEvents, steps + r.steps - 1, baseSteps, baseTime);
+        if (this.builtinEvents >= 0) this.stampEvents(this.builtinEvents, warned, steps + r.steps - 1, baseSteps, baseTime);
         steps += r.steps;
         if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc };
         if (!this.softYield || steps >= budget || task.state !== 'R' || kernel.stopReason) return { steps, fault: null, faultPc: 0 };
@@ -214,13 +215,18 @@ export class Machine implements CpuHost {
     }
   }
 
-  /** Gives the trace's events from index `from` on the step `offset` steps into the slice. */
-  private stampEvents(from: number, offset: number, baseSteps: number, baseTime: number): void {
+  /**
+   * Gives the trace's events from index `from` on, and the warnings from index `fromWarning` on
+   * (each the record of a `warning` event), the step `offset` steps into the slice.
+   */
+  private stampEvents(from: number, fromWarning: number, offset: number, baseSteps: number, baseTime: number): void {
     const events = this.kernel.trace.events;
     for (let i = from; i < events.length; i++) {
       events[i].step = baseSteps + offset;
       events[i].time = baseTime + offset;
     }
+    const warnings = this.kernel.warnings.items;
+    for (let i = fromWarning; i < warnings.length; i++) warnings[i].step = baseSteps + offset;
   }
 
   /**
