@@ -122,12 +122,12 @@ function matchWhole(actual: string, regex: string, flags: string, result: RunRes
 }
 
 /**
- * What the program printed, for a message that cannot say which line is wrong: the whole text when
- * it is short, else only how many lines (a quote cut short could stop just before the line that
- * matters, and the student has the whole output in the terminal).
+ * What the program printed, for a message that cannot say which line is wrong: the text when it is
+ * one short line, else only how many lines (a quote cut short could stop just before the line that
+ * matters, lines quoted with \n are hard to read, and the student has the whole output in the terminal).
  */
 function printedInBrief(text: string): string {
-  if (text.length <= 160) return `the program printed ${JSON.stringify(text)}`;
+  if (text.length <= 160 && splitLines(text).length <= 1) return `the program printed ${JSON.stringify(text)}`;
   const n = splitLines(text).length;
   return `the program printed ${n} line${n === 1 ? '' : 's'} (the terminal shows them)`;
 }
@@ -214,9 +214,11 @@ function topLevelAlternatives(pattern: string): string[] {
   return parts;
 }
 
-/** "a, b and c" */
+/** "a, b and c"; "a or b; and c" when an item has an "or" of its own. */
 export function listInWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  if (items.length <= 1) return items[0] ?? '';
+  const sep = items.some((i) => i.includes(' or ')) ? ['; ', '; and '] : [', ', ' and '];
+  return `${items.slice(0, -1).join(sep[0])}${sep[1]}${items[items.length - 1]}`;
 }
 
 function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: boolean): Outcome {

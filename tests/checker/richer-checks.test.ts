@@ -238,8 +238,8 @@ describe('messages a beginner reads', () => {
   it('a line pattern says where in the line it is looked for, and alternatives read "or"', () => {
     const r = check(NO_CHILD, { type: 'output', lines: { required: ['<defunct>', '^reaped \\d+', 'exit status 3$', '<defunct>|\\sZ\\s', '^(a|b)+$'] } });
     expect(r.message).toContain(
-      'missing a line containing "<defunct>", a line starting with "reaped <number>", a line ending with "exit status 3", ' +
-        'a line containing "<defunct>" or a line containing " Z " and a line of the expected form.',
+      'missing a line containing "<defunct>"; a line starting with "reaped <number>"; a line ending with "exit status 3"; ' +
+        'a line containing "<defunct>" or a line containing " Z "; and a line of the expected form.',
     );
   });
 
@@ -248,6 +248,8 @@ describe('messages a beginner reads', () => {
     const r = check(many, { type: 'output', regex: 'nothing like it' });
     expect(r.message).toContain('the program printed 21 lines (the terminal shows them).');
     expect(r.message).not.toContain('line number');
+    const two = check(`${HEAD}int main(void) { printf("a\\nb\\n"); return 0; }\n`, { type: 'output', regex: 'c' });
+    expect(two.message).toContain('the program printed 2 lines (the terminal shows them).');
   });
 
   it('a robust check says how many schedulers failed first, so the sentence of the run ends the message', () => {
