@@ -32,6 +32,18 @@ export interface LineEntry {
   line: number;
 }
 
+/**
+ * A library call that the compiler, as gcc -O0 does, replaced by its value or by a simpler call
+ * (`printf("%s\n", s)` runs as `puts(s)`): the name the program wrote, at the pc where the
+ * replacement starts (its CALL_BUILTIN, or the code that follows when no call is left).
+ */
+export interface CallAsWritten {
+  pc: number;
+  name: string;
+  /** the library function called at pc instead; absent when no call is left (a folded strcmp) */
+  compiledAs?: string;
+}
+
 /** A named object or function of the program, for the viewer and the debugger. */
 export interface ImageSymbol {
   name: string;
@@ -97,6 +109,8 @@ export interface ProgramImage {
   files: string[];
   /** Builtins (library functions, system calls) the program calls, by name: the loader checks them. */
   builtinsUsed: string[];
+  /** the library calls compiled as something else, sorted by pc (absent in images made before) */
+  callsAsWritten?: CallAsWritten[];
 }
 
 /** The line-table entry that covers code word `pc` (binary search over image.lines), or null. */

@@ -250,6 +250,21 @@ int main(void) {
 `;
     expect(check(src, { type: 'calls', required: ['waitpid', 'signal'], forbidden: ['system'] }).status).toBe('passed');
   });
+
+  it('counts the calls the student wrote where the compiler, as gcc -O0, replaced them (printf runs as puts)', () => {
+    const src = `${HEAD}
+int main(void) {
+    printf("hello\\n");
+    printf("");
+    getpid();
+    return strcmp("a", "b") < 0 ? 0 : 1;
+}
+`;
+    const r = check(src, { type: 'calls', required: ['printf', 'strcmp', 'getpid'], forbidden: ['puts'] });
+    expect(r.status, r.message).toBe('passed');
+    const line = check(src, { type: 'calls', forbidden: ['strcmp'] });
+    expect(line).toMatchObject({ status: 'failed', line: 11 });
+  });
 });
 
 describe('warnings', () => {

@@ -50,6 +50,15 @@ describe('teaching warnings', () => {
     expect(w.map((x) => x.kind)).toContain('vfork-child-returned');
   });
 
+  it('vfork-child-returned: a vfork child that returns from main, named at the vfork() line', () => {
+    // the C runtime that called main calls exit() after main returns: that is no function the
+    // child called from main, it is main's frame gone (the parent crashes on it, SIGSEGV on Linux)
+    const w = kinds('int x = 1;\nint main(void) {\n  if (vfork() == 0) {\n    x = 2;\n    return 0;\n  }\n  return x;\n}\n');
+    const vfork = w.filter((x) => x.kind.startsWith('vfork-child-') && x.kind !== 'vfork-child-wrote-memory');
+    expect(vfork).toEqual([expect.objectContaining({ kind: 'vfork-child-returned', line: 7, pid: 4 })]);
+    expect(vfork[0].message).toContain('on line 7');
+  });
+
   it('zombie-not-reaped: zombies still there when a run is stopped', () => {
     const w = kinds('int main(void) { if (fork() == 0) return 0; sleep(1); for (;;) {} }\n', { maxSteps: 100_000 });
     expect(w.map((x) => x.kind)).toContain('zombie-not-reaped');
