@@ -134,6 +134,7 @@ describe('library calls compile as gcc -O0 compiles them', () => {
     const r = runProgram({ source, args: [] });
     expect(r.stdout).toBe('(null) and\n');
     expect(r.exit).toEqual({ code: 139, signal: 'SIGSEGV' });
+    expect(r.stopMessage).toMatch(/SIGSEGV .* line 6$/);
     const image = compile({ files: [{ name: 'prog.c', text: source }], runtime: [CRT] }).image!;
     expect(image.callsAsWritten?.map((c) => ({ name: c.name, compiledAs: c.compiledAs }))).toContainEqual({ name: 'printf', compiledAs: 'puts' });
   });
