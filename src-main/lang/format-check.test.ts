@@ -14,7 +14,7 @@ enum e { A };
 int f(void) {
     unsigned char uc[4] = ""; signed char sc[4] = ""; long l = 0; unsigned long ul = 0; short sh = 0; _Bool b = 0;
     float fl = 0; int i = 0; unsigned u = 0; size_t z = 0; ssize_t sz = 0; pid_t pid = 0; enum e en = A;
-    const char *cs = ""; char c = 0; double d = 0; int *ip = &i; void *vp = ip; char buf[8];
+    const char *cs = ""; char c = 0; double d = 0; int *ip = &i; void *vp = ip; char buf[8]; char *mp = buf;
 `;
 
 const QUIET = [
@@ -37,6 +37,7 @@ const QUIET = [
   'scanf("%u %d %hhd %c %s %[a-z] %[^\\n]", &i, &u, &c, uc, uc, buf, buf);',
   'scanf("%*d %d %5s %p %n %hd %lf %f %ld %zu", &i, buf, &vp, &i, &sh, &d, &fl, &l, &z);',
   'sscanf(cs, "%d%%", &i); fscanf(stdin, "%lu", &ul);',
+  'scanf("%ms %m[a-z] %mc", &mp, &mp, &mp);',
   'printf(cs, i);',
 ];
 

@@ -124,17 +124,21 @@ class FormatChecker {
       const suppressed = f[j] === STAR;
       if (suppressed) j++;
       while (isDigit(f[j])) j++;
+      // %ms, %mc, %m[…]: glibc allocates the string and stores its address (a char **)
+      const allocating = f[j] === 0x6d && [0x73, 0x63, 0x5b].includes(f[j + 1]);
+      if (allocating) j++;
       const [length, afterLength] = lengthModifier(f, j);
       j = afterLength;
       if (j >= f.length) return;
       const conv = String.fromCharCode(f[j]);
-      const target = scanfTarget(conv, length);
+      const target = allocating ? { name: 'char *', matches: (t: CType) => t.kind === 'ptr' && t.base!.kind === 'char' } : scanfTarget(conv, length);
       if (target === 'unknown') {
         this.warn(this.at(j), `unknown conversion type character '${printable(f[j])}' in format`);
         return this.tooMany();
       }
       if (!suppressed && target !== 'none') {
-        this.take(j, `%${length}${conv}`, { name: `${target.name} *`, matches: (t) => t.kind === 'ptr' && target.matches(t.base!) });
+        const name = target.name.endsWith('*') ? `${target.name}*` : `${target.name} *`;
+        this.take(j, `%${allocating ? 'm' : ''}${length}${conv}`, { name, matches: (t) => t.kind === 'ptr' && target.matches(t.base!) });
       }
       i = conv === '[' ? scansetEnd(f, j) : j;
     }
