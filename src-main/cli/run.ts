@@ -9,7 +9,7 @@ import { emptyResult } from '../vm/empty-result.ts';
 import { isWorkerDied } from '../service/jobs.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
-import { ArgReader, readMachineOption } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
 import { commandPool } from './pool.ts';
 import type { WorkerPool } from '../host/pool.ts';
@@ -144,6 +144,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
   // the worker starts (and loads the compiler and the machine) while this thread reads the program
   const pool = commandPool({ threads: 1, preload: ['run'] });
   try {
+    await checkSeedFiles(command.request.files);
     return await runWith(pool, command, out, err);
   } finally {
     await pool.close();

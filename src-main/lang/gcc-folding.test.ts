@@ -61,6 +61,13 @@ const REWRITES: [string, string[]][] = [
   ['void f(int x) { printf("a\\n"), x++; }', ['puts']],
   ['void f(int x) { x++, printf("a\\n"); }', ['puts']],
   ['void f(void) { for (int i = 0; i < 2; printf("s\\n")) i++; }', ['puts']],
+  ['void f(void) { (long)printf("x\\n"); }', ['puts']],
+  ['void f(int x) { if (x) printf("a\\n"); else printf("b\\n"); }', ['puts', 'puts']],
+  ['void f(int x) { do printf("x\\n"); while (x--); }', ['puts']],
+  ['void f(int x) { switch (x) { case 1: printf("one\\n"); } }', ['puts']],
+  ['void f(int x) { if (printf("x\\n")) x++; }', ['printf']],
+  ['void f(int x) { x ? (void)0 : (void)printf("b\\n"); }', ['puts']],
+  ['void f(int x) { x || (printf("a\\n"), 0); }', ['puts']],
   ['void f(void) { fprintf(stderr, "x\\n"); }', ['fwrite']],
   ['void f(void) { fprintf(stderr, "x"); }', ['fputc']],
   ['void f(const char *s) { fprintf(stdout, "%s", s); }', ['fputs']],
@@ -134,6 +141,7 @@ describe('library calls compile as gcc -O0 compiles them', () => {
     const r = runProgram({ source, args: [] });
     expect(r.stdout).toBe('(null) and\n');
     expect(r.exit).toEqual({ code: 139, signal: 'SIGSEGV' });
+    expect(r.stopMessage).toMatch(/SIGSEGV .* line 6$/);
     const image = compile({ files: [{ name: 'prog.c', text: source }], runtime: [CRT] }).image!;
     expect(image.callsAsWritten?.map((c) => ({ name: c.name, compiledAs: c.compiledAs }))).toContainEqual({ name: 'printf', compiledAs: 'puts' });
   });

@@ -119,6 +119,24 @@ export interface ProgramImage {
   callsAsWritten?: CallAsWritten[];
 }
 
+/**
+ * The name the program wrote for the library call whose CALL_BUILTIN is at code word `pc`:
+ * `printf` for a printf compiled as puts (image.callsAsWritten), else `compiled`.
+ */
+export function callNameAsWritten(image: ProgramImage, pc: number, compiled: string): string {
+  const calls = image.callsAsWritten;
+  if (!calls) return compiled;
+  let lo = 0;
+  let hi = calls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].pc < pc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = lo; i < calls.length && calls[i].pc === pc; i++) if (calls[i].compiledAs === compiled) return calls[i].name;
+  return compiled;
+}
+
 /** The line-table entry that covers code word `pc` (binary search over image.lines), or null. */
 export function lineEntryAt(image: ProgramImage, pc: number): LineEntry | null {
   const lines = image.lines;

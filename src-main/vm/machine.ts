@@ -6,7 +6,7 @@
  * gives it typed access to the arguments and the task's memory, and puts the result back.
  */
 import { BUILTIN_NAMES, builtinId } from '../lang/builtins.ts';
-import type { ProgramImage } from '../lang/image.ts';
+import { callNameAsWritten, type ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
@@ -442,7 +442,7 @@ export class Machine implements CpuHost {
       throw new UnsupportedFunction(name);
     }
     const name = BUILTIN_NAMES[id];
-    if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : name);
+    if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : callNameAsWritten(ctx.image, ctx.pc, name));
     const call = this.taskCall(task).reuse(nargs, kinds);
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];

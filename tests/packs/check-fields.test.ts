@@ -170,6 +170,16 @@ describe('mistakes an instructor makes, each named with its file, line and field
     expect(twice).toEqual([{ file: 'pack.yaml', line: PACK_YAML.split('\n').length, field: '', message: 'YAML: the key "title" appears twice in the same mapping (the second one is on this line)' }]);
   });
 
+  it('an exercise listed twice is said once, and its own errors are not doubled', () => {
+    const errors = errorsOf(withChecks(check('x', 1, 'type: robust\npoints: 1\npolicies: [child-frist]\ncheck: { type: compiles }'), { 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(errors.map((e) => `${e.file}: ${e.field}: ${e.message}`)).toEqual([
+      `${EX}: checks[3].policies[0]: must be one of "parent-first", "child-first", "round-robin", "random" (got "child-frist")`,
+      'pack.yaml: exercises[1]: exercise "hello-fork" is listed twice',
+    ]);
+    const listed = errorsOf(tinyPack({ 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(listed).toEqual([{ file: 'pack.yaml', line: lineOf(PACK_YAML, 'exercises:'), field: 'exercises[1]', message: 'exercise "hello-fork" is listed twice' }]);
+  });
+
   it('a check that requires a check id the exercise does not have names the ids it has', () => {
     const errors = errorsOf(withChecks(check('gated', 1, 'type: compiles\npoints: 1\nrequires: [compile]')));
     expect(errors).toEqual([expect.objectContaining({ file: EX, field: 'checks[3].requires[0]', message: expect.stringMatching(/^no check "compile" in this exercise \(checks: .*compiles/) })]);
