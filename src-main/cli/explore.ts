@@ -9,7 +9,7 @@ import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOpti
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
 import { graphToDot } from '../explore/graph.ts';
-import { ArgReader, readMachineOption } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
 
@@ -125,6 +125,7 @@ export function exploreText(view: ExploreView, file: string, runWords: string[] 
 /** Runs `forklab explore`; returns the exit status. */
 export async function commandExplore(args: string[], out: Output, err: Output): Promise<number> {
   const command = parseExploreArgs(args);
+  await checkSeedFiles(command.options.files);
   let source: string;
   try {
     source = readFileSync(command.file, 'utf8');

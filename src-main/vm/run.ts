@@ -28,6 +28,7 @@ import { preprocess } from '../lang/preprocess.ts';
 import { parseUnit } from '../lang/parser.ts';
 import { timedCompilation } from '../lang/limits.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
+import { emptyResult } from './empty-result.ts';
 
 /**
  * How to run a program, as every door asks for it: the options of `forklab run`
@@ -498,28 +499,5 @@ function concatOutput(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function emptyResult(): RunResult {
-  return {
-    ok: true,
-    diagnostics: [],
-    diagnosticsText: '',
-    stdout: '',
-    stdoutBytes: new Uint8Array(0),
-    exit: { code: 0, signal: null },
-    stopReason: 'exited',
-    stopMessage: null,
-    processes: [],
-    stats: {
-      steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0,
-      framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0,
-    },
-    warnings: [],
-    trace: [],
-    traceDropped: 0,
-    schedule: '',
-    program: { functions: [] },
-    files: [],
-  };
-}
 
 export type { Diagnostic };
