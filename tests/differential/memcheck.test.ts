@@ -2,7 +2,7 @@
  * Memcheck over the whole differential corpus: with memcheck on, every program still prints and
  * ends as it did on Linux (memcheck only watches), and the only memcheck warnings are the ones
  * a program announces on the line that earns them with a `memcheck: KIND` comment (the
- * deliberate mistakes, such as single/350_use_after_free_read.c). A correct program gets none.
+ * deliberate mistakes, such as single/352_use_after_free_read.c). A correct program gets none.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ for (const dir of ['single', 'multi']) {
           fileName: `${program.name}.c`,
           args: program.args,
           stdin: program.stdin ?? '',
+          stdoutPipe: program.stdoutPipe,
           files: program.files.map((f) => ({ path: f.name, content: f.content })),
           memcheck: true,
         });
