@@ -190,6 +190,10 @@ int main(void) {
   puts(s);
   char line[32];
   if (fgets(line, sizeof line, stdin) && line[0] == 'q') puts("quit");
+  char name[16], part[8];
+  strcpy(name, "ann");                      /* string natives write page runs directly */
+  strncpy(part, name, sizeof part);
+  if (name[2] == 'n' && part[7] == 0) printf("%s %s\\n", name, part);
   free(z);
   z = malloc(8 * sizeof(int));
   z[0] = 3;
@@ -199,7 +203,7 @@ int main(void) {
   return 0;
 }`;
     const r = run(source, { stdin: 'quit\n' });
-    expect(r.stdout).toBe('x 5\nhey 4\nzeros\n42\nquit\nreused\n');
+    expect(r.stdout).toBe('x 5\nhey 4\nzeros\n42\nquit\nann ann\nreused\n');
     expect(found(r)).toEqual([]);
   });
 
