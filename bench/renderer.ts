@@ -12,7 +12,7 @@
  * Needs /usr/bin/chromium and out/renderer (built here when missing).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +52,21 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** The newest modification time of the files under `dir` (recursively), in ms. */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer's production bundle unless one newer than every renderer source exists. */
 function ensureBundle(): void {
-  if (existsSync(join(REPO, 'out/renderer/index.html'))) return;
+  const bundle = join(REPO, 'out/renderer/index.html');
+  const sources = Math.max(newestUnder(join(REPO, 'src-renderer')), newestUnder(join(REPO, 'src-main/service')));
+  if (existsSync(bundle) && statSync(bundle).mtimeMs > sources) return;
+  console.log('  building the renderer bundle (its sources changed since the last build)…');
   const vite = join(REPO, 'node_modules/vite/bin/vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--config', 'src-renderer/vite.config.ts'], { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('the renderer build failed');

@@ -26,15 +26,21 @@ export function calledFunctions(image: ProgramImage, fileName: string): Map<stri
   };
   const main = image.functions.find((f) => f.name === 'main' && f.file === userFile);
   if (!main) return calls;
+  // calls the compiler replaced as gcc -O0 does (printf("hi\n") runs as puts): the name written counts
+  const asWritten = image.callsAsWritten ?? [];
+  const replacedCalls = new Set(asWritten.filter((c) => c.compiledAs !== undefined).map((c) => c.pc));
   const seen = new Set<FunctionInfo>([main]);
   const queue = [main];
   while (queue.length > 0) {
     const fn = queue.shift()!;
+    const written = asWritten.filter((c) => c.pc >= fn.entryPc && c.pc < fn.endPc);
+    let w = 0;
     for (let pc = fn.entryPc; pc < fn.endPc; pc += 1 + (OPERANDS[image.code[pc]] ?? 0)) {
       const op = image.code[pc];
       const line = lineOf(image, pc)?.line ?? fn.line;
+      for (; w < written.length && written[w].pc <= pc; w++) note(written[w].name, line);
       let target: FunctionInfo | undefined;
-      if (op === Op.CALL_BUILTIN) note(BUILTIN_NAMES[image.code[pc + 1]] ?? `builtin#${image.code[pc + 1]}`, line);
+      if (op === Op.CALL_BUILTIN && !replacedCalls.has(pc)) note(BUILTIN_NAMES[image.code[pc + 1]] ?? `builtin#${image.code[pc + 1]}`, line);
       else if (op === Op.CALL) target = byEntry.get(image.code[pc + 1]);
       else if (op === Op.PUSH_PTR) target = byAddress.get(image.code[pc + 2] * 4294967296 + (image.code[pc + 1] >>> 0));
       if (!target) continue;

@@ -103,7 +103,7 @@ function evaluateRobust(check: CheckFields, ctx: EvalContext): Outcome {
   return {
     passed: false,
     fraction: total > 0 ? passed / total : 0,
-    detail: `under ${describeConfiguration(firstFailure.config)}, ${firstFailure.outcome.detail} (passed under ${passed} of ${total} schedulers)`,
+    detail: `failed under ${total - passed} of the ${total} schedulers tried; under ${describeConfiguration(firstFailure.config)}, ${firstFailure.outcome.detail}`,
     link: firstFailure.outcome.link,
     schedule: firstFailure.schedule,
     options: { ...check.run, ...inner.run, ...firstFailure.outcome.options, ...firstFailure.config },

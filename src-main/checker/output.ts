@@ -116,9 +116,20 @@ export function wholeMatch(text: string, regex: string, flags: string): boolean 
 function matchWhole(actual: string, regex: string, flags: string, result: RunResult, reveal: boolean): Outcome {
   if (wholeMatch(actual, regex, flags)) return { passed: true, fraction: 1, detail: 'the output has the expected form', link: lastOutputLink(result) };
   const example = reveal ? patternExample(regex) : null;
-  const printed = actual.length === 0 ? 'the program printed nothing' : `the program printed ${quoteOutput(actual)}`;
+  const printed = actual.length === 0 ? 'the program printed nothing' : printedInBrief(actual);
   const detail = `the output does not have the expected form${example !== null ? ` (expected something like ${quoteOutput(example)})` : ''}: ${printed}`;
   return { passed: false, fraction: 0, detail, link: linkOrEnd(lastOutputLink(result), result) };
+}
+
+/**
+ * What the program printed, for a message that cannot say which line is wrong: the text when it is
+ * one short line, else only how many lines (a quote cut short could stop just before the line that
+ * matters, lines quoted with \n are hard to read, and the student has the whole output in the terminal).
+ */
+function printedInBrief(text: string): string {
+  if (text.length <= 160 && splitLines(text).length <= 1) return `the program printed ${JSON.stringify(text)}`;
+  const n = splitLines(text).length;
+  return `the program printed ${n} line${n === 1 ? '' : 's'} (the terminal shows them)`;
 }
 
 function matchAny(actual: string, texts: string[], result: RunResult, reveal: boolean): Outcome {
@@ -160,10 +171,54 @@ export function checkLines(text: string, spec: LinesSpec): { missing: string[]; 
   return { missing, forbiddenAt, total: (spec.required?.length ?? 0) + (spec.forbidden?.length ?? 0) };
 }
 
-/** "a line like "reaped <number>, exit status 3"" or, for a pattern with no example, "a line of the expected form". */
-function describeLine(pattern: string): string {
+/**
+ * What a `lines` pattern asks for, in words: it is searched for within a line, so `^…$` reads "a
+ * line like "…"", `^…` "a line starting with "…"", `…$` "a line ending with "…"" and a bare
+ * pattern "a line containing "…""; alternatives (`a|b`) are joined with "or". A pattern too
+ * complex to give an example of reads "a line of the expected form".
+ */
+export function describeLine(pattern: string): string {
+  const alternatives = topLevelAlternatives(pattern).map(describeAlternative);
+  if (alternatives.some((a) => a === null)) return 'a line of the expected form';
+  return alternatives.join(' or ');
+}
+
+function describeAlternative(pattern: string): string | null {
+  const start = pattern.startsWith('^');
+  const end = /(^|[^\\])\$$/.test(pattern);
   const example = patternExample(pattern);
-  return example !== null && example !== '' ? `a line like ${quote(example)}` : 'a line of the expected form';
+  if (example === null || example === '' || example === '…') return null;
+  const where = start && end ? 'a line like' : start ? 'a line starting with' : end ? 'a line ending with' : 'a line containing';
+  return `${where} ${quote(example.replace(/^…|…$/g, ''))}`;
+}
+
+/** `a|b` split at its top level (not inside parentheses or brackets); the whole pattern when it has no such `|`. */
+function topLevelAlternatives(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(pattern.slice(from));
+  return parts;
+}
+
+/** "a, b and c"; "a or b; and c" when an item has an "or" of its own. */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const sep = items.some((i) => i.includes(' or ')) ? ['; ', '; and '] : [', ', ' and '];
+  return `${items.slice(0, -1).join(sep[0])}${sep[1]}${items[items.length - 1]}`;
 }
 
 function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: boolean): Outcome {
@@ -174,7 +229,7 @@ function matchLines(actual: string, spec: LinesSpec, result: RunResult, reveal: 
   if (missing.length > 0) {
     parts.push(
       reveal
-        ? `missing ${missing.map(describeLine).join(', ')}${spec.ordered ? ' (the lines must come in the order given)' : ''}`
+        ? `missing ${listInWords(missing.map(describeLine))}${spec.ordered ? ' (the lines must come in the order given)' : ''}`
         : `${missing.length} required line${missing.length > 1 ? 's are' : ' is'} missing${spec.ordered ? ' or out of order' : ''}`,
     );
   }

@@ -172,7 +172,9 @@ function choiceResult(a: ChoiceAnswer, schedule: string | null | undefined, poin
   const said = a.ticked ? 'You ticked it' : 'You left it unticked';
   const why = a.explain ?? (possible ? 'Some order of the processes prints exactly this.' : notFound);
   const verdict = !right ? 'wrong' : earns ? 'right' : 'right, but an answer that ticks no possible output earns nothing for the outputs it leaves unticked';
-  const words = a.words.length === 0 ? '' : possible ? ` For example: ${sentence(a.words.join('; '))}` : ` ${sentence(a.words.join(' '))}`;
+  // the explorer speaks of "your output" (forklab explore --why); here the output is the choice's
+  const choiceWords = a.words.map((w) => w.replace(/\byour output\b/g, 'this output'));
+  const words = choiceWords.length === 0 ? '' : possible ? ` For example: ${sentence(choiceWords.join('; '))}` : ` ${sentence(choiceWords.join(' '))}`;
   const result: CheckResultInfo = {
     ...base,
     status: earns ? 'passed' : 'failed',

@@ -112,12 +112,23 @@ export function runProblem(result: RunResult): string | null {
     case 'output-limit':
       return `the program printed too much: it was stopped at the output limit (${GRADE_MAX_OUTPUT.toLocaleString('en-US')} bytes). Is a loop printing without end?`;
     case 'deadlock':
-      return `the program got stuck: every process was blocked for good${result.stopMessage ? ` (${result.stopMessage.replace(/^stopped: /, '')})` : ''}`;
+      return `the program got stuck: every process was blocked for good${deadlockWhy(result.stopMessage)}`;
     case 'exited':
       return null;
     default:
       return result.stopMessage ?? `the run stopped: ${String(result.stopReason)}`;
   }
+}
+
+/** "; process 3 (prog) waits for input on pipe descriptor 3" from the kernel's stop message, or "" when it says no more. */
+function deadlockWhy(stopMessage: string | undefined | null): string {
+  if (!stopMessage) return '';
+  const why = stopMessage
+    .replace(/^stopped: /, '')
+    .replace(/^every process (is|was) blocked for good\s*/, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+  return why ? `; ${why}` : '';
 }
 
 /** "process 4 was killed by SIGSEGV (line 12)" for the processes a signal killed; null if none. */

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOpti
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
 import { graphToDot } from '../explore/graph.ts';
-import { ArgReader, readMachineOption, readOrRefuse } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption, readOrRefuse } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
 
@@ -39,6 +39,8 @@ interface ExploreCommand {
   json: boolean;
   graph: 'dot' | 'json' | null;
   options: ExploreOptions;
+  /** the machine options as typed (--stdout pipe, --stdin …, -- ARGS): a replay needs them too */
+  runWords: string[];
 }
 
 /** Outputs whose graphs --graph draws at most (each a replay of its run). */
@@ -46,13 +48,14 @@ const GRAPHS_DRAWN = 200;
 
 /** Parses `forklab explore` arguments. Throws UsageError with a message for people. */
 export function parseExploreArgs(args: string[]): ExploreCommand {
-  const command: ExploreCommand = { file: '', json: false, graph: null, options: {} };
+  const command: ExploreCommand = { file: '', json: false, graph: null, options: {}, runWords: [] };
   const o = command.options;
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const last = readMachineOption(r, i, o);
     if (last >= 0) {
+      command.runWords.push(...args.slice(i, last + 1));
       i = last;
       continue;
     }
@@ -94,12 +97,19 @@ export function parseExploreArgs(args: string[]): ExploreCommand {
   return command;
 }
 
-/** The text report: each distinct output with its schedule, then whether the search was complete. */
-export function exploreText(view: ExploreView, file: string): string {
+/**
+ * The text report: each distinct output with the `forklab run` command that replays it (`file`,
+ * `runWords`: the machine options it was explored with), then whether the search was complete.
+ */
+export function exploreText(view: ExploreView, file: string, runWords: string[] = []): string {
   const lines: string[] = [];
+  const dashes = runWords.indexOf('--');
+  const options = dashes < 0 ? runWords : runWords.slice(0, dashes);
+  const programArgs = dashes < 0 ? [] : runWords.slice(dashes);
+  const replay = (schedule: string): string => [[file, ...options].map(shellWord).join(' '), `--schedule "${schedule}"`, ...programArgs.map(shellWord)].join(' ');
   view.outputs.forEach((o, i) => {
     const exit = o.exit.signal ? `killed by ${o.exit.signal}` : `exit ${o.exit.code}`;
-    lines.push(`--- output ${i + 1} of ${view.outputs.length} (${exit}); replay: forklab run ${file} --schedule "${o.schedule}"`);
+    lines.push(`--- output ${i + 1} of ${view.outputs.length} (${exit}); replay: forklab run ${replay(o.schedule)}`);
     lines.push(o.stdout.endsWith('\n') || o.stdout === '' ? o.stdout.slice(0, -1) : `${o.stdout}\n(no newline at the end)`);
   });
   const summary = `${view.outputs.length} distinct output${view.outputs.length === 1 ? '' : 's'} from ${view.schedulesExplored} schedule${view.schedulesExplored === 1 ? '' : 's'} (${view.statesExplored} states)`;
@@ -112,6 +122,7 @@ export function exploreText(view: ExploreView, file: string): string {
 /** Runs `forklab explore`; returns the exit status. */
 export async function commandExplore(args: string[], out: Output, err: Output): Promise<number> {
   const command = parseExploreArgs(args);
+  await checkSeedFiles(command.options.files);
   let source: string;
   try {
     source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
@@ -133,7 +144,7 @@ export async function commandExplore(args: string[], out: Output, err: Output): 
   if (command.graph === 'json') out.write(JSON.stringify({ complete: view.complete, graphs: view.graphs ?? [], outputs: view.outputs }, null, 2) + '\n');
   else if (command.graph === 'dot') out.write(graphsDot(view));
   else if (command.json) out.write(JSON.stringify(view, null, 2) + '\n');
-  else out.write(exploreText(view, command.file));
+  else out.write(exploreText(view, command.file, command.runWords));
   if (!command.json && command.graph === null && view.candidate) out.write(candidateText(view.candidate));
   return 0;
 }
@@ -152,6 +163,11 @@ export function candidateText(c: NonNullable<ExploreView['candidate']>): string 
     ? `--- possible: a schedule prints it (replay: --schedule "${c.schedule}")`
     : '--- impossible: no schedule prints it';
   return [head, ...c.why.map((w) => `    ${w}`)].join('\n') + '\n';
+}
+
+/** `word` as a POSIX shell reads it back: as it is when it is plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_\-+=:,./@%]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** "\n" in a command-line argument stands for a newline (a shell cannot type one easily); "\\" for \. */

@@ -99,8 +99,9 @@ function loadGradingPack(path: string, err: Output): { pack: Pack } | null {
     err.write(`forklab: the pack ${path} is not valid (forklab pack validate says more)\n`);
     return null;
   }
-  if (loaded.pack.student) {
-    const held = loaded.pack.exercises.reduce((n, e) => n + e.heldBack, 0);
+  const held = loaded.pack.student ? loaded.pack.exercises.reduce((n, e) => n + e.heldBack, 0) : 0;
+  if (held > 0) {
+    // a copy that left nothing out grades as its pack does: nothing to say
     err.write(`forklab: ${path} is a student's copy: its ${held} point${held === 1 ? '' : 's'} of secret checks are not graded (grade with the instructor's pack)\n`);
   }
   return { pack: loaded.pack };

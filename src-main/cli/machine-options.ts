@@ -7,7 +7,7 @@ import { InputFileError, readInputFile } from './read-input.ts';
 import { SEED_BYTES } from '../kernel/ramfs.ts';
 import { REQUEST_LIMITS } from '../service/validate.ts';
 import { pageSizeProblem } from '../kernel/budgets.ts';
-import { seedProblem, type SeedFile } from '../vm/run.ts';
+import type { SeedFile } from '../vm/run.ts';
 
 export interface MachineOptions {
   maxSteps?: number;
@@ -81,7 +81,7 @@ export function readMachineOption(r: ArgReader, i: number, into: MachineOptions)
       if (into.nprocLimit > MAX_PROCS) throw new UsageError(`--max-procs takes at most ${MAX_PROCS}`);
       return i + 1;
     case '--file':
-      into.files = [...(into.files ?? []), readSeedFile(r.value(i, a), into.files ?? [])];
+      into.files = [...(into.files ?? []), readSeedFile(r.value(i, a))];
       return i + 1;
     case '--':
       into.args = r.args.slice(i + 1);
@@ -106,16 +106,27 @@ export const MAX_PROCS = 4096;
 
 /**
  * `--file NAME=PATH`: the host file PATH, given to the program as NAME (relative to its working
- * directory, or absolute). Throws UsageError when PATH cannot be read or NAME cannot be used.
+ * directory, or absolute). Throws UsageError when PATH cannot be read; whether NAME can be used
+ * is checkSeedFiles' question.
  */
-function readSeedFile(value: string, earlier: SeedFile[]): SeedFile {
+function readSeedFile(value: string): SeedFile {
   const eq = value.indexOf('=');
   if (eq <= 0 || eq === value.length - 1) throw new UsageError('--file takes NAME=PATH: the name the program opens, then the file on this computer');
   const name = value.slice(0, eq);
   const path = value.slice(eq + 1);
-  const content = readOrRefuse(`--file ${name}=${path}:`, path, SEED_BYTES);
-  const file = { path: name, content };
-  const problem = seedProblem([...earlier, file]);
-  if (problem) throw new UsageError(`--file: ${problem}`);
-  return file;
+  return { path: name, content: readOrRefuse(`--file ${name}=${path}:`, path, SEED_BYTES) };
+}
+
+/**
+ * Throws UsageError for the first --file whose NAME the run's file system cannot take (with the
+ * ones before it). Loads the machine's file system only when there are files to check, so that a
+ * command without --file starts without it.
+ */
+export async function checkSeedFiles(files: SeedFile[] | undefined): Promise<void> {
+  if (!files || files.length === 0) return;
+  const { seedProblem } = await import('../vm/run.ts');
+  for (let i = 0; i < files.length; i++) {
+    const problem = seedProblem(files.slice(0, i + 1));
+    if (problem) throw new UsageError(`--file: ${problem}`);
+  }
 }

@@ -62,9 +62,35 @@ commands:
 
 `;
 
+/** What programs run on: the C accepted and the programs of the lab's /bin, named from the file system itself. */
+async function labOverview(): Promise<string> {
+  const { programSources } = await import('../vm/bin/programs.ts');
+  const names = [...programSources().keys()].filter((p) => p.startsWith('/bin/')).map((p) => p.slice('/bin/'.length));
+  return `programs: ordinary C (what gcc -std=gnu11 compiles, one file; the headers and functions the
+lab has are in docs/c.md). exec, system and popen can run the lab's /bin (also in /usr/bin):
+${wrap(names.join(', '), 2)}
+(docs/c.md says which options of each the lab has).
+
+`;
+}
+
+/** Text wrapped at 96 columns, each line indented by `indent` spaces. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > 96) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
+
 async function usage(): Promise<string> {
   const loaded = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return `${OVERVIEW}usage:\n${loaded.map((c) => c.usage).join('\n')}`;
+  return `${OVERVIEW}${await labOverview()}usage:\n${loaded.map((c) => c.usage).join('\n')}`;
 }
 
 /** Entry point: returns the process exit status. */

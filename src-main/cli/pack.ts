@@ -41,9 +41,10 @@ export async function commandPack(args: string[], out: Output, err: Output): Pro
   } else {
     for (const e of report.errors) err.write(`${formatPackError(e)}\n`);
     for (const x of report.exercises) {
-      if (x.question) out.write(`${x.id}: ${x.maxPoints} points; question with ${x.question.choices} choices, ${x.question.possible} possible${x.question.complete ? '' : ' (search incomplete)'}\n`);
-      else if (x.solutionPoints === null) out.write(`${x.id}: ${x.maxPoints} points; starter ${x.starterPoints} (a student's copy: no solution to run)\n`);
-      else out.write(`${x.id}: ${x.maxPoints} points; solution ${x.solutionPoints}, starter ${x.starterPoints}, ${x.wrongSubmissions} wrong submission${x.wrongSubmissions === 1 ? '' : 's'}\n`);
+      const points = `${x.maxPoints} point${x.maxPoints === 1 ? '' : 's'}`;
+      if (x.question) out.write(`${x.id}: ${points}; question with ${x.question.choices} choices, ${x.question.possible} possible${x.question.complete ? '' : ' (search incomplete)'}\n`);
+      else if (x.solutionPoints === null) out.write(`${x.id}: ${points}; starter ${x.starterPoints} (a student's copy: no solution to run)\n`);
+      else out.write(`${x.id}: ${points}; solution ${x.solutionPoints}, starter ${x.starterPoints}, ${x.wrongSubmissions} wrong submission${x.wrongSubmissions === 1 ? '' : 's'}\n`);
     }
     const n = report.exercises.length;
     const copy = report.student ? " (a student's copy)" : '';

@@ -7,10 +7,11 @@ import { InputFileError, readInputText } from './read-input.ts';
 import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
 import type { RunRequest, RunResult } from '../vm/run.ts';
+import { emptyResult } from '../vm/empty-result.ts';
 import { isWorkerDied } from '../service/jobs.ts';
 import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
-import { ArgReader, readMachineOption } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
 import { commandPool } from './pool.ts';
 import type { WorkerPool } from '../host/pool.ts';
@@ -131,24 +132,7 @@ async function runInWorker(pool: WorkerPool, request: RunRequest): Promise<RunRe
 
 /** The result of a run the lab itself could not finish (its worker died): nothing ran to the end, and why. */
 function hostLimitResult(message: string): RunResult {
-  return {
-    ok: true,
-    diagnostics: [],
-    diagnosticsText: '',
-    stdout: '',
-    stdoutBytes: new Uint8Array(0),
-    exit: { code: -1, signal: null },
-    stopReason: 'host-limit',
-    stopMessage: message,
-    processes: [],
-    stats: { steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0, framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0 },
-    warnings: [],
-    trace: [],
-    traceDropped: 0,
-    schedule: '',
-    program: { functions: [] },
-    files: [],
-  };
+  return { ...emptyResult(), exit: { code: -1, signal: null }, stopReason: 'host-limit', stopMessage: message };
 }
 
 /** Runs `forklab run`; returns the exit status. */
@@ -157,6 +141,7 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
   // the worker starts (and loads the compiler and the machine) while this thread reads the program
   const pool = commandPool({ threads: 1, preload: ['run'] });
   try {
+    await checkSeedFiles(command.request.files);
     return await runWith(pool, command, out, err);
   } finally {
     await pool.close();

@@ -52,8 +52,6 @@ export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array, m
       ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'null':
-      // stdout as a pipe (--stdout pipe): read by the terminal, as `prog | cat` shows it
-      if (file === k.stdoutPipeFile) ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'pipe-write':
       return pipeWrite(k, task, fd, file.pipe!, bytes, mayBlock);

@@ -3,7 +3,7 @@
  * go into rodata, data and bss, string literals, and the relocations the linker patches once
  * addresses are known. Code generation fills it; link.ts lays it out into a ProgramImage.
  */
-import type { LineEntry, LocalSymbol } from './image.ts';
+import type { CallAsWritten, LineEntry, LocalSymbol } from './image.ts';
 import type { Pos, Sym } from './ast.ts';
 import { typeToString } from './types.ts';
 
@@ -99,6 +99,8 @@ export class Assembly {
   readonly lines: LineEntry[] = [];
   readonly files: string[] = [];
   readonly builtinsUsed = new Set<string>();
+  /** library calls compiled as something else (gcc-folding.ts), by the pc of what replaced them */
+  readonly callsAsWritten: CallAsWritten[] = [];
 
   fileIndex(name: string): number {
     let i = this.files.indexOf(name);

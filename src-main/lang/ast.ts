@@ -13,6 +13,14 @@ export interface Pos {
   length?: number;
 }
 
+/** One string-literal token as written (adjacent literals are several), quotes included. */
+export interface StringSpelling {
+  text: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
 export type Storage = 'local' | 'param' | 'global' | 'static' | 'extern';
 
 /** A declared name: a variable, function, typedef or enum constant. */
@@ -74,7 +82,7 @@ export type Expr = ExprBase &
   (
     | { k: 'int'; value: bigint }
     | { k: 'float'; value: number }
-    | { k: 'string'; bytes: Uint8Array }
+    | { k: 'string'; bytes: Uint8Array; /** the literal's tokens where written (format warnings point into them) */ spelling?: StringSpelling[] }
     | { k: 'var'; sym: Sym }
     | { k: 'call'; callee: Expr; args: Expr[] }
     | { k: 'binary'; op: BinaryOp; left: Expr; right: Expr; /** operand type of the operation */ opType?: CType }

@@ -11,6 +11,7 @@ import type { DiagnosticBag } from './diagnostics.ts';
 import { type CType, isRecord, isInteger, sizeOf, kindOf, alignTo } from './types.ts';
 import { constValue } from './consteval.ts';
 import { builtinId } from './builtins.ts';
+import { foldedLibraryCall, rewrittenOutputCall } from './gcc-folding.ts';
 
 export interface GenContext {
   asm: Assembly;
@@ -270,8 +271,13 @@ export abstract class ExprGen {
     }
   }
 
-  /** Evaluates e for its side effects only. */
-  protected genVoid(e: Expr): void {
+  /**
+   * Evaluates e for its side effects only. `statement` says that gcc, too, sees e as a statement
+   * whose value nobody reads (an expression statement, a for loop's step, a comma's left side, a
+   * cast to void), where it rewrites printf into puts and putchar (gcc-folding.ts); the branches
+   * of a ?: that has a value, and the right side of && and ||, are values to gcc even there.
+   */
+  protected genVoid(e: Expr, statement = true): void {
     switch (e.k) {
       case 'assign':
         return this.genAssign(e, false);
@@ -280,20 +286,21 @@ export abstract class ExprGen {
       case 'incdec':
         return this.genIncDec(e, false);
       case 'call':
-        return this.genCall(e, false);
+        return this.genCall(e, false, statement);
       case 'comma':
         this.genVoid(e.left);
-        return this.genVoid(e.right);
+        return this.genVoid(e.right, statement);
       case 'cast':
-        return this.genVoid(e.expr);
+        return this.genVoid(e.expr, statement || e.type.kind === 'void');
       case 'cond': {
         const f = new Label();
         const end = new Label();
+        const branchesAreStatements = statement && e.type.kind === 'void';
         this.branch(e.test, f, false);
-        this.genVoid(e.then);
+        this.genVoid(e.then, branchesAreStatements);
         this.jump(Op.JMP, end);
         this.place(f);
-        this.genVoid(e.else);
+        this.genVoid(e.else, branchesAreStatements);
         this.place(end);
         return;
       }
@@ -301,7 +308,7 @@ export abstract class ExprGen {
       case 'logor': {
         const end = new Label();
         this.branch(e.left, end, e.k === 'logor');
-        this.genVoid(e.right);
+        this.genVoid(e.right, false);
         this.place(end);
         return;
       }
@@ -669,11 +676,13 @@ export abstract class ExprGen {
 
   // ---------------------------------------------------------------- calls
 
-  private genCall(e: ExprOf<'call'>, keep: boolean): void {
+  /** A call; `keep` leaves its value on the stack; `statement`: see genVoid. */
+  private genCall(e: ExprOf<'call'>, keep: boolean, statement = false): void {
     const calleeType = e.callee.type.kind === 'ptr' ? e.callee.type.base! : e.callee.type;
     const ret = calleeType.ret!;
     const direct = directCallee(e.callee);
     const builtin = direct !== undefined && !this.ctx.isDefinedFunction(direct.linkName) && builtinId(direct.name) >= 0;
+    if (builtin && this.genAsGccDoes(e, direct.name, keep, statement)) return;
     let nargs = e.args.length;
     if (calleeType.variadic && !builtin) {
       // a function of the program with '...': the extra arguments go to an area, its address is the last parameter
@@ -708,6 +717,38 @@ export abstract class ExprGen {
       this.emit(Op.CALL_INDIRECT, nargs);
     }
     if (!keep && ret.kind !== 'void') this.emit(Op.POP);
+  }
+
+  /**
+   * A library call that gcc -O0 computes at compile time or turns into a simpler call
+   * (gcc-folding.ts): emits that instead and returns true; false when the call stays as written.
+   * The replacement is remembered with the name the student wrote (image.callsAsWritten).
+   */
+  private genAsGccDoes(e: ExprOf<'call'>, name: string, keep: boolean, statement: boolean): boolean {
+    const folded = foldedLibraryCall(name, e.args);
+    if (folded !== undefined) {
+      this.asm.callsAsWritten.push({ pc: this.asm.code.length, name });
+      if (keep) this.pushConstant(folded, e.type);
+      return true;
+    }
+    if (keep || !statement) return false;
+    const rewrite = rewrittenOutputCall(name, e.args);
+    if (!rewrite) return false;
+    if (rewrite.k === 'nothing') {
+      this.asm.callsAsWritten.push({ pc: this.asm.code.length, name });
+      return true;
+    }
+    for (let i = rewrite.args.length - 1; i >= 0; i--) this.gen(rewrite.args[i]);
+    if (this.ctx.isDefinedFunction(rewrite.name)) {
+      // the program defines its own puts: gcc's call goes to it, as the linker resolves the name
+      this.emit(Op.CALL, 0, rewrite.args.length);
+      this.asm.codeRelocs.push({ at: this.asm.code.length - 2, kind: 'call', target: { sym: rewrite.name }, addend: 0, pos: e.pos, unit: this.ctx.unit });
+    } else {
+      this.asm.callsAsWritten.push({ pc: this.asm.code.length, name, compiledAs: rewrite.name });
+      this.emitBuiltin(rewrite.name, rewrite.args.map((a) => kindOf(a.type)));
+    }
+    this.emit(Op.POP);
+    return true;
   }
 
   /**

@@ -32,6 +32,18 @@ export interface LineEntry {
   line: number;
 }
 
+/**
+ * A library call that the compiler, as gcc -O0 does, replaced by its value or by a simpler call
+ * (`printf("%s\n", s)` runs as `puts(s)`): the name the program wrote, at the pc where the
+ * replacement starts (its CALL_BUILTIN, or the code that follows when no call is left).
+ */
+export interface CallAsWritten {
+  pc: number;
+  name: string;
+  /** the library function called at pc instead; absent when no call is left (a folded strcmp) */
+  compiledAs?: string;
+}
+
 /** A named object or function of the program, for the viewer and the debugger. */
 export interface ImageSymbol {
   name: string;
@@ -97,6 +109,26 @@ export interface ProgramImage {
   files: string[];
   /** Builtins (library functions, system calls) the program calls, by name: the loader checks them. */
   builtinsUsed: string[];
+  /** the library calls compiled as something else, sorted by pc (absent in images made before) */
+  callsAsWritten?: CallAsWritten[];
+}
+
+/**
+ * The name the program wrote for the library call whose CALL_BUILTIN is at code word `pc`:
+ * `printf` for a printf compiled as puts (image.callsAsWritten), else `compiled`.
+ */
+export function callNameAsWritten(image: ProgramImage, pc: number, compiled: string): string {
+  const calls = image.callsAsWritten;
+  if (!calls) return compiled;
+  let lo = 0;
+  let hi = calls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].pc < pc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = lo; i < calls.length && calls[i].pc === pc; i++) if (calls[i].compiledAs === compiled) return calls[i].name;
+  return compiled;
 }
 
 /** The line-table entry that covers code word `pc` (binary search over image.lines), or null. */

@@ -110,6 +110,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
     lines: asm.lines,
     files: asm.files,
     builtinsUsed: [...asm.builtinsUsed].sort(),
+    callsAsWritten: [...asm.callsAsWritten].sort((a, b) => a.pc - b.pc),
   };
 }
 

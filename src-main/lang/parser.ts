@@ -890,9 +890,11 @@ export class Parser extends ParserBase {
         this.next();
         return this.sema.charLiteral(t.text, pos);
       case 'string': {
-        const parts: string[] = [];
-        while (this.peek().kind === 'string') parts.push(this.next().text);
-        return this.sema.stringLiteral(parts, pos);
+        const parts: Token[] = [];
+        while (this.peek().kind === 'string') parts.push(this.next());
+        // inside a macro's expansion the tokens' places are in the macro: no spelling to point into
+        const spelling = parts.some((p) => p.expandedFrom) ? undefined : parts.map((p) => ({ text: p.text, file: p.file, line: p.line, column: p.column }));
+        return this.sema.stringLiteral(parts.map((p) => p.text), pos, spelling);
       }
       case 'ident': {
         if (t.text === '__builtin_offsetof' || t.text === 'offsetof') {

@@ -5,7 +5,7 @@
  * errors and warnings as gcc words them.
  */
 import type { DiagnosticBag } from './diagnostics.ts';
-import type { BinaryOp, Expr, FunctionDef, Pos, Sym } from './ast.ts';
+import type { BinaryOp, Expr, FunctionDef, Pos, StringSpelling, Sym } from './ast.ts';
 import {
   type CType, INT, UINT, LONG, ULONG, LLONG, ULLONG, FLOAT, DOUBLE, CHAR, VOID, pointerTo, arrayOf, commonType, promote,
   isArithmetic, isInteger, isFloating, isScalar, isRecord, sizeOf, alignOf, isComplete, sameType, typeToString,
@@ -14,6 +14,8 @@ import {
 import { headerDeclaring } from './headers.ts';
 import { glibcHeadersDeclaring } from './headers/glibc-functions.ts';
 import { constValue, type ConstValue } from './consteval.ts';
+import { checkFormatArguments } from './format-check.ts';
+import { decodeEscapes } from './escapes.ts';
 
 export type ConvContext =
   | { what: 'assignment' }
@@ -146,7 +148,7 @@ export class Sema {
     return { k: 'int', value: BigInt(value), pos, type: INT };
   }
 
-  stringLiteral(parts: string[], pos: Pos): Expr {
+  stringLiteral(parts: string[], pos: Pos, spelling?: StringSpelling[]): Expr {
     const chunks = parts.map((p) => decodeEscapes(p.slice(1, -1)));
     const n = chunks.reduce((a, c) => a + c.length, 0);
     const bytes = new Uint8Array(n);
@@ -155,7 +157,7 @@ export class Sema {
       bytes.set(c, o);
       o += c.length;
     }
-    return { k: 'string', bytes, pos, type: arrayOf(CHAR, n + 1) };
+    return { k: 'string', bytes, pos, type: arrayOf(CHAR, n + 1), spelling };
   }
 
   sizeConstant(value: bigint, pos: Pos): Expr {
@@ -640,6 +642,7 @@ export class Sema {
       else args.push(this.promoteArgument(a));
     }
     if (args.some((a) => a.k === 'error')) return this.errorExpr(pos);
+    if (callee0.k === 'var' && ft.variadic) checkFormatArguments(fname, args, (at, message) => this.warn(at, message));
     const ret = unqualified(ft.ret!);
     if (isRecord(ret) && !isComplete(ret)) return this.fail(pos, `invalid use of undefined type '${typeToString(ret)}'`);
     return { k: 'call', callee, args, pos, type: ret };
@@ -830,39 +833,6 @@ function incompatibleMessage(ctx: ConvContext, to: CType, from: CType): string {
 }
 
 /** Decodes the escapes of a string or character literal body into bytes (UTF-8 for other text). */
-export function decodeEscapes(body: string): Uint8Array {
-  const out: number[] = [];
-  const enc = new TextEncoder();
-  for (let i = 0; i < body.length; ) {
-    const c = body[i];
-    if (c !== '\\') {
-      const cp = body.codePointAt(i)!;
-      if (cp < 128) out.push(cp);
-      else out.push(...enc.encode(String.fromCodePoint(cp)));
-      i += cp > 0xffff ? 2 : 1;
-      continue;
-    }
-    const e = body[i + 1];
-    if (e === 'x') {
-      let j = i + 2;
-      let v = 0;
-      while (j < body.length && /[0-9a-fA-F]/.test(body[j])) v = (v * 16 + parseInt(body[j++], 16)) & 0xff;
-      out.push(v);
-      i = j;
-    } else if (e >= '0' && e <= '7') {
-      let j = i + 1;
-      let v = 0;
-      while (j < i + 4 && j < body.length && body[j] >= '0' && body[j] <= '7') v = v * 8 + Number(body[j++]);
-      out.push(v & 0xff);
-      i = j;
-    } else {
-      const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63, '0': 0 };
-      out.push(simple[e] ?? e.charCodeAt(0));
-      i += 2;
-    }
-  }
-  return Uint8Array.from(out);
-}
 
 function parseHexFloat(text: string): number {
   const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(text);

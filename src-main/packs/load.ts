@@ -83,12 +83,18 @@ export function loadPack(files: PackFiles): LoadResult {
   }
   const packYaml = parseYaml('pack.yaml', packText);
   const errors = [...packYaml.errors];
-  if (errors.length === 0) errors.push(...validateAgainstSchema('pack', 'pack.yaml', packYaml));
   if (errors.length > 0) return { pack: null, errors };
+  errors.push(...validateAgainstSchema('pack', 'pack.yaml', packYaml));
+  const packValid = errors.length === 0;
   const rawPack = packYaml.value as RawPack;
+  // a pack.yaml with errors still names its exercises: their own errors are reported at once too
+  const folders = Array.isArray(rawPack?.exercises) ? rawPack.exercises.filter((f): f is string => typeof f === 'string') : [];
+  if (!packValid && folders.length === 0) return { pack: null, errors };
 
   const exercises: ParsedExercise[] = [];
-  rawPack.exercises.forEach((folder, i) => {
+  folders.forEach((folder, i) => {
+    // an exercise listed twice is read once (checkSemantics says it is listed twice)
+    if (folders.indexOf(folder) !== i) return;
     const file = `${folder}/exercise.yaml`;
     const exText = text(file);
     if (exText === null) {
@@ -106,6 +112,7 @@ export function loadPack(files: PackFiles): LoadResult {
     errors.push(...exErrors);
     if (exErrors.length === 0) exercises.push({ folder, file, yaml, raw: yaml.value as RawExercise });
   });
+  if (!packValid) return { pack: null, errors };
   errors.push(...checkSemantics(packYaml, rawPack, exercises, files));
   if (errors.length > 0) return { pack: null, errors };
 

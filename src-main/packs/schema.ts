@@ -257,7 +257,7 @@ export const PACK_SCHEMA = {
         exercises: { type: 'array', items: ID, minItems: 1 },
         weights: {
           type: 'object',
-          additionalProperties: { type: 'number', minimum: 0 },
+          additionalProperties: { type: 'number', exclusiveMinimum: 0 },
           description: 'exercise id → its weight in a student\'s total (default: the exercise\'s points)',
         },
         student: { type: 'boolean', description: 'a student\'s copy: no solutions, wrong submissions or secret checks (forklab pack export --student)' },

@@ -78,7 +78,7 @@ function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml,
       // the alternatives' own errors say more; keep one line for the field
       message = e.keyword === 'const' ? `must be ${JSON.stringify(e.params.allowedValue)}` : 'does not match any allowed form';
     } else {
-      message = e.message ?? 'invalid';
+      message = plainMessage(e, valueAt(root, path));
     }
     const field = formatField(fieldPath);
     const key = `${line}|${field}|${message}`;
@@ -87,6 +87,38 @@ function describeErrors(errors: ErrorObject[], file: string, parsed: ParsedYaml,
     out.push({ file, line, field, message });
   }
   return dropRedundant(out).filter((e) => !described.has(e.field) || e.message.includes(' is not valid: expected '));
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number', number: 'a number', string: 'a text', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value lines)', null: 'empty',
+};
+
+/** ajv's other messages ("must NOT have fewer than 1 items") said in words a pack author reads, with the value given. */
+function plainMessage(e: ErrorObject, value: unknown): string {
+  const got = ` (got ${JSON.stringify(value)})`;
+  const n = Number(e.params.limit);
+  switch (e.keyword) {
+    case 'minItems':
+      return n === 1 ? 'an empty list: give at least one entry' : `a list of at least ${n} entries is needed (got ${(value as unknown[]).length})`;
+    case 'maxItems':
+      return `a list of at most ${n} entries (got ${(value as unknown[]).length})`;
+    case 'minLength':
+      return n === 1 ? 'must not be empty' : `must be at least ${n} characters long`;
+    case 'maxLength':
+      return `must be at most ${n} characters long`;
+    case 'minimum':
+      return `must be at least ${n}${got}`;
+    case 'maximum':
+      return `must be at most ${n}${got}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${n}${got}${/^\/weights\//.test(e.instancePath) && value === 0 ? ': a weight of 0 would make the exercise count for nothing (leave it out of weights to weigh it by its points)' : ''}`;
+    case 'type':
+      return `must be ${String(e.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${got}`;
+    case 'uniqueItems':
+      return `entries must not repeat (entries ${Number(e.params.j) + 1} and ${Number(e.params.i) + 1} are the same)`;
+    default:
+      return e.message ?? 'invalid';
+  }
 }
 
 /** The description of the alternatives that failed, when the schema gives one. */

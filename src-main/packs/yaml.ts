@@ -23,7 +23,9 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     file,
     line: lineCounter.linePos(e.pos[0]).line,
     field: '',
-    message: `YAML: ${firstLine(e.message)}`,
+    message: e.code === 'DUPLICATE_KEY'
+      ? `YAML: the key ${JSON.stringify(/^\s*["']?([^:\n"']*)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '')} appears twice in the same mapping (the second one is on this line)`
+      : `YAML: ${firstLine(e.message)}`,
   }));
   let value: unknown = undefined;
   if (errors.length === 0) {

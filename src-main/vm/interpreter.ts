@@ -115,7 +115,7 @@ function cmpU64(I: Int32Array, a: number, b: number): number {
  */
 export const cpuSettings = { compile: true, compileAfter: 128 };
 
-const exitRecord: ExitRecord = { kind: Exit.Jump, fault: null, faultPc: 0 };
+const exitRecord: ExitRecord = { kind: Exit.Jump, fault: null, faultPc: 0, host: { builtin: () => false }, image: null };
 
 /**
  * Runs the task whose context is `ctx` for at most `budget` steps (instructions).
@@ -123,8 +123,9 @@ const exitRecord: ExitRecord = { kind: Exit.Jump, fault: null, faultPc: 0 };
  * faulting instruction, the registers and the evaluation stack are as they were before it, the
  * steps count it, and `fault` says what happened; nothing after it has run.
  *
- * Runs compiled blocks (jit/codegen.ts) where it can and the interpreter elsewhere: for library
- * calls, at pcs that start no block (after a signal handler, a slice that ended mid-block), and
+ * Runs compiled blocks (jit/codegen.ts) where it can (library calls included: compiled code
+ * calls the host itself) and the interpreter elsewhere: for indirect calls and traps, at pcs
+ * that start no block (after a signal handler, a slice that ended mid-block), and
  * for the last steps of a slice too short for the next block. Either way the result, step for
  * step, is the interpreter's.
  */
@@ -132,6 +133,7 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
   if (!cpuSettings.compile) return interpretSlice(ctx, tlb, host, budget);
   tlb.syncGeneration();
   const X = exitRecord;
+  X.host = host;
   let image = ctx.image;
   let compiled = compiledImage(image);
   let left = budget;
@@ -140,12 +142,14 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
       image = ctx.image;
       compiled = compiledImage(image);
     }
+    X.image = image;
     const fn = compiled.enter(ctx.pc, cpuSettings.compileAfter);
     let steps = 1;
     if (fn === null) steps = compiled.interpreterSteps(ctx.pc, left);
     else {
       left = fn(ctx, tlb, left, X);
       if (X.kind === Exit.Jump) continue;
+      if (X.kind === Exit.Yield) return { end: SliceEnd.Yield, steps: budget - left, fault: null, faultPc: 0 };
       if (X.kind === Exit.Fault) {
         const fault = X.fault as Fault;
         X.fault = null;

@@ -6,7 +6,7 @@
  * gives it typed access to the arguments and the task's memory, and puts the result back.
  */
 import { BUILTIN_NAMES, builtinId } from '../lang/builtins.ts';
-import type { ProgramImage } from '../lang/image.ts';
+import { callNameAsWritten, type ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
@@ -422,7 +422,7 @@ export class Machine implements CpuHost {
       throw new UnsupportedFunction(name);
     }
     const name = BUILTIN_NAMES[id];
-    if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : name);
+    if (task.vforkDone) this.checkVforkChild(task, name === '__lab_flush_all' ? 'exit' : callNameAsWritten(ctx.image, ctx.pc, name));
     const call = this.taskCall(task).reuse(nargs, kinds);
     leaveCallFrame(call.mem, ctx);
     const syscall = this.syscallNames[id];
@@ -457,11 +457,26 @@ export class Machine implements CpuHost {
    */
   private checkVforkChild(task: Task, name: string): void {
     const kernel = this.kernel;
-    if (task.vforkFrame && task.ctx.fp > task.vforkFrame) {
-      kernel.warn('vfork-child-returned', task, `the vfork child ${task.pid} returned from the function that called vfork(): that frame is its parent's, which will find it clobbered. A vfork child may only call exec or _exit`);
+    if (this.vforkChildReturned(task)) {
+      // no line of the student's is running any more: name the vfork() the frame belonged to
+      const line = kernel.lineOf(task) ?? task.vforkLine;
+      kernel.warn('vfork-child-returned', task, `the vfork child ${task.pid} returned from the function that called vfork()${task.vforkLine !== null ? ` on line ${task.vforkLine}` : ''}: that frame is its parent's, which will find it clobbered. A vfork child may only call exec or _exit`, line);
     } else if (!/^exec|^_exit$|^_Exit$/.test(name)) {
       kernel.warn('vfork-child-called-function', task, `the vfork child ${task.pid} called ${name}() while it shares its parent's memory and stack: only exec and _exit are safe after vfork()`);
     }
+  }
+
+  /**
+   * Whether a vfork child has left the frame of the function that called vfork: its frame pointer
+   * is above that frame, or back at that level in code that is not the student's (the C runtime
+   * that called main, after main returned: its frame sits where main's did).
+   */
+  private vforkChildReturned(task: Task): boolean {
+    const frame = task.vforkFrame;
+    if (!frame) return false;
+    if (task.ctx.fp > frame) return true;
+    return task.ctx.fp === frame && task.ctx.image === this.kernel.userImage && task.mm !== null
+      && userLine(task.mm as MmStruct, task.ctx.image, task.ctx.pc, task.ctx.fp) === null;
   }
 
   /** Traces a finished system call: its result, and errno's name when it failed. */

@@ -28,6 +28,7 @@ import { preprocess } from '../lang/preprocess.ts';
 import { parseUnit } from '../lang/parser.ts';
 import { timedCompilation } from '../lang/limits.ts';
 import { sizeOf, typeToString, type RecordInfo } from '../lang/types.ts';
+import { emptyResult } from './empty-result.ts';
 
 /**
  * How to run a program, as every door asks for it: the options of `forklab run`
@@ -396,8 +397,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     exit,
     stopReason,
     stopMessage,
-    processes: kernel.allTasks()
-      .filter((t) => !t.kernelThread)
+    processes: programTasks(kernel)
       .map((t) => ({
         pid: t.pid,
         ppid: t.parent?.tgid ?? 0,
@@ -410,11 +410,13 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
       })),
     stats: {
       ...kernel.memory.stats(),
-      steps: kernel.steps,
+      // what the `cat` of --stdout pipe cost is not the program's (kernel/pipe-cat.ts)
+      ...(kernel.pipeCat ? { framesPeak: kernel.pipeCat.programFramesPeak } : {}),
+      steps: kernel.steps - (kernel.pipeCat?.task.steps ?? 0),
       ...creations(kernel.counts),
       zombiesPeak: kernel.zombiesPeak,
-      zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
-      orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
+      zombiesAtEnd: programTasks(kernel).filter((t) => t.state === 'Z').length,
+      orphansReparented: programTasks(kernel).filter((t) => t.reparentedTo !== null).length,
     },
     warnings: kernel.warnings.items,
     trace: kernel.trace.events,
@@ -431,6 +433,11 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
 }
 
 /** forks, vforks, other clones (threads included) and execs of the run, from the kernel's counts. */
+/** The program's tasks, reaped or not, by pid: neither init and the shell nor the `cat` of --stdout pipe. */
+function programTasks(kernel: Kernel): Task[] {
+  return kernel.allTasks().filter((t) => !t.kernelThread && t !== kernel.pipeCat?.task);
+}
+
 function creations(counts: Kernel['counts']): { forks: number; vforks: number; clones: number; execs: number } {
   // the shell's exec of the program itself is not the program's
   return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };
@@ -492,28 +499,5 @@ function concatOutput(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function emptyResult(): RunResult {
-  return {
-    ok: true,
-    diagnostics: [],
-    diagnosticsText: '',
-    stdout: '',
-    stdoutBytes: new Uint8Array(0),
-    exit: { code: 0, signal: null },
-    stopReason: 'exited',
-    stopMessage: null,
-    processes: [],
-    stats: {
-      steps: 0, forks: 0, vforks: 0, clones: 0, execs: 0, cowFaults: 0, pagesCopied: 0, pagesReused: 0,
-      framesPeak: 0, zombiesPeak: 0, zombiesAtEnd: 0, orphansReparented: 0,
-    },
-    warnings: [],
-    trace: [],
-    traceDropped: 0,
-    schedule: '',
-    program: { functions: [] },
-    files: [],
-  };
-}
 
 export type { Diagnostic };

@@ -2,7 +2,7 @@
  * The Gradescope and PrairieLearn autograders as the platforms run them: `forklab pack export`
  * writes the zip, a temporary folder is laid out as the platform lays it out (its paths moved by
  * AUTOGRADER_ROOT / GRADE_ROOT), the entry script runs with bash and Node, and its results.json is
- * checked against the platform's format: one file across every exercise, secret checks hidden
+ * checked against the platform's format (the export made by the built `forklab`, as users run it): one file across every exercise, secret checks hidden
  * (Gradescope) or absent (PrairieLearn), a missing exercise and a compile error scored 0.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,6 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { main } from '../../src-main/cli/main.ts';
-import type { Output } from '../../src-main/cli/command.ts';
 import { buildHandIn } from '../../src-main/checker/handin.ts';
 import { NO_WAIT, PACK_YAML, SOLUTION, tinyPack } from '../packs/tiny-pack.ts';
 
@@ -28,7 +26,7 @@ choices:
   - output: "parent\\n"
 `;
 
-const silent = { write: () => true } as unknown as Output;
+const BIN = join(import.meta.dirname, '../../bin/forklab.mjs');
 
 function writeTree(dir: string, files: Record<string, Uint8Array | string>): void {
   for (const [name, data] of Object.entries(files)) {
@@ -47,7 +45,10 @@ async function exportInto(target: '--gradescope' | '--prairielearn', root: strin
     'two-lines/program.c': '#include <stdio.h>\n#include <unistd.h>\nint main(void) { if (fork() == 0) { printf("child\\n"); return 0; } printf("parent\\n"); return 0; }\n',
   }));
   const zip = join(root, 'export.zip');
-  expect(await main(['pack', 'export', target, pack, '-o', zip, ...extra], silent, silent)).toBe(0);
+  // with the built command, as users run it (out/node is not where the sources are)
+  const exported = spawnSync(process.execPath, [BIN, 'pack', 'export', target, pack, '-o', zip, ...extra], { encoding: 'utf8', timeout: 120_000 });
+  expect(exported.stderr).toBe('');
+  expect(exported.status).toBe(0);
   // unpacked with unzip, as the platforms do (it keeps the scripts' modes)
   mkdirSync(into, { recursive: true });
   expect(spawnSync('unzip', ['-q', zip, '-d', into]).status).toBe(0);

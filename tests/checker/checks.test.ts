@@ -250,6 +250,21 @@ int main(void) {
 `;
     expect(check(src, { type: 'calls', required: ['waitpid', 'signal'], forbidden: ['system'] }).status).toBe('passed');
   });
+
+  it('counts the calls the student wrote where the compiler, as gcc -O0, replaced them (printf runs as puts)', () => {
+    const src = `${HEAD}
+int main(void) {
+    printf("hello\\n");
+    printf("");
+    getpid();
+    return strcmp("a", "b") < 0 ? 0 : 1;
+}
+`;
+    const r = check(src, { type: 'calls', required: ['printf', 'strcmp', 'getpid'], forbidden: ['puts'] });
+    expect(r.status, r.message).toBe('passed');
+    const line = check(src, { type: 'calls', forbidden: ['strcmp'] });
+    expect(line).toMatchObject({ status: 'failed', line: 11 });
+  });
 });
 
 describe('warnings', () => {
@@ -271,6 +286,14 @@ int main(void) {
     expect(r).toMatchObject({ step: w.step, pid: w.pid, line: w.line });
     expect(check(UNFLUSHED, { type: 'warnings', present: ['fork-with-unflushed-stdout'] }).status).toBe('passed');
     expect(check(CHILD_FIRST, { type: 'warnings', present: ['fork-with-unflushed-stdout'] }).status).toBe('failed');
+  });
+
+  it('say what happened in words, never the kinds\' ids, with plurals right', () => {
+    const unwanted = check(UNFLUSHED, { type: 'warnings', absent: 'all' });
+    expect(unwanted.message).toContain("Failed: the lab warned: fork() copied 5 bytes of printf output still waiting in stdout's buffer");
+    const missing = check(CHILD_FIRST, { type: 'warnings', present: ['fork-with-unflushed-stdout', 'zombie-not-reaped'] });
+    expect(missing.message).toContain("Failed: the lab did not warn that fork copied printf output still waiting in stdout's buffer and that a child was left a zombie, never waited for.");
+    for (const m of [unwanted.message, missing.message]) expect(m).not.toMatch(/fork-with-unflushed-stdout|zombie-not-reaped|\(s\)/);
   });
 });
 

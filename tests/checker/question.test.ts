@@ -147,10 +147,10 @@ describe('grading an answer', () => {
 
   it('says in words why a choice is impossible or possible (the explorer\'s chain and decisions)', () => {
     const g = gradeQuestion(exercise, [0, 2]);
-    expect(g.tests[2]!.message).toMatch(/ "p" is printed after wait\(\) returns, which needs child \d to exit, which comes after it prints "[xy]"; your output has "p" before "[xy]"\.$/);
+    expect(g.tests[2]!.message).toMatch(/ "p" is printed after wait\(\) returns, which needs child \d to exit, which comes after it prints "[xy]"; this output has "p" before "[xy]"\.$/);
     expect(g.tests[1]!.message).toMatch(/ For example: child 5 runs before child 4 prints "x"\.$/);
     const bare = loadPack(quizPack(question('', '  - output: "x\\ny\\np\\n"\n  - output: "p\\n"\n'))).pack!.exercises[0]!;
-    expect(gradeQuestion(bare, [0]).tests[1]!.message).toMatch(/Every run prints "x" once; your output does not have it\. Every run prints "y" once; your output does not have it\.$/);
+    expect(gradeQuestion(bare, [0]).tests[1]!.message).toMatch(/Every run prints "x" once; this output does not have it\. Every run prints "y" once; this output does not have it\.$/);
   });
 
   it('gives an impossible choice without an explanation a generic sentence, and no schedule', () => {

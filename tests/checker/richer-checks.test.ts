@@ -234,6 +234,35 @@ describe('messages a beginner reads', () => {
     const r = check(`${HEAD}int main(void) { for (;;) {} }\n`, { type: 'exit', code: 0 }, { maxSteps: 10000 });
     expect(r.message).toMatch(/\?$/);
   });
+
+  it('a line pattern says where in the line it is looked for, and alternatives read "or"', () => {
+    const r = check(NO_CHILD, { type: 'output', lines: { required: ['<defunct>', '^reaped \\d+', 'exit status 3$', '<defunct>|\\sZ\\s', '^(a|b)+$'] } });
+    expect(r.message).toContain(
+      'missing a line containing "<defunct>"; a line starting with "reaped <number>"; a line ending with "exit status 3"; ' +
+        'a line containing "<defunct>" or a line containing " Z "; and a line of the expected form.',
+    );
+  });
+
+  it('a whole-output pattern never quotes an output cut short: a long one is counted in lines', () => {
+    const many = `${HEAD}int main(void) { for (int i = 0; i < 20; i++) printf("line number %d of the listing\\n", i); printf("<defunct>\\n"); return 0; }\n`;
+    const r = check(many, { type: 'output', regex: 'nothing like it' });
+    expect(r.message).toContain('the program printed 21 lines (the terminal shows them).');
+    expect(r.message).not.toContain('line number');
+    const two = check(`${HEAD}int main(void) { printf("a\\nb\\n"); return 0; }\n`, { type: 'output', regex: 'c' });
+    expect(two.message).toContain('the program printed 2 lines (the terminal shows them).');
+  });
+
+  it('a robust check says how many schedulers failed first, so the sentence of the run ends the message', () => {
+    const r = check(`${HEAD}int main(void) { for (;;) {} }\n`, { type: 'robust', policies: ['parent-first', 'child-first'], check: { type: 'exit', code: 0 } }, { maxSteps: 10000 });
+    expect(r.message).toMatch(/Failed: failed under 2 of the 2 schedulers tried; under the parent-first scheduler, the program did not finish: .*never comes\?$/);
+    expect(r.message).not.toContain('? (');
+  });
+
+  it('a deadlock is said once, with who waits for what', () => {
+    const stuck = `${HEAD}int main(void) { int fd[2]; pipe(fd); char c; read(fd[0], &c, 1); return 0; }\n`;
+    const r = check(stuck, { type: 'exit', code: 0 });
+    expect(r.message).toMatch(/Failed: the program got stuck: every process was blocked for good; process 3 \(\w+\) waits for input on pipe descriptor 3\.$/);
+  });
 });
 
 const SUM_FILE = `${HEAD}

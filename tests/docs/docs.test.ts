@@ -5,8 +5,8 @@
  * files beside it).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { main } from '../../src-main/cli/main.ts';
 import type { Output } from '../../src-main/cli/command.ts';
 import { HEADERS } from '../../src-main/lang/headers.ts';
@@ -24,10 +24,16 @@ describe('the docs', () => {
     for (const c of COMMANDS) expect(text, c).toContain(`forklab ${c}`);
     expect(text).toContain('npm run serve');
     expect(text).toContain('docs/cli.md');
+    // what programs may be: the C accepted (docs/c.md) and every program of /bin, by name
+    expect(text).toContain('docs/c.md');
+    for (const path of programSources().keys()) if (path.startsWith('/bin/')) expect(text, path).toMatch(new RegExp(`[ ,]${path.slice(5)}[,\\n]`));
   });
 
-  it('docs/cli.md describes every command', () => {
+  it('docs/cli.md describes every command and names every kind of teaching warning', () => {
     const cli = read('docs/cli.md');
+    const kinds = [...read('src-main/kernel/warnings.ts').matchAll(/^\s+\| '([a-z-]+)'/gm)].map((m) => m[1]);
+    expect(kinds.length).toBeGreaterThan(5);
+    for (const kind of kinds) expect(cli, kind).toContain(`\`${kind}\``);
     for (const c of COMMANDS) expect(cli, c).toContain(`## forklab ${c.split(' ')[0]}`);
     expect(cli).toContain('npm run serve');
   });
@@ -38,9 +44,31 @@ describe('the docs', () => {
     for (const path of programSources().keys()) if (path.startsWith('/bin/')) expect(c, path).toContain(`\`${path}`);
   });
 
-  it("the README's links point inside the repository, at files that exist", () => {
+  // the documents users read: every link and every path they name is a file of the repository
+  const DOCS = ['README.md', 'exercises/README.md', 'tests/differential/README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  // a path of the repository, not a placeholder such as tests/packs/accepted/ID/
+  const TOP = /^(?:\.\.\/)*(?:docs|exercises|src-main|src-renderer|tests|scripts|bench|bin|\.ci)\/[\w./-]*$/;
+  const PLACEHOLDER = /(^|\/)[A-Z][A-Z_-]*(\/|\.|$)/;
+
+  for (const doc of DOCS) {
+    it(`${doc}: every link and every file it names is in the repository`, () => {
+      const text = read(doc);
+      // users do not have the files beside the repository (the project's specs, design notes)
+      expect(text, doc).not.toMatch(/\.\.\/shared|\/work\/|\bspec\/[\w-]+\.md|design\.md/);
+      const named = [
+        ...[...text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t)),
+        ...[...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]).filter((t) => TOP.test(t) && !PLACEHOLDER.test(t)),
+      ];
+      for (const target of named) {
+        const fromDoc = join(ROOT, dirname(doc), target);
+        const fromRoot = join(ROOT, target);
+        expect(existsSync(fromDoc) || existsSync(fromRoot), `${doc} names ${target}`).toBe(true);
+      }
+    });
+  }
+
+  it('the README links the documents a user reads next', () => {
     const readme = read('README.md');
-    expect(readme).not.toMatch(/\.\.\/shared|\]\(\.\.\//);
-    for (const [, file] of readme.matchAll(/`((?:docs|exercises)\/[\w./-]+\.md)`/g)) expect(existsSync(join(ROOT, file)), file).toBe(true);
+    for (const doc of ['docs/cli.md', 'docs/c.md', 'docs/packs.md', 'docs/trace.md', 'exercises/README.md']) expect(readme, doc).toContain(`](${doc})`);
   });
 });

@@ -6,26 +6,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { openLab, test, typeProgram } from './lab-page.ts';
+import { COUNTER_PROGRAM, openLab, test, typeProgram } from './lab-page.ts';
 
-const PROGRAM = `#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-int counter = 1;
-
-int main(void) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        counter = 2;
-        printf("child: counter = %d\\n", counter);
-        exit(0);
-    }
-    sleep(1);
-    printf("parent: counter = %d\\n", counter);
-    return 0;
-}
-`;
 
 const EXERCISE = 'section.pack[data-pack=process-basics] [data-testid=open-exercise][data-exercise=fork-returns]';
 const QUESTION = 'section.pack[data-pack=process-basics] [data-testid=open-exercise][data-exercise=two-children-wait-outputs]';
@@ -42,7 +24,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const found: Record<string, string[]> = {};
     await openLab(page);
 
-    await typeProgram(page, PROGRAM);
+    await typeProgram(page, COUNTER_PROGRAM);
     await page.getByTestId('run').click();
     await expect(page.getByTestId('terminal')).toContainText('parent: counter = 1');
     // a moment with a COW page, a zombie and a warning reached

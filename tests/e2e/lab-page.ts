@@ -50,3 +50,26 @@ export async function currentStep(page: Page): Promise<number> {
 export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 }
+
+/**
+ * The lab's first example, used by several specs: a fork whose child writes a global (one COW
+ * copy), prints, exits; the parent sleeps, prints and returns without reaping (a zombie).
+ */
+export const COUNTER_PROGRAM = `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int counter = 1;
+
+int main(void) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        counter = 2;
+        printf("child: counter = %d\\n", counter);
+        exit(0);
+    }
+    sleep(1);
+    printf("parent: counter = %d\\n", counter);
+    return 0;
+}
+`;

@@ -5,29 +5,11 @@
  * model's answer comes from the very trace the page received (its /api/run response).
  */
 import { expect, type Page } from '@playwright/test';
-import { openLab, shot, test, typeProgram } from './lab-page.ts';
+import { COUNTER_PROGRAM, openLab, shot, test, typeProgram } from './lab-page.ts';
 import { TraceModel } from '../../src-renderer/src/trace/model.ts';
 import type { ViewState } from '../../src-renderer/src/trace/state.ts';
 import type { RunView, TraceEvent } from '../../src-renderer/src/lab/index.ts';
 
-const FORK_WRITE = `#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-int counter = 1;
-
-int main(void) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        counter = 2;
-        printf("child: counter = %d\\n", counter);
-        exit(0);
-    }
-    sleep(1);
-    printf("parent: counter = %d\\n", counter);
-    return 0;
-}
-`;
 
 const TWO_CHILDREN = `#include <stdio.h>
 #include <unistd.h>
@@ -176,7 +158,7 @@ async function expectTrueLines(page: Page, state: ViewState): Promise<Drawn> {
 test.describe('memory view geometry', () => {
   test('2 address spaces, and the COW-copied page\'s line goes to its new frame', async ({ page }, info) => {
     await openLab(page);
-    const run = await runAndCapture(page, FORK_WRITE);
+    const run = await runAndCapture(page, COUNTER_PROGRAM);
     const model = new TraceModel(run.trace);
     // every COW copy of the run (the parent's and the child's stack, the child's write to counter):
     // the viewer settled after the copy, the copied page lit and its line at the new frame

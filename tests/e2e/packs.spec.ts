@@ -1,14 +1,15 @@
 /**
  * Packs in the exercise browser: import a pack from a .zip (and a clear error for a file that is
  * not a pack), then export one's own results as a JSON file; a newer version of an installed
- * pack says what changed, an older one is refused until the student asks for it.
+ * pack says what changed and keeps the scores earned on the old one, marked so; an older one is
+ * refused until the student asks for it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { expect } from '@playwright/test';
-import { openLab, test } from './lab-page.ts';
+import { openLab, test, typeProgram } from './lab-page.ts';
 
 const BUILTIN = join(import.meta.dirname, '../../exercises/process-basics');
 
@@ -105,9 +106,20 @@ test('a newer version says what changed; an older one is refused until asked for
   const file = page.getByTestId('import-file');
   await file.setInputFiles({ name: 'update-1.zip', mimeType: 'application/zip', buffer: versionedPack('1.0.0', 1) });
   await expect(page.getByTestId('imported')).toContainText('imported Updated pack (1 exercise)');
+  // full marks on version 1.0.0
+  const section = page.locator('section.pack[data-pack=e2e-update]');
+  await section.getByTestId('open-exercise').click();
+  await typeProgram(page, readFileSync(join(BUILTIN, 'fork-returns/solution.c'), 'utf8'));
+  await page.getByTestId('check').click();
+  await expect(page.getByTestId('grade')).toHaveAttribute('data-score', '1');
+  await page.getByRole('button', { name: '← exercises' }).click();
+  await expect(section.getByTestId('earlier-score')).toHaveCount(0);
+
   await file.setInputFiles({ name: 'update-2.zip', mimeType: 'application/zip', buffer: versionedPack('1.1.0', 3) });
   await expect(page.getByTestId('imported')).toContainText('updated Updated pack (1 exercise) from version 1.0.0 to 1.1.0');
   await expect(page.getByTestId('pack-change')).toHaveText([/^changed: Two processes from one \(\d+ → \d+ points\)/]);
+  // the exercise changed: its score on 1.0.0 is kept, marked as earned there, and 1.1.0's starts again
+  await expect(section.getByTestId('earlier-score')).toHaveText('100% on v1.0.0');
   await file.setInputFiles({ name: 'update-1.zip', mimeType: 'application/zip', buffer: versionedPack('1.0.0', 1) });
   await expect(page.getByTestId('exercises-error')).toContainText('older than the version 1.1.0 you have');
   // the host answered the refused import with a 400, which Chromium logs: expected here

@@ -35,7 +35,7 @@ test('answer a question wrongly, see which choice was wrong, watch a possible ou
   await expect(parentFirst).toHaveAttribute('data-status', 'failed');
   await expect(parentFirst.getByTestId('choice-possible')).toHaveText('impossible');
   // the explorer says why, with the chain the output contradicts
-  await expect(parentFirst).toContainText(/"parent" is printed after wait\(\) returns, which needs child \d to exit, which comes after it prints "child \d"; your output has "parent" before "child \d"\./);
+  await expect(parentFirst).toContainText(/"parent" is printed after wait\(\) returns, which needs child \d to exit, which comes after it prints "child \d"; this output has "parent" before "child \d"\./);
   await expect(parentFirst.getByTestId('see-it-happen')).toHaveCount(0);
   await expect(page.getByTestId('hint')).toHaveCount(1);
   await shot(page, info, '1-wrong-answer');

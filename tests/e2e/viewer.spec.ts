@@ -4,30 +4,12 @@
  * warning, rewind.
  */
 import { expect } from '@playwright/test';
-import { currentStep, openLab, programNodes, shot, test, typeProgram } from './lab-page.ts';
+import { COUNTER_PROGRAM, currentStep, openLab, programNodes, shot, test, typeProgram } from './lab-page.ts';
 
-const PROGRAM = `#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-int counter = 1;
-
-int main(void) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        counter = 2;
-        printf("child: counter = %d\\n", counter);
-        exit(0);
-    }
-    sleep(1);
-    printf("parent: counter = %d\\n", counter);
-    return 0;
-}
-`;
 
 test('a fork program: processes, stepping back before the fork, the COW copy, the zombie, rewinding', async ({ page }, info) => {
   await openLab(page);
-  await typeProgram(page, PROGRAM);
+  await typeProgram(page, COUNTER_PROGRAM);
   await page.keyboard.press('Control+Enter');
 
   // the run ends with both processes of the program in the tree

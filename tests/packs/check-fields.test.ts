@@ -116,8 +116,8 @@ describe('the other new check fields', () => {
     ['requires an unknown check', 'type: compiles\npoints: 1\nrequires: [nope]', 'checks[3].requires[0]', 'no check "nope" in this exercise'],
     ['requires itself', 'type: compiles\npoints: 1\nrequires: [x]', 'checks[3].requires[0]', 'a check cannot require itself'],
     ['requires a secret check', 'type: compiles\npoints: 1\nrequires: [secret-reaped]', 'checks[3].requires[0]', 'check "secret-reaped" is secret: a check students see cannot depend on it'],
-    ['an empty title', 'type: compiles\npoints: 1\ntitle: ""', 'checks[3].title', 'must NOT have fewer than 1 characters'],
-    ['normalizePids not a boolean', 'type: output\npoints: 1\nexact: x\nnormalizePids: yes please', 'checks[3].normalizePids', 'must be boolean'],
+    ['an empty title', 'type: compiles\npoints: 1\ntitle: ""', 'checks[3].title', 'must not be empty'],
+    ['normalizePids not a boolean', 'type: output\npoints: 1\nexact: x\nnormalizePids: yes please', 'checks[3].normalizePids', 'must be true or false (got "yes please")'],
     ['normalizePids on another type', 'type: exit\npoints: 1\ncode: 0\nnormalizePids: true', 'checks[3].normalizePids', 'unknown field "normalizePids" for a check of type exit'],
   ];
   for (const [what, body, field, message] of cases) {
@@ -142,7 +142,48 @@ describe('pack.yaml weights', () => {
     expect(errorsOf(tinyPack({ 'pack.yaml': yaml }))).toEqual([
       { file: 'pack.yaml', line: lineOf(yaml, 'hello-frok'), field: 'weights.hello-frok', message: 'no exercise "hello-frok" in this pack (exercises: hello-fork)' },
     ]);
-    expect(errorsOf(tinyPack({ 'pack.yaml': `${PACK_YAML}weights: { hello-fork: -1 }\n` }))).toContainEqual(expect.objectContaining({ field: 'weights.hello-fork', message: 'must be >= 0' }));
+    expect(errorsOf(tinyPack({ 'pack.yaml': `${PACK_YAML}weights: { hello-fork: -1 }\n` }))).toContainEqual(expect.objectContaining({ field: 'weights.hello-fork', message: 'must be more than 0 (got -1)' }));
+  });
+
+  it('a weight of 0 is refused, saying what it would do', () => {
+    const yaml = `${PACK_YAML}weights:\n  hello-fork: 0\n`;
+    expect(errorsOf(tinyPack({ 'pack.yaml': yaml }))).toEqual([
+      {
+        file: 'pack.yaml',
+        line: lineOf(yaml, 'hello-fork: 0'),
+        field: 'weights.hello-fork',
+        message: 'must be more than 0 (got 0): a weight of 0 would make the exercise count for nothing (leave it out of weights to weigh it by its points)',
+      },
+    ]);
+  });
+});
+
+describe('mistakes an instructor makes, each named with its file, line and field', () => {
+  it('an empty test-case table, a weight that is not a number and a repeated key, all reported at once', () => {
+    const yaml = `${PACK_YAML}weights:\n  hello-fork: ten\n`;
+    const ex = withChecks(check('sums', 1, 'type: output\ncases: []'), { 'pack.yaml': yaml });
+    const errors = errorsOf(ex);
+    expect(errors).toContainEqual({ file: 'pack.yaml', line: lineOf(yaml, 'hello-fork: ten'), field: 'weights.hello-fork', message: 'must be a number (got "ten")' });
+    // pack.yaml's errors do not hide the exercises' own
+    expect(errors).toContainEqual({ file: EX, line: lineOf(EXERCISE_YAML + check('sums', 1, 'type: output\ncases: []'), 'cases: []'), field: 'checks[3].cases', message: 'an empty list: give at least one entry' });
+    const twice = errorsOf(tinyPack({ 'pack.yaml': `${PACK_YAML}title: again\n` }));
+    expect(twice).toEqual([{ file: 'pack.yaml', line: PACK_YAML.split('\n').length, field: '', message: 'YAML: the key "title" appears twice in the same mapping (the second one is on this line)' }]);
+  });
+
+  it('an exercise listed twice is said once, and its own errors are not doubled', () => {
+    const errors = errorsOf(withChecks(check('x', 1, 'type: robust\npoints: 1\npolicies: [child-frist]\ncheck: { type: compiles }'), { 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(errors.map((e) => `${e.file}: ${e.field}: ${e.message}`)).toEqual([
+      `${EX}: checks[3].policies[0]: must be one of "parent-first", "child-first", "round-robin", "random" (got "child-frist")`,
+      'pack.yaml: exercises[1]: exercise "hello-fork" is listed twice',
+    ]);
+    const listed = errorsOf(tinyPack({ 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(listed).toEqual([{ file: 'pack.yaml', line: lineOf(PACK_YAML, 'exercises:'), field: 'exercises[1]', message: 'exercise "hello-fork" is listed twice' }]);
+  });
+
+  it('a check that requires a check id the exercise does not have names the ids it has', () => {
+    const errors = errorsOf(withChecks(check('gated', 1, 'type: compiles\npoints: 1\nrequires: [compile]')));
+    expect(errors).toEqual([expect.objectContaining({ file: EX, field: 'checks[3].requires[0]', message: expect.stringMatching(/^no check "compile" in this exercise \(checks: .*compiles/) })]);
+    expect(errors[0].line).toBeGreaterThan(0);
   });
 });
 

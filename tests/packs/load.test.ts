@@ -66,7 +66,7 @@ describe('loadPack', () => {
     const errors = errorsOf({ [EX]: yaml });
     const at = lineWith(yaml, '- id: secret-reaped');
     expect(errors).toContainEqual({ file: EX, line: at + 2, field: 'checks[2].type', message: expect.stringContaining('must be one of "compiles", "output"') });
-    expect(errors).toContainEqual({ file: EX, line: at + 4, field: 'checks[2].points', message: 'must be >= 0' });
+    expect(errors).toContainEqual({ file: EX, line: at + 4, field: 'checks[2].points', message: 'must be at least 0 (got -1)' });
   });
 
   it('gives the line of a YAML syntax error', () => {

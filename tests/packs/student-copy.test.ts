@@ -1,12 +1,20 @@
 /**
  * A student's copy (packs/student-copy.ts): no solution, wrong submissions, secret checks or the
  * input files only secret checks read; the YAML otherwise as written (comments kept); it loads,
- * says it is a copy and how many points were held back; a copy of a copy is refused.
+ * says it is a copy and how many points were held back; a copy of a copy is refused; `forklab
+ * grade` with a copy grades as its pack does and says when secret checks were left out.
  */
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src-main/packs/load.ts';
 import { studentCopy } from '../../src-main/packs/student-copy.ts';
-import { EXERCISE_YAML, tinyPack } from './tiny-pack.ts';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { main } from '../../src-main/cli/main.ts';
+import type { Output } from '../../src-main/cli/command.ts';
+import { EXERCISE_YAML, SOLUTION, tinyPack } from './tiny-pack.ts';
+
+const BUILTIN = join(import.meta.dirname, '../../exercises/process-basics');
 
 const EX = 'hello-fork/exercise.yaml';
 
@@ -39,5 +47,41 @@ describe('studentCopy', () => {
   it('refuses to copy a pack that is not valid, with its errors', () => {
     const errors = studentCopy(tinyPack({ 'hello-fork/starter.c': null })).errors;
     expect(errors).toEqual([expect.objectContaining({ file: EX, field: 'starter', message: 'file not found: hello-fork/starter.c' })]);
+  });
+});
+
+describe('forklab grade with a student\'s copy', () => {
+  const capture = () => {
+    let text = '';
+    return { out: { write: (s: string) => ((text += s), true) } as unknown as Output, text: () => text };
+  };
+  const run = async (args: string[]) => {
+    const out = capture();
+    const err = capture();
+    const status = await main(args, out.out, err.out);
+    return { status, stdout: out.text(), stderr: err.text() };
+  };
+
+  it('grades as its pack does, and warns only when secret checks were left out', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-copy-'));
+    const builtin = join(dir, 'builtin-student.zip');
+    expect((await run(['pack', 'export', '--student', BUILTIN, '-o', builtin])).status).toBe(0);
+    mkdirSync(join(dir, 'ann'));
+    writeFileSync(join(dir, 'ann', 'fork-returns.c'), readFileSync(join(BUILTIN, 'fork-returns/solution.c')));
+    const graded = await run(['grade', '--pack', builtin, join(dir, 'ann'), '--out', join(dir, 'out1'), '--jobs', '1']);
+    expect(graded).toMatchObject({ status: 0, stderr: '' });
+    expect(graded.stdout).toContain('ann\tfork-returns\t10/10');
+
+    const tiny = join(dir, 'tiny');
+    for (const [name, data] of Object.entries(tinyPack())) {
+      mkdirSync(dirname(join(tiny, name)), { recursive: true });
+      writeFileSync(join(tiny, name), data);
+    }
+    const copy = join(dir, 'tiny-student.zip');
+    expect((await run(['pack', 'export', '--student', tiny, '-o', copy])).status).toBe(0);
+    writeFileSync(join(dir, 'ann', 'hello-fork.c'), SOLUTION);
+    const held = await run(['grade', '--pack', copy, join(dir, 'ann', 'hello-fork.c'), '--out', join(dir, 'out2'), '--jobs', '1']);
+    expect(held.status).toBe(0);
+    expect(held.stderr).toBe(`forklab: ${copy} is a student's copy: its 1 point of secret checks are not graded (grade with the instructor's pack)\n`);
   });
 });

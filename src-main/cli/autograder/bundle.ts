@@ -6,15 +6,26 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** The repository's root, from this file's place in it (src-main/cli/autograder). */
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const ENTRY = join(REPO, 'src-main', 'cli', 'autograder', 'entry.ts');
+const ENTRY_IN_REPO = join('src-main', 'cli', 'autograder', 'entry.ts');
+
+/**
+ * The repository's root: the nearest folder above `from` that holds the autograder's entry. This
+ * file runs from its source (src-main/cli/autograder) or from the built lab (out/node/chunk-*.mjs).
+ */
+export function repositoryRoot(from: string): string | null {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ENTRY_IN_REPO))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
 
 /** The bundle's bytes: an ES module that runs `forklab autograde` with its command-line arguments. */
 export async function autogradeBundle(): Promise<Uint8Array> {
-  if (!existsSync(ENTRY)) throw new Error(`the lab's sources are needed to build an autograder (${ENTRY} is missing)`);
+  const REPO = repositoryRoot(fileURLToPath(import.meta.url));
+  if (REPO === null) throw new Error(`the lab's sources are needed to build an autograder (${ENTRY_IN_REPO} was not found above ${fileURLToPath(import.meta.url)})`);
+  const ENTRY = join(REPO, ENTRY_IN_REPO);
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [ENTRY],

@@ -4,13 +4,16 @@
  * A leader (the first instruction of a block) is the function's entry, every jump target inside
  * the function, every instruction after a jump, call or return (return addresses land there), and
  * every instruction after one the compiler leaves to the interpreter, and every MAX_BLOCK-th
- * instruction of a longer straight run. Instructions the compiler
- * leaves to the interpreter (library calls, indirect calls, TRAP, opcodes it does not know) are
- * blocks of their own.
+ * instruction of a longer straight run. Library calls, and the instructions the compiler leaves
+ * to the interpreter (indirect calls, TRAP), are blocks of their own.
  */
 import { Op, OPERANDS } from '../../lang/isa.ts';
 
-/** Opcodes that the compiled code hands to the interpreter, one instruction at a time. */
+/**
+ * Opcodes that make blocks of their own: library calls (which compiled code makes through the
+ * host, codegen.ts libraryCall), and indirect calls and traps, handed to the interpreter one
+ * instruction at a time.
+ */
 export const INTERPRETED = new Set<number>([Op.CALL_BUILTIN, Op.CALL_INDIRECT, Op.TRAP]);
 
 /** Opcodes after which control does not simply fall through to the next instruction. */

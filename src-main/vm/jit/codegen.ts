@@ -40,12 +40,18 @@ export const enum Exit {
   Fault = 2,
   /** the next instruction is left to the interpreter (one step) */
   Step = 3,
+  /** a library call ended the slice (the host's builtin returned false) */
+  Yield = 4,
 }
 
 export interface ExitRecord {
   kind: Exit;
   fault: unknown;
   faultPc: number;
+  /** what runs library calls (CpuHost.builtin), set by the dispatcher before it enters */
+  host: { builtin(ctx: CpuContext, id: number, nargs: number, kinds: number): boolean };
+  /** the image the dispatcher runs: a library call that changed ctx.image (exec) ends the function */
+  image: ProgramImage | null;
 }
 
 /** A compiled function: runs from ctx.pc with `left` steps; returns the steps still left. */
@@ -498,6 +504,11 @@ class Generator {
     this.ints = 0;
     this.doubles = 0;
     this.emit(`case ${index}: {`);
+    if (b.interpreted && this.code[b.start] === Op.CALL_BUILTIN) {
+      this.libraryCall(b.start);
+      this.emit('}');
+      return;
+    }
     if (b.interpreted) {
       this.emit(`ctx.pc = ${b.start}; ${SAVE} X.kind = 3; return left;`);
       this.emit('}');
@@ -527,6 +538,27 @@ class Generator {
       if (!hasNext) this.emit(this.goto(last + instructionLength(this.code, last)));
     }
     this.emit('}');
+  }
+
+  /**
+   * A library call (CALL_BUILTIN, a block of its own: the evaluation stack is in ctx), made as
+   * the interpreter makes it: the host runs it with the registers in ctx, then the code goes on
+   * from wherever it left pc (the next instruction, or a callback's entry) with the registers,
+   * the evaluation stack and the page caches read again (the call may have changed any of them);
+   * a call that ended the slice or changed the program (exec) returns to the dispatcher. A fault
+   * in the call leaves the registers as they were before it, with the step counted.
+   */
+  private libraryCall(pc: number): void {
+    const code = this.code;
+    this.emit(`if (left < 1) { ctx.pc = ${pc}; ${SAVE} X.kind = 1; return left; }`);
+    this.emit('left -= 1;');
+    this.site(pc, 0);
+    this.emit(`ctx.pc = ${pc}; ${SAVE}`);
+    this.emit(`if (!X.host.builtin(ctx, ${code[pc + 1]}, ${code[pc + 2]}, ${code[pc + 3]})) { X.kind = 4; return left; }`);
+    this.emit('t.syncGeneration(); fb = NaN; sb = NaN; db = NaN; gb = NaN;');
+    this.emit('pc = ctx.pc; sp = ctx.sp; fp = ctx.fp; esp = ctx.esp; F = ctx.evalF64; I = ctx.evalI32;');
+    this.emit('if (ctx.image !== X.image) { X.kind = 0; return left; }');
+    this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
   }
 
   /** Emits one instruction. Returns false when it ended the block (a jump, call or return). */

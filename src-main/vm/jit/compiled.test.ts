@@ -151,13 +151,17 @@ describe('compiled blocks run exactly as the interpreter', () => {
     expect(compiled.enter(main.entryPc, 8)).not.toBeNull();
   });
 
-  it('faults in the middle of a block at the same pc, line and step', () => {
+  it('faults in the middle of a block, or in a library call, at the same pc, line and step', () => {
     const programs = [
       'int main(void) { int a = 1, b = 2; int *p = 0; a = a + b; *p = a; return 0; }',
       'int main(void) { int x = 5; int z = x - 5; long y = x * 3; return (int)y / z; }',
       'long f(long n) { long a[4]; return n + f(n + 1) + a[n & 3]; } int main(void) { return (int)f(0); }',
       '#include <stdio.h>\nint main(void) { char *s = (char *)16; printf("x\\n"); int k = 3; return s[k] + k; }',
       'int main(void) { long a = 9, b = 0; b = b * a; return (int)(a % b); }',
+      // library calls made by compiled code: one that faults, after others that went on
+      '#include <string.h>\nint main(void) { char s[8] = "abc"; int n = 0; for (int i = 0; i < 3; i++) n += strlen(s); return n + (int)strlen((char *)8); }',
+      '#include <stdlib.h>\nint cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }\n' +
+        'int main(void) { int v[5] = {5, 1, 4, 2, 3}; qsort(v, 5, sizeof v[0], cmp); qsort(v, 5, sizeof v[0], (int (*)(const void *, const void *))8); return v[0]; }',
     ];
     for (const source of programs) {
       const image = compileProgram(source, 'fault.c').image!;

@@ -14,6 +14,7 @@
 import { native, type NativeTable } from './native.ts';
 import type { UserMemory } from '../user-memory.ts';
 import { callBack } from './upcall.ts';
+import { offsetIn, writeView } from '../memory-ops.ts';
 
 /**
  * The state's header: numbers stored as doubles (exact for every address and count), at these
@@ -54,25 +55,30 @@ export function sortScratchSize(n: number, size: number): number {
 }
 
 /**
- * The header of one sort state, read with a single translation when it lies in one page, else
- * through a copy that is written back (commit).
+ * The header of one sort state, read with a single translation when it lies in one page (through
+ * the page's own view, made writable: nothing is allocated), else through a copy that is written
+ * back (commit).
  */
 class Header {
   private readonly view: DataView;
+  /** where the header starts in `view` */
+  private readonly base: number;
   private readonly copied: boolean;
 
   constructor(private readonly mem: UserMemory, private readonly at: number) {
-    const window = mem.writableWindow(at, HEADER);
-    this.copied = window === null;
-    this.view = window ?? new DataView(mem.read(at, HEADER).buffer);
+    const page = writeView(mem.tlb, at);
+    const offset = offsetIn(mem.tlb, at, HEADER);
+    this.copied = offset < 0;
+    this.view = offset < 0 ? new DataView(mem.read(at, HEADER).buffer) : page;
+    this.base = offset < 0 ? 0 : offset;
   }
 
   get(field: number): number {
-    return this.view.getFloat64(field, true);
+    return this.view.getFloat64(this.base + field, true);
   }
 
   set(field: number, value: number): void {
-    this.view.setFloat64(field, value, true);
+    this.view.setFloat64(this.base + field, value, true);
   }
 
   /** Writes a copied header back to memory. */
@@ -110,7 +116,16 @@ function start(mem: UserMemory, at: number, base: number, n: number, size: numbe
  * (if one was out), then moves items up to the next comparison and calls the comparator, or
  * finishes the sort and returns.
  */
-function run(mem: UserMemory, at: number, result: number): { a: number; b: number; cmp: number } | null {
+/** The comparison run() asks for (one object, reused: library calls do not nest). */
+interface Comparison {
+  a: number;
+  b: number;
+  cmp: number;
+}
+const comparison: Comparison = { a: 0, b: 0, cmp: 0 };
+const comparedPair = [0, 0];
+
+function run(mem: UserMemory, at: number, result: number): Comparison | null {
   const h = new Header(mem, at);
   try {
     if (h.get(MERGING) === 2) {
@@ -124,7 +139,10 @@ function run(mem: UserMemory, at: number, result: number): { a: number; b: numbe
           const b1 = h.get(B1);
           const b2 = h.get(B2);
           const indirect = h.get(INDIRECT) !== 0;
-          return { a: indirect ? mem.pointer(b1) : b1, b: indirect ? mem.pointer(b2) : b2, cmp: h.get(CMP) };
+          comparison.a = indirect ? mem.pointer(b1) : b1;
+          comparison.b = indirect ? mem.pointer(b2) : b2;
+          comparison.cmp = h.get(CMP);
+          return comparison;
         }
         finishMerge(mem, at, h);
         continue;
@@ -242,6 +260,9 @@ export const SORT_NATIVES: NativeTable = {
   }),
   __lab_sort_run: native('void', (c) => {
     const next = run(c.mem, c.ptr(1), c.i32(0));
-    return next === null ? undefined : callBack(c, next.cmp, [next.a, next.b]);
+    if (next === null) return undefined;
+    comparedPair[0] = next.a;
+    comparedPair[1] = next.b;
+    return callBack(c, next.cmp, comparedPair);
   }),
 };

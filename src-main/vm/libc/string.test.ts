@@ -81,6 +81,38 @@ describe('length and copy', () => {
     expect(() => call('strlen', ptr(0))).toThrow(Fault);
   });
 
+  it('strings across page boundaries: compared, copied and searched whole, a fault part-way leaves the bytes before it', () => {
+    const { m, call } = setup();
+    const text = 'x'.repeat(5000) + 'yz';
+    // both strings start at different offsets of their pages, so their page ends do not line up
+    const a = m.alloc(6000) + 3;
+    const b = m.alloc(6000) + 1000;
+    for (let i = 0; i < text.length; i++) m.bytes[a + i] = m.bytes[b + i] = text.charCodeAt(i);
+    expect(call('strcmp', ptr(a), ptr(b))).toBe(0);
+    m.bytes[b + 5001] = 'a'.charCodeAt(0);
+    expect(call('strcmp', ptr(a), ptr(b))).toBe('z'.charCodeAt(0) - 'a'.charCodeAt(0));
+    expect(call('strncmp', ptr(a), ptr(b), 5001n)).toBe(0);
+    expect(call('memcmp', ptr(a), ptr(b), 5002n)).toBe('z'.charCodeAt(0) - 'a'.charCodeAt(0));
+    expect(call('strchr', ptr(a), 'z'.charCodeAt(0))).toBe(a + 5001);
+    expect(call('strchr', ptr(a), 'q'.charCodeAt(0))).toBe(0);
+    const dst = m.alloc(6000) + 7;
+    expect(call('strcpy', ptr(dst), ptr(a))).toBe(dst);
+    expect(m.cString(dst)).toBe(text);
+    // strncpy pads to n across the page boundary
+    m.bytes.fill(0x7f, dst, dst + 6000 - 7);
+    call('strncpy', ptr(dst), ptr(m.string('ab')), 5000n);
+    expect(m.bytes[dst + 1]).toBe('b'.charCodeAt(0));
+    expect(m.bytes.subarray(dst + 2, dst + 5000).every((x) => x === 0)).toBe(true);
+    expect(m.bytes[dst + 5000]).toBe(0x7f);
+    // a destination whose second page is read-only: the first page's bytes are copied, then SIGSEGV
+    const page = Math.ceil((m.alloc(8192) + 1) / 4096) * 4096;
+    m.protect(page + 4096);
+    const at = page + 4096 - 10;
+    expect(() => call('strcpy', ptr(at), ptr(a))).toThrow(Fault);
+    expect(Array.from(m.bytes.subarray(at, at + 10)).every((x) => x === 'x'.charCodeAt(0))).toBe(true);
+    expect(m.bytes[page + 4096]).toBe(0);
+  });
+
   it('a huge (negative) size faults instead of allocating gigabytes', () => {
     const { m, call } = setup();
     const b = m.alloc(8);

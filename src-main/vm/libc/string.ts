@@ -1,6 +1,6 @@
 /**
- * string.h: the string and memory functions, working on the task's memory byte by byte through
- * UserMemory (so a bad pointer faults with SIGSEGV exactly where the C loop would).
+ * string.h: the string and memory functions, working on the task's memory through its TLB,
+ * page by page (so a bad pointer faults with SIGSEGV exactly where the C loop would).
  *
  * Comparisons (strcmp, strncmp, memcmp) return what glibc's x86-64 code returns at run time:
  * the difference of the first differing bytes, read as unsigned char (strcmp of "abc" and "abz"
@@ -10,6 +10,8 @@
 import { native, type NativeCall, type NativeTable } from './native.ts';
 import { strerrorText } from './errno-names.ts';
 import type { UserMemory } from '../user-memory.ts';
+import type { Tlb } from '../tlb.ts';
+import { readView, writeView } from '../memory-ops.ts';
 
 const NULL = 0;
 
@@ -20,44 +22,101 @@ function boundedLength(mem: UserMemory, s: number, max: number): number {
   return n;
 }
 
+/** Byte offset of `a` in its page. */
+function pageOffset(t: Tlb, a: number): number {
+  return a - Math.floor(a * t.invPageSize) * t.pageSize;
+}
+
+/*
+ * The loops below go page by page: each page's DataView is fetched (through the TLB, faulting or
+ * copying on write there) where a byte-by-byte loop would first touch that page, and in the same
+ * order (the source's page before the destination's), then the bytes of the run are handled
+ * without another translation. A write check (a watched vfork child) wants to see every store,
+ * so under one the copies go byte by byte.
+ */
+
 /** Compares at most `n` bytes of two strings (stops after a NUL); the unsigned-byte difference. */
 function compareStrings(mem: UserMemory, a: number, b: number, n: number): number {
-  for (let i = 0; i < n; i++) {
-    const x = mem.byte(a + i);
-    const y = mem.byte(b + i);
-    if (x !== y || x === 0) return x - y;
+  const t = mem.tlb;
+  const ps = t.pageSize;
+  for (let i = 0; i < n; ) {
+    const va = readView(t, a + i);
+    const vb = readView(t, b + i);
+    const oa = pageOffset(t, a + i);
+    const ob = pageOffset(t, b + i);
+    const run = Math.min(n - i, ps - oa, ps - ob);
+    for (let j = 0; j < run; j++) {
+      const x = va.getUint8(oa + j);
+      const y = vb.getUint8(ob + j);
+      if (x !== y || x === 0) return x - y;
+    }
+    i += run;
   }
   return 0;
 }
 
 /** Compares exactly `n` bytes (memcmp); the unsigned-byte difference of the first that differ. */
 function compareBytes(mem: UserMemory, a: number, b: number, n: number): number {
-  for (let i = 0; i < n; i++) {
-    const x = mem.byte(a + i);
-    const y = mem.byte(b + i);
-    if (x !== y) return x - y;
+  const t = mem.tlb;
+  const ps = t.pageSize;
+  for (let i = 0; i < n; ) {
+    const va = readView(t, a + i);
+    const vb = readView(t, b + i);
+    const oa = pageOffset(t, a + i);
+    const ob = pageOffset(t, b + i);
+    const run = Math.min(n - i, ps - oa, ps - ob);
+    for (let j = 0; j < run; j++) {
+      const x = va.getUint8(oa + j);
+      const y = vb.getUint8(ob + j);
+      if (x !== y) return x - y;
+    }
+    i += run;
   }
   return 0;
 }
 
 /** strcpy/strncpy core: copies the string at `src` to `dst`, at most `n` bytes, NUL-padding to `n`. */
 function copyPadded(mem: UserMemory, dst: number, src: number, n: number): void {
-  let i = 0;
-  for (; i < n; i++) {
-    const b = mem.byte(src + i);
-    mem.setByte(dst + i, b);
-    if (b === 0) break;
-  }
+  const i = copyUntilNul(mem, dst, src, n);
   if (i < n) fillBytes(mem, dst + i, 0, n - i);
 }
 
-/** Copies the string at `src` (with its NUL) to `dst`, byte by byte as strcpy's loop would. */
+/** Copies the string at `src` (with its NUL) to `dst`, as strcpy's loop would. */
 function copyString(mem: UserMemory, dst: number, src: number): void {
-  for (let i = 0; ; i++) {
-    const b = mem.byte(src + i);
-    mem.setByte(dst + i, b);
-    if (b === 0) return;
+  copyUntilNul(mem, dst, src, Infinity);
+}
+
+/**
+ * Copies bytes from `src` to `dst`, each read then written in order, until a NUL was copied or
+ * `n` bytes were; returns the bytes copied before the NUL (n when none came).
+ */
+function copyUntilNul(mem: UserMemory, dst: number, src: number, n: number): number {
+  const t = mem.tlb;
+  if (t.writeCheck !== null) {
+    for (let i = 0; i < n; i++) {
+      const b = mem.byte(src + i);
+      mem.setByte(dst + i, b);
+      if (b === 0) return i;
+    }
+    return n;
   }
+  const ps = t.pageSize;
+  for (let i = 0; i < n; ) {
+    readView(t, src + i);
+    const to = writeView(t, dst + i);
+    // read again: the write may have copied the source's page (the same page, copy on write)
+    const from = readView(t, src + i);
+    const so = pageOffset(t, src + i);
+    const d = pageOffset(t, dst + i);
+    const run = Math.min(n - i, ps - so, ps - d);
+    for (let j = 0; j < run; j++) {
+      const b = from.getUint8(so + j);
+      to.setUint8(d + j, b);
+      if (b === 0) return i + j;
+    }
+    i += run;
+  }
+  return n;
 }
 
 /** Appends at most `n` bytes of `src` to the string at `dst`, then a NUL (strncat). */
@@ -80,10 +139,17 @@ function findByte(mem: UserMemory, s: number, c: number, n: number): number {
 
 /** strchr: the first `c` in the string (its NUL counts, so strchr(s, 0) finds the end). */
 function findChar(mem: UserMemory, s: number, c: number): number {
-  for (let a = s; ; a++) {
-    const b = mem.byte(a);
-    if (b === c) return a;
-    if (b === 0) return NULL;
+  const t = mem.tlb;
+  for (let a = s; ; ) {
+    const view = readView(t, a);
+    const o = pageOffset(t, a);
+    const run = t.pageSize - o;
+    for (let j = 0; j < run; j++) {
+      const b = view.getUint8(o + j);
+      if (b === c) return a + j;
+      if (b === 0) return NULL;
+    }
+    a += run;
   }
 }
 

@@ -80,7 +80,8 @@ function free(c: NativeCall): NativeResult {
 
 /**
  * calloc(n, size): glibc takes the chunk from _int_malloc (never from the tcache) and zeroes it,
- * except the part that comes fresh from the kernel (already zero).
+ * except the part that comes fresh from the kernel (already zero): the top's never-used end, or
+ * a whole chunk mapped on its own.
  */
 function calloc(c: NativeCall): NativeResult {
   try {
@@ -102,6 +103,8 @@ function calloc(c: NativeCall): NativeResult {
       return 0;
     }
     const p = mem - CHUNK_HDR_SZ;
+    // a chunk in a mapping of its own is fresh from the kernel (glibc returns it as it is)
+    if (h.isMmapped(p)) return mem;
     let chunkSize = h.chunkSize(p);
     if (p === oldTop && chunkSize > oldTopSize) chunkSize = oldTopSize;
     c.mem.fill(mem, chunkSize - 8, 0);
