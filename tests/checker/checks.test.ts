@@ -356,4 +356,16 @@ describe('all-outputs', () => {
     expect(replay.stdout).toBe('parent\nchild\n');
     expect(r.step).toBe(replay.trace.find((e) => e.kind === 'output')!.step);
   });
+  it('says "the only output" and "the accepted one" when there is one, not "one of the 1 output"', () => {
+    const r = check(CHILD_FIRST, { type: 'all-outputs', accepted: ['parent\nchild\n'] });
+    expect(r.message).toContain('Failed: the only output the program can produce is not accepted: the output is not the accepted one: it differs from it by line 1 ("child"); accepted: "parent\\nchild\\n".');
+  });
+});
+
+describe('memory in words', () => {
+  it('framesPeak says how many frames were in use at the busiest moment, not "at most"', () => {
+    const r = check(CHILD_FIRST, { type: 'memory', framesPeak: { max: 1 } });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/Failed: at the busiest moment \d+ physical frames were in use \(expected at most 1\)\.$/);
+  });
 });
