@@ -19,6 +19,7 @@
  * miss a mistake, it does not warn about a correct program.
  */
 import { BUILTIN_NAMES } from '../../lang/builtins.ts';
+import { OPERANDS as OPERAND_COUNTS, Op } from '../../lang/isa.ts';
 import type { ProgramImage } from '../../lang/image.ts';
 import type { CpuContext } from '../../kernel/context.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
@@ -69,6 +70,7 @@ interface HeapCall {
 const SHAPE = SHAPES;
 const SIZE = SIZES;
 const PUSH = Shape.Push;
+const POP = Shape.Pop;
 const DUP = Shape.Dup;
 const SWAP = Shape.Swap;
 const OVER = Shape.Over;
@@ -86,6 +88,14 @@ const CALL = Shape.Call;
 const CALL_INDIRECT = Shape.CallIndirect;
 const CALL_BUILTIN = Shape.CallBuiltin;
 const ENTER = Shape.Enter;
+
+const OPERANDS = OPERAND_COUNTS;
+const OP_NOP = Op.NOP;
+const OP_LINE = Op.LINE;
+const OP_JMP = Op.JMP;
+const OP_ADD_LOCAL_I32 = Op.ADD_LOCAL_I32;
+/** the longest batch (Memcheck.batch) */
+const MAX_BATCH = 64;
 
 const HEAP_CALLS = new Set(['malloc', 'calloc', 'realloc', 'free']);
 /** library calls whose output is text made from their arguments */
@@ -110,6 +120,8 @@ export class Memcheck {
   /** per task, the function whose made-up return value it last pushed */
   private readonly fellOff = new WeakMap<Task, string>();
   private readonly step: Step = { pc: 0, fp: 0, sp: 0, esp: 0, address: 0, source: 0, heap: null, copy: null };
+  /** the store to a local that ends a batch (size 0: none) */
+  private readonly pendingStore = { address: 0, size: 0, taint: 0 };
   /** true while a heap call runs: malloc's own writes (its lists in freed blocks) define nothing */
   private heapCallRunning = false;
 
@@ -130,6 +142,108 @@ export class Memcheck {
     return (address, length) => {
       if (!this.heapCallRunning && task.mm) setShadow(task.mm as MmStruct, address, length, DEFINED, false);
     };
+  }
+
+  /**
+   * The instructions from ctx.pc on that depend on no value but fp (constants, locals, arithmetic,
+   * jumps, and a branch on a defined condition) can run together, as one slice: follows them now
+   * and returns how many (at most `max`), ending after a branch or after a store to a local
+   * (whose bytes `finishBatch` marks once the store made its page private). Returns 0 when the
+   * instruction at pc must run alone, between `before` and `after`.
+   */
+  batch(task: Task, max: number): number {
+    const ctx = task.ctx;
+    const regs = this.registersOf(ctx);
+    if (regs.pc !== ctx.pc || regs.esp !== ctx.esp) regs.taints.fill(0);
+    const t = this.fit(regs, ctx);
+    const code = ctx.image.code;
+    const mm = task.mm as MmStruct;
+    const fp = ctx.fp;
+    const fallOffs = this.fallOffsOf(ctx.image);
+    let pc = ctx.pc;
+    let esp = ctx.esp;
+    let n = 0;
+    this.pendingStore.size = 0;
+    if (max > MAX_BATCH) max = MAX_BATCH;
+    while (n < max && esp + 2 < t.length) {
+      const op = code[pc];
+      switch (SHAPE[op]) {
+        case PUSH: {
+          const name = fallOffs.get(pc);
+          if (name !== undefined) this.fellOff.set(task, name);
+          t[esp++] = name === undefined ? DEFINED : MISSING_RETURN;
+          break;
+        }
+        case POP:
+          esp--;
+          break;
+        case DUP:
+          t[esp] = t[esp - 1];
+          esp++;
+          break;
+        case SWAP: {
+          const x = t[esp - 1];
+          t[esp - 1] = t[esp - 2];
+          t[esp - 2] = x;
+          break;
+        }
+        case OVER:
+          t[esp] = t[esp - 2];
+          esp++;
+          break;
+        case LOAD_LOCAL:
+          t[esp++] = shadowOf(mm, fp + code[pc + 1], SIZE[op]) & (UNINIT | MISSING_RETURN);
+          break;
+        case STORE_LOCAL: {
+          const p = this.pendingStore;
+          p.address = fp + code[pc + 1];
+          p.size = SIZE[op];
+          p.taint = t[esp - 1];
+          return n + 1;
+        }
+        case UNARY:
+          break;
+        case BINARY:
+          t[esp - 2] |= t[esp - 1];
+          esp--;
+          break;
+        case BRANCH:
+          // a decision on an undefined value runs alone, so that its warning has its exact step
+          return t[esp - 1] === DEFINED ? n + 1 : n;
+        default:
+          if (op === OP_JMP) {
+            pc = code[pc + 1];
+            n++;
+            continue;
+          }
+          if (op !== OP_LINE && op !== OP_NOP && op !== OP_ADD_LOCAL_I32) return n;
+      }
+      pc += 1 + OPERANDS[op];
+      n++;
+    }
+    return n;
+  }
+
+  /** The batch `batch` planned ran `steps` of its instructions: mark its store, or start over if it stopped short. */
+  finishBatch(task: Task, planned: number, steps: number, faulted: boolean): void {
+    const ctx = task.ctx;
+    const regs = this.registersOf(ctx);
+    this.count(task, steps);
+    const p = this.pendingStore;
+    if (faulted || steps !== planned) regs.taints.fill(0);
+    else if (p.size > 0 && task.mm) setShadow(task.mm as MmStruct, p.address, p.size, p.taint, false);
+    p.size = 0;
+    regs.pc = ctx.pc;
+    regs.esp = ctx.esp;
+  }
+
+  /** Counts watched instructions; the one that reaches the limit says so in the trace. */
+  private count(task: Task, steps: number): void {
+    const before = this.watched;
+    this.watched += steps;
+    if (before < this.limit && this.watched >= this.limit) {
+      this.kernel.event(task, 'memcheck-limit', { limit: this.limit, message: `memcheck watched the first ${this.limit} instructions; the rest of the run was not checked` });
+    }
   }
 
   /** The instruction at ctx.pc is about to run: note what `after` needs; check a library call's arguments. */
@@ -174,9 +288,7 @@ export class Memcheck {
     const ctx = task.ctx;
     const s = this.step;
     this.heapCallRunning = false;
-    if (++this.watched === this.limit) {
-      this.kernel.event(task, 'memcheck-limit', { limit: this.limit, message: `memcheck watched the first ${this.limit} instructions; the rest of the run was not checked` });
-    }
+    this.count(task, 1);
     const regs = this.registersOf(ctx);
     const mm = task.mm as MmStruct | null;
     if (faulted || !mm || task.state === 'Z' || task.state === 'X') {
