@@ -43,6 +43,8 @@ interface Registers {
 
 /** What `before` saw of the instruction about to run, for `after`. */
 interface Step {
+  /** the code the instruction is in (an exec replaces ctx.image) */
+  code: Int32Array;
   pc: number;
   fp: number;
   sp: number;
@@ -119,7 +121,7 @@ export class Memcheck {
   private readonly fallOffs = new WeakMap<ProgramImage, Map<number, string>>();
   /** per task, the function whose made-up return value it last pushed */
   private readonly fellOff = new WeakMap<Task, string>();
-  private readonly step: Step = { pc: 0, fp: 0, sp: 0, esp: 0, address: 0, source: 0, heap: null, copy: null };
+  private readonly step: Step = { code: new Int32Array(0), pc: 0, fp: 0, sp: 0, esp: 0, address: 0, source: 0, heap: null, copy: null };
   /** the store to a local that ends a batch (size 0: none) */
   private readonly pendingStore = { address: 0, size: 0, taint: 0 };
   /** true while a heap call runs: malloc's own writes (its lists in freed blocks) define nothing */
@@ -253,6 +255,7 @@ export class Memcheck {
     // the kernel moved the context (a signal handler, sigreturn, exec): start over, all defined
     if (regs.pc !== ctx.pc || regs.esp !== ctx.esp) regs.taints.fill(0);
     const s = this.step;
+    s.code = ctx.image.code;
     s.pc = ctx.pc;
     s.fp = ctx.fp;
     s.sp = ctx.sp;
@@ -296,7 +299,7 @@ export class Memcheck {
       regs.esp = ctx.esp;
       return;
     }
-    const code = ctx.image.code;
+    const code = s.code;
     const op = code[s.pc];
     const t = this.fit(regs, ctx);
     const esp = s.esp;
@@ -368,7 +371,7 @@ export class Memcheck {
         setShadow(mm, ctx.sp, s.sp - ctx.sp, UNINIT, true);
         break;
       case CALL_BUILTIN:
-        this.afterBuiltin(task, mm, regs);
+        this.afterBuiltin(task, mm, regs, code);
         break;
     }
     regs.pc = ctx.pc;
@@ -495,13 +498,17 @@ export class Memcheck {
   }
 
   /** After a library or system call: its result is defined; malloc and free change what blocks hold. */
-  private afterBuiltin(task: Task, mm: MmStruct, regs: Registers): void {
+  private afterBuiltin(task: Task, mm: MmStruct, regs: Registers, code: Int32Array): void {
     const ctx = task.ctx;
     const s = this.step;
-    const nargs = ctx.image.code[s.pc + 2];
-    // blocked (it will run again), or the kernel moved the context (exec, a signal): nothing to follow
-    if (ctx.pc !== s.pc + 4) return;
+    const nargs = code[s.pc + 2];
     const t = this.fit(regs, ctx);
+    // blocked (it will run again): nothing happened; the kernel moved the context (exec, a signal
+    // handler given the signal's number, longjmp): start over, all defined
+    if (ctx.pc !== s.pc + 4) {
+      if (ctx.pc !== s.pc || ctx.esp !== s.esp || ctx.image.code !== code) t.fill(0);
+      return;
+    }
     for (let i = s.esp - nargs; i < ctx.esp; i++) t[i] = DEFINED;
     // memcpy copies definedness with the bytes (the library's write made them all defined)
     if (s.copy !== null) copyShadow(mm, s.copy.dst, s.copy.src, s.copy.size);
