@@ -435,7 +435,7 @@ function clone(m: Machine, c: NativeCall, self: Task, flags: number, stack = 0, 
   if (!(flags & CLONE_VM)) {
     const pending = unflushedBytes(c, 'stdout');
     if (pending > 0) {
-      kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte(s) of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
+      kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte${pending === 1 ? '' : 's'} of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
     }
   }
   warnAfterFailedExec(kernel, self, 'fork');
