@@ -35,6 +35,8 @@ options:
   --quantum N            time slice in VM instructions
   --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
   --trace FILE           write the full trace (JSON, docs/trace.md), in detail mode
+  --memcheck             warn about use after free, uninitialised values and missing
+                         returns (runs the program one instruction at a time: slower)
 `;
 
 interface RunCommand {
@@ -88,6 +90,9 @@ export function parseRunArgs(args: string[]): RunCommand {
       case '--trace':
         command.tracePath = r.value(i++, a);
         req.detail = true;
+        break;
+      case '--memcheck':
+        req.memcheck = true;
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);

@@ -297,6 +297,30 @@ int main(void) {
   });
 });
 
+describe('warnings of memcheck (graded runs have it on)', () => {
+  const FREED = `${HEAD}
+int main(void) {
+    int *p = malloc(8 * sizeof(int));
+    p[2] = 7;
+    free(p);
+    printf("%d\\n", p[2]);
+    return 0;
+}
+`;
+  const FIXED = FREED.replace('    free(p);\n    printf("%d\\n", p[2]);', '    printf("%d\\n", p[2]);\n    free(p);');
+
+  it('a use after free fails `absent`, linked to its step and line, and passes `present`', () => {
+    expect(FIXED).not.toBe(FREED);
+    const r = check(FREED, { type: 'warnings', absent: ['use-after-free'] });
+    expect(r.status).toBe('failed');
+    expect(r.message).toContain('already freed');
+    expect(r).toMatchObject({ line: 11 });
+    expect(r.step).toBeGreaterThan(0);
+    expect(check(FREED, { type: 'warnings', present: ['use-after-free'] }).status).toBe('passed');
+    expect(check(FIXED, { type: 'warnings', absent: 'all' }).status).toBe('passed');
+  });
+});
+
 describe('robust', () => {
   it('passes when the inner check holds under every policy, and gives a schedule that replays a failure', () => {
     const inner = { type: 'output' as const, exact: 'child\nparent\n' };
