@@ -22,6 +22,9 @@ const WARNED_THAT: Record<WarningKind, string> = {
   'double-free': 'that a block was freed twice',
   'invalid-free': 'that free was given a pointer malloc did not return',
   'heap-overflow': 'that a write went past the end of a malloc block',
+  'use-after-free': 'that memory was used after it was freed',
+  'uninitialised-value': 'that a value was used before the program gave it one',
+  'missing-return': 'that a function ended without return and its value was used',
 };
 
 function warningLink(w: RunWarning | undefined): Link {

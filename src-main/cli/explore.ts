@@ -3,13 +3,14 @@
  * program can produce over all the schedules the model allows, each with a schedule that
  * `forklab run --schedule` replays, and whether the search was complete.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputText } from './read-input.ts';
+import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
 import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
 import { graphToDot } from '../explore/graph.ts';
-import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption, readOrRefuse } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
 
@@ -80,14 +81,10 @@ export function parseExploreArgs(args: string[]): ExploreCommand {
       }
       case '--why':
         o.candidate = unescapeNewlines(r.value(i++, a));
+        if (o.candidate.length > REQUEST_LIMITS.stdinChars) throw new UsageError(`--why takes at most ${REQUEST_LIMITS.stdinChars.toLocaleString('en-US')} characters (no run prints more)`);
         break;
       case '--why-file': {
-        const f = r.value(i++, a);
-        try {
-          o.candidate = readFileSync(f, 'utf8');
-        } catch {
-          throw new UsageError(`cannot read ${f}`);
-        }
+        o.candidate = Buffer.from(readOrRefuse(a, r.value(i++, a), REQUEST_LIMITS.stdinChars)).toString('utf8');
         break;
       }
       default:
@@ -128,9 +125,10 @@ export async function commandExplore(args: string[], out: Output, err: Output): 
   await checkSeedFiles(command.options.files);
   let source: string;
   try {
-    source = readFileSync(command.file, 'utf8');
-  } catch {
-    err.write(`forklab: cannot read ${command.file}\n`);
+    source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    err.write(`forklab: ${e.message}\n`);
     return 1;
   }
   let view: ExploreView;

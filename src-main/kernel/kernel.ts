@@ -404,6 +404,7 @@ export class Kernel {
    */
   private offer(kind: TraceKind): boolean {
     if (++this.eventsThisSlice > MAX_EVENTS_PER_SLICE) throw new KernelRunaway();
+    if ((this.eventsThisSlice & 63) === 0) this.endSliceWhenOverdue();
     const keep = this.trace.offer(kind);
     const pause = this.options.pauseAfterEvents;
     if (pause !== null && this.trace.recorded >= pause && !this.stopReason) this.stopReason = 'paused';
@@ -439,6 +440,18 @@ export class Kernel {
 
   /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
   eventsThisSlice = 0;
+  /** when (Date.now()) the run's time limit passes; Infinity without one (set by schedule) */
+  deadline = Infinity;
+
+  /**
+   * Ends the current slice at the next system call once the time limit passed or the run was
+   * cancelled, so that a slice of slow system calls cannot hold the run past its limit (the
+   * scheduler then stops it, as between any two slices).
+   */
+  private endSliceWhenOverdue(): void {
+    const interrupted = this.options.interrupted;
+    if (Date.now() > this.deadline || (interrupted && interrupted())) this.needResched = true;
+  }
 
   /**
    * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs

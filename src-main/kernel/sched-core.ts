@@ -39,6 +39,7 @@ export function schedule(k: Kernel): StopReason {
   if (!cpu) throw new Error('no CPU attached to the kernel');
   const interrupted = k.options.interrupted;
   const deadline = k.options.timeLimitMs === null ? Infinity : Date.now() + k.options.timeLimitMs;
+  k.deadline = deadline;
   while (!k.stopReason) {
     k.eventsThisSlice = 0;
     if (interrupted && interrupted()) {

@@ -119,6 +119,13 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /**
+   * memcheck (vm/memcheck): warnings for use after free, uses of uninitialised values and of
+   * the value of a function without `return`; the program runs one instruction at a time
+   */
+  memcheck?: boolean;
+  /** instructions memcheck watches before the rest of the run goes unchecked (default MEMCHECK_STEP_LIMIT) */
+  memcheckLimit?: number;
   /** false: line events without depth and variables (a replay's, vm/replay.ts) */
   detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
@@ -297,6 +304,7 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 /** A machine booted on `image` as `request` asks (options, detail mode, argv, environment), not yet run. */
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
+  if (request.memcheck) machine.setMemcheck(request.memcheckLimit);
   if (request.detail) {
     machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
