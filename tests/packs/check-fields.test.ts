@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src-main/packs/load.ts';
+import { gradeExercise } from '../../src-main/checker/grade.ts';
 import type { PackError } from '../../src-main/packs/types.ts';
 import { EXERCISE_YAML, PACK_YAML, tinyPack } from './tiny-pack.ts';
 
@@ -38,6 +39,16 @@ describe('test-case tables', () => {
     expect(c.points).toBe(5);
     expect(c.cases![1]).toEqual({ stdin: '4 6\n', trimmed: '10', points: 3 });
     expect(pack!.exercises[0].maxPoints).toBe(10);
+  });
+
+  it('grade with the file as input: a program that reads it passes, one that ignores it fails that case', () => {
+    const exercise = loadPack(withChecks(table, { 'hello-fork/big.txt': '4 6\n' })).pack!.exercises[0];
+    const adds = '#include <stdio.h>\nint main(void) { int a, b; if (scanf("%d %d", &a, &b) == 2) printf("%d\\n", a + b); return 0; }\n';
+    const sums = (source: string) => gradeExercise({ ...exercise, checks: exercise.checks.slice(3) }, source, { includeRun: false }).tests[0];
+    expect(sums(adds)).toMatchObject({ status: 'passed', points: 5 });
+    const fixed = sums('#include <stdio.h>\nint main(void) { printf("3\\n"); return 0; }\n');
+    expect(fixed).toMatchObject({ status: 'failed', points: 2 });
+    expect(fixed.message).toContain('case 2 (input "4 6\\n"): line 1 differs: the program printed "3", expected "10"');
   });
 
   it('a case without an expected output, a missing stdin file, points that do not add up', () => {
