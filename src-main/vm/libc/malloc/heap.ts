@@ -168,6 +168,14 @@ export class Heap {
   private cachedTop = -1;
   private cachedSystemMem = -1;
 
+  /** Makes the next reads of the state go to memory (a new call: the program may have written it). */
+  forgetCachedState(): this {
+    this.cachedTcache = -1;
+    this.cachedTop = -1;
+    this.cachedSystemMem = -1;
+    return this;
+  }
+
   get initialized(): boolean {
     return this.word(this.state + S_INITIALIZED) !== 0;
   }
