@@ -30,7 +30,7 @@ export function evaluateAllOutputs(check: CheckFields, ctx: EvalContext): Outcom
       return {
         passed: false,
         fraction: 0,
-        detail: `one of the ${n} output${n === 1 ? '' : 's'} the program can produce is not accepted: ${problem ?? outcome!.detail}${cut}`,
+        detail: `${n === 1 ? 'the only output' : `one of the ${n} outputs`} the program can produce is not accepted: ${problem ?? outcome!.detail}${cut}`,
         link: outcome?.link ?? NO_LINK,
         schedule: found.schedule,
       };

@@ -76,7 +76,7 @@ export function evaluateMemory(check: CheckFields, result: RunResult, ctx: EvalC
     const ok = inRange(s.framesPeak, check.framesPeak);
     conditions.push({
       ok,
-      detail: `at most ${s.framesPeak} physical frames were in use at once${!ok && ctx.reveal ? ` (expected ${rangeText(check.framesPeak)})` : ''}`,
+      detail: `at the busiest moment ${s.framesPeak} physical frame${s.framesPeak === 1 ? ' was' : 's were'} in use${!ok && ctx.reveal ? ` (expected ${rangeText(check.framesPeak)})` : ''}`,
       link: ok ? undefined : framesPeakLink(result),
     });
   }

@@ -137,7 +137,8 @@ function matchAny(actual: string, texts: string[], result: RunResult, reveal: bo
   // point at the place where the output leaves the closest accepted text
   const best = Math.max(...texts.map((t) => firstDifference(actual, t)));
   const n = lineNumberAt(actual, best);
-  const detail = `the output is none of the ${texts.length} accepted outputs: it differs from all of them by line ${n} (${quote(lineOf(actual, n) ?? '')})${
+  const none = texts.length === 1 ? 'the output is not the accepted one: it differs from it' : `the output is none of the ${texts.length} accepted outputs: it differs from all of them`;
+  const detail = `${none} by line ${n} (${quote(lineOf(actual, n) ?? '')})${
     reveal ? `; accepted: ${texts.map(quote).join(' or ')}` : ''
   }`;
   return { passed: false, fraction: 0, detail, link: linkOrEnd(linkTo(outputEventAt(result, best)), result) };

@@ -61,6 +61,8 @@ export function toRunRequest(options: RunOptions, fileName: string, detail: bool
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     trace: GRADING_TRACE,
+    // the warnings a student sees in the viewer, memcheck's included, are the ones graded
+    memcheck: true,
   };
   if (detail) request.detail = true;
   return request;

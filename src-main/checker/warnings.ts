@@ -4,8 +4,28 @@
  * The link points at the first unwanted warning (where it was raised), or the first wanted one.
  */
 import type { CheckFields } from '../packs/types.ts';
+import type { WarningKind } from '../kernel/warnings.ts';
 import type { RunResult, RunWarning } from '../vm/run.ts';
+import { listInWords } from './output.ts';
 import { NO_LINK, type EvalContext, type Link, type Outcome } from './types.ts';
+
+/** What each kind of teaching warning says happened, for "the lab did not warn …" (students never read the kinds' ids). */
+const WARNED_THAT: Record<WarningKind, string> = {
+  'vfork-child-wrote-memory': "that a vfork child wrote its parent's memory",
+  'vfork-child-called-function': 'that a vfork child called a function before exec or _exit',
+  'vfork-child-returned': 'that a vfork child returned from the function that called vfork',
+  'exec-failed-fell-through': 'that a failed exec went on into the code after it',
+  'fork-with-unflushed-stdout': "that fork copied printf output still waiting in stdout's buffer",
+  'zombie-not-reaped': 'that a child was left a zombie, never waited for',
+  'orphan-reparented': 'that an orphan was handed over to init',
+  'fork-failed-rlimit': 'that fork failed at the limit of processes',
+  'double-free': 'that a block was freed twice',
+  'invalid-free': 'that free was given a pointer malloc did not return',
+  'heap-overflow': 'that a write went past the end of a malloc block',
+  'use-after-free': 'that memory was used after it was freed',
+  'uninitialised-value': 'that a value was used before the program gave it one',
+  'missing-return': 'that a function ended without return and its value was used',
+};
 
 function warningLink(w: RunWarning | undefined): Link {
   return w ? { step: w.step, pid: w.pid, line: w.line } : NO_LINK;
@@ -33,9 +53,13 @@ export function evaluateWarnings(check: CheckFields, result: RunResult, ctx: Eva
   const parts: string[] = [];
   if (unwanted.length > 0) {
     const w = unwanted[0];
-    parts.push(`the lab warned (${w.kind}): ${w.message}${unwanted.length > 1 ? ` (and ${unwanted.length - 1} more)` : ''}`);
+    const more = unwanted.length - 1;
+    parts.push(`the lab warned: ${w.message}${more > 0 ? ` (and ${more} more warning${more === 1 ? '' : 's'})` : ''}`);
   }
-  if (missing.length > 0) parts.push(ctx.reveal ? `the lab did not warn ${missing.join(', ')}` : 'an expected teaching warning did not happen');
+  if (missing.length > 0) {
+    const said = missing.map((k) => WARNED_THAT[k as WarningKind] ?? `"${k}"`);
+    parts.push(ctx.reveal ? `the lab did not warn ${listInWords(said)}` : 'an expected teaching warning did not happen');
+  }
   return {
     passed: false,
     fraction: total > 0 ? (total - bad) / total : 0,

@@ -6,7 +6,8 @@
  * results.json is written in the platform's format (autograder/results.ts). An exercise with
  * nothing handed in scores 0. Whatever goes wrong, a results file saying so is written.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { classEntry, classRoot, listFolder, readSubmission, readSubmissionBytes, type Skipped } from './class-folder.ts';
 import { dirname, join, relative } from 'node:path';
 import { readHandIn } from '../checker/handin.ts';
 import { formatPackError, loadPack } from '../packs/load.ts';
@@ -104,45 +105,67 @@ async function autograde(command: AutogradeCommand): Promise<unknown> {
   return prairielearnResults(pack, grades, found.notes);
 }
 
-/** What one submission folder holds for each exercise: a file named after it, else a hand-in's. */
+/**
+ * What one submission folder holds for each exercise: a file named after it, else a hand-in's.
+ * The folder is the student's (a zip or a repository they uploaded): a symbolic link is followed
+ * only inside it, and anything skipped (a link out of it or to nothing, a named pipe, a file too
+ * large, one that cannot be read) is a note in the results, never read and never an error that
+ * grades nothing.
+ */
 async function findInSubmission(folder: string, pack: Pack, exercises: string[]): Promise<{ student: string; files: Map<string, { path: string; source: string }>; notes: string[] }> {
   const files = new Map<string, { path: string; source: string }>();
   const notes: string[] = [];
   let student = 'submission';
   const ext = (id: string): string => (pack.exercises.find((e) => e.id === id)?.question ? '.txt' : '.c');
-  const paths = walk(folder, 3);
+  const entries = existsSync(folder) ? walk(classRoot(folder), folder, folder, 3, notes) : [];
   // files named after an exercise first; hand-ins fill in the exercises still missing
-  for (const path of paths) {
-    const id = exercises.find((x) => path.endsWith(`/${x}${ext(x)}`));
-    if (id && !files.has(id)) files.set(id, { path: relative(folder, path), source: readFileSync(path, 'utf8') });
+  for (const { shown, real } of entries) {
+    const id = exercises.find((x) => shown.endsWith(`/${x}${ext(x)}`));
+    if (!id || files.has(id)) continue;
+    try {
+      files.set(id, { path: relative(folder, shown), source: readSubmission(real) });
+    } catch (e) {
+      notes.push(`${relative(folder, shown)} was not read: ${(e as Error).message}`);
+    }
   }
-  for (const path of paths.filter((p) => p.endsWith('.zip'))) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const handIn = await readHandIn(new Uint8Array(readFileSync(path)), name);
+  for (const { shown, real } of entries.filter((p) => p.shown.endsWith('.zip'))) {
+    const name = shown.slice(shown.lastIndexOf('/') + 1);
+    let handIn: Awaited<ReturnType<typeof readHandIn>>;
+    try {
+      handIn = await readHandIn(readSubmissionBytes(real), name);
+    } catch (e) {
+      handIn = `it cannot be read (${(e as Error).message})`;
+    }
     if (typeof handIn === 'string') {
-      notes.push(`${relative(folder, path)} was not read: ${handIn}`);
+      notes.push(`${relative(folder, shown)} was not read: ${handIn}`);
       continue;
     }
     if (handIn.manifest.packId !== pack.id) {
-      notes.push(`${relative(folder, path)} is a hand-in for pack ${handIn.manifest.packId}, not ${pack.id}`);
+      notes.push(`${relative(folder, shown)} is a hand-in for pack ${handIn.manifest.packId}, not ${pack.id}`);
       continue;
     }
     student = handIn.manifest.student;
-    for (const [id, source] of handIn.texts) if (exercises.includes(id) && !files.has(id)) files.set(id, { path: `${relative(folder, path)}:${id}${ext(id)}`, source });
+    for (const [id, source] of handIn.texts) if (exercises.includes(id) && !files.has(id)) files.set(id, { path: `${relative(folder, shown)}:${id}${ext(id)}`, source });
   }
   return { student, files, notes };
 }
 
-/** The files under `folder`, down to `depth` folders deep, in a stable order (names starting with "." skipped). */
-function walk(folder: string, depth: number): string[] {
-  if (!existsSync(folder)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(folder).sort()) {
+/**
+ * The files under `folder` (in the submission `top`, whose real path is `root`), down to `depth` folders
+ * deep, in a stable order: each as the path shown and the real path read. Names starting with "."
+ * are passed over; links out of the folder, broken links and other non-files are noted.
+ */
+function walk(root: string, top: string, folder: string, depth: number, notes: string[]): { shown: string; real: string }[] {
+  const out: { shown: string; real: string }[] = [];
+  const skipped: Skipped[] = [];
+  for (const name of listFolder(folder, skipped)) {
     if (name.startsWith('.')) continue;
-    const path = join(folder, name).split('\\').join('/');
-    const st = statSync(path);
-    if (st.isFile()) out.push(path);
-    else if (st.isDirectory() && depth > 0) out.push(...walk(path, depth - 1));
+    const shown = join(folder, name).split('\\').join('/');
+    const entry = classEntry(root, shown);
+    if (entry.kind === 'file') out.push({ shown, real: entry.path });
+    else if (entry.kind === 'folder' && depth > 0) out.push(...walk(root, top, shown, depth - 1, notes));
+    else if (entry.kind === 'skipped') notes.push(`${relative(top, shown)} was not read: ${entry.reason.replace('the class folder', 'the submission')}`);
   }
+  for (const s of skipped) notes.push(`${relative(top, s.path) || '.'} was not read: ${s.reason}`);
   return out;
 }

@@ -4,7 +4,8 @@
  * messages, and the points the instructor's grading holds back. Exit 0 when every check passed,
  * 1 when one did not (or the pack is not valid), 2 for a usage error.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputText } from './read-input.ts';
+import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
 import { gradeSubmission } from '../checker/grade.ts';
 import { formatPackError, loadPack } from '../packs/load.ts';
@@ -79,9 +80,10 @@ export async function commandCheck(args: string[], out: Output, err: Output): Pr
   const id = exerciseFor(command, loaded.pack);
   let source: string;
   try {
-    source = readFileSync(command.file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${command.file}`);
+    source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    throw new UsageError(e.message);
   }
   const grade = gradeSubmission(loaded.pack, id, source, { includeSecret: false, includeRun: false, fileName: basename(command.file) });
   const heldBack = loaded.pack.exercises.find((e) => e.id === id)!.heldBack;

@@ -3,13 +3,14 @@
  * program can produce over all the schedules the model allows, each with a schedule that
  * `forklab run --schedule` replays, and whether the search was complete.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputText } from './read-input.ts';
+import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
 import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
 import { graphToDot } from '../explore/graph.ts';
-import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
+import { ArgReader, checkSeedFiles, readMachineOption, readOrRefuse } from './machine-options.ts';
 
 export const EXPLORE_USAGE = `  forklab explore FILE.c [options] [-- ARGS...]
 
@@ -38,6 +39,8 @@ interface ExploreCommand {
   json: boolean;
   graph: 'dot' | 'json' | null;
   options: ExploreOptions;
+  /** the machine options as typed (--stdout pipe, --stdin …, -- ARGS): a replay needs them too */
+  runWords: string[];
 }
 
 /** Outputs whose graphs --graph draws at most (each a replay of its run). */
@@ -45,13 +48,14 @@ const GRAPHS_DRAWN = 200;
 
 /** Parses `forklab explore` arguments. Throws UsageError with a message for people. */
 export function parseExploreArgs(args: string[]): ExploreCommand {
-  const command: ExploreCommand = { file: '', json: false, graph: null, options: {} };
+  const command: ExploreCommand = { file: '', json: false, graph: null, options: {}, runWords: [] };
   const o = command.options;
   const r = new ArgReader(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const last = readMachineOption(r, i, o);
     if (last >= 0) {
+      command.runWords.push(...args.slice(i, last + 1));
       i = last;
       continue;
     }
@@ -77,14 +81,10 @@ export function parseExploreArgs(args: string[]): ExploreCommand {
       }
       case '--why':
         o.candidate = unescapeNewlines(r.value(i++, a));
+        if (o.candidate.length > REQUEST_LIMITS.stdinChars) throw new UsageError(`--why takes at most ${REQUEST_LIMITS.stdinChars.toLocaleString('en-US')} characters (no run prints more)`);
         break;
       case '--why-file': {
-        const f = r.value(i++, a);
-        try {
-          o.candidate = readFileSync(f, 'utf8');
-        } catch {
-          throw new UsageError(`cannot read ${f}`);
-        }
+        o.candidate = Buffer.from(readOrRefuse(a, r.value(i++, a), REQUEST_LIMITS.stdinChars)).toString('utf8');
         break;
       }
       default:
@@ -97,12 +97,19 @@ export function parseExploreArgs(args: string[]): ExploreCommand {
   return command;
 }
 
-/** The text report: each distinct output with its schedule, then whether the search was complete. */
-export function exploreText(view: ExploreView, file: string): string {
+/**
+ * The text report: each distinct output with the `forklab run` command that replays it (`file`,
+ * `runWords`: the machine options it was explored with), then whether the search was complete.
+ */
+export function exploreText(view: ExploreView, file: string, runWords: string[] = []): string {
   const lines: string[] = [];
+  const dashes = runWords.indexOf('--');
+  const options = dashes < 0 ? runWords : runWords.slice(0, dashes);
+  const programArgs = dashes < 0 ? [] : runWords.slice(dashes);
+  const replay = (schedule: string): string => [[file, ...options].map(shellWord).join(' '), `--schedule "${schedule}"`, ...programArgs.map(shellWord)].join(' ');
   view.outputs.forEach((o, i) => {
     const exit = o.exit.signal ? `killed by ${o.exit.signal}` : `exit ${o.exit.code}`;
-    lines.push(`--- output ${i + 1} of ${view.outputs.length} (${exit}); replay: forklab run ${file} --schedule "${o.schedule}"`);
+    lines.push(`--- output ${i + 1} of ${view.outputs.length} (${exit}); replay: forklab run ${replay(o.schedule)}`);
     lines.push(o.stdout.endsWith('\n') || o.stdout === '' ? o.stdout.slice(0, -1) : `${o.stdout}\n(no newline at the end)`);
   });
   const summary = `${view.outputs.length} distinct output${view.outputs.length === 1 ? '' : 's'} from ${view.schedulesExplored} schedule${view.schedulesExplored === 1 ? '' : 's'} (${view.statesExplored} states)`;
@@ -118,9 +125,10 @@ export async function commandExplore(args: string[], out: Output, err: Output): 
   await checkSeedFiles(command.options.files);
   let source: string;
   try {
-    source = readFileSync(command.file, 'utf8');
-  } catch {
-    err.write(`forklab: cannot read ${command.file}\n`);
+    source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    err.write(`forklab: ${e.message}\n`);
     return 1;
   }
   let view: ExploreView;
@@ -136,7 +144,7 @@ export async function commandExplore(args: string[], out: Output, err: Output): 
   if (command.graph === 'json') out.write(JSON.stringify({ complete: view.complete, graphs: view.graphs ?? [], outputs: view.outputs }, null, 2) + '\n');
   else if (command.graph === 'dot') out.write(graphsDot(view));
   else if (command.json) out.write(JSON.stringify(view, null, 2) + '\n');
-  else out.write(exploreText(view, command.file));
+  else out.write(exploreText(view, command.file, command.runWords));
   if (!command.json && command.graph === null && view.candidate) out.write(candidateText(view.candidate));
   return 0;
 }
@@ -155,6 +163,11 @@ export function candidateText(c: NonNullable<ExploreView['candidate']>): string 
     ? `--- possible: a schedule prints it (replay: --schedule "${c.schedule}")`
     : '--- impossible: no schedule prints it';
   return [head, ...c.why.map((w) => `    ${w}`)].join('\n') + '\n';
+}
+
+/** `word` as a POSIX shell reads it back: as it is when it is plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_\-+=:,./@%]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** "\n" in a command-line argument stands for a newline (a shell cannot type one easily); "\\" for \. */

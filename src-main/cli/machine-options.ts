@@ -2,8 +2,10 @@
  * The options `forklab run` and `forklab explore` share: how the simulated machine is set up
  * (step budget, terminal input, stdout on a pipe, fork's copying, page size, program arguments).
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from './command.ts';
+import { InputFileError, readInputFile } from './read-input.ts';
+import { SEED_BYTES } from '../kernel/ramfs.ts';
+import { REQUEST_LIMITS } from '../service/validate.ts';
 import { pageSizeProblem } from '../kernel/budgets.ts';
 import type { SeedFile } from '../vm/run.ts';
 
@@ -54,7 +56,7 @@ export function readMachineOption(r: ArgReader, i: number, into: MachineOptions)
       into.stdin = r.value(i, a);
       return i + 1;
     case '--stdin-file':
-      into.stdin = new Uint8Array(readFileSync(r.value(i, a)));
+      into.stdin = readOrRefuse(a, r.value(i, a), REQUEST_LIMITS.stdinChars);
       return i + 1;
     case '--stdout': {
       const v = r.value(i, a);
@@ -89,6 +91,16 @@ export function readMachineOption(r: ArgReader, i: number, into: MachineOptions)
   }
 }
 
+/** The bytes of the file at `path` (at most `maxBytes`), or a UsageError that starts with `flag`. */
+export function readOrRefuse(flag: string, path: string, maxBytes: number): Uint8Array {
+  try {
+    return readInputFile(path, maxBytes);
+  } catch (e) {
+    if (e instanceof InputFileError) throw new UsageError(`${flag} ${e.message}`);
+    throw e;
+  }
+}
+
 /** The most processes `--max-procs` allows (each costs host memory). */
 export const MAX_PROCS = 4096;
 
@@ -102,13 +114,7 @@ function readSeedFile(value: string): SeedFile {
   if (eq <= 0 || eq === value.length - 1) throw new UsageError('--file takes NAME=PATH: the name the program opens, then the file on this computer');
   const name = value.slice(0, eq);
   const path = value.slice(eq + 1);
-  let content: Uint8Array;
-  try {
-    content = new Uint8Array(readFileSync(path));
-  } catch {
-    throw new UsageError(`--file ${name}=${path}: cannot read ${path}`);
-  }
-  return { path: name, content };
+  return { path: name, content: readOrRefuse(`--file ${name}=${path}:`, path, SEED_BYTES) };
 }
 
 /**

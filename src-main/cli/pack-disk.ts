@@ -2,7 +2,8 @@
  * The door that reads a pack folder or .zip from disk into the in-memory file map the domain code
  * loads (limits, no path escapes, no symbolic links out of the folder).
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { InputFileError, readInputFile } from './read-input.ts';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from '../packs/files.ts';
 import type { PackError, PackFiles } from '../packs/types.ts';
@@ -22,10 +23,17 @@ export function readPackFromDisk(path: string): PackOnDisk {
   } catch {
     return { files: {}, errors: [{ file: path, line: 0, field: '', message: 'no such file or folder' }] };
   }
+  const refused = (message: string): PackOnDisk => ({ files: {}, errors: [{ file: path, line: 0, field: '', message }] });
   if (stat.isFile()) {
-    if (stat.size > MAX_TOTAL_BYTES) return { files: {}, errors: [{ file: path, line: 0, field: '', message: `zip too large: ${stat.size} bytes (at most ${MAX_TOTAL_BYTES})` }] };
-    return unzipPack(new Uint8Array(readFileSync(path)), path);
+    if (stat.size > MAX_TOTAL_BYTES) return refused(`zip too large: ${stat.size} bytes (at most ${MAX_TOTAL_BYTES})`);
+    try {
+      return unzipPack(readInputFile(path, MAX_TOTAL_BYTES), path);
+    } catch (e) {
+      if (e instanceof InputFileError) return refused(e.reason);
+      throw e;
+    }
   }
+  if (!stat.isDirectory()) return refused('not a pack: a pack is a folder or a .zip file, and this is neither (a device, a named pipe or a socket)');
   return readPackFolder(path);
 }
 
@@ -44,7 +52,14 @@ export function readPackFolder(dir: string): PackOnDisk {
   const walk = (real: string, rel: string): void => {
     if (visited.has(real)) return;
     visited.add(real);
-    for (const name of readdirSync(real).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(real).sort();
+    } catch (e) {
+      errors.push({ file: rel || dir, line: 0, field: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.')) continue;
       const relPath = rel ? `${rel}/${name}` : name;
       let full = join(real, name);
@@ -69,7 +84,10 @@ export function readPackFolder(dir: string): PackOnDisk {
         walk(full, relPath);
         continue;
       }
-      if (!st.isFile()) continue;
+      if (!st.isFile()) {
+        errors.push({ file: relPath, line: 0, field: '', message: 'refused: not a regular file (a named pipe, a device or a socket)' });
+        continue;
+      }
       if (++count > MAX_FILES) {
         errors.push({ file: dir, line: 0, field: '', message: `too many files (at most ${MAX_FILES})` });
         return;
@@ -83,7 +101,12 @@ export function readPackFolder(dir: string): PackOnDisk {
         errors.push({ file: dir, line: 0, field: '', message: `pack too large (at most ${MAX_TOTAL_BYTES} bytes in all)` });
         return;
       }
-      files[relPath] = new Uint8Array(readFileSync(full));
+      try {
+        files[relPath] = readInputFile(full, MAX_FILE_BYTES);
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        errors.push({ file: relPath, line: 0, field: '', message: `cannot be read (${e.reason})` });
+      }
     }
   };
   walk(root, '');

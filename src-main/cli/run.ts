@@ -2,7 +2,9 @@
  * `forklab run FILE.c [options] [-- ARGS...]` (../shared/spec/cli.md): compile, boot the model,
  * run every process to the end, print the terminal's text or one JSON object.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { InputFileError, readInputText } from './read-input.ts';
+import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
 import type { RunRequest, RunResult } from '../vm/run.ts';
 import { emptyResult } from '../vm/empty-result.ts';
@@ -33,6 +35,8 @@ options:
   --quantum N            time slice in VM instructions
   --schedule S           replay a recorded schedule ("pid:steps ...", as --json prints it)
   --trace FILE           write the full trace (JSON, docs/trace.md), in detail mode
+  --memcheck             warn about use after free, uninitialised values and missing
+                         returns (runs the program one instruction at a time: slower)
 `;
 
 interface RunCommand {
@@ -86,6 +90,9 @@ export function parseRunArgs(args: string[]): RunCommand {
       case '--trace':
         command.tracePath = r.value(i++, a);
         req.detail = true;
+        break;
+      case '--memcheck':
+        req.memcheck = true;
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
@@ -150,9 +157,10 @@ export async function commandRun(args: string[], out: Output, err: Output): Prom
 async function runWith(pool: WorkerPool, command: RunCommand, out: Output, err: Output): Promise<number> {
   let source: string;
   try {
-    source = readFileSync(command.file, 'utf8');
-  } catch {
-    err.write(`forklab: cannot read ${command.file}\n`);
+    source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    err.write(`forklab: ${e.message}\n`);
     return 1;
   }
   // the trace is kept only for --trace (the text and --json need the kernel's counters only)

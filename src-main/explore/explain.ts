@@ -20,8 +20,8 @@ import { quote, type GraphEdge, type GraphVertex, type ProcessGraph } from './gr
  */
 export function decisionsInWords(graph: ProcessGraph, trace: readonly TraceEvent[], max = 8): string[] {
   const laneOf = new Map(graph.lanes.map((l, i) => [l.pid, i]));
-  /** tasks that exist, and those of them that cannot run now (asleep, stopped) */
-  const alive = new Set<number>(graph.lanes.length > 0 ? [graph.lanes[0].pid] : []);
+  /** tasks that exist (at first the lanes no fork made: the program, the cat of --stdout pipe), and those that cannot run now (asleep, stopped) */
+  const alive = new Set<number>(graph.lanes.filter((_, i) => !graph.edges.some((e) => e.kind === 'fork' && e.to === `${i}:0`)).map((l) => l.pid));
   const waiting = new Set<number>();
   const out: string[] = [];
   for (const e of trace) {
@@ -57,11 +57,14 @@ function nextOfKind(graph: ProcessGraph, lane: number, step: number, kind: Graph
   return best;
 }
 
-/** The first vertex of lane `lane` at or after `step` that is not its start. */
+/**
+ * The first vertex of lane `lane` at or after `step` that is not its start nor a read from a pipe
+ * (what a reader does with what it read is what others see: the cat of --stdout pipe prints it).
+ */
 function nextVisible(graph: ProcessGraph, lane: number, step: number): GraphVertex | null {
   let best: GraphVertex | null = null;
   for (const v of graph.vertices) {
-    if (v.lane !== lane || v.kind === 'start' || v.step < step) continue;
+    if (v.lane !== lane || v.kind === 'start' || v.kind === 'pipe-read' || v.step < step) continue;
     if (!best || v.step < best.step) best = v;
   }
   return best;
@@ -81,10 +84,18 @@ export function whyImpossible(candidate: string, outputs: readonly ExplainedOutp
   const lines = splitLines(candidate);
   const sameLines = outputs.filter((o) => o.graph && sameMultiset(lines, printLines(o.graph)));
   if (sameLines.length === 0) return countMismatch(lines, outputs);
-  for (const o of sameLines) {
-    const chain = contradiction(lines, o.graph!);
-    if (chain) return [chain];
+  // an order every run keeps (the runs found differ in how they are ordered: a pipe read may
+  // get one write or two): each found output's run is one that prints it, so an order all of
+  // their graphs require is one that every run keeps
+  const found = sameLines.map((o) => contradictions(lines, o.graph!));
+  for (const pair of found[0].keys()) {
+    if (!found.every((f) => f.has(pair))) continue;
+    const chains = found.map((f) => f.get(pair)!).sort((x, y) => x.length - y.length);
+    return [chains[0].words];
   }
+  // no one order that all keep (after wait(NULL), "C" needs A's exit in one run, B's in another):
+  // the chain of the first run that has one
+  for (const f of found) for (const chain of f.values()) return [chain.words];
   // every pairwise order is allowed by a graph, but no run printed it
   return [`Its lines are those the program prints, in an order that each process's own order allows, but no schedule prints them in this order: ${closest(candidate, outputs)}`];
 }
@@ -173,11 +184,13 @@ function times(n: number): string {
 }
 
 /**
- * A chain of the graph that the order of `lines` contradicts, in words, or null when none does.
+ * The chains of the graph that the order of `lines` contradicts, by pair of texts ("a" must come
+ * before "b": key `a\0b`), each in words with its length in edges (the shortest for the pair).
  * Lines that are equal are interchangeable: the k-th copy of a line in the candidate stands for
  * the copy of it with the k-th fewest lines of another text that must come before it.
  */
-function contradiction(lines: readonly string[], graph: ProcessGraph): string | null {
+function contradictions(lines: readonly string[], graph: ProcessGraph): Map<string, { words: string; length: number }> {
+  const found = new Map<string, { words: string; length: number }>();
   const prints = graph.vertices.filter((v) => v.kind === 'print');
   const preds = predecessors(graph);
   const ancestors = new Map<string, Set<string>>();
@@ -207,13 +220,14 @@ function contradiction(lines: readonly string[], graph: ProcessGraph): string | 
               const p = shortestPath(u.id, required.v.id, preds);
               if (!path || p.length < path.length) path = p;
             }
-            if (path && path.length > 0) return chainInWords(graph, path, a, b);
+            if (path && path.length > 0) found.set(`${a}\0${b}`, { words: chainInWords(graph, path, a, b), length: path.length });
+            break;
           }
         }
       }
     }
   }
-  return null;
+  return found;
 }
 
 function predecessors(graph: ProcessGraph): Map<string, GraphEdge[]> {

@@ -5,7 +5,8 @@
  * edges that order them: program order inside a lane, fork (the fork → the child's start), exit →
  * the wait that reaped it, a pipe write → the read that got its bytes, a signal's sending → the
  * handler it ran. Any order of the vertices that follows the edges is an order some schedule can
- * produce; where two processes print, the graph shows which lines could swap.
+ * produce; where two processes print, the graph shows which lines could swap. With --stdout pipe
+ * the cat the program's stdout is piped into has a lane too: it prints what it reads.
  *
  * Built from the trace of a replay of the run (vm/run.ts), so it shows exactly that run.
  */
@@ -96,15 +97,19 @@ class GraphBuilder {
   /** a line printed without its newline yet, per lane */
   private readonly partial = new Map<number, GraphVertex>();
   private programPid = -1;
+  /** the `cat` of `prog | cat` (--stdout pipe), which passes the program's stdout on, or -1 */
+  private catPid = -1;
 
   event(e: TraceEvent): void {
     switch (e.kind) {
       case 'task-new':
-        // init and the shell are the kernel's: the program is the shell's child
-        if (e.command !== 'init' && e.command !== 'sh' && this.programPid < 0) {
+        // init and the shell are the kernel's: the program is the shell's child, and with
+        // --stdout pipe the shell's next child is the cat the program's stdout is piped into
+        if (e.command === 'init' || e.command === 'sh') return;
+        if (this.programPid < 0) {
           this.programPid = e.pid;
           this.depth.set(e.pid, 0);
-        }
+        } else if (this.catPid < 0) this.catPid = e.pid;
         return;
       case 'clone': {
         if (!this.known(e.pid)) return;
@@ -117,7 +122,8 @@ class GraphBuilder {
         return;
       }
       case 'exec':
-        // (the shell's exec of the program itself, before it ran, is not one)
+        // (the shell's execs of the program itself and of cat, before they ran, are not ones)
+        if (e.pid === this.catPid && !this.laneOf.has(e.pid)) return;
         if (this.known(e.pid) && !(e.pid === this.programPid && this.last.get(this.laneOf.get(e.pid)!)?.kind === 'start')) {
           this.add(e.pid, 'exec', `exec ${e.program}`, e.step);
         }
@@ -194,10 +200,10 @@ class GraphBuilder {
     return p;
   }
 
-  /** True for the program's processes (not init or the shell). */
+  /** True for the program's processes and the cat of --stdout pipe (not init or the shell). */
   private known(pid: number): boolean {
     if (this.laneOf.has(pid)) return true;
-    if (pid === this.programPid) {
+    if (pid === this.programPid || pid === this.catPid) {
       this.lane(pid, false);
       return true;
     }
@@ -215,7 +221,7 @@ class GraphBuilder {
     if (lane !== undefined) return lane;
     lane = this.lanes.length;
     this.laneOf.set(pid, lane);
-    this.lanes.push({ pid, name: processName(this.depth.get(pid) ?? 0, pid, thread) });
+    this.lanes.push({ pid, name: pid === this.catPid ? `cat ${pid}` : processName(this.depth.get(pid) ?? 0, pid, thread) });
     const start: GraphVertex = { id: `${lane}:0`, lane, kind: 'start', label: `${this.lanes[lane].name} starts`, step: this.forkedBy.get(pid)?.step ?? 0 };
     this.vertices.push(start);
     this.last.set(lane, start);

@@ -256,7 +256,7 @@ export class StateHasher {
               pipes.set(e.file.pipe, p);
             }
             h.int(p);
-          } else h.int(e.file === this.kernel.ttyFile ? 1 : e.file === this.kernel.stdoutPipeFile ? 2 : 3);
+          } else h.int(e.file === this.kernel.ttyFile ? 1 : 3);
         } else h.int(n);
       }
     }

@@ -69,7 +69,8 @@ export function doExit(k: Kernel, task: Task, status: number): void {
   if (q >= 0) k.runQueue.splice(q, 1);
   task.state = 'Z';
   task.waitingFor = null;
-  if (!task.kernelThread) {
+  // the program's zombies (not the `cat` of --stdout pipe, which is the shell's: pipe-cat.ts)
+  if (!task.kernelThread && task !== k.pipeCat?.task) {
     k.zombies++;
     k.zombiesPeak = Math.max(k.zombiesPeak, k.zombies);
   }
@@ -190,7 +191,7 @@ function forgetOriginalParent(k: Kernel, task: Task): void {
  * signal handlers and of the process's limits goes with it (__exit_signal).
  */
 export function releaseTask(k: Kernel, task: Task, reaper: Task): void {
-  if (task.state === 'Z' && !task.kernelThread) k.zombies--;
+  if (task.state === 'Z' && !task.kernelThread && task !== k.pipeCat?.task) k.zombies--;
   task.state = 'X';
   task.reapedBy = reaper.pid;
   task.sighand.users--;

@@ -30,6 +30,8 @@ export { PIPE_BUF, PIPE_CAPACITY, sysPipe } from './pipe.ts';
 export const MAX_FILE_BYTES = 16 << 20;
 /** Bytes all the run's files may hold together (tmpfs full: ENOSPC). */
 export const MAX_FS_BYTES = 64 << 20;
+/** The largest offset lseek moves to (2^53 - 1, the file system's s_maxbytes). */
+export const MAX_LSEEK_OFFSET = Number.MAX_SAFE_INTEGER;
 
 /** A new number for an open file description (per run). */
 export function newFileId(k: Kernel): number {
@@ -50,8 +52,6 @@ export function sysWrite(k: Kernel, task: Task, fd: number, bytes: Uint8Array, m
       ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'null':
-      // stdout as a pipe (--stdout pipe): read by the terminal, as `prog | cat` shows it
-      if (file === k.stdoutPipeFile) ttyWrite(k, task, fd, bytes);
       return bytes.length;
     case 'pipe-write':
       return pipeWrite(k, task, fd, file.pipe!, bytes, mayBlock);
@@ -106,9 +106,11 @@ function fileRead(k: Kernel, task: Task, file: OpenFile, max: number): Uint8Arra
 function fileWrite(k: Kernel, task: Task, file: OpenFile, bytes: Uint8Array): number {
   const inode = file.inode!;
   if (file.flags & O_APPEND) file.pos = inode.size;
+  // as Linux: what fits is written (a short count), and only a write of nothing that fits fails
+  const room = Math.min(MAX_FILE_BYTES - file.pos, MAX_FS_BYTES - k.fs.usedBytes + inode.size - file.pos);
+  if (bytes.length > 0 && room <= 0) return file.pos >= MAX_FILE_BYTES ? -EFBIG : -ENOSPC;
+  if (bytes.length > room) bytes = bytes.subarray(0, room);
   const end = file.pos + bytes.length;
-  if (end > MAX_FILE_BYTES) return -EFBIG;
-  if (end > inode.size && k.fs.usedBytes + (end - inode.size) > MAX_FS_BYTES) return -ENOSPC;
   ensureCapacity(inode, end);
   inode.data.set(bytes, file.pos);
   if (end > inode.size) {
@@ -125,7 +127,7 @@ function fileWrite(k: Kernel, task: Task, file: OpenFile, bytes: Uint8Array): nu
 /**
  * lseek(2): moves the description's offset to `offset` from the start (SEEK_SET), the current
  * offset (SEEK_CUR) or the end (SEEK_END); returns the new offset. -ESPIPE on a pipe or the
- * terminal, -EINVAL for another `whence` or an offset that would be negative.
+ * terminal, -EINVAL for another `whence` or an offset that would be negative or past MAX_LSEEK_OFFSET.
  */
 export function sysLseek(k: Kernel, task: Task, fd: number, offset: number, whence: number): number {
   const entry = task.files.get(fd);
@@ -136,7 +138,9 @@ export function sysLseek(k: Kernel, task: Task, fd: number, offset: number, when
   const base = whence === SEEK_SET ? 0 : whence === SEEK_CUR ? file.pos : whence === SEEK_END ? file.inode!.size : NaN;
   if (Number.isNaN(base)) return -EINVAL;
   const pos = base + offset;
-  if (pos < 0) return -EINVAL;
+  // past MAX_LSEEK_OFFSET an offset is no longer exact in the kernel's numbers: the file system's
+  // largest size (s_maxbytes), beyond which Linux's lseek is EINVAL too
+  if (pos < 0 || pos > MAX_LSEEK_OFFSET) return -EINVAL;
   file.pos = pos;
   k.fs.version++;
   traceFile(k, task, file);

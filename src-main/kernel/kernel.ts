@@ -16,13 +16,14 @@
 import type { ProgramImage } from '../lang/image.ts';
 import type { CpuContext } from './context.ts';
 import { FdTable, newOpenFile, type OpenFile } from './files.ts';
+import { countCatFrames, startPipeCat, stdoutPipe, type PipeCat } from './pipe-cat.ts';
 import { HOME, RamFs, STUDENT } from './ramfs.ts';
 import { traceFdTable, traceFile } from './fs.ts';
 import type { Fault } from './mmu.ts';
 import type { SigHand, Task } from './task.ts';
 import { PF_FORKNOEXEC } from './task.ts';
 import { Trace, type EventDetails, type TraceEvent, type TraceKeep, type TraceKind } from './trace.ts';
-import { O_RDWR, O_WRONLY, SIGCHLD } from './uapi.ts';
+import { O_RDWR, SIGCHLD } from './uapi.ts';
 import { AddressSpaces, type Mm } from './memory.ts';
 import { newSigHand } from './signal.ts';
 import { Op, codeAddress, codeIndex } from '../lang/isa.ts';
@@ -178,8 +179,8 @@ export class Kernel {
   nextFileId = 1;
   /** the terminal as an open file (descriptors 0, 1, 2 of the shell and its children) */
   readonly ttyFile: OpenFile = newOpenFile(this.nextFileId++, 'tty', O_RDWR, null, null, '/dev/tty');
-  /** the program's stdout with --stdout pipe: a pipe the terminal reads (as `prog | cat`) */
-  readonly stdoutPipeFile: OpenFile = newOpenFile(this.nextFileId++, 'null', O_WRONLY, null, null, 'pipe:[stdout]');
+  /** with --stdout pipe, the `cat` of `prog | cat` the shell started after the program (pipe-cat.ts), else null */
+  pipeCat: PipeCat | null = null;
   /** the run's file system: programs, the home directory, /tmp, seeded files */
   readonly fs = new RamFs();
   steps = 0;
@@ -257,10 +258,13 @@ export class Kernel {
     this.shell = this.createKernelThread('sh', this.init, (self) => this.shellLoop(self));
     const files = new FdTable();
     files.install(0, this.ttyFile);
-    files.install(1, this.options.stdoutIsPipe ? this.stdoutPipeFile : this.ttyFile);
+    // --stdout pipe: the shell runs `prog | cat` (pipe-cat.ts)
+    const pipe = this.options.stdoutIsPipe ? stdoutPipe(this) : null;
+    files.install(1, pipe ? pipe.writeEnd : this.ttyFile);
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
-    for (const t of [this.init, this.shell, task]) {
+    const cat = pipe ? this.allocTask('cat', this.shell, pipe.catFiles) : null;
+    for (const t of [this.init, this.shell, task, ...(cat ? [cat] : [])]) {
       this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
     // the descriptors the shell gave it: the terminal (and stdout's pipe with --stdout pipe)
@@ -272,6 +276,7 @@ export class Kernel {
     this.program = task;
     this.userImage = image;
     wakeUp(this, task);
+    if (cat) startPipeCat(this, cat, envp);
     return task;
   }
 
@@ -399,6 +404,7 @@ export class Kernel {
    */
   private offer(kind: TraceKind): boolean {
     if (++this.eventsThisSlice > MAX_EVENTS_PER_SLICE) throw new KernelRunaway();
+    if ((this.eventsThisSlice & 63) === 0) this.endSliceWhenOverdue();
     const keep = this.trace.offer(kind);
     const pause = this.options.pauseAfterEvents;
     if (pause !== null && this.trace.recorded >= pause && !this.stopReason) this.stopReason = 'paused';
@@ -412,7 +418,7 @@ export class Kernel {
       if (what === 'fork') this.counts.forks++;
       else if (what === 'vfork') this.counts.vforks++;
       else this.counts.clones++;
-    } else if (kind === 'exec') {
+    } else if (kind === 'exec' && task !== this.pipeCat?.task) {
       this.counts.execs++;
     } else if (kind === 'fault' && this.fatalFault === null) {
       const fault = details as EventDetails['fault'] & { line?: number };
@@ -434,6 +440,18 @@ export class Kernel {
 
   /** events since the scheduler last gave the CPU a slice (the kernel's work budget, MAX_EVENTS_PER_SLICE) */
   eventsThisSlice = 0;
+  /** when (Date.now()) the run's time limit passes; Infinity without one (set by schedule) */
+  deadline = Infinity;
+
+  /**
+   * Ends the current slice at the next system call once the time limit passed or the run was
+   * cancelled, so that a slice of slow system calls cannot hold the run past its limit (the
+   * scheduler then stops it, as between any two slices).
+   */
+  private endSliceWhenOverdue(): void {
+    const interrupted = this.options.interrupted;
+    if (Date.now() > this.deadline || (interrupted && interrupted())) this.needResched = true;
+  }
 
   /**
    * The user's source line `task` is at, or null when unknown (see pcExact) or when the task runs
@@ -460,6 +478,7 @@ export class Kernel {
   /** The memory manager's sink: its events enter the trace for the task they happened to. */
   private traceMmEvent(e: MmEvent): void {
     const task = this.actor ?? this.current;
+    if (this.pipeCat) countCatFrames(this.pipeCat, e, task, this.memory.phys.framesInUse);
     if (!task || e.kind === 'segv' || !this.offer(e.kind)) return;
     const converted = mmEventDetails(e, (id) => this.liveMms.get(id) ?? null);
     // mmEventDetails pairs each kind with its own details (KindAndDetails); TypeScript cannot follow the pairing through a union

@@ -9,6 +9,7 @@ import { createMmFromImage } from './mm/load-image.ts';
 import { doBrk } from './mm/brk.ts';
 import { copyFromUser, copyToUser } from './mm/uaccess.ts';
 import { mmuOf } from './mm/mmu-adapter.ts';
+import { DEFINED, setShadow } from './mm/shadow.ts';
 import type { Mmu } from './mmu.ts';
 
 export type Mm = MmStruct;
@@ -43,9 +44,11 @@ export class AddressSpaces {
     return mmput(mm as MmStruct);
   }
 
-  /** Writes bytes into `mm` as the kernel would (copy_to_user). False on a fault. */
+  /** Writes bytes into `mm` as the kernel would (copy_to_user): they are then defined (mm/shadow.ts). False on a fault. */
   writeUser(mm: unknown, address: number, bytes: Uint8Array): boolean {
-    return copyToUser(mm as MmStruct, address, bytes).ok;
+    const ok = copyToUser(mm as MmStruct, address, bytes).ok;
+    if (ok && this.phys.shadows !== null) setShadow(mm as MmStruct, address, bytes.length, DEFINED, false);
+    return ok;
   }
 
   /** Reads bytes from `mm` as the kernel would (copy_from_user). Null on a fault. */

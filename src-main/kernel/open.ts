@@ -66,7 +66,9 @@ export function sysOpenat(k: Kernel, task: Task, dirfd: number, path: string, fl
   if (!inode) {
     if (!(flags & O_CREAT)) return -ENOENT;
     if (!mayAccess(found.dir, UID, MAY_WRITE | MAY_EXEC)) return -EACCES;
-    inode = k.fs.create(found.dir, found.name, mode, UID, k.time);
+    const made = k.fs.create(found.dir, found.name, mode, UID, k.time);
+    if (typeof made === 'number') return made;
+    inode = made;
     created = true;
   } else if ((flags & O_CREAT) && (flags & O_EXCL)) {
     return -EEXIST;

@@ -9,7 +9,7 @@
  * work; a path longer than PATH_MAX or a component longer than NAME_MAX is ENAMETOOLONG.
  */
 import type { ProgramImage } from '../lang/image.ts';
-import { EACCES, EBUSY, EEXIST, ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY } from './uapi.ts';
+import { EACCES, EBUSY, EEXIST, ENAMETOOLONG, ENOENT, ENOSPC, ENOTDIR, ENOTEMPTY } from './uapi.ts';
 
 export const PATH_MAX = 4096;
 export const NAME_MAX = 255;
@@ -22,6 +22,12 @@ export const HOME = '/home/student';
 export const UMASK = 0o022;
 /** Bytes the files seeded before a run may hold together. */
 export const SEED_BYTES = 16 << 20;
+/**
+ * The most inodes (files and directories, the lab's own included) a run's file system holds at
+ * once, as tmpfs's nr_inodes (half the pages of the 128 MiB machine): a program that makes
+ * files without end gets ENOSPC instead of filling the host's memory with names.
+ */
+export const MAX_INODES = 16384;
 
 export type InodeKind = 'file' | 'dir' | 'null';
 
@@ -41,10 +47,14 @@ export interface Inode {
   /** a directory's entries in the order they were made, and its parent */
   entries: Map<string, Inode> | null;
   parent: Inode | null;
+  /** the name its directory gives it (a dentry's d_name: the lab has no hard links), '' for the root */
+  name: string;
   /** a program exec can run: its image (compiled on first use), or null */
   program: (() => ProgramImage | null) | null;
   /** simulated time of the last change (ns) */
   mtime: number;
+  /** true once putInode freed a regular file (its inode counted off once) */
+  freed?: boolean;
 }
 
 /** What a path names: the inode, or the directory that would hold it and the last name. */
@@ -59,6 +69,8 @@ export class RamFs {
   private nextIno = 1;
   /** bytes the regular files hold together (seeded files included) */
   usedBytes = 0;
+  /** inodes alive: named, or open (MAX_INODES at most for the program's own) */
+  inodes = 0;
   /**
    * Bumped by every change a program could see: a name made or removed, a file's bytes, an
    * open file's offset (the schedule explorer compares it to tell which steps touched files).
@@ -75,6 +87,7 @@ export class RamFs {
   }
 
   private newInode(kind: InodeKind, mode: number, uid: number, parent: Inode | null): Inode {
+    this.inodes++;
     return {
       ino: this.nextIno++,
       kind,
@@ -86,6 +99,7 @@ export class RamFs {
       opens: 0,
       entries: kind === 'dir' ? new Map() : null,
       parent,
+      name: '',
       program: null,
       mtime: 0,
     };
@@ -93,6 +107,7 @@ export class RamFs {
 
   private link(dir: Inode, name: string, inode: Inode): void {
     dir.entries!.set(name, inode);
+    inode.name = name;
     if (inode.kind === 'dir') dir.nlink++;
     else inode.nlink++;
   }
@@ -180,8 +195,14 @@ export class RamFs {
     return r.inode ?? -ENOENT;
   }
 
-  /** Creates a regular file `name` in `dir` (its mode filtered by the umask). */
-  create(dir: Inode, name: string, mode: number, uid: number, now: number): Inode {
+  /** True when no inode is left for a new file or directory (a create is then ENOSPC). */
+  full(): boolean {
+    return this.inodes >= MAX_INODES;
+  }
+
+  /** Creates a regular file `name` in `dir` (its mode filtered by the umask); -ENOSPC when no inode is left. */
+  create(dir: Inode, name: string, mode: number, uid: number, now: number): Inode | number {
+    if (this.full()) return -ENOSPC;
     this.version++;
     const inode = this.newInode('file', mode & ~UMASK & 0o7777, uid, null);
     inode.mtime = now;
@@ -194,6 +215,7 @@ export class RamFs {
   mkdir(dir: Inode, name: string, mode: number, uid: number, now: number): Inode | number {
     this.version++;
     if (dir.entries!.has(name)) return -EEXIST;
+    if (this.full()) return -ENOSPC;
     const inode = this.newInode('dir', mode & ~UMASK & 0o7777, uid, dir);
     inode.mtime = now;
     this.link(dir, name, inode);
@@ -209,13 +231,16 @@ export class RamFs {
     if (inode.kind === 'dir') {
       dir.nlink--;
       inode.nlink = 0;
+      this.inodes--;
     } else inode.nlink--;
     this.putInode(inode);
   }
 
-  /** Frees a file's bytes once no name and no open file refers to it (iput). */
+  /** Frees a file's bytes (and its inode) once no name and no open file refers to it (iput). */
   putInode(inode: Inode): void {
-    if (inode.nlink > 0 || inode.opens > 0 || inode.kind !== 'file') return;
+    if (inode.nlink > 0 || inode.opens > 0 || inode.kind !== 'file' || inode.freed) return;
+    inode.freed = true;
+    this.inodes--;
     this.usedBytes -= inode.size;
     inode.size = 0;
     inode.data = new Uint8Array(0);
@@ -240,16 +265,17 @@ export class RamFs {
     return 0;
   }
 
-  /** The absolute path of a directory (getcwd), from its parents. */
+  /**
+   * The absolute path of a directory (getcwd), from its parents and the names they give it (one
+   * step per level, whatever the size of the directories); '' when it was removed.
+   */
   pathOf(dir: Inode): string {
     const parts: string[] = [];
     for (let d = dir; d !== this.root; d = d.parent!) {
-      const parent = d.parent!;
-      const name = [...parent.entries!].find(([, i]) => i === d)?.[0];
-      if (name === undefined) return '';
-      parts.unshift(name);
+      if (d.parent!.entries!.get(d.name) !== d) return '';
+      parts.push(d.name);
     }
-    return '/' + parts.join('/');
+    return '/' + parts.reverse().join('/');
   }
 
   /** Every regular file under `dir` with its path, for reports (the files a run leaves). */

@@ -19,6 +19,8 @@ export function wakeUp(k: Kernel, task: Task, reason: WakeReason = 'wake'): void
   task.state = 'R';
   task.waitingFor = null;
   if (!k.runQueue.includes(task)) k.runQueue.push(task);
+  // the `cat` of `prog | cat` (--stdout pipe) passes text on as soon as it has some (pickNext)
+  if (task === k.pipeCat?.task) k.needResched = true;
 }
 
 /** Puts a task to sleep on `reason` (it leaves the run queue); the scheduler picks again. */
@@ -37,6 +39,7 @@ export function schedule(k: Kernel): StopReason {
   if (!cpu) throw new Error('no CPU attached to the kernel');
   const interrupted = k.options.interrupted;
   const deadline = k.options.timeLimitMs === null ? Infinity : Date.now() + k.options.timeLimitMs;
+  k.deadline = deadline;
   while (!k.stopReason) {
     k.eventsThisSlice = 0;
     if (interrupted && interrupted()) {
@@ -119,7 +122,8 @@ function unfinishedSlice(k: Kernel): { task: Task; steps: number } | null {
 
 /**
  * The task to run next: the recorded choice when replaying, the explorer's choice, a seeded
- * random runnable task for the random policy, otherwise the first runnable task in the queue.
+ * random runnable task for the random policy, otherwise the first runnable task in the queue
+ * (the `cat` of --stdout pipe first).
  */
 function pickNext(k: Kernel): Task | null {
   const runnable = k.runQueue.filter((t) => t.state === 'R' && !t.kernelThread);
@@ -132,6 +136,10 @@ function pickNext(k: Kernel): Task | null {
   }
   if (k.options.chooser) return k.options.chooser(runnable);
   if (k.options.policy === 'random') return runnable[Math.floor(k.random() * runnable.length)];
+  // `prog | cat` (--stdout pipe): the fixed policies run cat whenever it can run, so that text
+  // reaches the terminal in the order it was written (the explorer and random try every order)
+  const cat = k.pipeCat?.task;
+  if (cat && runnable.includes(cat)) return cat;
   return runnable[0];
 }
 

@@ -174,6 +174,8 @@ export interface EventDetails {
   warning: { warningKind: WarningKind; message: string };
   line: { line: number; fn: string; depth: number; vars: VarView[] };
   'detail-limit': { limit: number; message: string };
+  /** memcheck (vm/memcheck) stopped watching: the rest of the run has no memcheck warnings */
+  'memcheck-limit': { limit: number; message: string };
   unsupported: { function: string };
 }
 

@@ -16,7 +16,11 @@ export type WarningKind =
   | 'fork-failed-rlimit'
   | 'double-free'
   | 'invalid-free'
-  | 'heap-overflow';
+  | 'heap-overflow'
+  // memcheck (a run that asks for it: vm/memcheck)
+  | 'use-after-free'
+  | 'uninitialised-value'
+  | 'missing-return';
 
 export interface Warning {
   kind: WarningKind;

@@ -79,6 +79,8 @@ export interface FunctionCode {
   file: string;
   line: number;
   returnsVoid: boolean;
+  /** see FunctionInfo.fallOffPc */
+  fallOffPc?: number;
 }
 
 const bitsView = new Float64Array(1);

@@ -60,14 +60,14 @@ class FunctionGen extends ExprGen {
     for (const p of this.fn.params) this.storeParameter(p);
     this.block(this.fn.body, false);
     this.line(this.fn.body.end);
-    this.fallOffEnd(ret);
+    const fallOffPc = this.fallOffEnd(ret);
     this.closeScope(this.openLocals.pop()!);
     a.code[enterAt] = this.frameAlignedSize();
     const endPc = a.code.length;
     const info = {
       symbol: symbolInfo(this.fn.sym), linkName: this.fn.sym.linkName, unit: this.ctx.unit, entryPc, endPc,
       frameSize: this.frameAlignedSize(), locals: this.locals, file: this.fn.pos.file, line: this.fn.pos.line,
-      returnsVoid: ret.kind === 'void',
+      returnsVoid: ret.kind === 'void', ...(fallOffPc !== null ? { fallOffPc } : {}),
     };
     a.functions.set(this.fn.sym.linkName, info);
     a.functionOrder.push(info);
@@ -113,23 +113,30 @@ class FunctionGen extends ExprGen {
     return this.fn.sym.name === 'main' && this.fn.sym.type.ret!.kind === 'void';
   }
 
-  private fallOffEnd(ret: CType): void {
+  /**
+   * The code for reaching the closing brace. Returns the pc of the made-up value a function that
+   * must return one pushes there (FunctionInfo.fallOffPc, for memcheck), or null (void
+   * functions, struct returns, and main, which returns 0 there as C99 says).
+   */
+  private fallOffEnd(ret: CType): number | null {
     if (this.voidMain) {
       this.emit(Op.PUSH_I32, 0);
       this.emit(Op.RET);
-      return;
+      return null;
     }
     if (ret.kind === 'void') {
       this.emit(Op.RET_VOID);
-      return;
+      return null;
     }
     if (isRecord(ret)) {
       this.emit(Op.LOAD_LOCAL_PTR, this.returnSlot);
       this.emit(Op.RET);
-      return;
+      return null;
     }
+    const pc = this.asm.code.length;
     this.pushZero(kindOf(ret));
     this.emit(Op.RET);
+    return this.fn.sym.name === 'main' ? null : pc;
   }
 
   private pushZero(k: Kind): void {

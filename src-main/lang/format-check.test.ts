@@ -14,7 +14,7 @@ enum e { A };
 int f(void) {
     unsigned char uc[4] = ""; signed char sc[4] = ""; long l = 0; unsigned long ul = 0; short sh = 0; _Bool b = 0;
     float fl = 0; int i = 0; unsigned u = 0; size_t z = 0; ssize_t sz = 0; pid_t pid = 0; enum e en = A;
-    const char *cs = ""; char c = 0; double d = 0; int *ip = &i; void *vp = ip; char buf[8];
+    const char *cs = ""; char c = 0; double d = 0; int *ip = &i; void *vp = ip; char buf[8]; char *mp = buf;
 `;
 
 const QUIET = [
@@ -37,6 +37,7 @@ const QUIET = [
   'scanf("%u %d %hhd %c %s %[a-z] %[^\\n]", &i, &u, &c, uc, uc, buf, buf);',
   'scanf("%*d %d %5s %p %n %hd %lf %f %ld %zu", &i, buf, &vp, &i, &sh, &d, &fl, &l, &z);',
   'sscanf(cs, "%d%%", &i); fscanf(stdin, "%lu", &ul);',
+  'scanf("%ms %m[a-z] %mc", &mp, &mp, &mp);',
   'printf(cs, i);',
 ];
 
@@ -46,5 +47,31 @@ describe('format checks stay quiet where gcc -Wall does', () => {
     const r = compile({ files: [{ name: 'prog.c', text }], runtime: [CRT] });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.diagnostics.filter((d) => isFormatWarning(d.message)).map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([]);
+  });
+});
+
+describe('format warnings say what to write instead', () => {
+  const notes = (body: string): string[] => {
+    const text = `#include <stdio.h>\nint main(void) {\n    int age = 0; long big = 0; double d = 0; char c = 0, word[8] = "";\n    ${body}\n    return 0;\n}\n`;
+    const r = compile({ files: [{ name: 'prog.c', text }], runtime: [CRT] });
+    return r.diagnostics.filter((d) => isFormatWarning(d.message)).map((d) => d.hint ?? '');
+  };
+
+  it('names the conversion that prints the argument', () => {
+    expect(notes('printf("%d %s %d %f\\n", big, age, sizeof age, age);')).toEqual([
+      "to print a 'long int', write '%ld'",
+      "to print an 'int', write '%d'",
+      "to print a 'long unsigned int', write '%lu'",
+      "to print an 'int', write '%d'",
+    ]);
+  });
+
+  it("tells scanf's caller to pass the variable's address, or the conversion for what it points to", () => {
+    expect(notes('scanf("%d %f %d %d", age, &d, &c, word);')).toEqual([
+      "scanf stores what it reads at an address: pass '&age'",
+      "to read into a 'double', write '%lf'",
+      "to read into a 'char', write '%c'",
+      "to read into a 'char', write '%s'",
+    ]);
   });
 });

@@ -84,6 +84,12 @@ export interface FunctionInfo {
   locals: LocalSymbol[];
   /** true when the function returns void */
   returnsVoid: boolean;
+  /**
+   * For a function that must return a value: the pc of the value it makes up when it reaches
+   * its closing brace without `return` (memcheck warns when the caller uses that value).
+   * Absent for void functions, struct returns and main.
+   */
+  fallOffPc?: number;
 }
 
 export interface ProgramImage {

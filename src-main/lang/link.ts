@@ -105,7 +105,7 @@ export function link(asm: Assembly, diags: DiagnosticBag, opts: LinkOptions): Pr
     symbols: symbolTable(asm, addresses),
     functions: asm.functionOrder.map((f) => ({
       name: f.symbol.name, entryPc: f.entryPc, endPc: f.endPc, frameSize: f.frameSize, file: asm.fileIndex(f.file),
-      line: f.line, locals: f.locals, returnsVoid: f.returnsVoid,
+      line: f.line, locals: f.locals, returnsVoid: f.returnsVoid, ...(f.fallOffPc !== undefined ? { fallOffPc: f.fallOffPc } : {}),
     })),
     lines: asm.lines,
     files: asm.files,

@@ -107,7 +107,7 @@ export function appendRuntimeCode(asm: Assembly, object: RuntimeObject): void {
   }
   for (const f of object.functions) {
     const moved: FunctionCode = {
-      ...f, entryPc: f.entryPc + base, endPc: f.endPc + base,
+      ...f, entryPc: f.entryPc + base, endPc: f.endPc + base, ...(f.fallOffPc !== undefined ? { fallOffPc: f.fallOffPc + base } : {}),
       locals: f.locals.map((l) => ({ ...l, startPc: l.startPc + base, endPc: l.endPc + base })),
     };
     asm.functions.set(moved.linkName, moved);

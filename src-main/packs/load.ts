@@ -93,6 +93,8 @@ export function loadPack(files: PackFiles): LoadResult {
 
   const exercises: ParsedExercise[] = [];
   folders.forEach((folder, i) => {
+    // an exercise listed twice is read once (checkSemantics says it is listed twice)
+    if (folders.indexOf(folder) !== i) return;
     const file = `${folder}/exercise.yaml`;
     const exText = text(file);
     if (exText === null) {

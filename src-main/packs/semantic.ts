@@ -20,6 +20,7 @@ export const WARNING_KINDS: string[] = Object.keys({
   'vfork-child-wrote-memory': true, 'vfork-child-called-function': true, 'vfork-child-returned': true, 'exec-failed-fell-through': true,
   'fork-with-unflushed-stdout': true, 'zombie-not-reaped': true, 'orphan-reparented': true, 'fork-failed-rlimit': true,
   'double-free': true, 'invalid-free': true, 'heap-overflow': true,
+  'use-after-free': true, 'uninitialised-value': true, 'missing-return': true,
 } satisfies Record<WarningKind, true>);
 
 /** The names `zombies.at.call` may name: the calls the trace records (docs/trace.md, "System calls"). */

@@ -7,9 +7,9 @@ import { runRequestFor, type RunRequest as EngineRunRequest, type RunResult } fr
 import type { LabDiagnostic, RunOptions, RunRequest, RunStatsInfo, RunView } from './contract.ts';
 import { toRunView as runResultView } from '../checker/run-view.ts';
 
-/** The engine request for a LabApi run: the options, with the detail mode the viewer needs. */
+/** The engine request for a LabApi run: the options, with the detail mode the viewer needs and memcheck's warnings. */
 export function engineRequest(request: RunRequest): EngineRunRequest {
-  return { source: request.source, fileName: request.fileName ?? 'prog.c', ...runRequestFor(request.options ?? {}), detail: true };
+  return { source: request.source, fileName: request.fileName ?? 'prog.c', ...runRequestFor(request.options ?? {}), detail: true, memcheck: true };
 }
 
 /** Converts the engine's result to the JSON-safe view (the checker's conversion: one for both). */

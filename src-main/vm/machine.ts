@@ -11,7 +11,7 @@ import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
-import { runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
+import { interpretSlice, runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
 import { offsetIn, writeView } from './memory-ops.ts';
@@ -42,6 +42,7 @@ import { functionOf } from '../kernel/inspect.ts';
 import type { RecordLookup } from '../kernel/c-values.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
 import { Fault } from '../kernel/mmu.ts';
+import { Memcheck } from './memcheck/memcheck.ts';
 
 /** Detail mode (docs/trace.md): `line` events while the budget lasts. */
 export interface DetailOptions {
@@ -125,6 +126,14 @@ export class Machine implements CpuHost {
   /** instructions each vfork child ran while watched (one at a time) */
   private readonly vforkWatched = new WeakMap<Task, number>();
 
+  /** memcheck's observer while the run asks for memcheck (vm/memcheck), else null */
+  private memcheck: Memcheck | null = null;
+
+  /** Turns memcheck on for this run (before kernel.run): its tasks then run one instruction at a time. */
+  setMemcheck(limit?: number): void {
+    this.memcheck ??= new Memcheck(this.kernel, limit);
+  }
+
   /** Turns detail mode on for this run (before kernel.run). */
   setDetail(options: DetailOptions): void {
     this.detail = options;
@@ -139,7 +148,7 @@ export class Machine implements CpuHost {
   private runTask(task: Task, budget: number): { steps: number; fault: Fault | null; faultPc: number } {
     const tlb = this.tlbOf(task);
     const watch = this.watchVforkChild(task, tlb);
-    if (!watch && !(this.detail && this.detailLeft > 0)) {
+    if (!watch && !(this.detail && this.detailLeft > 0) && !this.memcheck?.watches(task)) {
       if (task.steps >= (this.nextProbe.get(task) ?? FIRST_PROBE_STEPS) && soleRunner(this.kernel, task)) return this.probeTask(task, budget);
       return this.sliceTask(task, budget);
     }
@@ -190,8 +199,9 @@ export class Machine implements CpuHost {
       for (;;) {
         this.softYield = false;
         this.builtinEvents = -1;
+        const warned = kernel.warnings.items.length;
         const r = runSlice(task.ctx, this.tlbOf(task), this, budget - steps);
-        if (this.builtinEvents >= 0) this.stampEvents(this.builtinEvents, steps + r.steps - 1, baseSteps, baseTime);
+        if (this.builtinEvents >= 0) this.stampEvents(this.builtinEvents, warned, steps + r.steps - 1, baseSteps, baseTime);
         steps += r.steps;
         if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc };
         if (!this.softYield || steps >= budget || task.state !== 'R' || kernel.stopReason) return { steps, fault: null, faultPc: 0 };
@@ -206,13 +216,18 @@ export class Machine implements CpuHost {
     }
   }
 
-  /** Gives the trace's events from index `from` on the step `offset` steps into the slice. */
-  private stampEvents(from: number, offset: number, baseSteps: number, baseTime: number): void {
+  /**
+   * Gives the trace's events from index `from` on, and the warnings from index `fromWarning` on
+   * (each the record of a `warning` event), the step `offset` steps into the slice.
+   */
+  private stampEvents(from: number, fromWarning: number, offset: number, baseSteps: number, baseTime: number): void {
     const events = this.kernel.trace.events;
     for (let i = from; i < events.length; i++) {
       events[i].step = baseSteps + offset;
       events[i].time = baseTime + offset;
     }
+    const warnings = this.kernel.warnings.items;
+    for (let i = fromWarning; i < warnings.length; i++) warnings[i].step = baseSteps + offset;
   }
 
   /**
@@ -232,7 +247,11 @@ export class Machine implements CpuHost {
       while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
-        const r = runSlice(task.ctx, tlb, this, 1);
+        const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
+        memcheck?.before(task);
+        // (one instruction: the interpreter, without the compiled path's lookups, which one step never uses)
+        const r = memcheck ? interpretSlice(task.ctx, tlb, this, 1) : runSlice(task.ctx, tlb, this, 1);
+        memcheck?.after(task, r.end === SliceEnd.Fault);
         steps += r.steps;
         kernel.steps = baseSteps + steps;
         kernel.time = baseTime + steps;
@@ -242,7 +261,7 @@ export class Machine implements CpuHost {
         if (task.state === 'R' && this.detail && this.detailLeft > 0) this.traceLine(task);
         if (r.end === SliceEnd.Yield || r.steps === 0) break;
         // detail mode's budget ran out and no vfork child is watched: back to full speed
-        if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task))) {
+        if (!(this.detail && this.detailLeft > 0) && !this.watchVforkChild(task, this.tlbOf(task)) && !this.memcheck?.watches(task)) {
           // (kernel.steps and time stay at this point of the slice for the events to come)
           this.stepping = false;
           const rest = this.runTask(task, budget - steps);
@@ -364,6 +383,7 @@ export class Machine implements CpuHost {
     let p = this.plumbing.get(task);
     if (!p || p.tlb !== tlb || p.image !== image) {
       const mem = new UserMemory(tlb);
+      if (this.memcheck) mem.written = this.memcheck.libraryWrote(task);
       const call = new NativeCall(task.ctx, 0, 0, mem, this.symbolAddress(image, 'errno'), (n) => this.symbolAddress(image, n), this.sysFor(task));
       p = { tlb, image, call };
       this.plumbing.set(task, p);

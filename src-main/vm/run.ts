@@ -119,6 +119,13 @@ export interface RunRequest {
    */
   detail?: boolean;
   detailLimit?: number;
+  /**
+   * memcheck (vm/memcheck): warnings for use after free, uses of uninitialised values and of
+   * the value of a function without `return`; the program runs one instruction at a time
+   */
+  memcheck?: boolean;
+  /** instructions memcheck watches before the rest of the run goes unchecked (default MEMCHECK_STEP_LIMIT) */
+  memcheckLimit?: number;
   /** false: line events without depth and variables (a replay's, vm/replay.ts) */
   detailValues?: boolean;
   /** struct layouts for detail mode (runProgram finds them in the source) */
@@ -297,6 +304,7 @@ export function kernelOptionsFor(request: Omit<RunRequest, 'source'>): Partial<K
 /** A machine booted on `image` as `request` asks (options, detail mode, argv, environment), not yet run. */
 export function bootMachine(image: ProgramImage, request: Omit<RunRequest, 'source'>, extra: Partial<KernelOptions> = {}): { machine: Machine; program: Task } {
   const machine = new Machine({ ...kernelOptionsFor(request), ...extra });
+  if (request.memcheck) machine.setMemcheck(request.memcheckLimit);
   if (request.detail) {
     machine.setDetail({ limit: request.detailLimit ?? DEFAULT_DETAIL_LIMIT, records: request.records ?? (() => null), values: request.detailValues });
   }
@@ -397,8 +405,7 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
     exit,
     stopReason,
     stopMessage,
-    processes: kernel.allTasks()
-      .filter((t) => !t.kernelThread)
+    processes: programTasks(kernel)
       .map((t) => ({
         pid: t.pid,
         ppid: t.parent?.tgid ?? 0,
@@ -411,11 +418,13 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
       })),
     stats: {
       ...kernel.memory.stats(),
-      steps: kernel.steps,
+      // what the `cat` of --stdout pipe cost is not the program's (kernel/pipe-cat.ts)
+      ...(kernel.pipeCat ? { framesPeak: kernel.pipeCat.programFramesPeak } : {}),
+      steps: kernel.steps - (kernel.pipeCat?.task.steps ?? 0),
       ...creations(kernel.counts),
       zombiesPeak: kernel.zombiesPeak,
-      zombiesAtEnd: kernel.allTasks().filter((t) => t.state === 'Z' && !t.kernelThread).length,
-      orphansReparented: kernel.allTasks().filter((t) => t.reparentedTo !== null).length,
+      zombiesAtEnd: programTasks(kernel).filter((t) => t.state === 'Z').length,
+      orphansReparented: programTasks(kernel).filter((t) => t.reparentedTo !== null).length,
     },
     warnings: kernel.warnings.items,
     trace: kernel.trace.events,
@@ -432,6 +441,11 @@ export function runImage(image: ProgramImage, request: Omit<RunRequest, 'source'
 }
 
 /** forks, vforks, other clones (threads included) and execs of the run, from the kernel's counts. */
+/** The program's tasks, reaped or not, by pid: neither init and the shell nor the `cat` of --stdout pipe. */
+function programTasks(kernel: Kernel): Task[] {
+  return kernel.allTasks().filter((t) => !t.kernelThread && t !== kernel.pipeCat?.task);
+}
+
 function creations(counts: Kernel['counts']): { forks: number; vforks: number; clones: number; execs: number } {
   // the shell's exec of the program itself is not the program's
   return { forks: counts.forks, vforks: counts.vforks, clones: counts.clones, execs: Math.max(0, counts.execs - 1) };

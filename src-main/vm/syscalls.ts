@@ -361,7 +361,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
   for (const s of SYSCALLS) {
     const handler = s.handler;
     const call = (c: NativeCall): NativeResult => handler(machine, c, currentTask(machine.kernel));
-    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call));
+    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call, s.ret));
   }
   return table;
 }
@@ -369,13 +369,15 @@ export function systemCallNatives(machine: Machine): NativeTable {
 /**
  * A system call that touches a bad user pointer fails with EFAULT, as the kernel's copy_from_user
  * and copy_to_user make it fail; the process is not killed (a library function that faults is).
+ * A call that returns a pointer (getcwd) returns NULL then, as glibc's wrapper does.
  */
-function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult): NativeResult {
+function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult, ret: ReturnKind): NativeResult {
   try {
     return call(c);
   } catch (e) {
-    if (e instanceof Fault && e.signal === 'SIGSEGV') return sysResult(c, -EFAULT);
-    throw e;
+    if (!(e instanceof Fault && e.signal === 'SIGSEGV')) throw e;
+    const failed = sysResult(c, -EFAULT);
+    return ret === 'ptr' ? 0 : failed;
   }
 }
 
@@ -435,7 +437,7 @@ function clone(m: Machine, c: NativeCall, self: Task, flags: number, stack = 0, 
   if (!(flags & CLONE_VM)) {
     const pending = unflushedBytes(c, 'stdout');
     if (pending > 0) {
-      kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte(s) of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
+      kernel.warn('fork-with-unflushed-stdout', self, `fork() copied ${pending} byte${pending === 1 ? '' : 's'} of printf output still waiting in stdout's buffer: parent and child will both print them. Call fflush(stdout) before fork()`);
     }
   }
   warnAfterFailedExec(kernel, self, 'fork');

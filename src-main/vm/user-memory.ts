@@ -15,6 +15,12 @@ const LARGE_READ = 1 << 24;
 export class UserMemory {
   constructor(readonly tlb: Tlb) {}
 
+  /**
+   * Told of every range the library wrote, right after the write, while set (memcheck: what a
+   * library call or a system call wrote is defined). Null by default: one test per write then.
+   */
+  written: ((address: number, length: number) => void) | null = null;
+
   /** The bytes of the NUL-terminated string at `address`, without the NUL (at most `max`). */
   cString(address: number, max = Infinity): Uint8Array {
     const out: number[] = [];
@@ -82,25 +88,30 @@ export class UserMemory {
     const view = writeView(t, address);
     const offset = address - Math.floor(address * t.invPageSize) * t.pageSize;
     if (offset + length > t.pageSize) return null;
+    if (this.written !== null) this.written(address, length);
     return new DataView(view.buffer, view.byteOffset + offset, length);
   }
 
   write(address: number, bytes: Uint8Array): void {
     fillBytes(this.tlb, address, bytes.length, bytes);
+    if (this.written !== null) this.written(address, bytes.length);
   }
 
   /** Writes the bytes and a terminating NUL. */
   writeCString(address: number, bytes: Uint8Array): void {
     this.write(address, bytes);
     writeByte(this.tlb, address + bytes.length, 0);
+    if (this.written !== null) this.written(address + bytes.length, 1);
   }
 
   fill(address: number, length: number, value: number): void {
     setBytes(this.tlb, address, length, value);
+    if (this.written !== null) this.written(address, length);
   }
 
   move(dst: number, src: number, length: number): void {
     copyBytes(this.tlb, dst, src, length);
+    if (this.written !== null) this.written(dst, length);
   }
 
   byte(address: number): number {
@@ -109,6 +120,7 @@ export class UserMemory {
 
   setByte(address: number, value: number): void {
     writeByte(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 1);
   }
 
   i32(address: number): number {
@@ -117,6 +129,7 @@ export class UserMemory {
 
   setI32(address: number, value: number): void {
     st32(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 4);
   }
 
   pointer(address: number): number {
@@ -125,6 +138,7 @@ export class UserMemory {
 
   setPointer(address: number, value: number): void {
     stptr(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 8);
   }
 
   /** Stores a 64-bit integer given as a bigint (wrapping). */
@@ -140,10 +154,12 @@ export class UserMemory {
 
   setI16(address: number, value: number): void {
     st16(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 2);
   }
 
   setF32(address: number, value: number): void {
     stf32(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 4);
   }
 
   f64(address: number): number {
@@ -152,6 +168,7 @@ export class UserMemory {
 
   setF64(address: number, value: number): void {
     stf64(this.tlb, address, value);
+    if (this.written !== null) this.written(address, 8);
   }
 
   i64(address: number): bigint {

@@ -287,6 +287,38 @@ int main(void) {
     expect(check(UNFLUSHED, { type: 'warnings', present: ['fork-with-unflushed-stdout'] }).status).toBe('passed');
     expect(check(CHILD_FIRST, { type: 'warnings', present: ['fork-with-unflushed-stdout'] }).status).toBe('failed');
   });
+
+  it('say what happened in words, never the kinds\' ids, with plurals right', () => {
+    const unwanted = check(UNFLUSHED, { type: 'warnings', absent: 'all' });
+    expect(unwanted.message).toContain("Failed: the lab warned: fork() copied 5 bytes of printf output still waiting in stdout's buffer");
+    const missing = check(CHILD_FIRST, { type: 'warnings', present: ['fork-with-unflushed-stdout', 'zombie-not-reaped'] });
+    expect(missing.message).toContain("Failed: the lab did not warn that fork copied printf output still waiting in stdout's buffer and that a child was left a zombie, never waited for.");
+    for (const m of [unwanted.message, missing.message]) expect(m).not.toMatch(/fork-with-unflushed-stdout|zombie-not-reaped|\(s\)/);
+  });
+});
+
+describe('warnings of memcheck (graded runs have it on)', () => {
+  const FREED = `${HEAD}
+int main(void) {
+    int *p = malloc(8 * sizeof(int));
+    p[2] = 7;
+    free(p);
+    printf("%d\\n", p[2]);
+    return 0;
+}
+`;
+  const FIXED = FREED.replace('    free(p);\n    printf("%d\\n", p[2]);', '    printf("%d\\n", p[2]);\n    free(p);');
+
+  it('a use after free fails `absent`, linked to its step and line, and passes `present`', () => {
+    expect(FIXED).not.toBe(FREED);
+    const r = check(FREED, { type: 'warnings', absent: ['use-after-free'] });
+    expect(r.status).toBe('failed');
+    expect(r.message).toContain('already freed');
+    expect(r).toMatchObject({ line: 11 });
+    expect(r.step).toBeGreaterThan(0);
+    expect(check(FREED, { type: 'warnings', present: ['use-after-free'] }).status).toBe('passed');
+    expect(check(FIXED, { type: 'warnings', absent: 'all' }).status).toBe('passed');
+  });
 });
 
 describe('robust', () => {
@@ -347,5 +379,17 @@ describe('all-outputs', () => {
     const replay = runProgram({ source: NO_WAIT, schedule: r.schedule, maxSteps: 5_000_000 });
     expect(replay.stdout).toBe('parent\nchild\n');
     expect(r.step).toBe(replay.trace.find((e) => e.kind === 'output')!.step);
+  });
+  it('says "the only output" and "the accepted one" when there is one, not "one of the 1 output"', () => {
+    const r = check(CHILD_FIRST, { type: 'all-outputs', accepted: ['parent\nchild\n'] });
+    expect(r.message).toContain('Failed: the only output the program can produce is not accepted: the output is not the accepted one: it differs from it by line 1 ("child"); accepted: "parent\\nchild\\n".');
+  });
+});
+
+describe('memory in words', () => {
+  it('framesPeak says how many frames were in use at the busiest moment, not "at most"', () => {
+    const r = check(CHILD_FIRST, { type: 'memory', framesPeak: { max: 1 } });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/Failed: at the busiest moment \d+ physical frames were in use \(expected at most 1\)\.$/);
   });
 });

@@ -40,6 +40,8 @@ export interface CorpusSource {
   outputs: OutputsKind;
   /** runs that record an `outputs: any` program (`// runs:`), or null for the default */
   runs: number | null;
+  /** `// stdout: pipe`: the program runs as `./prog | cat` (the lab's --stdout pipe) */
+  stdoutPipe: boolean;
 }
 
 export interface CorpusProgram extends CorpusSource {

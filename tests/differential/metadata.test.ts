@@ -17,11 +17,14 @@ describe('corpus metadata', () => {
 
   it('reads only the leading comment block', () => {
     const source = '// args: -n 3\n// stdin: x\\n\n// a plain comment\n// outputs: any\n#include <stdio.h>\n// args: late\n';
-    expect(parseMetadata(source)).toEqual({ args: ['-n', '3'], files: [], stdin: 'x\n', outputs: 'any', runs: null });
-    expect(parseMetadata('#include <stdio.h>\n')).toEqual({ args: [], files: [], stdin: null, outputs: 'one', runs: null });
+    expect(parseMetadata(source)).toEqual({ args: ['-n', '3'], files: [], stdin: 'x\n', outputs: 'any', runs: null, stdoutPipe: false });
+    expect(parseMetadata('#include <stdio.h>\n')).toEqual({ args: [], files: [], stdin: null, outputs: 'one', runs: null, stdoutPipe: false });
     expect(parseMetadata('// file: a.txt=one\\ntwo\n// file: b=\n').files).toEqual([{ name: 'a.txt', content: 'one\ntwo' }, { name: 'b', content: '' }]);
     expect(() => parseMetadata('// file: ../x=1\n')).toThrow(/plain file name/);
     expect(() => parseMetadata('// outputs: some\n')).toThrow(/outputs must be/);
+    expect(parseMetadata('// stdout: pipe\n').stdoutPipe).toBe(true);
+    expect(parseMetadata('// stdout: tty\n').stdoutPipe).toBe(false);
+    expect(() => parseMetadata('// stdout: file\n')).toThrow(/stdout must be/);
   });
 
   it('reads the run count of a nondeterministic program', () => {

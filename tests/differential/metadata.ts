@@ -9,6 +9,8 @@
  *                               recorder's, 20); raise it where a rare interleaving must be seen
  *   // file: data.txt=a\nb\n    a file in the program's working directory before it starts
  *                               (name=content, content with C escapes); one line per file
+ *   // stdout: pipe             the program runs as `./prog | cat` (stdout a pipe to cat,
+ *                               stderr the terminal): the lab's --stdout pipe (default: tty)
  *
  * Only the leading run of `//` lines is read; other comments there are ignored.
  */
@@ -28,13 +30,15 @@ export interface ProgramMetadata {
   outputs: OutputsKind;
   /** runs that record an `outputs: any` program, or null for the recorder's default */
   runs: number | null;
+  /** `// stdout: pipe`: run as `./prog | cat` */
+  stdoutPipe: boolean;
 }
 
-const METADATA_LINE = /^\/\/\s*(args|stdin|outputs|runs|file):\s?(.*)$/;
+const METADATA_LINE = /^\/\/\s*(args|stdin|outputs|runs|file|stdout):\s?(.*)$/;
 
 /** Reads the metadata of a C source. Throws (naming the line) on a malformed value. */
 export function parseMetadata(source: string): ProgramMetadata {
-  const meta: ProgramMetadata = { args: [], files: [], stdin: null, outputs: 'one', runs: null };
+  const meta: ProgramMetadata = { args: [], files: [], stdin: null, outputs: 'one', runs: null, stdoutPipe: false };
   for (const line of leadingCommentLines(source)) {
     const match = METADATA_LINE.exec(line);
     if (!match) continue;
@@ -43,6 +47,7 @@ export function parseMetadata(source: string): ProgramMetadata {
     else if (key === 'stdin') meta.stdin = unescapeC(value);
     else if (key === 'runs') meta.runs = parseRuns(value.trim(), line);
     else if (key === 'file') meta.files.push(parseFile(value, line));
+    else if (key === 'stdout') meta.stdoutPipe = parseStdout(value.trim(), line);
     else meta.outputs = parseOutputsKind(value.trim(), line);
   }
   return meta;
@@ -69,6 +74,11 @@ function parseFile(value: string, line: string): SeededFile {
 function parseRuns(value: string, line: string): number {
   if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
   throw new Error(`bad metadata "${line}": runs must be a whole number from 1 to 9999`);
+}
+
+function parseStdout(value: string, line: string): boolean {
+  if (value === 'pipe' || value === 'tty') return value === 'pipe';
+  throw new Error(`bad metadata "${line}": stdout must be "pipe" or "tty"`);
 }
 
 function parseOutputsKind(value: string, line: string): OutputsKind {

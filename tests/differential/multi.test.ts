@@ -25,6 +25,7 @@ describe('multi-process programs agree with gcc -O0 on Linux', () => {
         fileName: `${program.name}.c`,
         args: program.args,
         stdin: program.stdin ?? '',
+        stdoutPipe: program.stdoutPipe,
         files: program.files.map((f) => ({ path: f.name, content: f.content })),
       });
       expect(result.diagnosticsText, 'compiles').not.toMatch(/error:/);

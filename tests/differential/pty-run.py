@@ -3,7 +3,8 @@
 
 Reads one JSON request on standard input:
     {"exe": "/tmp/x/001_hello", "argv": ["001_hello", "a"], "stdin": "text" | null,
-     "timeout": 10, "env": {"PATH": "/usr/bin:/bin"}, "cwd": "/tmp/x" (optional)}
+     "timeout": 10, "env": {"PATH": "/usr/bin:/bin"}, "cwd": "/tmp/x" (optional),
+     "stdoutPipe": false (optional)}
 and writes one JSON reply on standard output:
     {"output": "<base64 of every byte the program wrote to the terminal>",
      "status": 0 | null, "signal": "SIGSEGV" | null, "timedOut": false}
@@ -29,6 +30,9 @@ How the terminal is set up, and why:
   wait status through a pipe, and stays alive until the terminal has closed.
 - We read until every holder of the slave has closed it (EIO), so output written by the
   program's descendants, even after it exited, is captured too; then we collect its status.
+- With "stdoutPipe", the shell runs the pipeline `./prog | cat`: the program's stdout is the
+  write end of a pipe, and /bin/cat, in the program's process group, reads it and writes to the
+  terminal; the program's stderr is the terminal itself. The status is still the program's.
 """
 import base64
 import fcntl
@@ -53,12 +57,16 @@ def configure_terminal(fd):
     termios.tcsetattr(fd, termios.TCSANOW, attrs)
 
 
-def exec_program(request, slave):
-    """In the program's process: own foreground process group on the terminal, then exec."""
+def exec_program(request, slave, pipe_write=None):
+    """In the program's process: own foreground process group on the terminal, then exec.
+    With pipe_write, stdout is that pipe (`prog | cat`) instead of the terminal."""
     os.setpgid(0, 0)
     os.tcsetpgrp(slave, os.getpgrp())
     for fd in (0, 1, 2):
         os.dup2(slave, fd)
+    if pipe_write is not None:
+        os.dup2(pipe_write, 1)
+        os.close(pipe_write)
     if slave > 2:
         os.close(slave)
     if request.get("cwd"):
@@ -69,6 +77,39 @@ def exec_program(request, slave):
     os.execve(request["exe"], request["argv"], request["env"])
 
 
+def exec_cat(slave, pipe_read, group):
+    """In cat's process (`prog | cat`): the program's process group, stdin the pipe, stdout and
+    stderr the terminal; then /bin/cat."""
+    try:
+        os.setpgid(0, group)
+    except OSError:
+        pass  # the shell has put it there already (start_cat)
+    os.dup2(pipe_read, 0)
+    os.close(pipe_read)
+    for fd in (1, 2):
+        os.dup2(slave, fd)
+    if slave > 2:
+        os.close(slave)
+    for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTTOU):
+        signal.signal(sig, signal.SIG_DFL)
+    os.execv("/bin/cat", ["cat"])
+
+
+def start_cat(slave, pipe_read, group):
+    """Fork cat for `prog | cat` (exec_cat) into the program's process group; returns its pid."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            exec_cat(slave, pipe_read, group)
+        finally:
+            os._exit(127)
+    try:
+        os.setpgid(pid, group)  # before the program is reaped (its group would be gone), as shells do
+    except OSError:
+        pass  # cat has already joined it and exec'd
+    return pid
+
+
 def run_shell(request, slave, report):
     """In the shell's process: make the session, start the program, report its pid and status.
 
@@ -77,16 +118,23 @@ def run_shell(request, slave, report):
     os.setsid()
     fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
     signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # so the child may take the terminal (tcsetpgrp)
+    pipe_read, pipe_write = os.pipe() if request.get("stdoutPipe") else (None, None)
     pid = os.fork()
     if pid == 0:
         try:
-            exec_program(request, slave)
+            if pipe_read is not None:
+                os.close(pipe_read)
+            exec_program(request, slave, pipe_write)
         finally:
             os._exit(127)
     try:
         os.setpgid(pid, pid)  # also done by the child: whichever runs first wins, as in shells
     except OSError:
         pass  # the child has already exec'd (its group is set)
+    if pipe_read is not None:
+        os.close(pipe_write)
+        start_cat(slave, pipe_read, pid)
+        os.close(pipe_read)
     os.close(slave)
     os.write(report, f"{pid} ".encode())
     _, status = os.waitpid(pid, 0)

@@ -73,6 +73,8 @@ export async function runOnTerminal(program: CorpusSource, exe: string, timeoutS
       timeout: timeoutSeconds,
       env: PROGRAM_ENV,
       cwd: dir,
+      // `./prog | cat`: stdout the write end of a pipe that the machine's cat copies to the terminal
+      stdoutPipe: program.stdoutPipe,
     };
     const python = await pythonInterpreter();
     const reply = JSON.parse(await pipeThrough(python, ['-I', '-S', PTY_RUNNER], JSON.stringify(request))) as PtyReply;

@@ -29,8 +29,11 @@ describe('the docs', () => {
     for (const path of programSources().keys()) if (path.startsWith('/bin/')) expect(text, path).toMatch(new RegExp(`[ ,]${path.slice(5)}[,\\n]`));
   });
 
-  it('docs/cli.md describes every command', () => {
+  it('docs/cli.md describes every command and names every kind of teaching warning', () => {
     const cli = read('docs/cli.md');
+    const kinds = [...read('src-main/kernel/warnings.ts').matchAll(/^\s+\| '([a-z-]+)'/gm)].map((m) => m[1]);
+    expect(kinds.length).toBeGreaterThan(5);
+    for (const kind of kinds) expect(cli, kind).toContain(`\`${kind}\``);
     for (const c of COMMANDS) expect(cli, c).toContain(`## forklab ${c.split(' ')[0]}`);
     expect(cli).toContain('npm run serve');
   });

@@ -117,3 +117,19 @@ test('the program is autosaved and comes back after a reload', async ({ page }) 
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('printf("kept %d\\n", 42);');
 });
+
+test('memcheck: a use after free runs on as on Linux, and its warning links to the step and line', async ({ page }, info) => {
+  await openLab(page);
+  await typeProgram(page, '#include <stdio.h>\n#include <stdlib.h>\nint main(void) {\n    int *p = malloc(8 * sizeof(int));\n    p[5] = 42;\n    free(p);\n    printf("%d\\n", p[5]);\n    return 0;\n}\n');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('run-summary')).toContainText('exited');
+  await expect(page.getByTestId('terminal')).toHaveText('42');
+  const warning = page.locator('[data-testid=warning][data-kind=use-after-free]');
+  await expect(warning).toHaveCount(1);
+  await expect(warning).toContainText('line 7');
+  await page.getByTestId('go-end').click();
+  await warning.getByTestId('warning-link').click();
+  const warnStep = Number((await warning.getByTestId('warning-link').textContent())!.match(/step (\d+)/)![1]);
+  expect(await currentStep(page)).toBe(warnStep);
+  await shot(page, info, '8-use-after-free');
+});

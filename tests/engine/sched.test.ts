@@ -58,9 +58,9 @@ describe('random schedules of scheduler-dependent programs', () => {
   for (const program of nondeterministic) {
     it(`${program.name}: every output is one Linux printed, and replays reproduce it`, () => {
       for (let seed = 1; seed <= 10; seed++) {
-        const run = runProgram({ source: program.source, fileName: `${program.name}.c`, args: program.args, stdin: program.stdin ?? '', policy: 'random', seed, quantum: 50 });
+        const run = runProgram({ source: program.source, fileName: `${program.name}.c`, args: program.args, stdin: program.stdin ?? '', stdoutPipe: program.stdoutPipe, policy: 'random', seed, quantum: 50 });
         expect(program.allowed).toContainEqual({ stdout: run.stdout, exit: run.exit });
-        const again = runProgram({ source: program.source, fileName: `${program.name}.c`, args: program.args, stdin: program.stdin ?? '', schedule: run.schedule });
+        const again = runProgram({ source: program.source, fileName: `${program.name}.c`, args: program.args, stdin: program.stdin ?? '', stdoutPipe: program.stdoutPipe, schedule: run.schedule });
         expect(again.stdout).toBe(run.stdout);
       }
     });

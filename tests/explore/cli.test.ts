@@ -58,6 +58,21 @@ describe('forklab explore', () => {
     expect(r.out).toContain('the search was complete');
   });
 
+  it('prints a replay command with the options the program was explored with', async () => {
+    const r = await cli(['explore', race, '--stdout', 'pipe', '--', 'one arg']);
+    const replays = [...r.out.matchAll(/^--- output \d+ of \d+ \(exit 0\); replay: forklab run (.*)$/gm)].map((m) => m[1]);
+    // on a pipe the parent's line waits in its buffer until it exits, after the child's
+    expect(replays).toHaveLength(1);
+    const texts = r.out.split(/^--- .*$/m).slice(1, 2).map((t) => t.replace(/^\n/, ''));
+    expect(texts).toEqual(['child\nparent\n']);
+    for (const [i, command] of replays.entries()) {
+      expect(command).toMatch(/ --stdout pipe --schedule "[\d: ]+" -- 'one arg'$/);
+      // the words as a shell splits them: plain, "double" or 'single' quoted
+      const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+      expect((await cli(['run', ...words])).out).toBe(texts[i]);
+    }
+  });
+
   it('says when the budget cut the search off', async () => {
     const r = await cli(['explore', race, '--max-runs', '1', '--json']);
     expect(r.code).toBe(0);

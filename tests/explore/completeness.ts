@@ -50,7 +50,7 @@ export interface Subject {
 
 export function subjectOf(p: CorpusProgram): Subject {
   return {
-    name: p.name, source: p.source, fileName: `${p.name}.c`, args: p.args, stdin: p.stdin ?? undefined,
+    name: p.name, source: p.source, fileName: `${p.name}.c`, args: p.args, stdin: p.stdin ?? undefined, stdoutPipe: p.stdoutPipe,
     files: p.files.map((f) => ({ path: f.name, content: f.content })),
     linux: p.allowed.map((o) => o.stdout),
   };

@@ -47,10 +47,15 @@ function ordersOf(graph: ProcessGraph): Set<string> {
   return out;
 }
 
-function explore(source: string, extra: { candidate?: string } = {}) {
+function explore(source: string, extra: { candidate?: string; stdoutPipe?: boolean } = {}) {
   const image = compileProgram(source, 'prog.c').image!;
   return exploreImage(image, { graphs: 50, ...extra });
 }
+
+/** `prog | cat` (--stdout pipe): stdout goes through cat, stderr straight to the terminal. */
+const PIPED = `${H}int main(void) {
+  printf("out 1\\n"); fflush(stdout); fprintf(stderr, "err 1\\n");
+  printf("out 2\\n"); fflush(stdout); fprintf(stderr, "err 2\\n"); return 0; }`;
 
 describe('the process graph', () => {
   const programs: [string, string][] = [
@@ -87,6 +92,34 @@ describe('the process graph', () => {
     expect(kinds).toContain('fork() → child 4 -fork-> child 4 starts');
     expect(kinds).toContain('exit(0) -reap-> wait() returns child 4');
     expect(kinds).toContain('wait() returns child 4 -program-> prints "parent done"');
+  });
+});
+
+describe('the process graph of a program piped into cat', () => {
+  it('has a lane for cat, which prints what it reads from the program, and its orders are the outputs', () => {
+    const view = explore(PIPED, { stdoutPipe: true });
+    expect(view.complete).toBe(true);
+    const found = new Set(view.outputs.map((o) => o.stdout));
+    expect(found.size).toBe(5);
+    // cat reads one write or both at once: a graph per way, together they allow exactly the outputs
+    const allowed = new Set(view.graphs!.flatMap((g) => [...ordersOf(g)]));
+    expect(allowed).toEqual(found);
+    for (const g of view.graphs!) {
+      expect(g.lanes.map((l) => l.name)).toEqual(['parent 3', 'cat 4']);
+      const label = (id: string) => g.vertices.find((v) => v.id === id)!.label;
+      expect(g.edges.filter((e) => e.kind === 'pipe').map((e) => `${label(e.from)} -> ${label(e.to)}`)[0]).toMatch(/^writes 6 bytes into a pipe -> reads (6|12) bytes from a pipe$/);
+      expect(g.vertices.filter((v) => v.lane === 1 && v.kind === 'print').map((v) => v.text)).toEqual(['out 1\n', 'out 2\n']);
+    }
+  });
+
+  it('explains an impossible order by a chain every run keeps, and a possible one by its decisions', () => {
+    const no = explore(PIPED, { stdoutPipe: true, candidate: 'out 1\nout 2\nerr 1\nerr 2\n' }).candidate!;
+    expect(no.possible).toBe(false);
+    // not "out 1" after "err 1", which holds only in the runs where cat reads both lines at once
+    expect(no.why).toEqual(['"out 2" is printed after it reads from the pipe, which needs parent 3 to write into the pipe, which comes after it prints "err 1"; your output has "out 2" before "err 1".']);
+    const yes = explore(PIPED, { stdoutPipe: true, candidate: 'err 1\nerr 2\nout 1\nout 2\n' }).candidate!;
+    expect(yes.possible).toBe(true);
+    expect(yes.why).toEqual(['parent 3 runs before cat 4 prints "out 1"']);
   });
 });
 

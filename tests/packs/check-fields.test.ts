@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src-main/packs/load.ts';
+import { gradeExercise } from '../../src-main/checker/grade.ts';
 import type { PackError } from '../../src-main/packs/types.ts';
 import { EXERCISE_YAML, PACK_YAML, tinyPack } from './tiny-pack.ts';
 
@@ -38,6 +39,16 @@ describe('test-case tables', () => {
     expect(c.points).toBe(5);
     expect(c.cases![1]).toEqual({ stdin: '4 6\n', trimmed: '10', points: 3 });
     expect(pack!.exercises[0].maxPoints).toBe(10);
+  });
+
+  it('grade with the file as input: a program that reads it passes, one that ignores it fails that case', () => {
+    const exercise = loadPack(withChecks(table, { 'hello-fork/big.txt': '4 6\n' })).pack!.exercises[0];
+    const adds = '#include <stdio.h>\nint main(void) { int a, b; if (scanf("%d %d", &a, &b) == 2) printf("%d\\n", a + b); return 0; }\n';
+    const sums = (source: string) => gradeExercise({ ...exercise, checks: exercise.checks.slice(3) }, source, { includeRun: false }).tests[0];
+    expect(sums(adds)).toMatchObject({ status: 'passed', points: 5 });
+    const fixed = sums('#include <stdio.h>\nint main(void) { printf("3\\n"); return 0; }\n');
+    expect(fixed).toMatchObject({ status: 'failed', points: 2 });
+    expect(fixed.message).toContain('case 2 (input "4 6\\n"): line 1 differs: the program printed "3", expected "10"');
   });
 
   it('a case without an expected output, a missing stdin file, points that do not add up', () => {
@@ -168,6 +179,16 @@ describe('mistakes an instructor makes, each named with its file, line and field
     expect(errors).toContainEqual({ file: EX, line: lineOf(EXERCISE_YAML + check('sums', 1, 'type: output\ncases: []'), 'cases: []'), field: 'checks[3].cases', message: 'an empty list: give at least one entry' });
     const twice = errorsOf(tinyPack({ 'pack.yaml': `${PACK_YAML}title: again\n` }));
     expect(twice).toEqual([{ file: 'pack.yaml', line: PACK_YAML.split('\n').length, field: '', message: 'YAML: the key "title" appears twice in the same mapping (the second one is on this line)' }]);
+  });
+
+  it('an exercise listed twice is said once, and its own errors are not doubled', () => {
+    const errors = errorsOf(withChecks(check('x', 1, 'type: robust\npoints: 1\npolicies: [child-frist]\ncheck: { type: compiles }'), { 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(errors.map((e) => `${e.file}: ${e.field}: ${e.message}`)).toEqual([
+      `${EX}: checks[3].policies[0]: must be one of "parent-first", "child-first", "round-robin", "random" (got "child-frist")`,
+      'pack.yaml: exercises[1]: exercise "hello-fork" is listed twice',
+    ]);
+    const listed = errorsOf(tinyPack({ 'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, hello-fork]') }));
+    expect(listed).toEqual([{ file: 'pack.yaml', line: lineOf(PACK_YAML, 'exercises:'), field: 'exercises[1]', message: 'exercise "hello-fork" is listed twice' }]);
   });
 
   it('a check that requires a check id the exercise does not have names the ids it has', () => {

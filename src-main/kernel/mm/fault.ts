@@ -107,7 +107,7 @@ export function doWpPage(mm: MmStruct, vpn: number, pte: number, address: number
   }
   const newFrame = phys.allocFrame(mm.id);
   if (newFrame === NO_FRAME) return outOfMemory(mm, address, vpn);
-  phys.frameBytes(newFrame).set(phys.frameBytes(oldFrame));
+  phys.copyFrame(newFrame, oldFrame);
   mm.pageTable.set(vpn, makePte(newFrame, PTE_PRESENT | PTE_USER | PTE_WRITABLE));
   phys.putFrame(oldFrame, mm.id);
   // other tasks of this mm (threads) may have cached the old frame: make them look again

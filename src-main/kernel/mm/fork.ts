@@ -96,7 +96,7 @@ function copyPageRangeEager(dst: MmStruct, src: MmStruct): number {
       }
       const newFrame = phys.allocFrame(dst.id);
       if (newFrame === NO_FRAME) return -1;
-      phys.frameBytes(newFrame).set(phys.frameBytes(frame));
+      phys.copyFrame(newFrame, frame);
       copy[i] = makePte(newFrame, PTE_PRESENT | PTE_USER | PTE_WRITABLE);
       copied++;
     }

@@ -57,6 +57,12 @@ export class PhysicalMemory {
   framesPeak = 0;
   allocs = 0;
   frees = 0;
+  /**
+   * memcheck's shadow of each frame, by frame number (mm/shadow.ts): null unless the run asked
+   * for memcheck; undefined for a frame that is all DEFINED
+   */
+  shadows: (Uint8Array | undefined)[] | null = null;
+
   /** fault counters summed over every address space on this memory */
   readonly totals: MmCounters = zeroCounters();
 
@@ -103,6 +109,7 @@ export class PhysicalMemory {
       this.views[frame] = new DataView(buffer);
       this.bytes[frame] = new Uint8Array(buffer);
     }
+    if (this.shadows !== null) this.shadows[frame] = undefined;
     this.refcount[frame] = 1;
     this.allocs++;
     this.framesInUse++;
@@ -148,6 +155,12 @@ export class PhysicalMemory {
     const b = this.bytes[frame];
     if (!b) throw new Error(`frame ${frame} is not allocated`);
     return b;
+  }
+
+  /** Copies frame `src` into frame `dst` (copy on write, eager fork): its bytes and its shadow. */
+  copyFrame(dst: number, src: number): void {
+    this.frameBytes(dst).set(this.frameBytes(src));
+    if (this.shadows !== null) this.shadows[dst] = this.shadows[src]?.slice();
   }
 
   /** A new address-space id (1, 2, 3 …). */

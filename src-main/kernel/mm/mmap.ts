@@ -13,6 +13,13 @@ import { insertVma, pageAlignUp } from './vma.ts';
 /** What mapAnonymous returns on failure ((void *) -1 in C). */
 export const MAP_FAILED = -1;
 export const EINVAL = 22;
+export const ENOMEM = 12;
+/**
+ * The most VMAs an address space may have (Linux's vm.max_map_count): beyond it mmap, and a
+ * munmap that would split a mapping, fail with ENOMEM. It also bounds the host's cost of a
+ * program that maps without ever touching the memory (`while (malloc(1 << 20))`).
+ */
+export const MAX_MAP_COUNT = 65530;
 
 /**
  * Maps `length` bytes (rounded up to whole pages) of fresh anonymous memory and returns the
@@ -24,6 +31,7 @@ export function mapAnonymous(mm: MmStruct, length: number, name = 'mmap'): numbe
   if (!Number.isFinite(length) || length <= 0) return MAP_FAILED;
   const size = pageAlignUp(length, ps);
   if (size / ps > mm.phys.maxFrames) return MAP_FAILED;
+  if (mm.vmas.length >= MAX_MAP_COUNT) return MAP_FAILED;
   const start = findFreeAreaTopDown(mm, size);
   if (start === MAP_FAILED) return MAP_FAILED;
   insertVma(mm.vmas, { kind: 'mmap', name, start, end: start + size, readable: true, writable: true, growsDown: false });
@@ -32,41 +40,34 @@ export function mapAnonymous(mm: MmStruct, length: number, name = 'mmap'): numbe
 
 /**
  * The highest start address below mmapBase where `size` bytes fit with a free guard page on each
- * side (get_unmapped_area, top-down), or MAP_FAILED.
+ * side (get_unmapped_area, top-down), or MAP_FAILED. One pass down the VMAs (sorted by start and
+ * disjoint, so their ends are sorted too): each one reaching into the window pushes it below.
  */
 function findFreeAreaTopDown(mm: MmStruct, size: number): number {
   const ps = mm.pageSize;
   const floor = pageAlignUp(mm.brk, ps) + ps;
   let end = mm.mmapBase;
-  while (end - size >= floor) {
-    const start = end - size;
-    const blocker = highestOverlap(mm.vmas, start - ps, end + ps);
-    if (blocker === null) return start;
-    end = blocker.start - ps;
+  for (let i = mm.vmas.length - 1; i >= 0 && end - size >= floor; i--) {
+    const v = mm.vmas[i];
+    if (v.start === v.end || v.start >= end + ps) continue;
+    if (v.end <= end - size - ps) return end - size;
+    end = v.start - ps;
   }
-  return MAP_FAILED;
-}
-
-/** The overlapping non-empty VMA with the lowest start in [start, end), or null. */
-function highestOverlap(vmas: readonly Vma[], start: number, end: number): Vma | null {
-  let found: Vma | null = null;
-  for (const v of vmas) {
-    if (v.start === v.end || v.end <= start || v.start >= end) continue;
-    if (found === null || v.start < found.start) found = v;
-  }
-  return found;
+  return end - size >= floor ? end - size : MAP_FAILED;
 }
 
 /**
  * Unmaps [addr, addr + length) from the anonymous mappings it overlaps (trimming or splitting
  * them) and frees their pages. Other segments are left alone. Returns 0, or -EINVAL when addr is
- * not page aligned or length is not positive.
+ * not page aligned or length is not positive, or -ENOMEM when a split would pass MAX_MAP_COUNT.
  */
 export function doMunmap(mm: MmStruct, addr: number, length: number): number {
   const ps = mm.pageSize;
   if (addr % ps !== 0 || !(length > 0)) return -EINVAL;
   const start = addr;
   const end = addr + pageAlignUp(length, ps);
+  const splits = mm.vmas.filter((v) => v.kind === 'mmap' && v.start < start && v.end > end).length;
+  if (splits > 0 && mm.vmas.length + splits > MAX_MAP_COUNT) return -ENOMEM;
   const kept: Vma[] = [];
   let changed = false;
   for (const v of mm.vmas) {

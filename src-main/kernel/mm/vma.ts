@@ -24,13 +24,23 @@ export interface Vma {
   growsDown: boolean;
 }
 
-/** The VMA that contains `address`, or null (find_vma, restricted to containment). */
+/**
+ * The VMA that contains `address`, or null (find_vma, restricted to containment): a binary search
+ * of the list, which is sorted by start and disjoint (empty VMAs contain nothing).
+ */
 export function findVma(vmas: readonly Vma[], address: number): Vma | null {
-  for (let i = 0; i < vmas.length; i++) {
-    const v = vmas[i];
-    if (address >= v.start && address < v.end) return v;
+  let lo = 0;
+  let hi = vmas.length - 1;
+  let last = -1; // the last VMA starting at or below address
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (vmas[mid].start <= address) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return null;
+  while (last >= 0 && vmas[last].start === vmas[last].end) last--;
+  return last >= 0 && address < vmas[last].end ? vmas[last] : null;
 }
 
 /** True when [start, end) overlaps no VMA of the list (other than `except`). */

@@ -151,6 +151,33 @@ describe('compiled blocks run exactly as the interpreter', () => {
     expect(compiled.enter(main.entryPc, 8)).not.toBeNull();
   });
 
+  it('gives memcheck\'s warnings alike, and goes on alike when memcheck\'s budget runs out mid-run', () => {
+    const source = `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int f(int x) { if (x) return 1; }
+int main(void) {
+  int u;
+  long s = 0;
+  int *p = malloc(40);
+  free(p);
+  if (fork() == 0) { printf("%d\\n", f(0)); exit(0); }
+  wait(NULL);
+  for (int i = 0; i < 20000; i++) s += i & 3;
+  printf("%ld %d\\n", s, p[3] + (u > 0));
+  return 0;
+}`;
+    const image = compileProgram(source, 'memcheck.c').image!;
+    const whole = expectSame(image, { memcheck: true });
+    expect(whole.warnings.map((w) => w.kind).sort()).toEqual(['missing-return', 'uninitialised-value', 'use-after-free']);
+    // the budget runs out in the loop: the last line's mistakes go unchecked, at full speed
+    const cut = expectSame(image, { memcheck: true, memcheckLimit: 5_000 });
+    expect(cut.trace.filter((e) => e.kind === 'memcheck-limit')).toHaveLength(1);
+    expect(cut.warnings.map((w) => w.kind).sort()).toEqual(['missing-return']);
+    expect(cut.stdout).toBe(whole.stdout);
+  });
+
   it('faults in the middle of a block, or in a library call, at the same pc, line and step', () => {
     const programs = [
       'int main(void) { int a = 1, b = 2; int *p = 0; a = a + b; *p = a; return 0; }',

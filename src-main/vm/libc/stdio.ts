@@ -402,6 +402,8 @@ class StreamInput implements ScanInput {
     grown.set(r, this.bytes.length);
     this.bytes = grown;
     mem.setI32(file + F_POS, grown.length);
+    // the buffer holds read-ahead now: exit gives it back, never writes it out as output
+    mem.setI32(file + F_FLAGS, mem.i32(file + F_FLAGS) | FLAG_READING);
     return true;
   }
 }

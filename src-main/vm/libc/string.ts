@@ -88,9 +88,17 @@ function copyString(mem: UserMemory, dst: number, src: number): void {
 
 /**
  * Copies bytes from `src` to `dst`, each read then written in order, until a NUL was copied or
- * `n` bytes were; returns the bytes copied before the NUL (n when none came).
+ * `n` bytes were; returns the bytes copied before the NUL (n when none came). Tells memcheck
+ * what it wrote (UserMemory.written), as UserMemory's own writes do.
  */
 function copyUntilNul(mem: UserMemory, dst: number, src: number, n: number): number {
+  const copied = copyRuns(mem, dst, src, n);
+  if (mem.written !== null) mem.written(dst, Math.min(copied + 1, n));
+  return copied;
+}
+
+/** copyUntilNul's copy, page run by page run (byte by byte under a vfork child's write check). */
+function copyRuns(mem: UserMemory, dst: number, src: number, n: number): number {
   const t = mem.tlb;
   if (t.writeCheck !== null) {
     for (let i = 0; i < n; i++) {

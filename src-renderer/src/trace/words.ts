@@ -62,6 +62,9 @@ const WARNING_TITLES: Record<string, string> = {
   'zombie-not-reaped': 'a zombie nobody reaped',
   'orphan-reparented': 'an orphan was adopted',
   'fork-failed-rlimit': 'fork failed: too many processes',
+  'use-after-free': 'memory used after free()',
+  'uninitialised-value': 'a value used before it was set',
+  'missing-return': 'a function ended without return',
 };
 
 /** A warning's title in words (an unknown kind reads with spaces for its dashes). */
