@@ -650,7 +650,7 @@ function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
   const at = ctx.sp - 16;
   const o = offsetIn(t, at, 16);
   // both words in one page (as nearly always): one translation, the higher word first as below
-  if (o >= 0 && t.writeCheck === null) {
+  if (o >= 0 && t.writeCheck === null && mem.written === null) {
     const view = writeView(t, ctx.sp - 8);
     const ret = codeAddress(ctx.pc + 4);
     view.setInt32(o + 8, ret >>> 0, true);
