@@ -15,6 +15,7 @@
  * library functions.
  */
 import type { UserMemory } from '../../user-memory.ts';
+import { offsetIn, readView } from '../../memory-ops.ts';
 
 // sizes (x86-64: SIZE_SZ 8, MALLOC_ALIGNMENT 16)
 export const SIZE_SZ = 8;
@@ -177,6 +178,14 @@ export class Heap {
   private cachedTop = -1;
   private cachedSystemMem = -1;
 
+  /** Makes the next reads of the state go to memory (a new call: the program may have written it). */
+  forgetCachedState(): this {
+    this.cachedTcache = -1;
+    this.cachedTop = -1;
+    this.cachedSystemMem = -1;
+    return this;
+  }
+
   get initialized(): boolean {
     return this.word(this.state + S_INITIALIZED) !== 0;
   }
@@ -311,9 +320,15 @@ export class Heap {
   sizeBits(p: number): number {
     return this.mem.i32(p + 8) & SIZE_BITS;
   }
-  /** chunksize: the size without the flag bits */
+  /** chunksize: the size without the flag bits (one translation when the field lies in one page) */
   chunkSize(p: number): number {
-    return this.sizeField(p) - this.sizeBits(p);
+    const t = this.mem.tlb;
+    const at = p + 8;
+    const o = offsetIn(t, at, 8);
+    if (o < 0) return this.sizeField(p) - this.sizeBits(p);
+    const view = readView(t, at);
+    const low = view.getInt32(o, true);
+    return (view.getInt32(o + 4, true) >>> 0) * TWO32 + ((low & ~SIZE_BITS) >>> 0);
   }
   setHead(p: number, sizeAndBits: number): void {
     this.setWord(p + 8, sizeAndBits);
