@@ -7,6 +7,8 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
 import { Footprint } from './footprint.ts';
+import type { ProgramImage } from '../lang/image.ts';
+import { Op } from '../lang/isa.ts';
 
 /** The shared state of one task, as other tasks can observe it. */
 interface TaskSnap {
@@ -305,4 +307,30 @@ export function memoryOwner(kernel: Kernel, task: Task): number {
     }
   }
   return shared ? owner : 0;
+}
+
+const COMPARISONS = new Set<number>([Op.EQ_I32, Op.NE_I32, Op.LT_I32, Op.LE_I32, Op.GT_I32, Op.GE_I32]);
+
+/**
+ * True when the code at `pc` (just after a call that returns a pid) only looks at whether the
+ * result is positive: it drops it (`wait(NULL);`) or compares it with a constant of at most 0
+ * (`while (wait(NULL) > 0)`, `!= -1`), where every pid gives the same answer.
+ */
+export function resultSignOnly(image: ProgramImage, pc: number): boolean {
+  const code = image.code;
+  if (code[pc] === Op.POP) return true;
+  return code[pc] === Op.PUSH_I32 && code[pc + 1] <= 0 && COMPARISONS.has(code[pc + 2]);
+}
+
+/**
+ * Whether a call shows which of a parent's zombie children a wait reaped (see runner.ts, "which
+ * zombie"): a wait or waitpid that is not a blocking wait for any child without a status
+ * (`wait(NULL)`, `waitpid(-1, NULL, 0)`) whose result only counts by its sign; a kill, which
+ * finds a reaped child gone; ps. `args` reads the call's integer and pointer arguments; `next`
+ * is the code index after the call.
+ */
+export function showsReapedChild(name: string, image: ProgramImage, next: number, args: { i32(i: number): number; ptr(i: number): number }): boolean {
+  if (name === 'wait') return args.ptr(0) !== 0 || !resultSignOnly(image, next);
+  if (name === 'waitpid') return args.i32(0) !== -1 || args.ptr(1) !== 0 || args.i32(2) !== 0 || !resultSignOnly(image, next);
+  return name === 'kill' || name === '__lab_ps' || name === 'waitid';
 }

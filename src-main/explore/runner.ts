@@ -12,6 +12,16 @@
  * handler interrupts a blocked call with EINTR), not for sleep and pause (the clock or a signal
  * ends them), and not when the program runs ps (it shows who sleeps); those are transitions.
  *
+ * Which zombie: a wait for any child (`wait(NULL)`, `waitpid(-1, NULL, 0)`) whose result the
+ * program only tests for being positive (`while (wait(NULL) > 0)`) reaps some zombie child, and
+ * the program cannot tell which: the reaping is like taking one from a counter that exits add
+ * to. Its footprint then says so (it reads no child's life and writes no child's; exits and such
+ * reaps commute), so that the search does not try every order in which a parent could reap its
+ * children, k! of them, when none changes the output. That holds while nothing else shows which
+ * children are left: a wait with a status or whose result is used, waitpid for one child, kill,
+ * ps. A run that makes such a call says so (reapedChildShown) and the search starts again with
+ * every wait precise (waitsPrecise).
+ *
  * The search (search.ts) tells the runner which decisions replay a known prefix: those run at
  * full speed, without observation.
  */
@@ -25,13 +35,16 @@ import type { Task } from '../kernel/task.ts';
 import type { Machine } from '../vm/machine.ts';
 import { bootMachine, runMachine, type RunRequest } from '../vm/run.ts';
 import { Footprint } from './footprint.ts';
-import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, snapshot, type Snapshot } from './observe.ts';
+import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, showsReapedChild, snapshot, type Snapshot } from './observe.ts';
+import { Op, OPERANDS } from '../lang/isa.ts';
 import { StateHasher, type MmHashes } from './state-hash.ts';
 
 /** How to run the program (the engine's request, vm/run.ts; its schedule-picking options unused). */
 export interface ExploreRunOptions extends Omit<RunRequest, 'source' | 'policy' | 'seed' | 'quantum' | 'schedule'> {
   /** every blocked attempt is a transition (the program shows which tasks sleep: ps) */
   blockingVisible?: boolean;
+  /** every wait reads and writes the children it looks at (the program shows which it reaped: see the header) */
+  waitsPrecise?: boolean;
 }
 
 /** One transition of the run. */
@@ -99,6 +112,8 @@ export interface ControlledResult {
   pidsObserved: boolean;
   /** the program ran ps, which shows which tasks sleep */
   psUsed: boolean;
+  /** the program made a call that shows which child a wait reaped (see the header) */
+  reapedChildShown: boolean;
   /** the decider let the run finish unobserved (the search's budget ran out during it) */
   free: boolean;
   /** decision points the run went through */
@@ -168,6 +183,8 @@ interface Slice {
   waitPid: number | null;
   /** the task's own part before the slice (state-hash.ts), in case the slice is a blocked attempt */
   ownBefore: [number, number];
+  /** the slice's wait reaps whichever zombie child, and the program cannot tell which (see the header) */
+  anyZombie: boolean;
 }
 
 /** Thrown through the kernel to abandon a run (not an Error: no stack to capture). */
@@ -236,6 +253,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       if (task.state === 'Z' || task.state === 'X') fp.write(`mem:${s.owner}:*`);
     }
     if (fp.accesses.has(`sig:${s.pid}`) && s.calls.some((c) => OUTPUT_CALLS.has(c))) addWritePipeReads(fp, s.task, names);
+    if (s.anyZombie) reapedAnyZombie(s, after, fp);
     const created: number[] = [];
     for (const pid of after.tasks.keys()) if (!s.before.tasks.has(pid) && pid > s.before.maxPid) created.push(pid);
     decider.transition(index, { pid: s.pid, footprint: fp, created, afterClockJump: s.afterClockJump, enabledBy: reapedOnly(s, after) });
@@ -256,6 +274,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
   let replayingAttempt = false;
   let replayedOwnBefore: [number, number] | null = null;
   let psUsed = false;
+  let reapedChildShown = false;
   const pidsSeen = new PidsSeen();
   let lastRan: Task | null = null;
   /** the task of the current slice shares its memory (threads, vfork): every call ends its slice */
@@ -311,7 +330,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     footprint.read(`sig:${pid}`);
     slice = {
       pid, task, before: current, footprint, owner, pages, ownBefore,
-      living: livingProcesses(kernel), calls: [], afterClockJump: jumped, waitPid: null,
+      living: livingProcesses(kernel), calls: [], afterClockJump: jumped, waitPid: null, anyZombie: false,
     };
     return task;
   };
@@ -328,6 +347,9 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
         pidsObserved = true;
       }
       if (name === '__lab_ps') psUsed = true;
+      const reaps = REAP_CALLS.has(name) && !options.waitsPrecise;
+      const shows = reaps && showsReaped(task, name, nargs, kinds);
+      if (shows) reapedChildShown = true;
       const s = slice;
       if (free || !s || (LOCAL_CALLS.has(name) && !sliceShared) || MEMORY_ONLY_CALLS.has(name)) return;
       const args = ARG_CALLS.has(name) ? machine.callFor(s.task, nargs, kinds) : null;
@@ -336,6 +358,7 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       s.calls.push(name);
       if (name === 'wait') s.waitPid = -1;
       else if (name === 'waitpid') s.waitPid = arg0;
+      s.anyZombie = reaps && !shows && (name === 'wait' || name === 'waitpid');
       if (TIMER_CALLS.has(name)) s.footprint.write('timers');
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
     },
@@ -348,6 +371,12 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       const local = LOCAL_CALLS.has(name) && !sliceShared;
       return !free && local && task.state === 'R' && task.blockedCall === null && !kernel.needResched && !kernel.stopReason;
     },
+  };
+  /** Whether `task`'s call `name` (about to run) shows which child a wait reaped (observe.ts). */
+  const showsReaped = (task: Task, name: string, nargs: number, kinds: number): boolean => {
+    const ctx = task.ctx;
+    if (ctx.image.code[ctx.pc] !== Op.CALL_BUILTIN) return true;
+    return showsReapedChild(name, ctx.image, ctx.pc + 1 + OPERANDS[Op.CALL_BUILTIN], machine.callFor(task, nargs, kinds));
   };
   /** Names the pipes a task just made after it ("pid.n"), the same in every run. */
   const namePipes = (task: Task): void => {
@@ -364,6 +393,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
   }
   const status = program.exitCode;
   const done = program.state === 'Z' || program.state === 'X';
+  // the machine is done with: the next run's takes its frames' storage
+  kernel.memory.phys.recycle();
   const signal = done && (status & 0x7f) !== 0 ? status & 0x7f : 0;
   // chunk by chunk (a character split across two writes decodes as one), not byte by byte
   const decoder = new TextDecoder();
@@ -381,10 +412,28 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
     schedule: formatSchedule(kernel.schedule),
     pidsObserved,
     psUsed,
+    reapedChildShown,
     free,
     decisions: index,
   };
 }
+
+/**
+ * A wait that reaped whichever zombie child (Slice.anyZombie): its footprint forgets which child
+ * it looked at and reaped, and keeps that it took one zombie of its task's.
+ */
+function reapedAnyZombie(s: Slice, after: Snapshot, fp: Footprint): void {
+  const kids = s.before.tasks.get(s.pid)?.kids.split(',').filter(Boolean).map(Number) ?? [];
+  const reaped = kids.filter((c) => !after.tasks.has(c) && s.before.tasks.get(c)?.life.startsWith('Z'));
+  if (reaped.length !== 1 || s.calls.length !== 1) return;
+  for (const [key, access] of [...fp.accesses]) if (key.startsWith('life:') && !access.write) fp.accesses.delete(key);
+  fp.accesses.delete(`life:${reaped[0]}`);
+  fp.accesses.delete(`zombies:${s.pid}`);
+  fp.write(`zombies:${s.pid}`, '-');
+}
+
+/** Calls whose use shows, or depends on, which of its zombie children a wait reaped. */
+const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps']);
 
 /**
  * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or

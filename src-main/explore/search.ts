@@ -10,6 +10,10 @@
  * never tried, and sleep sets stop a transition from being re-run from a state equivalent to one
  * it was run from.
  *
+ * A wait for any child whose result counts only by its sign takes whichever zombie, as from a
+ * counter (runner.ts, "which zombie"): the search starts with that, and again from the start
+ * with every wait precise when a run shows that the program can tell which child was reaped.
+ *
  * Happens-before: program order, fork (the child after the transition that made it), dependent
  * transitions in the order they ran, and the clock: when every task sleeps and the clock jumps to
  * the first timer, everything before the jump happens before everything after it.
@@ -101,16 +105,17 @@ export function searchSchedules(image: ProgramImage, options: ExploreRunOptions,
   for (;;) {
     const once = searchOnce(image, runOptions, budget, started, withPids);
     if (once.result.cutOff) return once.result;
-    const again = (once.pidsObserved && !withPids) || (once.psUsed && !runOptions.blockingVisible);
+    const again = (once.pidsObserved && !withPids) || (once.psUsed && !runOptions.blockingVisible) || (once.reapsShown && !runOptions.waitsPrecise);
     if (!again) return once.result;
     withPids ||= once.pidsObserved;
     if (once.psUsed) runOptions = { ...runOptions, blockingVisible: true };
+    if (once.reapsShown) runOptions = { ...runOptions, waitsPrecise: true };
   }
 }
 
 function searchOnce(
   image: ProgramImage, options: ExploreRunOptions, budget: SearchBudget, started: number, withPids: boolean,
-): { result: SearchResult; pidsObserved: boolean; psUsed: boolean } {
+): { result: SearchResult; pidsObserved: boolean; psUsed: boolean; reapsShown: boolean } {
   const path: Node[] = [];
   const runs: ControlledResult[] = [];
   let runsStarted = 0;
@@ -118,6 +123,7 @@ function searchOnce(
   let transitions = 0;
   let pidsObserved = withPids;
   let psUsed = options.blockingVisible === true;
+  let reapsShown = options.waitsPrecise === true;
   /** the node where this run leaves the previous path (its choice is new) */
   let divergeAt = 0;
   /** set when the budget ran out during a run: the run finishes unobserved, then the search stops */
@@ -232,6 +238,7 @@ function searchOnce(
     result: { complete: cutOff === null, runs, runsStarted, states, transitions, cutOff },
     pidsObserved,
     psUsed,
+    reapsShown,
   });
 
   for (;;) {
@@ -252,6 +259,11 @@ function searchOnce(
     if (result.psUsed && !psUsed) {
       psUsed = true;
       // blocked attempts were not transitions: search again from the start
+      return finish(null);
+    }
+    if (result.reapedChildShown && !reapsShown) {
+      reapsShown = true;
+      // waits took whichever zombie: search again from the start with every wait precise
       return finish(null);
     }
     if (cut) return finish(cut);

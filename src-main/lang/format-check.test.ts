@@ -49,3 +49,29 @@ describe('format checks stay quiet where gcc -Wall does', () => {
     expect(r.diagnostics.filter((d) => isFormatWarning(d.message)).map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([]);
   });
 });
+
+describe('format warnings say what to write instead', () => {
+  const notes = (body: string): string[] => {
+    const text = `#include <stdio.h>\nint main(void) {\n    int age = 0; long big = 0; double d = 0; char c = 0, word[8] = "";\n    ${body}\n    return 0;\n}\n`;
+    const r = compile({ files: [{ name: 'prog.c', text }], runtime: [CRT] });
+    return r.diagnostics.filter((d) => isFormatWarning(d.message)).map((d) => d.hint ?? '');
+  };
+
+  it('names the conversion that prints the argument', () => {
+    expect(notes('printf("%d %s %d %f\\n", big, age, sizeof age, age);')).toEqual([
+      "to print a 'long int', write '%ld'",
+      "to print an 'int', write '%d'",
+      "to print a 'long unsigned int', write '%lu'",
+      "to print an 'int', write '%d'",
+    ]);
+  });
+
+  it("tells scanf's caller to pass the variable's address, or the conversion for what it points to", () => {
+    expect(notes('scanf("%d %f %d %d", age, &d, &c, word);')).toEqual([
+      "scanf stores what it reads at an address: pass '&age'",
+      "to read into a 'double', write '%lf'",
+      "to read into a 'char', write '%c'",
+      "to read into a 'char', write '%s'",
+    ]);
+  });
+});

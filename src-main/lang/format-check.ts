@@ -32,7 +32,7 @@ interface Expected {
   matches: (t: CType) => boolean;
 }
 
-type Warn = (pos: Pos, message: string) => void;
+type Warn = (pos: Pos, message: string, hint?: string) => void;
 
 /**
  * Warns about each mismatch between the format of a call of library function `name` and the
@@ -104,7 +104,7 @@ class FormatChecker {
         this.warn(this.at(j), `unknown conversion type character '${printable(f[j])}' in format`);
         return this.tooMany();
       }
-      if (expected !== 'none') this.take(j, `%${length}${conv}`, expected);
+      if (expected !== 'none') this.take(j, `%${length}${conv}`, expected, (arg) => printfAdvice(conv, arg.type));
       i = j;
     }
     this.tooMany();
@@ -138,7 +138,7 @@ class FormatChecker {
       }
       if (!suppressed && target !== 'none') {
         const name = target.name.endsWith('*') ? `${target.name}*` : `${target.name} *`;
-        this.take(j, `%${allocating ? 'm' : ''}${length}${conv}`, { name, matches: (t) => t.kind === 'ptr' && target.matches(t.base!) });
+        this.take(j, `%${allocating ? 'm' : ''}${length}${conv}`, { name, matches: (t) => t.kind === 'ptr' && target.matches(t.base!) }, scanfAdvice);
       }
       i = conv === '[' ? scansetEnd(f, j) : j;
     }
@@ -146,14 +146,15 @@ class FormatChecker {
   }
 
   /** The next argument, for the conversion whose letter is at byte `at`. */
-  private take(at: number, directive: string, expected: Expected): void {
+  /** The next argument, for the conversion whose letter is at byte `at`; `advice` says what to write instead. */
+  private take(at: number, directive: string, expected: Expected, advice: (arg: Expr) => string | undefined): void {
     const arg = this.args[this.next];
     if (!arg) {
       this.warn(this.at(at), `format '${directive}' expects a matching '${expected.name}' argument`);
       return;
     }
     if (!expected.matches(arg.type)) {
-      this.warn(this.at(at), `format '${directive}' expects argument of type '${expected.name}', but argument ${this.next + 1} has type '${typeToString(arg.type)}'`);
+      this.warn(this.at(at), `format '${directive}' expects argument of type '${expected.name}', but argument ${this.next + 1} has type '${typeToString(arg.type)}'`, advice(arg));
     }
     this.next++;
   }
@@ -193,6 +194,46 @@ class FormatChecker {
     }
     return whole;
   }
+}
+
+// ---------------------------------------------------------------- advice
+
+/** The conversion that prints a value of type t ("to print a 'long int', write '%ld'"), keeping the letter when it fits. */
+function printfAdvice(conv: string, t: CType): string | undefined {
+  let directive: string | undefined;
+  if (t.kind === 'int' || t.kind === 'long' || t.kind === 'llong') {
+    const length = t.kind === 'long' ? 'l' : t.kind === 'llong' ? 'll' : '';
+    directive = length + ('oxX'.includes(conv) ? conv : t.unsigned ? 'u' : 'd');
+  } else if (t.kind === 'double') {
+    directive = 'fFeEgGaA'.includes(conv) ? conv : 'f';
+  } else if (t.kind === 'ptr') {
+    directive = t.base!.kind === 'char' ? 's' : 'p';
+  }
+  return directive ? `to print ${withArticle(typeToString(t))}, write '%${directive}'` : undefined;
+}
+
+/** What to pass to scanf instead: the variable's address, or the conversion for what it points to. */
+function scanfAdvice(arg: Expr): string | undefined {
+  if (arg.type.kind !== 'ptr') {
+    let x = arg;
+    while (x.k === 'cast' && x.implicit) x = x.expr;
+    const what = x.k === 'var' ? `'&${x.sym.name}'` : "the address of the variable, with '&'";
+    return `scanf stores what it reads at an address: pass ${what}`;
+  }
+  const target = arg.type.base!;
+  let x = arg;
+  while (x.k === 'cast' && x.implicit) x = x.expr;
+  // &c reads one character; a char array (or pointer into one) a word
+  const directive: Partial<Record<CType['kind'], string>> = { int: 'd', short: 'hd', long: 'ld', llong: 'lld', float: 'f', double: 'lf', char: x.k === 'addr' ? 'c' : 's' };
+  const d = directive[target.kind];
+  if (!d) return undefined;
+  const unsignedForm = target.unsigned && target.kind !== 'char' ? d.replace('d', 'u') : d;
+  return `to read into ${withArticle(typeToString(target))}, write '%${unsignedForm}'`;
+}
+
+/** "an 'int'", "a 'long int'" */
+function withArticle(typeName: string): string {
+  return `${/^[aeiou]/.test(typeName) ? 'an' : 'a'} '${typeName}'`;
 }
 
 // ---------------------------------------------------------------- what conversions expect

@@ -49,8 +49,8 @@ export class Sema {
     this.diags.error(pos.file, pos.line, pos.column, pos.length ?? 1, message, hint);
   }
 
-  warn(pos: Pos, message: string): void {
-    this.diags.warning(pos.file, pos.line, pos.column, pos.length ?? 1, message);
+  warn(pos: Pos, message: string, hint?: string): void {
+    this.diags.warning(pos.file, pos.line, pos.column, pos.length ?? 1, message, hint);
   }
 
   errorExpr(pos: Pos): Expr {
@@ -642,7 +642,7 @@ export class Sema {
       else args.push(this.promoteArgument(a));
     }
     if (args.some((a) => a.k === 'error')) return this.errorExpr(pos);
-    if (callee0.k === 'var' && ft.variadic) checkFormatArguments(fname, args, (at, message) => this.warn(at, message));
+    if (callee0.k === 'var' && ft.variadic) checkFormatArguments(fname, args, (at, message, hint) => this.warn(at, message, hint));
     const ret = unqualified(ft.ret!);
     if (isRecord(ret) && !isComplete(ret)) return this.fail(pos, `invalid use of undefined type '${typeToString(ret)}'`);
     return { k: 'call', callee, args, pos, type: ret };

@@ -361,7 +361,7 @@ export function systemCallNatives(machine: Machine): NativeTable {
   for (const s of SYSCALLS) {
     const handler = s.handler;
     const call = (c: NativeCall): NativeResult => handler(machine, c, currentTask(machine.kernel));
-    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call));
+    table[s.name] = native(s.ret, s.ret === 'void' ? call : (c) => faultsAreEfault(c, call, s.ret));
   }
   return table;
 }
@@ -369,13 +369,15 @@ export function systemCallNatives(machine: Machine): NativeTable {
 /**
  * A system call that touches a bad user pointer fails with EFAULT, as the kernel's copy_from_user
  * and copy_to_user make it fail; the process is not killed (a library function that faults is).
+ * A call that returns a pointer (getcwd) returns NULL then, as glibc's wrapper does.
  */
-function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult): NativeResult {
+function faultsAreEfault(c: NativeCall, call: (c: NativeCall) => NativeResult, ret: ReturnKind): NativeResult {
   try {
     return call(c);
   } catch (e) {
-    if (e instanceof Fault && e.signal === 'SIGSEGV') return sysResult(c, -EFAULT);
-    throw e;
+    if (!(e instanceof Fault && e.signal === 'SIGSEGV')) throw e;
+    const failed = sysResult(c, -EFAULT);
+    return ret === 'ptr' ? 0 : failed;
   }
 }
 

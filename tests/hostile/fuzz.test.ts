@@ -61,6 +61,8 @@ const INTS = ['-1', '0', '1', '2', '3', '99', '2147483647', '(-2147483647 - 1)']
 const POINTERS = ['NULL', '(void *)1', '(void *)-1', '(void *)8', 'buf', 'buf + 15', '(void *)0x400000', '&x', '(void *)0x7ffffffff000', 'main'];
 const SIZES = ['0', '1', '16', '(size_t)-1', '1000000000', '4096'];
 const SIGNALS = ['0', '1', '9', '17', '19', '64', '65', '-1', '15'];
+const PATHS = ['"f"', '"/tmp/f"', '"d"', '"d/f"', '"/"', '"."', '".."', '""', '"/dev/null"', '"/bin/sh"', '"/nowhere/f"', '"f/"', 'NULL', '(char *)8', '(char *)-1', 'buf', 'long_name'];
+const OPEN_FLAGS = ['0', '1', '2', '0101', '0102', '01102', '02101', '0200101', '0300000', '03', '-1', '0100000'];
 
 /** System calls and library functions with argument pools: each a template filled at random. */
 const CALLS: ((rnd: () => number) => string)[] = [
@@ -85,12 +87,31 @@ const CALLS: ((rnd: () => number) => string)[] = [
   (r) => `(free(${pick(r, ['NULL', 'malloc(8)', '(void *)-16', 'buf'])}), 0)`,
   (r) => `fork() == 0 ? (_exit(${pick(r, INTS)}), 0) : 0`,
   (r) => `printf(${pick(r, ['"%s\\n"', '"%d %d\\n"', '"%n"', '"%*d"'])}, ${pick(r, POINTERS)})`,
+  // the file system (open/read/write/lseek/dup2 on files, directories) and the shell
+  (r) => `open(${pick(r, PATHS)}, ${pick(r, OPEN_FLAGS)}, ${pick(r, ['0', '0644', '0777', '-1'])})`,
+  (r) => `creat(${pick(r, PATHS)}, ${pick(r, ['0', '0644', '-1'])})`,
+  (r) => `lseek(${pick(r, INTS)}, ${pick(r, ['0', '-1', '1L << 40', '0x7fffffffffffffffL', '(-0x7fffffffffffffffL - 1)'])}, ${pick(r, ['0', '1', '2', '3', '-1'])})`,
+  (r) => `unlink(${pick(r, PATHS)})`,
+  (r) => `mkdir(${pick(r, PATHS)}, ${pick(r, ['0', '0755', '-1'])})`,
+  (r) => `rmdir(${pick(r, PATHS)})`,
+  (r) => `chdir(${pick(r, PATHS)})`,
+  (r) => `access(${pick(r, PATHS)}, ${pick(r, ['0', '1', '2', '4', '7', '-1'])})`,
+  (r) => `(long)getcwd(${pick(r, POINTERS)}, ${pick(r, SIZES)})`,
+  (r) => `stat(${pick(r, PATHS)}, ${pick(r, POINTERS)})`,
+  (r) => `fstat(${pick(r, INTS)}, ${pick(r, POINTERS)})`,
+  (r) => `fcntl(${pick(r, INTS)}, ${pick(r, ['0', '1', '2', '3', '4', '1030', '-1'])}, ${pick(r, INTS)})`,
+  (r) => `(long)opendir(${pick(r, PATHS)})`,
+  (r) => `isatty(${pick(r, INTS)})`,
+  (r) => `system(${pick(r, ['NULL', '"echo hi | cat"', '"exit 3"', '"cat < nowhere"', '"ls / > f; cat f"', '"echo $HOME $$ $?"', '"(echo a; echo b) | wc -l"', '(char *)8'])})`,
+  (r) => `(long)popen(${pick(r, ['"echo hi"', '"cat"', 'NULL', '(char *)8'])}, ${pick(r, ['"r"', '"w"', '"x"', 'NULL'])})`,
+  (r) => `setenv(${pick(r, ['"A"', '""', '"A=B"', 'NULL'])}, ${pick(r, ['"1"', 'NULL', '""'])}, ${pick(r, ['0', '1'])})`,
+  (r) => `(long)getenv(${pick(r, ['"HOME"', '"PATH"', '""', '"NOPE"'])})`,
 ];
 
 /** A program that makes a few random calls, each result printed. */
 function randomCalls(rnd: () => number): string {
   const calls = Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => `  printf("%ld\\n", (long)(${pick(rnd, CALLS)(rnd)}));`);
-  return `#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <signal.h>\n#include <time.h>\n#include <sys/wait.h>\nchar buf[16] = "abc";\nint x;\nint main(void) {\n${calls.join('\n')}\n  return 0;\n}\n`;
+  return `#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <signal.h>\n#include <time.h>\n#include <sys/wait.h>\n#include <fcntl.h>\n#include <dirent.h>\n#include <sys/stat.h>\nchar buf[16] = "abc";\nchar long_name[5000];\nint x;\nint main(void) {\n  memset(long_name, 'a', sizeof long_name - 1);\n${calls.join('\n')}\n  return 0;\n}\n`;
 }
 
 const INTERNAL = /please report|internal error|Maximum call stack|is not a function|Cannot read properties/;

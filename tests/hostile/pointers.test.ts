@@ -11,7 +11,7 @@ const HEADERS = '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#
 
 /** The program's output when it calls `call` and prints its result and errno. */
 function callResult(call: string): string {
-  const source = `${HEADERS}#include <errno.h>\nchar buf[16] = "abc";\nint main(void) { long r = (long)(${call}); int e = errno; printf("\\nr=%ld %s\\n", r, e ? strerror(e) : "ok"); return 0; }\n`;
+  const source = `${HEADERS}#include <errno.h>\n#include <fcntl.h>\n#include <sys/stat.h>\n#include <sys/wait.h>\n#include <dirent.h>\nchar buf[16] = "abc";\nint main(void) { long r = (long)(${call}); int e = errno; printf("\\nr=%ld %s\\n", r, e ? strerror(e) : "ok"); return 0; }\n`;
   const result = runProgram({ source, stdin: 'typed\n' });
   expect(result.exit.signal).toBeNull();
   return result.stdout.slice(result.stdout.lastIndexOf('\nr=') + 1);
@@ -26,6 +26,22 @@ describe('hostile pointers to system calls', () => {
     ['write(-1, buf, 1000000000)', 'r=-1 Bad file descriptor\n'],
     ['write(-1, (void *)-1, 1)', 'r=-1 Bad file descriptor\n'],
     ['read(99, (void *)-1, 10)', 'r=-1 Bad file descriptor\n'],
+    // the file system's calls (attacked again once they landed)
+    ['open((char *)8, O_RDONLY)', 'r=-1 Bad address\n'],
+    ['open((char *)-1, O_WRONLY | O_CREAT, 0644)', 'r=-1 Bad address\n'],
+    ['creat((char *)8, 0644)', 'r=-1 Bad address\n'],
+    ['stat("/bin/sh", (struct stat *)8)', 'r=-1 Bad address\n'],
+    ['fstat(1, (struct stat *)8)', 'r=-1 Bad address\n'],
+    ['fstat(-1, (struct stat *)8)', 'r=-1 Bad file descriptor\n'],
+    ['(write(open("g", O_WRONLY | O_CREAT, 0644), "abc", 3), read(open("g", O_RDONLY), (void *)8, 3))', 'r=-1 Bad address\n'],
+    ['write(open("f", O_WRONLY | O_CREAT, 0644), (void *)8, 5)', 'r=-1 Bad address\n'],
+    ['mkdir((char *)8, 0755)', 'r=-1 Bad address\n'],
+    ['unlink((char *)-1)', 'r=-1 Bad address\n'],
+    ['chdir((char *)8)', 'r=-1 Bad address\n'],
+    ['access((char *)8, 0)', 'r=-1 Bad address\n'],
+    ['opendir((char *)8)', 'r=0 Bad address\n'],
+    // a call that returns a pointer returns NULL (it returned (char *)-1)
+    ['getcwd((char *)8, 100)', 'r=0 Bad address\n'],
   ])('%s fails as on Linux: %j', (call, expected) => {
     expect(callResult(call)).toBe(expected);
   });
@@ -51,5 +67,27 @@ describe('hostile pointers', () => {
     expect(result.exit.signal).toBe('SIGSEGV');
     expect(result.stopMessage).toMatch(/^process 3 was killed by SIGSEGV/);
     expect(t()).toBeLessThan(5000);
+  });
+});
+
+describe('a fault inside a library function', () => {
+  it.each([
+    ['realloc', 'char *p = realloc((void *)1, 65);'],
+    ['memcpy', 'memcpy((void *)8, "abc", 3);'],
+    ['strlen', 'int n = (int)strlen((char *)-1);'],
+    ['printf %s', 'printf("%s\\n", (char *)16);'],
+    ['qsort with a bad comparator', 'int a[3] = {3, 1, 2}; qsort(a, 3, sizeof(int), (int (*)(const void *, const void *))8);'],
+    ['fwrite from a bad pointer', 'fwrite((void *)8, 1, 5, stdout);'],
+    ['strcpy', 'strcpy((char *)8, "abc");'],
+    ['sscanf into a bad pointer', 'sscanf("5", "%d", (int *)8);'],
+  ])('%s is SIGSEGV at the student\'s calling line', (_what, call) => {
+    const result = runProgram({ source: `${HEADERS}int main(void) {\n    int pad = 0;\n    ${call}\n    return pad;\n}\n` });
+    expect(result.exit.signal).toBe('SIGSEGV');
+    expect(result.stopMessage).toMatch(/^process 3 was killed by SIGSEGV .*, line 7$/);
+  });
+
+  it("a fault in the student's comparator is at the comparator's line", () => {
+    const result = runProgram({ source: `${HEADERS}int cmp(const void *a, const void *b) {\n    return *(int *)8;\n}\nint main(void) { int a[3] = {3, 1, 2}; qsort(a, 3, sizeof(int), cmp); return 0; }\n` });
+    expect(result.stopMessage).toMatch(/SIGSEGV .*, line 6$/);
   });
 });

@@ -13,6 +13,19 @@ describe('PhysicalMemory', () => {
     expect(phys.view(f).byteLength).toBe(256);
   });
 
+  it("gives a recycled memory's storage to the next memory, zero-filled", () => {
+    const old = new PhysicalMemory({ pageSize: 512, maxFrames: 4 });
+    const f = old.allocFrame();
+    const storage = old.frameBytes(f);
+    storage.fill(0xcd);
+    old.recycle();
+    const next = new PhysicalMemory({ pageSize: 512, maxFrames: 4 });
+    const g = next.allocFrame();
+    expect(next.frameBytes(g)).toBe(storage);
+    expect(next.frameBytes(g).every((b) => b === 0)).toBe(true);
+    expect(next.view(g).getUint8(7)).toBe(0);
+  });
+
   it('frees a frame when its last reference goes, and reuses its number zeroed', () => {
     const phys = new PhysicalMemory({ pageSize: 256, maxFrames: 4 });
     const f = phys.allocFrame();

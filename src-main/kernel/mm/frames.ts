@@ -23,6 +23,14 @@ export { MIN_PAGE_SIZE };
 /** Returned by allocFrame when the pool is exhausted. */
 export const NO_FRAME = -1;
 
+/**
+ * Storage of frames of memories that are done with (PhysicalMemory.recycle), for the next
+ * memories to take instead of allocating (the explorer boots a machine for every run it makes):
+ * by page size, at most RECYCLED_MAX frames each.
+ */
+const recycled = new Map<number, Uint8Array[]>();
+const RECYCLED_MAX = 8192;
+
 export interface PhysicalMemoryOptions {
   /** bytes per page: a power of two from 256 to 65536 (default 4096) */
   pageSize?: number;
@@ -105,9 +113,11 @@ export class PhysicalMemory {
       this.spareViews[frame] = undefined;
       this.spareBytes[frame] = undefined;
     } else {
-      const buffer = new ArrayBuffer(this.pageSize);
-      this.views[frame] = new DataView(buffer);
-      this.bytes[frame] = new Uint8Array(buffer);
+      const old = recycled.get(this.pageSize)?.pop();
+      if (old) old.fill(0);
+      const bytes = old ?? new Uint8Array(this.pageSize);
+      this.views[frame] = new DataView(bytes.buffer);
+      this.bytes[frame] = bytes;
     }
     if (this.shadows !== null) this.shadows[frame] = undefined;
     this.refcount[frame] = 1;
@@ -136,6 +146,24 @@ export class PhysicalMemory {
     this.frees++;
     this.framesInUse--;
     if (this.sink) this.sink({ kind: 'frame-free', mm, frame });
+  }
+
+  /**
+   * Hands the storage of every frame to the next memories (they zero-fill it when they take it):
+   * for a memory nobody will use again, whose frames nobody still reads (the explorer's runs).
+   */
+  recycle(): void {
+    let pool = recycled.get(this.pageSize);
+    if (!pool) recycled.set(this.pageSize, (pool = []));
+    for (const list of [this.bytes, this.spareBytes]) {
+      for (let i = 0; i < list.length && pool.length < RECYCLED_MAX; i++) {
+        const b = list[i];
+        if (b) pool.push(b);
+        list[i] = undefined;
+      }
+    }
+    this.views.length = 0;
+    this.spareViews.length = 0;
   }
 
   /** Number of free frames. */

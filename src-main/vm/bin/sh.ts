@@ -28,7 +28,7 @@ export const SH_SOURCE = String.raw`
 enum { T_WORD, T_SEMI, T_AMP, T_AND, T_OR, T_PIPE, T_LPAREN, T_RPAREN, T_LESS, T_GREAT, T_DGREAT,
        T_GREATAND, T_LESSAND, T_NEWLINE, T_END };
 
-#define MAX_TOKENS 1024
+#define MAX_TOKENS 4096
 static int tok_type[MAX_TOKENS];
 static char *tok_text[MAX_TOKENS];   /* a word as written (quotes kept, expanded later) */
 static int tok_fd[MAX_TOKENS];       /* a redirection's descriptor number, or -1 */
@@ -970,23 +970,34 @@ static pid_t fork_eval(struct node *n, int in_fd, int out_fd) {
 
 /* A pipeline: each command in its own child, joined by pipes; the status is the last one's. */
 static int eval_pipeline(struct node *n) {
-    struct node *cmds[64];
-    int ncmds = 0;
-    struct node *p = n;
-    while (p->kind == N_PIPE) { cmds[ncmds++] = p->right; p = p->left; }
+    int ncmds = 1;
+    struct node *p;
+    for (p = n; p->kind == N_PIPE; p = p->left) ncmds++;
+    struct node **cmds = malloc(ncmds * sizeof *cmds);
+    pid_t *pids = malloc(ncmds * sizeof *pids);
+    if (!cmds || !pids) { fail("Out of space", NULL, NULL); free(cmds); free(pids); return 2; }
+    ncmds = 0;
+    for (p = n; p->kind == N_PIPE; p = p->left) cmds[ncmds++] = p->right;
     cmds[ncmds++] = p;
-    pid_t pids[64];
-    int in_fd = 0;
+    /* from the last command to the first; a failed pipe or fork ends the pipeline there (as dash) */
+    int in_fd = 0, first = ncmds, failed = 0;
     for (int i = ncmds - 1; i >= 0; i--) {
         int fds[2] = { 0, 1 };
-        if (i > 0 && pipe(fds) != 0) { fail("Pipe call failed", NULL, NULL); return 2; }
+        if (i > 0 && pipe(fds) != 0) { fail("Pipe call failed", NULL, NULL); failed = 1; break; }
         if (i > 0) fcntl(fds[0], F_SETFD, FD_CLOEXEC);
         pids[i] = fork_eval(cmds[i], in_fd, i > 0 ? fds[1] : 1);
         if (in_fd != 0) close(in_fd);
+        in_fd = 0;
         if (i > 0) { close(fds[1]); in_fd = fds[0]; fcntl(in_fd, F_SETFD, 0); }
+        if (pids[i] < 0) { failed = 1; break; }
+        first = i;
     }
+    if (in_fd != 0) close(in_fd);
     int status = 0;
-    for (int i = ncmds - 1; i >= 0; i--) status = pids[i] > 0 ? wait_status(pids[i]) : 2;
+    for (int i = ncmds - 1; i >= first; i--) status = wait_status(pids[i]);
+    if (failed) status = 2;
+    free(cmds);
+    free(pids);
     return status;
 }
 
