@@ -8,7 +8,8 @@
  *   out/node/serve.mjs   the browser host (src-main/host/serve.ts)
  *   out/node/worker.mjs  the worker every job runs in (src-main/host/pool-worker.ts)
  *   out/node/bench.mjs   `npm run bench` (bench/run.ts)
- *   out/node/chunk-*.mjs code the entries share (each command's code is loaded when it is used)
+ *   out/node/chunk-*.mjs code the entries share (each command's code is loaded when it is used),
+ *                        npm packages included (but piscina, which starts workers from its folder)
  *   out/node/build.json  the source files the build read, for the staleness check (ensure-built.mjs)
  *
  * What the lab would otherwise compile at every start is compiled here, once
@@ -33,6 +34,9 @@ export const ENTRIES = {
   bench: 'bench/run.ts',
 };
 
+/** Packages left in node_modules: piscina starts its workers from its own folder; tools of the build and the app. */
+const UNBUNDLED = ['piscina', 'esbuild', 'tsx', 'electron', 'vite', 'vitest', '@playwright/test', 'playwright'];
+
 /** Options shared by every esbuild call here. */
 function esbuildOptions() {
   return {
@@ -41,7 +45,8 @@ function esbuildOptions() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // dependencies stay in node_modules (the out/node folder is inside the repository)
+    // dependencies stay in node_modules (the out/node folder is inside the repository); the
+    // lab's own build bundles them (build below)
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
@@ -98,6 +103,12 @@ export async function build() {
   const result = await esbuild.build({
     ...esbuildOptions(),
     plugins: [prebuiltPlugin(made)],
+    // the libraries are bundled too (one file to parse instead of dozens of CommonJS modules to
+    // find and wrap at every start), except those that find their own files at run time
+    packages: undefined,
+    external: UNBUNDLED,
+    // bundled CommonJS code calls require() for Node's own modules
+    banner: { js: "import { createRequire as __forklabRequire } from 'node:module'; const require = __forklabRequire(import.meta.url);" },
     entryPoints: ENTRIES,
     outdir: OUT,
     splitting: true,

@@ -11,9 +11,10 @@ import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
-import { interpretSlice, runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
+import { interpretSlice, runSlice, SliceEnd, type CpuHost, type SliceResult } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
+import { offsetIn, writeView } from './memory-ops.ts';
 import { userLine, userLineAt } from '../kernel/inspect.ts';
 import { BLOCK, NORETURN, NativeCall, type NativeFunction, type Sys } from './libc/native.ts';
 import { STDIO_NATIVES } from './libc/stdio.ts';
@@ -246,11 +247,7 @@ export class Machine implements CpuHost {
       while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
-        const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
-        memcheck?.before(task);
-        // (one instruction: the interpreter, without the compiled path's lookups, which one step never uses)
-        const r = memcheck ? interpretSlice(task.ctx, tlb, this, 1) : runSlice(task.ctx, tlb, this, 1);
-        memcheck?.after(task, r.end === SliceEnd.Fault);
+        const r = this.memcheck?.watches(task) ? this.memcheckStep(task, tlb, budget - steps) : runSlice(task.ctx, tlb, this, 1);
         steps += r.steps;
         kernel.steps = baseSteps + steps;
         kernel.time = baseTime + steps;
@@ -273,6 +270,26 @@ export class Machine implements CpuHost {
       kernel.steps = baseSteps;
       kernel.time = baseTime;
     }
+  }
+
+  /**
+   * One step of stepTask under memcheck: a batch of instructions memcheck can follow ahead
+   * (Memcheck.batch) when no line event or vfork write needs each step, else one instruction
+   * between Memcheck.before and after. The interpreter runs them, without the compiled path's
+   * lookups, which so few steps never use.
+   */
+  private memcheckStep(task: Task, tlb: Tlb, left: number): SliceResult {
+    const memcheck = this.memcheck!;
+    const planned = !(this.detail && this.detailLeft > 0) && tlb.writeCheck === null ? memcheck.batch(task, left) : 0;
+    if (planned > 0) {
+      const r = interpretSlice(task.ctx, tlb, this, planned);
+      memcheck.finishBatch(task, planned, r.steps, r.end === SliceEnd.Fault);
+      return r;
+    }
+    memcheck.before(task);
+    const r = interpretSlice(task.ctx, tlb, this, 1);
+    memcheck.after(task, r.end === SliceEnd.Fault);
+    return r;
   }
 
   /** Traces a `line` event when `task` stands on a new line of the user's program. */
@@ -645,6 +662,19 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
  * with a broken frame and crashes, as it does on Linux (SIGSEGV).
  */
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
+  const t = mem.tlb;
+  const at = ctx.sp - 16;
+  const o = offsetIn(t, at, 16);
+  // both words in one page (as nearly always): one translation, the higher word first as below
+  if (o >= 0 && t.writeCheck === null && mem.written === null) {
+    const view = writeView(t, ctx.sp - 8);
+    const ret = codeAddress(ctx.pc + 4);
+    view.setInt32(o + 8, ret >>> 0, true);
+    view.setInt32(o + 12, Math.floor(ret / 4294967296) | 0, true);
+    view.setInt32(o, 0, true);
+    view.setInt32(o + 4, 0, true);
+    return;
+  }
   mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
   mem.setPointer(ctx.sp - 16, 0);
 }

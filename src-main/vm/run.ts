@@ -475,7 +475,12 @@ function notStarted(image: ProgramImage, e: BootExecError): RunResult {
  * Why the run stopped, for people: which limit, and how to raise it; "endless loop" only when the
  * lab saw a process come back to the same state (the endless-loop probe), never for a long run.
  */
+/** The stop reasons describeStop has words for. */
+const STOPS_DESCRIBED = new Set<StopReason>(['step-limit', 'time-limit', 'endless-loop', 'output-limit', 'deadlock', 'cancelled']);
+
 function describeStop(reason: StopReason, kernel: Machine['kernel']): string | null {
+  if (!STOPS_DESCRIBED.has(reason)) return null;
+  // formatted only here: the first toLocaleString of a process loads the locale (about 15 ms)
   const steps = kernel.steps.toLocaleString('en-US');
   const kept = 'what it printed until then is kept';
   switch (reason) {

@@ -6,6 +6,9 @@
 import { Tlb, readByte, writeByte } from './tlb.ts';
 import { copyBytes, fillBytes, ld32, ldf64, ldptr, ldu16, readView, readableRun, setBytes, st16, st32, stf32, stf64, stptr, writeView } from './memory-ops.ts';
 
+/** strlen looks at this many bytes one by one before it searches the rest of the page as an array. */
+const SHORT_STRING = 64;
+
 /** Reads longer than this are checked page by page before their copy is allocated. */
 const LARGE_READ = 1 << 24;
 
@@ -37,9 +40,13 @@ export class UserMemory {
       const a = address + n;
       const view = readView(t, a);
       const o = a - Math.floor(a * t.invPageSize) * t.pageSize;
-      const i = new Uint8Array(view.buffer, view.byteOffset + o, t.pageSize - o).indexOf(0);
-      if (i >= 0) return n + i;
-      n += t.pageSize - o;
+      const run = t.pageSize - o;
+      // a short string is found without allocating; a long run is searched as bytes (memchr)
+      const head = Math.min(run, SHORT_STRING);
+      for (let j = 0; j < head; j++) if (view.getUint8(o + j) === 0) return n + j;
+      const i = head < run ? new Uint8Array(view.buffer, view.byteOffset + o + head, run - head).indexOf(0) : -1;
+      if (i >= 0) return n + head + i;
+      n += run;
     }
   }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../../src-main/vm/run.ts';
 import { check, grade, HEAD } from './helpers.ts';
+import { needsMemcheck } from '../../src-main/checker/runs.ts';
 
 const CHILD_FIRST = `${HEAD}
 int main(void) {
@@ -28,6 +29,13 @@ describe('compiles', () => {
     expect(g.tests[0].message).toMatch(/does not compile: line 2: expected ';'/);
     expect(g.tests[1]).toMatchObject({ status: 'error', points: 0 });
     expect(g.tests[1].message).toMatch(/Not checked: the program does not compile/);
+  });
+
+  it('a pass says what else the compiler said, not "the program compiles" twice', () => {
+    expect(check(CHILD_FIRST, { type: 'compiles' }).message).toBe('The program compiles without errors. Passed: no errors, no warnings.');
+    const warned = check('#include <stdio.h>\nint main(void) {\n  int x;\n  printf("%s\\n", 5);\n  return 0;\n}\n', { type: 'compiles' });
+    expect(warned).toMatchObject({ status: 'passed', line: 4 });
+    expect(warned.message).toMatch(/^The program compiles without errors\. Passed: no errors, but (a warning|\d warnings), the first on line 4: /);
   });
 });
 
@@ -318,6 +326,15 @@ int main(void) {
     expect(r.step).toBeGreaterThan(0);
     expect(check(FREED, { type: 'warnings', present: ['use-after-free'] }).status).toBe('passed');
     expect(check(FIXED, { type: 'warnings', absent: 'all' }).status).toBe('passed');
+  });
+
+  it('is on for the exercises that read warnings (in robust too), and their runs only', () => {
+    expect(needsMemcheck([{ type: 'output', exact: 'x' }])).toBe(false);
+    expect(needsMemcheck([{ type: 'output', exact: 'x' }, { type: 'warnings', absent: 'all' }])).toBe(true);
+    expect(needsMemcheck([{ type: 'robust', check: { type: 'warnings', present: ['use-after-free'] } }])).toBe(true);
+    expect(needsMemcheck([{ type: 'robust', check: { type: 'exit', code: 0 } }])).toBe(false);
+    const robust = check(FREED, { type: 'robust', policies: ['parent-first', 'child-first'], check: { type: 'warnings', present: ['use-after-free'] } });
+    expect(robust.status).toBe('passed');
   });
 });
 

@@ -190,6 +190,11 @@ function storePointerSource(addr: string, p: string): string {
   return `x = ${p}; ${storePairSource(addr, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0')}`;
 }
 
+/** Source that stores the constant pointer `p` (its halves computed here) at `addr`. */
+function storeConstantPointerSource(addr: string, p: number): string {
+  return storePairSource(addr, lit(p >>> 0), lit(Math.floor(p / TWO32) | 0));
+}
+
 
 /**
  * Most source text one generated function may have. V8 does not optimize functions whose bytecode
@@ -523,9 +528,9 @@ class Generator {
     const w = this.frameWindow(b);
     this.window = w !== null;
     if (w !== null) {
-      this.emit(`fo = fp - fb; if (!(fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null)) { ` +
-        `a = fp + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = fp - fb; }`);
-      this.emit(`ff = fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null;`);
+      const inWindow = `fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null`;
+      this.emit(`fo = fp - fb; ff = ${inWindow}; if (!ff) { ` +
+        `a = fp + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = fp - fb; ff = ${inWindow}; }`);
     }
     let open = true;
     b.pcs.forEach((pc, i) => {
@@ -968,7 +973,7 @@ class Generator {
         this.spill();
         this.emit(`if (esp > F.length - ${EVAL_HEADROOM}) { ctx.esp = esp; growEvalStack(ctx); F = ctx.evalF64; I = ctx.evalI32; }`);
         this.site(pc, refund);
-        this.emit(storePointerSource('sp - 8', String(codeAddress(pc + 3))));
+        this.emit(storeConstantPointerSource('sp - 8', codeAddress(pc + 3)));
         this.emit(storePointerSource('sp - 16', 'fp'));
         this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
         return false;

@@ -15,6 +15,7 @@
  * library functions.
  */
 import type { UserMemory } from '../../user-memory.ts';
+import { offsetIn, readView } from '../../memory-ops.ts';
 
 // sizes (x86-64: SIZE_SZ 8, MALLOC_ALIGNMENT 16)
 export const SIZE_SZ = 8;
@@ -82,6 +83,16 @@ export class HeapCorruption extends Error {
 /** malloc_printerr: stops the operation; the native prints the message and aborts. */
 export function corrupted(message: string): never {
   throw new HeapCorruption(message);
+}
+
+/**
+ * The most links a walk along one of the heap's lists can take: one per chunk the heap can hold.
+ * A longer walk is going round a cycle a corrupted pointer made; glibc would spin there for ever,
+ * and the lab's allocator is native code the kernel cannot preempt, so the walk stops with the
+ * list's glibc message instead.
+ */
+export function listWalkLimit(h: { systemMem: number }): number {
+  return Math.floor(h.systemMem / MINSIZE) + 2;
 }
 
 /** a ^ b for two 64-bit values held as numbers (PROTECT_PTR's xor) */
@@ -166,6 +177,14 @@ export class Heap {
   private cachedTcache = -1;
   private cachedTop = -1;
   private cachedSystemMem = -1;
+
+  /** Makes the next reads of the state go to memory (a new call: the program may have written it). */
+  forgetCachedState(): this {
+    this.cachedTcache = -1;
+    this.cachedTop = -1;
+    this.cachedSystemMem = -1;
+    return this;
+  }
 
   get initialized(): boolean {
     return this.word(this.state + S_INITIALIZED) !== 0;
@@ -301,9 +320,15 @@ export class Heap {
   sizeBits(p: number): number {
     return this.mem.i32(p + 8) & SIZE_BITS;
   }
-  /** chunksize: the size without the flag bits */
+  /** chunksize: the size without the flag bits (one translation when the field lies in one page) */
   chunkSize(p: number): number {
-    return this.sizeField(p) - this.sizeBits(p);
+    const t = this.mem.tlb;
+    const at = p + 8;
+    const o = offsetIn(t, at, 8);
+    if (o < 0) return this.sizeField(p) - this.sizeBits(p);
+    const view = readView(t, at);
+    const low = view.getInt32(o, true);
+    return (view.getInt32(o + 4, true) >>> 0) * TWO32 + ((low & ~SIZE_BITS) >>> 0);
   }
   setHead(p: number, sizeAndBits: number): void {
     this.setWord(p + 8, sizeAndBits);

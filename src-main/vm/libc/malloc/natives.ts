@@ -14,9 +14,18 @@ import type { WarningKind } from '../../../kernel/warnings.ts';
 const ENOMEM = 12;
 const encoder = new TextEncoder();
 
-/** The calling process's heap. */
+/** Each call object's heap (a call object serves one task and program: its heap does not change). */
+const heaps = new WeakMap<NativeCall, Heap>();
+
+/** The calling process's heap, its state to be read afresh (one object for all the calls of a task). */
 export function heapOf(c: NativeCall): Heap {
-  return new Heap(c.mem, c.staticBuffer('malloc'), c.sys);
+  let h = heaps.get(c);
+  if (h === undefined) {
+    h = new Heap(c.mem, c.staticBuffer('malloc'), c.sys);
+    heaps.set(c, h);
+    return h;
+  }
+  return h.forgetCachedState();
 }
 
 /** What a failed check says to a student: the warning's kind and its explanation. */
