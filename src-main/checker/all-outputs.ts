@@ -20,7 +20,9 @@ export function evaluateAllOutputs(check: CheckFields, ctx: EvalContext): Outcom
   const options = mergeRunOptions(ctx.baseOptions, check.run);
   const view = exploreImage(ctx.image!, { ...options, maxRuns, maxMs: Number.MAX_SAFE_INTEGER });
   const asOutput: CheckFields = check.accepted ? { type: 'output', anyOf: check.accepted } : { type: 'output', lines: check.lines };
-  const cut = view.complete ? '' : ` (the search stopped after ${view.schedulesExplored} runs, so not every schedule was tried)`;
+  const cut = view.complete ? ''
+    : view.runsStopped ? ` (${view.runsStopped.runs === 1 ? 'a run was' : `${view.runsStopped.runs} runs were`} stopped by the lab's limit before the program ended, so their outputs are cut short)`
+    : ` (the search stopped after ${view.schedulesExplored} runs, so not every schedule was tried)`;
   for (const found of view.outputs) {
     const replay = ctx.run({ ...check.run, schedule: found.schedule });
     const problem = runProblem(replay);

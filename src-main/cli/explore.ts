@@ -115,7 +115,9 @@ export function exploreText(view: ExploreView, file: string, runWords: string[] 
   const summary = `${view.outputs.length} distinct output${view.outputs.length === 1 ? '' : 's'} from ${view.schedulesExplored} schedule${view.schedulesExplored === 1 ? '' : 's'} (${view.statesExplored} states)`;
   lines.push(view.complete
     ? `--- ${summary}: the search was complete, these are all the outputs the program can produce`
-    : `--- ${summary}: the search was cut off by its budget, so other outputs may exist (raise --max-runs)`);
+    : view.runsStopped
+      ? `--- ${summary}: ${view.runsStopped.runs === 1 ? '1 run was' : `${view.runsStopped.runs} runs were`} stopped by the lab's limit (${view.runsStopped.reason}) before the program ended, so those outputs are cut short and other outputs may exist`
+      : `--- ${summary}: the search was cut off by its budget, so other outputs may exist (raise --max-runs)`);
   return lines.join('\n') + '\n';
 }
 

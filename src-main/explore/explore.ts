@@ -69,6 +69,9 @@ export function exploreProgram(source: string, options: ExploreOptions = {}): Ex
   return exploreImage(compiled.image, options);
 }
 
+/** How a run ends when one of the lab's limits stopped it, not the program itself. */
+const STOPPED_BY_A_LIMIT: ReadonlySet<string> = new Set(['step-limit', 'time-limit', 'endless-loop', 'output-limit', 'kernel-limit']);
+
 /**
  * Every distinct output of `image` with a schedule that replays it, in the order found; complete
  * is true only when every schedule (up to reordering independent steps) was covered within the
@@ -87,12 +90,15 @@ export function exploreImage(image: ProgramImage, options: ExploreOptions = {}):
   for (const run of result.runs) {
     if (!seen.has(run.stdout)) seen.set(run.stdout, { stdout: run.stdout, schedule: run.schedule, exit: run.exit });
   }
+  const stopped = result.runs.filter((run) => STOPPED_BY_A_LIMIT.has(run.stopReason));
   const view: ExploreView = {
-    complete: result.complete,
+    // a run a limit stopped printed only the start of its output: the set is not every output
+    complete: result.complete && stopped.length === 0,
     outputs: [...seen.values()],
     schedulesExplored: result.runs.length,
     statesExplored: result.states,
   };
+  if (stopped.length > 0) view.runsStopped = { runs: stopped.length, reason: stopped[0].stopReason };
   const drawn = new Drawings(image, runOptions, view);
   drawn.drawFirst(options.graphs ?? 0);
   if (options.candidate !== undefined) view.candidate = drawn.explain(options.candidate);

@@ -77,6 +77,12 @@ export interface RunView {
 /** `forklab explore --json` (../shared/spec/cli.md). */
 export interface ExploreView {
   complete: boolean;
+  /**
+   * Runs that one of the lab's limits stopped before the program ended (the step budget, the time
+   * limit, the endless-loop probe, the output limit), and the first such limit: their outputs are
+   * cut short, so the search is not complete. Absent when every run ended on its own.
+   */
+  runsStopped?: { runs: number; reason: string };
   outputs: ExploredOutput[];
   schedulesExplored: number;
   statesExplored: number;
