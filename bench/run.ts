@@ -145,3 +145,4 @@ if ('grade'.includes(process.argv[2] ?? '') && !(await import('./grade.ts')).ben
 if ('startup'.includes(process.argv[2] ?? '') && !(await import('./startup.ts')).benchStartup()) process.exitCode = 1;
 if ('inspect'.includes(process.argv[2] ?? '') && !(await import('./inspect.ts')).benchInspect()) process.exitCode = 1;
 if ('children'.includes(process.argv[2] ?? '') && !(await import('./children.ts')).benchChildren()) process.exitCode = 1;
+if ('memcheck'.includes(process.argv[2] ?? '') && !(await import('./memcheck.ts')).benchMemcheck()) process.exitCode = 1;

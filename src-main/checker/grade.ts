@@ -13,7 +13,7 @@ import { runProgram } from '../vm/run.ts';
 import { evaluateCheck } from './evaluate.ts';
 import { defaultMessage } from './messages.ts';
 import { gradeAnswerText } from './question.ts';
-import { compileSubmission, mergeRunOptions, RunCache, type CompiledSubmission } from './runs.ts';
+import { compileSubmission, mergeRunOptions, needsMemcheck, RunCache, type CompiledSubmission } from './runs.ts';
 import { toRunView } from './run-view.ts';
 import { NO_LINK, type EvalContext, type Outcome } from './types.ts';
 
@@ -41,7 +41,7 @@ export function gradeExercise(exercise: Exercise, source: string, options: Grade
   if (exercise.question) return gradeAnswerText(exercise, source);
   const fileName = options.fileName ?? 'prog.c';
   const compiled = compileSubmission(source, fileName);
-  const cache = compiled.ok ? new RunCache(compiled, fileName, exercise.run, options.detail ?? false) : null;
+  const cache = compiled.ok ? new RunCache(compiled, fileName, exercise.run, options.detail ?? false, needsMemcheck(exercise.checks)) : null;
   const checks = exercise.checks.filter((c) => options.includeSecret || c.visibility !== 'secret');
   const outcomes = checks.map((check) => {
     const ctx: EvalContext = {

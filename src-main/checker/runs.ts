@@ -3,7 +3,7 @@
  * runs once (every check with the same options reads the same run). Options merge in this order:
  * the grader's defaults, the exercise's `run`, the check's `run`, and what a robust check varies.
  */
-import type { PackRunOptions } from '../packs/types.ts';
+import type { CheckFields, PackRunOptions } from '../packs/types.ts';
 import type { RunOptions } from '../vm/run.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { formatDiagnostics, reportedDiagnostics } from '../lang/diagnostics.ts';
@@ -61,11 +61,18 @@ export function toRunRequest(options: RunOptions, fileName: string, detail: bool
     maxSteps: options.maxSteps ?? GRADE_MAX_STEPS,
     maxOutputBytes: GRADE_MAX_OUTPUT,
     trace: GRADING_TRACE,
-    // the warnings a student sees in the viewer, memcheck's included, are the ones graded
-    memcheck: true,
   };
   if (detail) request.detail = true;
   return request;
+}
+
+/**
+ * Whether an exercise's runs need memcheck (vm/memcheck): when a check reads the teaching
+ * warnings (a `warnings` check, or one inside `robust`), so that memcheck's kinds can be asked
+ * for and `absent: all` counts them. Other runs skip its cost (the viewer's run has it anyway).
+ */
+export function needsMemcheck(checks: readonly CheckFields[]): boolean {
+  return checks.some((c) => c.type === 'warnings' || (c.check !== undefined && needsMemcheck([c.check])));
 }
 
 /** Runs of one submission, cached by options. */
@@ -80,6 +87,8 @@ export class RunCache {
     private readonly base: PackRunOptions,
     /** detail mode for the first run only (the one the app's viewer replays) */
     private readonly detailFirst = false,
+    /** memcheck for every run (needsMemcheck); the viewer's run has it anyway, as in the viewer */
+    private readonly memcheck = false,
   ) {}
 
   /** The run with `options` over the exercise's options. */
@@ -92,6 +101,7 @@ export class RunCache {
       if (first) this.firstOptions = merged;
       const detail = first && this.detailFirst;
       const request = toRunRequest(merged, this.fileName, detail);
+      if (this.memcheck || detail) request.memcheck = true;
       // the viewer shows structs field by field, as runProgram's detail runs do
       if (detail) request.records = recordLayouts(this.compiled.source, this.fileName);
       result = runImage(this.compiled.image!, request);

@@ -19,6 +19,13 @@
 import { Piscina } from 'piscina';
 import { CANCELLED_GENTLY, CancelledError, STOPS_WHEN_ASKED, WorkerDiedError, type Compute, type EngineGroup, type Job, type JobResult } from '../service/jobs.ts';
 import type { PoolTask } from './pool-worker.ts';
+import { MAX_COMPILE_MS } from '../lang/limits.ts';
+
+/**
+ * A run's time limit when its request gives none: vm/run.ts's DEFAULT_TIME_LIMIT_MS (not imported:
+ * this module is on the door's thread, which never loads the engine; a test checks they agree).
+ */
+export const RUN_TIME_LIMIT_MS = 30_000;
 
 export interface PoolOptions {
   /** the worker's module: out/node/worker.mjs (built from pool-worker.ts), or the app's out/main/worker.mjs */
@@ -33,6 +40,8 @@ export interface PoolOptions {
   cancelGraceMs?: number;
   /** engine groups each worker loads as soon as it starts, before its first job (pool-worker.ts) */
   preload?: EngineGroup[];
+  /** the watchdog's wall-clock limit of a job once started, or null for none; default jobWallLimitMs */
+  wallLimitMs?: (job: Job) => number | null;
 }
 
 interface RunningJob {
@@ -42,6 +51,34 @@ interface RunningJob {
   abort: AbortController;
   /** set once the job is being stopped by terminating its worker */
   aborted: boolean;
+  /** set when the watchdog stopped it (it ran past its wall-clock limit) */
+  overdue: number | null;
+}
+
+/** What the watchdog adds to a job's own time limit before it stops the job: results take time to build and send. */
+export const WATCHDOG_GRACE_MS = 30_000;
+
+/**
+ * The watchdog's limit for a job whose own budget is a time limit: a run (its time limit), a
+ * replay for the inspector (at most two replays of the run), a compilation for the editor (the
+ * compiler's 10 s), each plus WATCHDOG_GRACE_MS. A job that goes on past it is stuck where the
+ * kernel cannot stop it (a loop in the lab's own code): its worker is terminated and the job is a
+ * clear failure instead of a worker lost for ever. Null (no watchdog) for jobs whose length has
+ * no single bound (exploring, grading, packs: their callers have their own limits or a Stop).
+ */
+export function jobWallLimitMs(job: Job): number | null {
+  switch (job.kind) {
+    case 'run':
+      return RUN_TIME_LIMIT_MS + WATCHDOG_GRACE_MS;
+    case 'engine-run':
+      return (job.request.timeLimitMs ?? RUN_TIME_LIMIT_MS) + WATCHDOG_GRACE_MS;
+    case 'inspect':
+      return 2 * RUN_TIME_LIMIT_MS + WATCHDOG_GRACE_MS;
+    case 'diagnose':
+      return MAX_COMPILE_MS + WATCHDOG_GRACE_MS;
+    default:
+      return null;
+  }
 }
 
 /** The heap limit of a worker, MiB. */
@@ -56,6 +93,7 @@ export class WorkerPool implements Compute {
   private readonly pool: Piscina;
   private readonly jobs = new Map<string, RunningJob>();
   private readonly graceMs: number;
+  private readonly wallLimitMs: (job: Job) => number | null;
   private closed = false;
   private jobCount = 0;
   /** workers started so far (tests and the grade benchmark read it) */
@@ -63,6 +101,7 @@ export class WorkerPool implements Compute {
 
   constructor(options: PoolOptions) {
     this.graceMs = options.cancelGraceMs ?? 2000;
+    this.wallLimitMs = options.wallLimitMs ?? jobWallLimitMs;
     this.pool = new Piscina({
       filename: options.workerFile,
       minThreads: Math.min(options.warm ?? options.threads, options.threads),
@@ -86,14 +125,16 @@ export class WorkerPool implements Compute {
   async start<J extends Job>(jobId: string, job: J): Promise<JobResult<J>> {
     if (this.closed) throw new Error('the lab is shutting down');
     if (this.jobs.has(jobId)) throw new Error(`a job with id ${jobId} is already running`);
-    const running: RunningJob = { job, flags: new Int32Array(new SharedArrayBuffer(8)), abort: new AbortController(), aborted: false };
+    const running: RunningJob = { job, flags: new Int32Array(new SharedArrayBuffer(8)), abort: new AbortController(), aborted: false, overdue: null };
     this.jobs.set(jobId, running);
     const task: PoolTask = { job, flags: running.flags.buffer as SharedArrayBuffer };
+    const watchdog = this.watch(running);
     try {
       return (await this.pool.run(task, { signal: running.abort.signal })) as JobResult<J>;
     } catch (e) {
       throw this.explain(e, running);
     } finally {
+      if (watchdog) clearInterval(watchdog);
       if (this.jobs.get(jobId) === running) this.jobs.delete(jobId);
     }
   }
@@ -128,6 +169,26 @@ export class WorkerPool implements Compute {
     return this.pool.threads.length;
   }
 
+  /**
+   * Starts the watchdog of a job: once a worker has begun it (the time in the queue does not
+   * count), a job past its wall-clock limit has its worker terminated. Null when it has no limit.
+   */
+  private watch(running: RunningJob): ReturnType<typeof setInterval> | null {
+    const limit = this.wallLimitMs(running.job);
+    if (limit === null) return null;
+    let startedAt: number | null = null;
+    const timer = setInterval(() => {
+      if (startedAt === null) {
+        if (Atomics.load(running.flags, 1) !== 0) startedAt = Date.now();
+      } else if (Date.now() - startedAt > limit) {
+        running.overdue = limit;
+        this.terminate(running);
+      }
+    }, Math.min(1000, Math.max(50, limit / 20)));
+    timer.unref?.();
+    return timer;
+  }
+
   private terminate(running: RunningJob): void {
     if (running.aborted) return;
     running.aborted = true;
@@ -136,6 +197,9 @@ export class WorkerPool implements Compute {
 
   /** The error a job's promise rejects with: CancelledError, WorkerDiedError, or the job's own. */
   private explain(e: unknown, running: RunningJob): unknown {
+    if (running.overdue !== null && !this.closed) {
+      return new WorkerDiedError(`the lab stopped ${jobDoing(running.job)}: it was still going ${Math.round(running.overdue / 1000)} s after it started, past its time limit (a fault of the lab, not of the program; please report it)`);
+    }
     if (running.aborted || (e instanceof Error && e.name === 'AbortError')) {
       return this.closed ? new Error('the lab is shutting down') : new CancelledError(jobNoun(running.job));
     }

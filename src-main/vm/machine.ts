@@ -11,7 +11,7 @@ import type { CpuContext } from '../kernel/context.ts';
 import { growEvalStack } from '../kernel/context.ts';
 import { Kernel, type KernelOptions } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
-import { interpretSlice, runSlice, SliceEnd, type CpuHost } from './interpreter.ts';
+import { interpretSlice, runSlice, SliceEnd, type CpuHost, type SliceResult } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
 import { offsetIn, writeView } from './memory-ops.ts';
@@ -247,11 +247,7 @@ export class Machine implements CpuHost {
       while (steps < budget && !kernel.stopReason) {
         const pc = task.ctx.pc;
         const tlb = this.tlbOf(task);
-        const memcheck = this.memcheck?.watches(task) ? this.memcheck : null;
-        memcheck?.before(task);
-        // (one instruction: the interpreter, without the compiled path's lookups, which one step never uses)
-        const r = memcheck ? interpretSlice(task.ctx, tlb, this, 1) : runSlice(task.ctx, tlb, this, 1);
-        memcheck?.after(task, r.end === SliceEnd.Fault);
+        const r = this.memcheck?.watches(task) ? this.memcheckStep(task, tlb, budget - steps) : runSlice(task.ctx, tlb, this, 1);
         steps += r.steps;
         kernel.steps = baseSteps + steps;
         kernel.time = baseTime + steps;
@@ -274,6 +270,26 @@ export class Machine implements CpuHost {
       kernel.steps = baseSteps;
       kernel.time = baseTime;
     }
+  }
+
+  /**
+   * One step of stepTask under memcheck: a batch of instructions memcheck can follow ahead
+   * (Memcheck.batch) when no line event or vfork write needs each step, else one instruction
+   * between Memcheck.before and after. The interpreter runs them, without the compiled path's
+   * lookups, which so few steps never use.
+   */
+  private memcheckStep(task: Task, tlb: Tlb, left: number): SliceResult {
+    const memcheck = this.memcheck!;
+    const planned = !(this.detail && this.detailLeft > 0) && tlb.writeCheck === null ? memcheck.batch(task, left) : 0;
+    if (planned > 0) {
+      const r = interpretSlice(task.ctx, tlb, this, planned);
+      memcheck.finishBatch(task, planned, r.steps, r.end === SliceEnd.Fault);
+      return r;
+    }
+    memcheck.before(task);
+    const r = interpretSlice(task.ctx, tlb, this, 1);
+    memcheck.after(task, r.end === SliceEnd.Fault);
+    return r;
   }
 
   /** Traces a `line` event when `task` stands on a new line of the user's program. */

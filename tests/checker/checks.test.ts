@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../../src-main/vm/run.ts';
 import { check, grade, HEAD } from './helpers.ts';
+import { needsMemcheck } from '../../src-main/checker/runs.ts';
 
 const CHILD_FIRST = `${HEAD}
 int main(void) {
@@ -318,6 +319,15 @@ int main(void) {
     expect(r.step).toBeGreaterThan(0);
     expect(check(FREED, { type: 'warnings', present: ['use-after-free'] }).status).toBe('passed');
     expect(check(FIXED, { type: 'warnings', absent: 'all' }).status).toBe('passed');
+  });
+
+  it('is on for the exercises that read warnings (in robust too), and their runs only', () => {
+    expect(needsMemcheck([{ type: 'output', exact: 'x' }])).toBe(false);
+    expect(needsMemcheck([{ type: 'output', exact: 'x' }, { type: 'warnings', absent: 'all' }])).toBe(true);
+    expect(needsMemcheck([{ type: 'robust', check: { type: 'warnings', present: ['use-after-free'] } }])).toBe(true);
+    expect(needsMemcheck([{ type: 'robust', check: { type: 'exit', code: 0 } }])).toBe(false);
+    const robust = check(FREED, { type: 'robust', policies: ['parent-first', 'child-first'], check: { type: 'warnings', present: ['use-after-free'] } });
+    expect(robust.status).toBe('passed');
   });
 });
 

@@ -77,3 +77,33 @@ describe('hostile programs for memory', () => {
     expect(t()).toBeLessThan(20_000);
   });
 });
+
+describe("hostile programs for glibc's allocator", () => {
+  /** A large bin of two chunks (0x470, 0x450), then `corrupt`, then `use`: the allocator must not spin. */
+  const largeBin = (corrupt: string, use: string): string => `#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+    printf("start\\n");
+    char *a = malloc(0x460); malloc(0x18);
+    char *b = malloc(0x440); malloc(0x18);
+    char *c = malloc(0x450); malloc(0x18);
+    free(a); free(b);
+    malloc(0x1000);
+    ${corrupt}
+    ${use}
+    printf("not reached\\n");
+    return 0;
+}
+`;
+
+  it.each([
+    ["the largest chunk's fd_nextsize pointing to itself, then a chunk sorted into the bin", '*(char **)(a + 16) = a - 16;', 'free(c); malloc(0x1000);'],
+    ["the smallest chunk's bk_nextsize pointing to itself, then a best fit in the bin", '*(char **)(b + 24) = b - 16;', 'malloc(0x450);'],
+  ])('%s: glibc\'s message and SIGABRT at once (the native allocator spun for ever)', (_what, corrupt, use) => {
+    const t = elapsed();
+    const result = runProgram({ source: largeBin(corrupt, use), timeLimitMs: 5000 });
+    expect(result.stdout).toBe('start\nmalloc(): largebin double linked list corrupted (nextsize)\n');
+    expect(result.exit.signal).toBe('SIGABRT');
+    expect(t()).toBeLessThan(5000);
+  });
+});

@@ -226,6 +226,26 @@ int main(void) {
     expect(found(r)).toEqual([]);
   });
 
+  it('a signal handler\'s argument, given by the kernel where an undefined value was computed before', () => {
+    const source = `#include <stdio.h>
+#include <signal.h>
+#include <unistd.h>
+void on(int sig) { if (sig == SIGUSR1) printf("got %d\\n", sig); }
+int main(void) {
+  signal(SIGUSR1, on);
+  int junk[8];
+  int s = 0;
+  for (int i = 0; i < 8; i++) s += junk[i];   /* undefined values pass through the evaluation stack */
+  raise(SIGUSR1);
+  kill(getpid(), SIGUSR1);
+  (void)s;
+  return 0;
+}`;
+    const r = run(source);
+    expect(r.stdout).toBe('got 10\ngot 10\n');
+    expect(found(r)).toEqual([]);
+  });
+
   it('realloc keeps what the block held, and main may end without return', () => {
     const source = `#include <stdio.h>
 #include <stdlib.h>

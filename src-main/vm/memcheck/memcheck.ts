@@ -19,6 +19,7 @@
  * miss a mistake, it does not warn about a correct program.
  */
 import { BUILTIN_NAMES } from '../../lang/builtins.ts';
+import { OPERANDS as OPERAND_COUNTS, Op } from '../../lang/isa.ts';
 import type { ProgramImage } from '../../lang/image.ts';
 import type { CpuContext } from '../../kernel/context.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
@@ -42,6 +43,8 @@ interface Registers {
 
 /** What `before` saw of the instruction about to run, for `after`. */
 interface Step {
+  /** the code the instruction is in (an exec replaces ctx.image) */
+  code: Int32Array;
   pc: number;
   fp: number;
   sp: number;
@@ -69,6 +72,7 @@ interface HeapCall {
 const SHAPE = SHAPES;
 const SIZE = SIZES;
 const PUSH = Shape.Push;
+const POP = Shape.Pop;
 const DUP = Shape.Dup;
 const SWAP = Shape.Swap;
 const OVER = Shape.Over;
@@ -86,6 +90,14 @@ const CALL = Shape.Call;
 const CALL_INDIRECT = Shape.CallIndirect;
 const CALL_BUILTIN = Shape.CallBuiltin;
 const ENTER = Shape.Enter;
+
+const OPERANDS = OPERAND_COUNTS;
+const OP_NOP = Op.NOP;
+const OP_LINE = Op.LINE;
+const OP_JMP = Op.JMP;
+const OP_ADD_LOCAL_I32 = Op.ADD_LOCAL_I32;
+/** the longest batch (Memcheck.batch) */
+const MAX_BATCH = 64;
 
 const HEAP_CALLS = new Set(['malloc', 'calloc', 'realloc', 'free']);
 /** library calls whose output is text made from their arguments */
@@ -109,7 +121,9 @@ export class Memcheck {
   private readonly fallOffs = new WeakMap<ProgramImage, Map<number, string>>();
   /** per task, the function whose made-up return value it last pushed */
   private readonly fellOff = new WeakMap<Task, string>();
-  private readonly step: Step = { pc: 0, fp: 0, sp: 0, esp: 0, address: 0, source: 0, heap: null, copy: null };
+  private readonly step: Step = { code: new Int32Array(0), pc: 0, fp: 0, sp: 0, esp: 0, address: 0, source: 0, heap: null, copy: null };
+  /** the store to a local that ends a batch (size 0: none) */
+  private readonly pendingStore = { address: 0, size: 0, taint: 0 };
   /** true while a heap call runs: malloc's own writes (its lists in freed blocks) define nothing */
   private heapCallRunning = false;
 
@@ -132,6 +146,108 @@ export class Memcheck {
     };
   }
 
+  /**
+   * The instructions from ctx.pc on that depend on no value but fp (constants, locals, arithmetic,
+   * jumps, and a branch on a defined condition) can run together, as one slice: follows them now
+   * and returns how many (at most `max`), ending after a branch or after a store to a local
+   * (whose bytes `finishBatch` marks once the store made its page private). Returns 0 when the
+   * instruction at pc must run alone, between `before` and `after`.
+   */
+  batch(task: Task, max: number): number {
+    const ctx = task.ctx;
+    const regs = this.registersOf(ctx);
+    if (regs.pc !== ctx.pc || regs.esp !== ctx.esp) regs.taints.fill(0);
+    const t = this.fit(regs, ctx);
+    const code = ctx.image.code;
+    const mm = task.mm as MmStruct;
+    const fp = ctx.fp;
+    const fallOffs = this.fallOffsOf(ctx.image);
+    let pc = ctx.pc;
+    let esp = ctx.esp;
+    let n = 0;
+    this.pendingStore.size = 0;
+    if (max > MAX_BATCH) max = MAX_BATCH;
+    while (n < max && esp + 2 < t.length) {
+      const op = code[pc];
+      switch (SHAPE[op]) {
+        case PUSH: {
+          const name = fallOffs.get(pc);
+          if (name !== undefined) this.fellOff.set(task, name);
+          t[esp++] = name === undefined ? DEFINED : MISSING_RETURN;
+          break;
+        }
+        case POP:
+          esp--;
+          break;
+        case DUP:
+          t[esp] = t[esp - 1];
+          esp++;
+          break;
+        case SWAP: {
+          const x = t[esp - 1];
+          t[esp - 1] = t[esp - 2];
+          t[esp - 2] = x;
+          break;
+        }
+        case OVER:
+          t[esp] = t[esp - 2];
+          esp++;
+          break;
+        case LOAD_LOCAL:
+          t[esp++] = shadowOf(mm, fp + code[pc + 1], SIZE[op]) & (UNINIT | MISSING_RETURN);
+          break;
+        case STORE_LOCAL: {
+          const p = this.pendingStore;
+          p.address = fp + code[pc + 1];
+          p.size = SIZE[op];
+          p.taint = t[esp - 1];
+          return n + 1;
+        }
+        case UNARY:
+          break;
+        case BINARY:
+          t[esp - 2] |= t[esp - 1];
+          esp--;
+          break;
+        case BRANCH:
+          // a decision on an undefined value runs alone, so that its warning has its exact step
+          return t[esp - 1] === DEFINED ? n + 1 : n;
+        default:
+          if (op === OP_JMP) {
+            pc = code[pc + 1];
+            n++;
+            continue;
+          }
+          if (op !== OP_LINE && op !== OP_NOP && op !== OP_ADD_LOCAL_I32) return n;
+      }
+      pc += 1 + OPERANDS[op];
+      n++;
+    }
+    return n;
+  }
+
+  /** The batch `batch` planned ran `steps` of its instructions: mark its store, or start over if it stopped short. */
+  finishBatch(task: Task, planned: number, steps: number, faulted: boolean): void {
+    const ctx = task.ctx;
+    const regs = this.registersOf(ctx);
+    this.count(task, steps);
+    const p = this.pendingStore;
+    if (faulted || steps !== planned) regs.taints.fill(0);
+    else if (p.size > 0 && task.mm) setShadow(task.mm as MmStruct, p.address, p.size, p.taint, false);
+    p.size = 0;
+    regs.pc = ctx.pc;
+    regs.esp = ctx.esp;
+  }
+
+  /** Counts watched instructions; the one that reaches the limit says so in the trace. */
+  private count(task: Task, steps: number): void {
+    const before = this.watched;
+    this.watched += steps;
+    if (before < this.limit && this.watched >= this.limit) {
+      this.kernel.event(task, 'memcheck-limit', { limit: this.limit, message: `memcheck watched the first ${this.limit} instructions; the rest of the run was not checked` });
+    }
+  }
+
   /** The instruction at ctx.pc is about to run: note what `after` needs; check a library call's arguments. */
   before(task: Task): void {
     const ctx = task.ctx;
@@ -139,6 +255,7 @@ export class Memcheck {
     // the kernel moved the context (a signal handler, sigreturn, exec): start over, all defined
     if (regs.pc !== ctx.pc || regs.esp !== ctx.esp) regs.taints.fill(0);
     const s = this.step;
+    s.code = ctx.image.code;
     s.pc = ctx.pc;
     s.fp = ctx.fp;
     s.sp = ctx.sp;
@@ -174,9 +291,7 @@ export class Memcheck {
     const ctx = task.ctx;
     const s = this.step;
     this.heapCallRunning = false;
-    if (++this.watched === this.limit) {
-      this.kernel.event(task, 'memcheck-limit', { limit: this.limit, message: `memcheck watched the first ${this.limit} instructions; the rest of the run was not checked` });
-    }
+    this.count(task, 1);
     const regs = this.registersOf(ctx);
     const mm = task.mm as MmStruct | null;
     if (faulted || !mm || task.state === 'Z' || task.state === 'X') {
@@ -184,7 +299,7 @@ export class Memcheck {
       regs.esp = ctx.esp;
       return;
     }
-    const code = ctx.image.code;
+    const code = s.code;
     const op = code[s.pc];
     const t = this.fit(regs, ctx);
     const esp = s.esp;
@@ -256,7 +371,7 @@ export class Memcheck {
         setShadow(mm, ctx.sp, s.sp - ctx.sp, UNINIT, true);
         break;
       case CALL_BUILTIN:
-        this.afterBuiltin(task, mm, regs);
+        this.afterBuiltin(task, mm, regs, code);
         break;
     }
     regs.pc = ctx.pc;
@@ -383,13 +498,17 @@ export class Memcheck {
   }
 
   /** After a library or system call: its result is defined; malloc and free change what blocks hold. */
-  private afterBuiltin(task: Task, mm: MmStruct, regs: Registers): void {
+  private afterBuiltin(task: Task, mm: MmStruct, regs: Registers, code: Int32Array): void {
     const ctx = task.ctx;
     const s = this.step;
-    const nargs = ctx.image.code[s.pc + 2];
-    // blocked (it will run again), or the kernel moved the context (exec, a signal): nothing to follow
-    if (ctx.pc !== s.pc + 4) return;
+    const nargs = code[s.pc + 2];
     const t = this.fit(regs, ctx);
+    // blocked (it will run again): nothing happened; the kernel moved the context (exec, a signal
+    // handler given the signal's number, longjmp): start over, all defined
+    if (ctx.pc !== s.pc + 4) {
+      if (ctx.pc !== s.pc || ctx.esp !== s.esp || ctx.image.code !== code) t.fill(0);
+      return;
+    }
     for (let i = s.esp - nargs; i < ctx.esp; i++) t[i] = DEFINED;
     // memcpy copies definedness with the bytes (the library's write made them all defined)
     if (s.copy !== null) copyShadow(mm, s.copy.dst, s.copy.src, s.copy.size);

@@ -7,7 +7,7 @@
 import {
   BINMAPSIZE, CHUNK_HDR_SZ, IS_MMAPPED, SIZE_SZ, MALLOC_ALIGN_MASK, MAX_FAST, MINSIZE, NBINS, PAGE, PREV_INUSE, TCACHE_COUNT, TCACHE_MAX_BINS,
   TCACHE_STRUCT_SIZE, TOP_PAD, Heap, binIndex, corrupted, fastbinIndex, inSmallbinRange, largebinIndex, requestToSize,
-  smallbinIndex, tcacheIndex, xor64,
+  listWalkLimit, smallbinIndex, tcacheIndex, xor64,
 } from './heap.ts';
 import { consolidate, intFree } from './release.ts';
 
@@ -193,7 +193,9 @@ function sortUnsorted(h: Heap, nb: number, tcacheNb: number, tcIdx: number): { c
           h.setBkNextsize(h.fd(fwd), victim);
           h.setFdNextsize(h.bkNextsize(victim), victim);
         } else {
-          while (size < h.sizeField(fwd)) fwd = h.fdNextsize(fwd);
+          for (let walked = 0, limit = listWalkLimit(h); size < h.sizeField(fwd); fwd = h.fdNextsize(fwd)) {
+            if (++walked > limit) corrupted('malloc(): largebin double linked list corrupted (nextsize)');
+          }
           if (size === h.sizeField(fwd)) {
             fwd = h.fd(fwd);
           } else {
@@ -254,7 +256,9 @@ function bestFitInBin(h: Heap, nb: number, idx: number): number {
   if (victim === bin || h.sizeField(victim) < nb) return 0;
   victim = h.bkNextsize(victim);
   let size: number;
-  while ((size = h.chunkSize(victim)) < nb) victim = h.bkNextsize(victim);
+  for (let walked = 0, limit = listWalkLimit(h); (size = h.chunkSize(victim)) < nb; victim = h.bkNextsize(victim)) {
+    if (++walked > limit) corrupted('malloc(): largebin double linked list corrupted (nextsize)');
+  }
   if (victim !== h.bk(bin) && h.sizeField(victim) === h.sizeField(h.fd(victim))) victim = h.fd(victim);
   h.unlink(victim);
   return splitOff(h, victim, size, nb, 'malloc(): corrupted unsorted chunks', false);

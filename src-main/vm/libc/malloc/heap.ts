@@ -85,6 +85,16 @@ export function corrupted(message: string): never {
   throw new HeapCorruption(message);
 }
 
+/**
+ * The most links a walk along one of the heap's lists can take: one per chunk the heap can hold.
+ * A longer walk is going round a cycle a corrupted pointer made; glibc would spin there for ever,
+ * and the lab's allocator is native code the kernel cannot preempt, so the walk stops with the
+ * list's glibc message instead.
+ */
+export function listWalkLimit(h: { systemMem: number }): number {
+  return Math.floor(h.systemMem / MINSIZE) + 2;
+}
+
 /** a ^ b for two 64-bit values held as numbers (PROTECT_PTR's xor) */
 export function xor64(a: number, b: number): number {
   const hi = (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) >>> 0;

@@ -5,7 +5,7 @@
  */
 import {
   CHUNK_HDR_SZ, FASTBIN_CONSOLIDATION_THRESHOLD, MAX_FAST, MINSIZE, MMAP_THRESHOLD_MAX, NFASTBINS, PAGE, PREV_INUSE,
-  TCACHE_COUNT, TCACHE_MAX_BINS, TOP_PAD, Heap, corrupted, fastbinIndex, inSmallbinRange, tcacheIndex, xor64,
+  TCACHE_COUNT, TCACHE_MAX_BINS, TOP_PAD, Heap, corrupted, fastbinIndex, inSmallbinRange, listWalkLimit, tcacheIndex, xor64,
 } from './heap.ts';
 
 /** __libc_free of user pointer `mem` (0 is allowed). */
@@ -130,7 +130,8 @@ export function consolidate(h: Heap): void {
   for (let fb = 0; fb < NFASTBINS; fb++) {
     let p = h.fastbin(fb);
     h.setFastbin(fb, 0);
-    while (p !== 0) {
+    for (let walked = 0, limit = listWalkLimit(h); p !== 0; ) {
+      if (++walked > limit) corrupted('malloc_consolidate(): invalid chunk size');
       if (p % 16 !== 0) corrupted('malloc_consolidate(): unaligned fastbin chunk detected');
       if (fastbinIndex(h.chunkSize(p)) !== fb) corrupted('malloc_consolidate(): invalid chunk size');
       const nextp = xor64(Math.floor((p + 16) / PAGE), h.fd(p));
