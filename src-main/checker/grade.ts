@@ -79,6 +79,15 @@ export function gradeExercise(exercise: Exercise, source: string, options: Grade
 }
 
 function safeEvaluate(check: Check, ctx: EvalContext, compiled: CompiledSubmission): Outcome {
+  if (check.type === 'compiles' && compiled.ok) {
+    // the heading already says it compiles: say what else the compiler said
+    const warnings = compiled.diagnostics.filter((d) => d.severity === 'warning');
+    const first = warnings[0];
+    const detail = first
+      ? `no errors, but ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}, the first on line ${first.line}: ${first.message}`
+      : 'no errors, no warnings';
+    return { passed: true, fraction: 1, detail, link: { step: null, pid: null, line: first?.line ?? null } };
+  }
   if (check.type === 'compiles' && !compiled.ok) {
     const error = compiled.diagnostics.find((d) => d.severity === 'error');
     return {

@@ -8,10 +8,10 @@ import type { Kernel } from './kernel.ts';
 import type { Task } from './task.ts';
 import { MAX_FDS, newOpenFile } from './files.ts';
 import {
-  AT_FDCWD, EACCES, EBADF, EEXIST, EISDIR, EMFILE, ENOENT, ENOTDIR, O_ACCMODE, O_APPEND, O_CLOEXEC,
+  AT_FDCWD, EACCES, EBADF, EEXIST, EISDIR, EMFILE, ENAMETOOLONG, ENOENT, ENOTDIR, O_ACCMODE, O_APPEND, O_CLOEXEC,
   O_CREAT, O_DIRECTORY, O_EXCL, O_NONBLOCK, O_RDONLY, O_TRUNC, O_WRONLY,
 } from './uapi.ts';
-import { mayAccess, STUDENT, type Inode, type Lookup } from './ramfs.ts';
+import { mayAccess, PATH_MAX, STUDENT, type Inode, type Lookup } from './ramfs.ts';
 import { inodeStat, installFd, newFileId, traceFdTable, traceFile, type Kstat } from './fs.ts';
 
 /** The user every program runs as. */
@@ -156,7 +156,11 @@ export function sysChdir(k: Kernel, task: Task, path: string): number {
   if (typeof inode === 'number') return inode;
   if (inode.kind !== 'dir') return -ENOTDIR;
   if (!mayAccess(inode, UID, MAY_EXEC)) return -EACCES;
-  task.fs.cwd = k.fs.pathOf(inode);
+  // the lab keeps the working directory as its path: one no path can name is refused (a deeper
+  // one made every later relative name ENOENT)
+  const cwd = k.fs.pathOf(inode);
+  if (cwd.length >= PATH_MAX) return -ENAMETOOLONG;
+  task.fs.cwd = cwd;
   return 0;
 }
 

@@ -112,8 +112,12 @@ function plainMessage(e: ErrorObject, value: unknown): string {
       return `must be at most ${n}${got}`;
     case 'exclusiveMinimum':
       return `must be more than ${n}${got}${/^\/weights\//.test(e.instancePath) && value === 0 ? ': a weight of 0 would make the exercise count for nothing (leave it out of weights to weigh it by its points)' : ''}`;
-    case 'type':
-      return `must be ${String(e.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${got}`;
+    case 'type': {
+      // YAML reads 1.0 or 2024 as a number: a text field given one wants quotes
+      const asNumber = e.params.type === 'string' && typeof value === 'number';
+      const why = asNumber ? ` (YAML read it as the number ${value}: write it in quotes)` : got;
+      return `must be ${String(e.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}${why}`;
+    }
     case 'uniqueItems':
       return `entries must not repeat (entries ${Number(e.params.j) + 1} and ${Number(e.params.i) + 1} are the same)`;
     default:

@@ -30,6 +30,13 @@ describe('compiles', () => {
     expect(g.tests[1]).toMatchObject({ status: 'error', points: 0 });
     expect(g.tests[1].message).toMatch(/Not checked: the program does not compile/);
   });
+
+  it('a pass says what else the compiler said, not "the program compiles" twice', () => {
+    expect(check(CHILD_FIRST, { type: 'compiles' }).message).toBe('The program compiles without errors. Passed: no errors, no warnings.');
+    const warned = check('#include <stdio.h>\nint main(void) {\n  int x;\n  printf("%s\\n", 5);\n  return 0;\n}\n', { type: 'compiles' });
+    expect(warned).toMatchObject({ status: 'passed', line: 4 });
+    expect(warned.message).toMatch(/^The program compiles without errors\. Passed: no errors, but (a warning|\d warnings), the first on line 4: /);
+  });
 });
 
 describe('output', () => {

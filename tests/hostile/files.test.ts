@@ -147,3 +147,38 @@ int main(void) {
     expect(t()).toBeLessThan(60_000);
   });
 });
+
+describe('hostile paths and descriptors', () => {
+  it('directories nested without end: chdir stops with ENAMETOOLONG where no path can name the next one, and mkdir never fails for it', () => {
+    const t = elapsed();
+    const result = runProgram({ source: `${HEADERS}
+int main(void) {
+    int i;
+    for (i = 0; i < 5000; i++) {
+        if (mkdir("d", 0755) < 0) { printf("mkdir %d: %s\\n", i, strerror(errno)); return 1; }
+        if (chdir("d") < 0) { printf("chdir %d: %s\\n", i, strerror(errno)); break; }
+    }
+    char cwd[5000];
+    printf("%d\\n", (int)strlen(getcwd(cwd, sizeof cwd)));
+    return 0;
+}
+` });
+    // /home/student is 13 characters; each level adds "/d"
+    expect(result.stdout).toBe('chdir 2041: File name too long\n4095\n');
+    expect(t()).toBeLessThan(20_000);
+  });
+
+  it('descriptors without end: EMFILE at 1,024 (RLIMIT_NOFILE), dup2 beyond it EBADF', () => {
+    const result = runProgram({ source: `${HEADERS}
+int main(void) {
+    int n = 0;
+    while (open("/dev/null", O_RDONLY) >= 0) n++;
+    printf("%d %s\\n", n, strerror(errno));
+    int r = dup2(1, 1024);
+    printf("%d %s\\n", r, strerror(errno));
+    return 0;
+}
+` });
+    expect(result.stdout).toBe('1021 Too many open files\n-1 Bad file descriptor\n');
+  });
+});

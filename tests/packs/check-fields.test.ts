@@ -177,6 +177,8 @@ describe('mistakes an instructor makes, each named with its file, line and field
     expect(errors).toContainEqual({ file: 'pack.yaml', line: lineOf(yaml, 'hello-fork: ten'), field: 'weights.hello-fork', message: 'must be a number (got "ten")' });
     // pack.yaml's errors do not hide the exercises' own
     expect(errors).toContainEqual({ file: EX, line: lineOf(EXERCISE_YAML + check('sums', 1, 'type: output\ncases: []'), 'cases: []'), field: 'checks[3].cases', message: 'an empty list: give at least one entry' });
+    const number = errorsOf(tinyPack({ 'pack.yaml': PACK_YAML.replace(/^version: .*$/m, 'version: 1.0') }));
+    expect(number).toEqual([expect.objectContaining({ file: 'pack.yaml', field: 'version', message: 'must be a text (YAML read it as the number 1: write it in quotes)' })]);
     const twice = errorsOf(tinyPack({ 'pack.yaml': `${PACK_YAML}title: again\n` }));
     expect(twice).toEqual([{ file: 'pack.yaml', line: PACK_YAML.split('\n').length, field: '', message: 'YAML: the key "title" appears twice in the same mapping (the second one is on this line)' }]);
   });

@@ -115,6 +115,18 @@ int main(void) {
   return 0;
 }`;
     expect(found(run(source))).toEqual([`use-after-free@${lineOf(source, '/* use */')}`]);
+    // strdup is the lab's own C (the runtime): the mistake is inside it, the line is the student's
+    const inside = `#include <stdlib.h>
+#include <string.h>
+int main(void) {
+  char *s = malloc(16);
+  strcpy(s, "abc");
+  free(s);
+  char *d = strdup(s); /* use */
+  free(d);
+  return 0;
+}`;
+    expect(found(run(inside))).toEqual([`use-after-free@${lineOf(inside, '/* use */')}`]);
   });
 
   it('the value of a function that reached its closing brace without return, when the caller uses it', () => {
