@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the lab's VM against native `gcc -O0` on the same CPU-bound programs, measured
  * in the same run and reported as ratios (slowdown = lab time / native time). Also checks that
- * both print the same thing.
+ * both print the same thing. fib, loop, reverse and sieve measure the engine (their geometric
+ * mean); qsort, strings and list mostly run the C library (malloc, qsort, string.h), each against
+ * its own target.
  *
  * Both sides are timed two ways, best of several runs: wall clock, and CPU time (user + system:
  * for the native program as bash's `time` reports it, for the lab as this process's
@@ -21,6 +23,11 @@ import { compileProgram, runImage } from '../src-main/vm/run.ts';
 import { REPO } from './repo.ts';
 
 const PROGRAMS = join(REPO, 'bench', 'programs');
+/** Programs that mostly run the C library (issue 12, item 8): each has its own target. */
+const LIBRARY_PROGRAMS = ['qsort', 'strings', 'list'];
+/** The engine's target on the other programs: their geometric mean (issue 14). */
+const ENGINE_TARGET = 15;
+const LIBRARY_TARGET = 50;
 
 interface Row {
   name: string;
@@ -118,9 +125,15 @@ function main(): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const geo = Math.exp(rows.reduce((s, r) => s + Math.log(r.ratio), 0) / rows.length);
-  const geoWall = Math.exp(rows.reduce((s, r) => s + Math.log(r.wallRatio), 0) / rows.length);
-  console.log(`\ngeometric mean slowdown vs gcc -O0 (CPU time): ${geo.toFixed(1)}x (target <= 25x, bound 50x); wall clock ${geoWall.toFixed(1)}x`);
+  const engine = rows.filter((r) => !LIBRARY_PROGRAMS.includes(r.name));
+  if (engine.length > 0) {
+    const geo = Math.exp(engine.reduce((s, r) => s + Math.log(r.ratio), 0) / engine.length);
+    const geoWall = Math.exp(engine.reduce((s, r) => s + Math.log(r.wallRatio), 0) / engine.length);
+    console.log(`\ngeometric mean slowdown vs gcc -O0 of ${engine.map((r) => r.name).join(', ')} (CPU time): ${geo.toFixed(1)}x (target <= ${ENGINE_TARGET}x); wall clock ${geoWall.toFixed(1)}x`);
+  }
+  for (const r of rows.filter((row) => LIBRARY_PROGRAMS.includes(row.name))) {
+    console.log(`${r.name}: ${r.ratio.toFixed(1)}x gcc -O0 (CPU time; target <= ${LIBRARY_TARGET}x): ${r.ratio <= LIBRARY_TARGET ? 'met' : 'NOT met'}`);
+  }
   if (rows.some((r) => !r.same)) process.exitCode = 1;
 }
 
