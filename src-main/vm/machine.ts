@@ -381,6 +381,9 @@ export class Machine implements CpuHost {
   }
 
   private readonly plumbing = new WeakMap<Task, { tlb: Tlb; image: ProgramImage; call: NativeCall }>();
+  /** the last task taskCall served and its entry of `plumbing` (most calls come from the same task) */
+  private lastPlumbingTask: Task | null = null;
+  private lastPlumbing: { tlb: Tlb; image: ProgramImage; call: NativeCall } | undefined = undefined;
 
   /** Builds the view of a call that natives use (a new object each time). */
   callFor(task: Task, nargs: number, kinds: number): NativeCall {
@@ -396,7 +399,7 @@ export class Machine implements CpuHost {
   private taskCall(task: Task): NativeCall {
     const image = task.ctx.image;
     const tlb = this.tlbOf(task);
-    let p = this.plumbing.get(task);
+    let p = task === this.lastPlumbingTask ? this.lastPlumbing : this.plumbing.get(task);
     if (!p || p.tlb !== tlb || p.image !== image) {
       const mem = new UserMemory(tlb);
       if (this.memcheck) mem.written = this.memcheck.libraryWrote(task);
@@ -404,6 +407,8 @@ export class Machine implements CpuHost {
       p = { tlb, image, call };
       this.plumbing.set(task, p);
     }
+    this.lastPlumbingTask = task;
+    this.lastPlumbing = p;
     return p.call;
   }
 

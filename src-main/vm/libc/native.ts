@@ -105,6 +105,9 @@ export class NativeCall {
   /** the static areas found so far (this object serves one program of one task) */
   private readonly staticAddresses = new Map<string, number>();
 
+  /** the allocator's view of this task's heap (malloc/natives.ts heapOf), made at its first call */
+  heap: object | null = null;
+
   /** Makes this object describe another call of the same task (same memory and program). */
   reuse(nargs: number, kinds: number): this {
     this.nargs = nargs;

@@ -16,6 +16,7 @@
  */
 import type { UserMemory } from '../../user-memory.ts';
 import { offsetIn, readView } from '../../memory-ops.ts';
+import { TLB_MASK } from '../../tlb.ts';
 
 // sizes (x86-64: SIZE_SZ 8, MALLOC_ALIGNMENT 16)
 export const SIZE_SZ = 8;
@@ -97,6 +98,12 @@ export function listWalkLimit(h: { systemMem: number }): number {
 
 /** a ^ b for two 64-bit values held as numbers (PROTECT_PTR's xor) */
 export function xor64(a: number, b: number): number {
+  if (a >= 0 && b >= 0 && a < 2 ** 53 && b < 2 ** 53) {
+    // both exact non-negative integers: truncation is floor, and the high halves fit in 21 bits
+    const ah = (a / TWO32) | 0;
+    const bh = (b / TWO32) | 0;
+    return (ah ^ bh) * TWO32 + (((a - ah * TWO32) ^ (b - bh * TWO32)) >>> 0);
+  }
   const hi = (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) >>> 0;
   const lo = ((a % TWO32) ^ (b % TWO32)) >>> 0;
   return hi * TWO32 + lo;
@@ -164,13 +171,59 @@ export class Heap {
     this.sys.munmap(address, length);
   }
 
-  // ---- words of memory
+  // ---- words of memory: the TLB's cached page read or written in place (as memory-ops.ts's fast
+  // path does, one translation an access); otherwise UserMemory, which faults and copies on write
+
+  /** the page `readable` or `writable` found */
+  private page: DataView | null = null;
+
+  /**
+   * Offset of `size` bytes at `address` in the page the TLB holds for reading (its view left in
+   * `page`), or -1 when the TLB does not hold it or the bytes cross into the next page.
+   */
+  private readable(address: number, size: number): number {
+    const t = this.mem.tlb;
+    const vpn = Math.floor(address * t.invPageSize);
+    const k = vpn & TLB_MASK;
+    const o = address - vpn * t.pageSize;
+    if (t.tag[k] !== vpn || o > t.pageSize - size) return -1;
+    this.page = t.view[k];
+    return o;
+  }
+
+  /** readable's twin for writing: -1 unless the TLB holds the page writable (never when writes are watched). */
+  private writable(address: number, size: number): number {
+    const t = this.mem.tlb;
+    const vpn = Math.floor(address * t.invPageSize);
+    const k = vpn & TLB_MASK;
+    const o = address - vpn * t.pageSize;
+    if (t.tag[k] !== vpn || t.writable[k] !== 1 || o > t.pageSize - size) return -1;
+    this.page = t.view[k];
+    return o;
+  }
+
+  /** a pointer-sized word (signed 64-bit, as UserMemory.pointer) */
   word(address: number): number {
-    return this.mem.pointer(address);
+    const o = this.readable(address, 8);
+    if (o < 0) return this.mem.pointer(address);
+    const v = this.page!;
+    return v.getInt32(o + 4, true) * TWO32 + v.getUint32(o, true);
   }
 
   setWord(address: number, value: number): void {
-    this.mem.setPointer(address, value);
+    const o = this.writable(address, 8);
+    if (o < 0) return this.mem.setPointer(address, value);
+    const v = this.page!;
+    v.setInt32(o, value >>> 0, true);
+    v.setInt32(o + 4, Math.floor(value / TWO32) | 0, true);
+    const written = this.mem.written;
+    if (written !== null) written(address, 8);
+  }
+
+  /** the 32-bit int at `address` */
+  i32(address: number): number {
+    const o = this.readable(address, 4);
+    return o < 0 ? this.mem.i32(address) : this.page!.getInt32(o, true);
   }
 
   // ---- the state (the fields read on every call are read once per call, and written through)
@@ -302,7 +355,10 @@ export class Heap {
    * corrupted size is compared with others, its flag bits are read from the low word).
    */
   unsignedWord(address: number): number {
-    return (this.mem.i32(address + 4) >>> 0) * TWO32 + (this.mem.i32(address) >>> 0);
+    const o = this.readable(address, 8);
+    if (o < 0) return (this.mem.i32(address + 4) >>> 0) * TWO32 + (this.mem.i32(address) >>> 0);
+    const v = this.page!;
+    return v.getUint32(o + 4, true) * TWO32 + v.getUint32(o, true);
   }
 
   // ---- chunks
@@ -318,7 +374,7 @@ export class Heap {
   }
   /** the flag bits of the size field */
   sizeBits(p: number): number {
-    return this.mem.i32(p + 8) & SIZE_BITS;
+    return this.i32(p + 8) & SIZE_BITS;
   }
   /** chunksize: the size without the flag bits (one translation when the field lies in one page) */
   chunkSize(p: number): number {
@@ -417,10 +473,17 @@ export class Heap {
 
   // ---- the tcache: uint16_t counts[64] then tcache_entry *entries[64]; an entry is {next, key}
   tcacheCount(i: number): number {
-    return this.mem.u16(this.tcache + 2 * i);
+    const at = this.tcache + 2 * i;
+    const o = this.readable(at, 2);
+    return o < 0 ? this.mem.u16(at) : this.page!.getUint16(o, true);
   }
   setTcacheCount(i: number, n: number): void {
-    this.mem.setI16(this.tcache + 2 * i, n);
+    const at = this.tcache + 2 * i;
+    const o = this.writable(at, 2);
+    if (o < 0) return this.mem.setI16(at, n);
+    this.page!.setInt16(o, n, true);
+    const written = this.mem.written;
+    if (written !== null) written(at, 2);
   }
   tcacheEntry(i: number): number {
     return this.word(this.tcache + 128 + 8 * i);

@@ -14,18 +14,16 @@ import type { WarningKind } from '../../../kernel/warnings.ts';
 const ENOMEM = 12;
 const encoder = new TextEncoder();
 
-/** Each call object's heap (a call object serves one task and program: its heap does not change). */
-const heaps = new WeakMap<NativeCall, Heap>();
-
-/** The calling process's heap, its state to be read afresh (one object for all the calls of a task). */
+/**
+ * The calling process's heap, its state to be read afresh (one object for all the calls of a
+ * task, kept on its call object: a call object serves one task and program, so its heap does not change).
+ */
 export function heapOf(c: NativeCall): Heap {
-  let h = heaps.get(c);
-  if (h === undefined) {
-    h = new Heap(c.mem, c.staticBuffer('malloc'), c.sys);
-    heaps.set(c, h);
-    return h;
-  }
-  return h.forgetCachedState();
+  const h = c.heap as Heap | null;
+  if (h !== null) return h.forgetCachedState();
+  const made = new Heap(c.mem, c.staticBuffer('malloc'), c.sys);
+  c.heap = made;
+  return made;
 }
 
 /** What a failed check says to a student: the warning's kind and its explanation. */
