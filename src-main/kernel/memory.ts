@@ -17,6 +17,9 @@ export type Mm = MmStruct;
 export class AddressSpaces {
   readonly phys: PhysicalMemory;
   private readonly mmus = new WeakMap<MmStruct, Mmu>();
+  /** the last address space mmuFor served and its MMU (the CPU asks for the same one again and again) */
+  private lastMm: MmStruct | null = null;
+  private lastMmu: Mmu | null = null;
 
   constructor(pageSize: number, maxFrames: number) {
     this.phys = new PhysicalMemory({ pageSize, maxFrames });
@@ -31,11 +34,14 @@ export class AddressSpaces {
   /** The MMU the CPU uses for `mm`. */
   mmuFor(mm: unknown): Mmu {
     const m = mm as MmStruct;
+    if (m === this.lastMm) return this.lastMmu!;
     let mmu = this.mmus.get(m);
     if (!mmu) {
       mmu = mmuOf(m);
       this.mmus.set(m, mmu);
     }
+    this.lastMm = m;
+    this.lastMmu = mmu;
     return mmu;
   }
 
