@@ -13,7 +13,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.ts';
-import { formatPackError, loadPack } from '../packs/load.ts';
+import { formatPackError } from '../packs/load.ts';
+import { loadPackCached } from './pack-cache.ts';
 import type { Pack } from '../packs/types.ts';
 import { UsageError, type Output } from './command.ts';
 import { skippedCsv, studentRows, submissionRow, submissionsCsv, summaryCsv } from './gradebook.ts';
@@ -93,7 +94,7 @@ function progressBar(err: Output, total: number): (done: number) => void {
 /** Reads and loads the pack; null (after saying why on err) when it is not valid. */
 function loadGradingPack(path: string, err: Output): { pack: Pack } | null {
   const disk = readPackFromDisk(path);
-  const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPack(disk.files);
+  const loaded = disk.errors.length > 0 ? { pack: null, errors: disk.errors } : loadPackCached(disk.files);
   if (!loaded.pack) {
     for (const e of loaded.errors) err.write(`${formatPackError(e)}\n`);
     err.write(`forklab: the pack ${path} is not valid (forklab pack validate says more)\n`);

@@ -239,7 +239,7 @@ export function endlessLoop(k: Kernel, task: Task, period: number, steps: number
 
 /** Who waits for what, when nobody can run: the deadlock report. */
 function describeDeadlock(k: Kernel): string {
-  const parts: string[] = [];
+  const blocked: { pid: number; comm: string; what: string }[] = [];
   for (const t of k.tasks.values()) {
     if (t.kernelThread || t.state === 'Z' || t.state === 'X') continue;
     const w = t.waitingFor;
@@ -247,9 +247,29 @@ function describeDeadlock(k: Kernel): string {
       ? `input on pipe descriptor ${w.fd}` : w.kind === 'pipe-write' ? `room in pipe descriptor ${w.fd}`
       : w.kind === 'terminal-read' ? 'terminal input' : w.kind === 'pause' ? 'a signal (pause)'
       : w.kind === 'vfork' ? `vfork child ${w.child} to exec or exit` : w.kind;
-    parts.push(`process ${t.pid} (${t.comm}) waits for ${what}`);
+    blocked.push({ pid: t.pid, comm: t.comm, what });
   }
-  return parts.join('; ');
+  if (blocked.length <= MAX_DEADLOCK_LISTED) return blocked.map((b) => `process ${b.pid} (${b.comm}) waits for ${b.what}`).join('; ');
+  return describeBlockedGroups(blocked);
+}
+
+/** Processes named one by one in a deadlock's message; beyond, they are counted by what they wait for. */
+const MAX_DEADLOCK_LISTED = 6;
+
+/** "processes 4, 5, 6 and 197 more (k3) wait for a signal (pause)": the blocked, grouped by program and wait. */
+function describeBlockedGroups(blocked: { pid: number; comm: string; what: string }[]): string {
+  const groups = new Map<string, { comm: string; what: string; pids: number[] }>();
+  for (const b of blocked) {
+    const key = `${b.comm}\0${b.what}`;
+    const g = groups.get(key) ?? { comm: b.comm, what: b.what, pids: [] };
+    g.pids.push(b.pid);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ comm, what, pids }) => {
+    if (pids.length === 1) return `process ${pids[0]} (${comm}) waits for ${what}`;
+    const named = pids.length <= 4 ? `${pids.slice(0, -1).join(', ')} and ${pids[pids.length - 1]}` : `${pids.slice(0, 3).join(', ')} and ${pids.length - 3} more`;
+    return `processes ${named} (${comm}) wait for ${what}`;
+  }).join('; ');
 }
 
 /** The details of a `block` event: what the task waits on, for programs and for people. */

@@ -280,14 +280,9 @@ const kindIs = (...kinds: CType['kind'][]) => (t: CType): boolean => kinds.inclu
 const INT: Expected = { name: 'int', matches: kindIs('int') };
 const DOUBLE_ARG: Expected = { name: 'double', matches: kindIs('double') };
 
-/** The promoted integer type a printf %d-like (signed) or %u-like conversion of this length takes. */
-function printfInteger(length: string, signed: boolean): Expected {
+/** The integer type of a length modifier that printf and scanf read alike (l, ll, q, j, z, Z, t). */
+function wideInteger(length: string, signed: boolean): Expected {
   switch (length) {
-    case '':
-      return signed ? INT : { name: 'unsigned int', matches: kindIs('int') };
-    case 'hh':
-    case 'h':
-      return INT;
     case 'l':
       return { name: signed ? 'long int' : 'long unsigned int', matches: kindIs('long') };
     case 'll':
@@ -302,6 +297,19 @@ function printfInteger(length: string, signed: boolean): Expected {
       return { name: 'ptrdiff_t', matches: kindIs('long') };
     default:
       return unchecked('int');
+  }
+}
+
+/** The promoted integer type a printf %d-like (signed) or %u-like conversion of this length takes. */
+function printfInteger(length: string, signed: boolean): Expected {
+  switch (length) {
+    case '':
+      return signed ? INT : { name: 'unsigned int', matches: kindIs('int') };
+    case 'hh':
+    case 'h':
+      return INT;
+    default:
+      return wideInteger(length, signed);
   }
 }
 
@@ -396,19 +404,7 @@ function scanfInteger(length: string, signed: boolean): Expected {
       return { name: signed ? 'signed char' : 'unsigned char', matches: kindIs('char') };
     case 'h':
       return { name: signed ? 'short int' : 'short unsigned int', matches: kindIs('short') };
-    case 'l':
-      return { name: signed ? 'long int' : 'long unsigned int', matches: kindIs('long') };
-    case 'll':
-    case 'q':
-      return { name: signed ? 'long long int' : 'long long unsigned int', matches: kindIs('llong') };
-    case 'j':
-      return { name: signed ? 'intmax_t' : 'uintmax_t', matches: kindIs('long') };
-    case 'z':
-    case 'Z':
-      return { name: signed ? 'signed size_t' : 'size_t', matches: kindIs('long') };
-    case 't':
-      return { name: 'ptrdiff_t', matches: kindIs('long') };
     default:
-      return unchecked('int');
+      return wideInteger(length, signed);
   }
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMetadata, type OutputsKind, type SeededFile } from './metadata.ts';
+import type { RunRequest } from '../../src-main/vm/run.ts';
 
 /** How a run ended, as `forklab run` reports it: code is 128 + signo when a signal killed it. */
 export interface ExitOutcome {
@@ -93,4 +94,16 @@ function allowedOutcomes(recording: ExpectedFile, file: string): Outcome[] {
   }
   if (outcomes.length === 0) throw new Error(`${file}: no outcome recorded`);
   return outcomes;
+}
+
+/** The run request that runs a corpus program as it was recorded: its arguments, input, stdout and files. */
+export function corpusRunRequest(program: CorpusProgram): RunRequest {
+  return {
+    source: program.source,
+    fileName: `${program.name}.c`,
+    args: program.args,
+    stdin: program.stdin ?? '',
+    stdoutPipe: program.stdoutPipe,
+    files: program.files.map((f) => ({ path: f.name, content: f.content })),
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCorpus, type CorpusProgram } from './corpus.ts';
+import { loadCorpus, type CorpusProgram, corpusRunRequest } from './corpus.ts';
 import { runProgram } from '../../src-main/vm/run.ts';
 
 const MEMCHECK_KINDS = new Set(['use-after-free', 'uninitialised-value', 'missing-return']);
@@ -29,15 +29,7 @@ for (const dir of ['single', 'multi']) {
 
     for (const program of corpus) {
       it(program.name, () => {
-        const result = runProgram({
-          source: program.source,
-          fileName: `${program.name}.c`,
-          args: program.args,
-          stdin: program.stdin ?? '',
-          stdoutPipe: program.stdoutPipe,
-          files: program.files.map((f) => ({ path: f.name, content: f.content })),
-          memcheck: true,
-        });
+        const result = runProgram({ ...corpusRunRequest(program), memcheck: true });
         expect(program.allowed, result.stopMessage ?? undefined).toContainEqual({ stdout: result.stdout, exit: result.exit });
         const warned = result.warnings.filter((w) => MEMCHECK_KINDS.has(w.kind)).map((w) => `${w.kind}@${w.line}`).sort();
         expect(warned, result.warnings.map((w) => w.message).join('\n')).toEqual(announced(program));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, corpusRunRequest } from './corpus.ts';
 import { runProgram } from '../../src-main/vm/run.ts';
 
 const corpus = loadCorpus(join(import.meta.dirname, 'single'));
@@ -17,14 +17,7 @@ describe('single-process programs agree with gcc -O0 on Linux', () => {
 
   for (const program of corpus) {
     it(program.name, () => {
-      const result = runProgram({
-        source: program.source,
-        fileName: `${program.name}.c`,
-        args: program.args,
-        stdin: program.stdin ?? '',
-        stdoutPipe: program.stdoutPipe,
-        files: program.files.map((f) => ({ path: f.name, content: f.content })),
-      });
+      const result = runProgram(corpusRunRequest(program));
       expect(result.diagnosticsText, 'compiles').not.toMatch(/error:/);
       const outcome = { stdout: result.stdout, exit: result.exit };
       expect(program.allowed).toContainEqual(outcome);

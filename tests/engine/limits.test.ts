@@ -45,6 +45,13 @@ describe('limits and faults end a run with a clear reason', () => {
     expect(r.stopMessage).toMatch(/waits for input on pipe descriptor 3/);
   });
 
+  it('a deadlock of many processes is said in a line per kind of wait, not a line per process', () => {
+    const r = runProgram({ source: '#include <unistd.h>\n#include <sys/wait.h>\nint main(void) { for (int i = 0; i < 200; i++) if (fork() == 0) pause(); while (wait(NULL) > 0) {} return 0; }\n' });
+    expect(r.stopReason).toBe('deadlock');
+    expect(r.stopMessage).toMatch(/process 3 \(\w+\) waits for a child to exit; processes 4, 5, 6 and 197 more \(\w+\) wait for a signal \(pause\)/);
+    expect(r.stopMessage!.length).toBeLessThan(300);
+  });
+
   it('gives SIGKILL (out of memory) when frames run out', () => {
     const r = runProgram({
       source: '#include <stdlib.h>\n#include <string.h>\nint main(void) { for (;;) { char *p = malloc(1 << 16); if (!p) return 3; memset(p, 1, 1 << 16); } }\n',

@@ -1,0 +1,128 @@
+/**
+ * A cache of valid packs for the commands that grade (`forklab grade`): parsing and validating a
+ * pack's YAML is about a third of the time of grading one submission, and an instructor grades
+ * the same pack again and again. A valid pack, once loaded, is kept (v8-serialized, as the worker
+ * pool's messages copy it) under the SHA-256 of the lab's build and of every file of the pack; a
+ * later load of the same bytes by the same build reads it back instead of parsing again.
+ *
+ * Only valid packs are kept: an invalid pack is loaded in full every time, so its messages are
+ * always the ones `loadPack` gives. Nothing is cached when the lab runs from source (no build
+ * identity to key on), when FORKLAB_PACK_CACHE is "off", or when the cache folder cannot be
+ * written; an unreadable or damaged entry is loaded in full and written again.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { loadPack, type LoadResult } from '../packs/load.ts';
+import type { Pack, PackFiles } from '../packs/types.ts';
+
+/** Bumped whenever what an entry holds changes shape. */
+const ENTRY_FORMAT = 'forklab-pack-cache-1';
+/** Entries kept: the most recently written ones; older ones are deleted. */
+const MAX_ENTRIES = 16;
+
+/** The folder of the cache: FORKLAB_PACK_CACHE, else the platform's cache folder; null when off. */
+export function packCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  const set = env.FORKLAB_PACK_CACHE;
+  if (set === 'off') return null;
+  if (set) return set;
+  const home = homedir();
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'ForkLab', 'pack-cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'ForkLab', 'pack-cache');
+  return join(env.XDG_CACHE_HOME ?? join(home, '.cache'), 'forklab', 'pack-cache');
+}
+
+/**
+ * The identity of the running build: the bytes of out/node/build.json beside the built chunk
+ * (rewritten at every build), or null when the lab runs from its TypeScript source.
+ */
+function buildIdentity(): Buffer | null {
+  try {
+    const here = new URL('./build.json', import.meta.url);
+    if (here.protocol !== 'file:') return null;
+    return readFileSync(here);
+  } catch {
+    return null;
+  }
+}
+
+/** The cache key of `files` under `build`: every path and every byte, in path order. */
+export function packCacheKey(files: PackFiles, build: Uint8Array): string {
+  const hash = createHash('sha256');
+  const field = (bytes: Uint8Array): void => {
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  };
+  field(Buffer.from(ENTRY_FORMAT));
+  field(build);
+  for (const path of Object.keys(files).sort()) {
+    field(Buffer.from(path));
+    field(files[path]);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * loadPack(files), read from the cache when this build loaded the same files before; a valid
+ * result is written to the cache. Same result as loadPack, errors included. `build` and `dir`
+ * are for tests (default: the running build's identity and packCacheDir()).
+ */
+export function loadPackCached(files: PackFiles, options: { build?: Uint8Array | null; dir?: string | null } = {}): LoadResult {
+  const build = options.build === undefined ? buildIdentity() : options.build;
+  const dir = options.dir === undefined ? packCacheDir() : options.dir;
+  if (!build || !dir) return loadPack(files);
+  const key = packCacheKey(files, build);
+  const entry = join(dir, `${key}.bin`);
+  const cached = readEntry(entry);
+  if (cached) return { pack: cached, errors: [] };
+  const loaded = loadPack(files);
+  if (loaded.pack) writeEntry(dir, entry, loaded.pack);
+  return loaded;
+}
+
+/** The pack kept in `entry`, or null when there is none or it is damaged. */
+function readEntry(entry: string): Pack | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(entry);
+  } catch {
+    return null;
+  }
+  try {
+    const value = deserialize(bytes) as { format?: unknown; pack?: Pack };
+    if (value?.format !== ENTRY_FORMAT || !value.pack || !Array.isArray(value.pack.exercises)) return null;
+    return value.pack;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `pack` to `entry` whole or not at all, then deletes the oldest entries; never throws. */
+function writeEntry(dir: string, entry: string, pack: Pack): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temp = `${entry}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, serialize({ format: ENTRY_FORMAT, pack }));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, entry);
+    pruneEntries(dir);
+  } catch {
+    // a cache that cannot be written only means the next load parses again
+  }
+}
+
+/** Deletes all but the MAX_ENTRIES most recently written entries of `dir`. */
+function pruneEntries(dir: string): void {
+  const entries = readdirSync(dir)
+    .filter((name) => /^[0-9a-f]{64}\.bin$/.test(name))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of entries.slice(MAX_ENTRIES)) rmSync(old.path, { force: true });
+}
