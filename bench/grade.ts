@@ -20,6 +20,8 @@ import { REPO } from './repo.ts';
 const PACK = join(REPO, 'exercises', 'process-basics');
 const SUBMISSIONS = 200;
 const TARGET_MS = 15_000;
+/** How much two runs of the same grading differ on this machine, back to back (measured: 1–4%). */
+const SAME_RUN_NOISE = 0.05;
 const TARGET_ONE_MS = 500;
 /**
  * Loaded into the measured process: writes its peak resident memory (kB) and the CPU time of all
@@ -86,11 +88,14 @@ export function benchGrade(): boolean {
     const alone = [grade(root, [single]), grade(root, [single]), grade(root, [single])].sort((a, b) => a.ms - b.ms)[1];
     const byDefault = grade(root, [submissions]);
     const serial = grade(root, [submissions, '--jobs', '1']);
-    const met = byDefault.ms <= TARGET_MS && alone.ms <= TARGET_ONE_MS && byDefault.ms <= serial.ms && byDefault.rows === SUBMISSIONS;
+    // "not slower" within the noise of two back-to-back runs (on 2 cores the default is one worker,
+    // the same configuration as --jobs 1, and they still differ by a few percent from run to run)
+    const notSlower = byDefault.ms <= serial.ms * (1 + SAME_RUN_NOISE);
+    const met = byDefault.ms <= TARGET_MS && alone.ms <= TARGET_ONE_MS && notSlower && byDefault.rows === SUBMISSIONS;
     console.log(`\ngrading: ${SUBMISSIONS} submissions of the built-in pack through forklab grade, ${availableParallelism()} cores`);
     const cpu = (r: { cpuMs: number }) => `CPU ${(r.cpuMs / 1000).toFixed(1)} s`;
     console.log(`  default --jobs: ${(byDefault.ms / 1000).toFixed(1)} s (${(byDefault.ms / SUBMISSIONS).toFixed(0)} ms per submission; ${cpu(byDefault)}), peak ${byDefault.mb.toFixed(0)} MB; target <= ${TARGET_MS / 1000} s; ${byDefault.rows} rows in summary.csv`);
-    console.log(`  --jobs 1:       ${(serial.ms / 1000).toFixed(1)} s (${cpu(serial)}), peak ${serial.mb.toFixed(0)} MB (the default must not be slower)`);
+    console.log(`  --jobs 1:       ${(serial.ms / 1000).toFixed(1)} s (${cpu(serial)}), peak ${serial.mb.toFixed(0)} MB (the default must not be slower: ${notSlower ? 'it is not' : 'it IS'}, within ${SAME_RUN_NOISE * 100}% for the noise between two runs)`);
     console.log(`  one submission: ${alone.ms.toFixed(0)} ms (median of 3; CPU ${alone.cpuMs.toFixed(0)} ms), peak ${alone.mb.toFixed(0)} MB; target <= ${TARGET_ONE_MS} ms: ${met ? 'met' : 'NOT met'}`);
     return met;
   } finally {
