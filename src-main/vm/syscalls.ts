@@ -38,6 +38,8 @@ import {
 import { psOutput } from '../kernel/ps.ts';
 import { Fault } from '../kernel/mmu.ts';
 import { unflushedBytes } from './libc/stdio.ts';
+import { libcMalloc } from './libc/malloc/allocate.ts';
+import { heapOf } from './libc/malloc/natives.ts';
 
 /**
  * How the schedule explorer (src-main/explore) treats a call, by what the call can see or change
@@ -241,9 +243,16 @@ export const SYSCALLS: readonly Syscall[] = [
   pathCall('chdir', NR.chdir, 0, 'i32', (m, c, t) => sysResult(c, sysChdir(m.kernel, t, cString(c, 0)))),
   sys('getcwd', NR.getcwd, 'ptr', 'local', (_m, c, t) => {
     const cwd = encoder.encode(sysGetcwd(t));
-    const buf = c.ptr(0);
-    if (cwd.length + 1 > c.size(1)) {
+    const size = c.size(1);
+    // glibc's extension: with a NULL buffer, getcwd mallocs one (size bytes, or as many as needed when size is 0)
+    const allocate = c.ptr(0) === 0;
+    if (cwd.length + 1 > size && !(allocate && size === 0)) {
       c.setErrno(ERANGE);
+      return 0;
+    }
+    const buf = allocate ? libcMalloc(heapOf(c), size || cwd.length + 1) : c.ptr(0);
+    if (buf === 0) {
+      c.setErrno(ENOMEM);
       return 0;
     }
     c.mem.writeCString(buf, cwd);
