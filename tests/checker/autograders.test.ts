@@ -12,19 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { buildHandIn } from '../../src-main/checker/handin.ts';
-import { NO_WAIT, PACK_YAML, SOLUTION, tinyPack } from '../packs/tiny-pack.ts';
+import { NO_WAIT, PACK_YAML, SOLUTION, tinyPack, twoLinesQuestion } from '../packs/tiny-pack.ts';
 
-const QUESTION = `id: two-lines
-uuid: 12121212-1212-4212-8212-121212121212
-title: Which outputs?
-kind: possible-outputs
-prompt: prompt.md
-program: program.c
-choices:
-  - output: "child\\nparent\\n"
-  - output: "parent\\nchild\\n"
-  - output: "parent\\n"
-`;
 
 const BIN = join(import.meta.dirname, '../../bin/forklab.mjs');
 
@@ -40,9 +29,7 @@ async function exportInto(target: '--gradescope' | '--prairielearn', root: strin
   const pack = join(root, 'pack');
   writeTree(pack, tinyPack({
     'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, two-lines]'),
-    'two-lines/exercise.yaml': QUESTION,
-    'two-lines/prompt.md': 'Which?',
-    'two-lines/program.c': '#include <stdio.h>\n#include <unistd.h>\nint main(void) { if (fork() == 0) { printf("child\\n"); return 0; } printf("parent\\n"); return 0; }\n',
+    ...twoLinesQuestion(),
   }));
   const zip = join(root, 'export.zip');
   // with the built command, as users run it (out/node is not where the sources are)

@@ -13,28 +13,14 @@ import { unzipSync, zipSync } from 'fflate';
 import { main } from '../../src-main/cli/main.ts';
 import type { Output } from '../../src-main/cli/command.ts';
 import { buildHandIn } from '../../src-main/checker/handin.ts';
-import { NO_WAIT, PACK_YAML, SOLUTION, tinyPack } from '../packs/tiny-pack.ts';
+import { NO_WAIT, PACK_YAML, SOLUTION, tinyPack, twoLinesQuestion } from '../packs/tiny-pack.ts';
 
-const QUESTION = `id: two-lines
-uuid: 12121212-1212-4212-8212-121212121212
-title: Which outputs?
-kind: possible-outputs
-prompt: prompt.md
-program: program.c
-choices:
-  - output: "child\\nparent\\n"
-  - output: "parent\\nchild\\n"
-  - output: "parent\\n"
-`;
-const PROGRAM = '#include <stdio.h>\n#include <unistd.h>\nint main(void) { if (fork() == 0) { printf("child\\n"); return 0; } printf("parent\\n"); return 0; }\n';
 
 /** The tiny pack with a question added and hello-fork weighted 20. */
 function twoExercisePack(root: string): string {
   const files = tinyPack({
     'pack.yaml': PACK_YAML.replace('[hello-fork]', '[hello-fork, two-lines]') + 'weights: { hello-fork: 20 }\n',
-    'two-lines/exercise.yaml': QUESTION,
-    'two-lines/prompt.md': 'Which?',
-    'two-lines/program.c': PROGRAM,
+    ...twoLinesQuestion(),
   });
   const dir = join(root, 'pack');
   writeTree(dir, files);

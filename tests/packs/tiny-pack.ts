@@ -92,3 +92,27 @@ export function tinyPack(changes: Record<string, string | null> = {}): PackFiles
   for (const [name, text] of Object.entries(texts)) if (text !== null) files[name] = enc(text);
   return files;
 }
+
+/**
+ * A question exercise to add to the tiny pack (its pack.yaml lists `two-lines` too): which
+ * outputs can a fork whose child and parent each print a line give?
+ */
+export function twoLinesQuestion(): Record<string, string> {
+  return {
+    'two-lines/exercise.yaml': TWO_LINES_QUESTION,
+    'two-lines/prompt.md': 'Which?',
+    'two-lines/program.c': '#include <stdio.h>\n#include <unistd.h>\nint main(void) { if (fork() == 0) { printf("child\\n"); return 0; } printf("parent\\n"); return 0; }\n',
+  };
+}
+
+const TWO_LINES_QUESTION = `id: two-lines
+uuid: 12121212-1212-4212-8212-121212121212
+title: Which outputs?
+kind: possible-outputs
+prompt: prompt.md
+program: program.c
+choices:
+  - output: "child\\nparent\\n"
+  - output: "parent\\nchild\\n"
+  - output: "parent\\n"
+`;

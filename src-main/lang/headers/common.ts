@@ -33,3 +33,17 @@ export const INTPTR_T = typedefOnce('intptr_t', 'long');
 export function guarded(guard: string, text: string): string {
   return `#ifndef ${guard}\n#define ${guard} 1\n${text}\n#endif /* ${guard} */\n`;
 }
+
+/** The file permission bits, which <sys/stat.h> and <fcntl.h> both define (as glibc's do). */
+export const PERMISSION_BITS = `#define S_IRWXU 0700
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define S_IXUSR 0100
+#define S_IRWXG 070
+#define S_IRGRP 040
+#define S_IWGRP 020
+#define S_IXGRP 010
+#define S_IRWXO 07
+#define S_IROTH 04
+#define S_IWOTH 02
+#define S_IXOTH 01`;

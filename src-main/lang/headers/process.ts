@@ -3,7 +3,7 @@
  * Constants have Linux x86-64 values; struct sigaction has glibc's layout (handler at 0, mask at
  * 8, flags at 136, restorer at 144, 152 bytes), which the kernel model reads.
  */
-import { GID_T, guarded, INTPTR_T, MODE_T, NULL_DEFINITION, OFF_T, PID_T, SIZE_T, SSIZE_T, UID_T, USECONDS_T } from './common.ts';
+import { GID_T, guarded, INTPTR_T, MODE_T, NULL_DEFINITION, OFF_T, PID_T, SIZE_T, SSIZE_T, UID_T, PERMISSION_BITS, USECONDS_T } from './common.ts';
 
 const UNISTD_H = guarded('_UNISTD_H', `
 ${SIZE_T}${SSIZE_T}${PID_T}${UID_T}${GID_T}${OFF_T}${USECONDS_T}${INTPTR_T}${NULL_DEFINITION}
@@ -235,18 +235,7 @@ ${MODE_T}${OFF_T}${PID_T}
 #define FD_CLOEXEC 1
 #define AT_FDCWD (-100)
 
-#define S_IRWXU 0700
-#define S_IRUSR 0400
-#define S_IWUSR 0200
-#define S_IXUSR 0100
-#define S_IRWXG 070
-#define S_IRGRP 040
-#define S_IWGRP 020
-#define S_IXGRP 010
-#define S_IRWXO 07
-#define S_IROTH 04
-#define S_IWOTH 02
-#define S_IXOTH 01
+${PERMISSION_BITS}
 
 #ifndef SEEK_SET
 #define SEEK_SET 0

@@ -3,7 +3,7 @@
  * mkdir), dirent.h (reading directories). Constants and layouts are Linux x86-64 glibc's, the same
  * as the kernel's (kernel/uapi.ts; tests/kernel/uapi.test.ts checks the constants).
  */
-import { GID_T, guarded, MODE_T, OFF_T, typedefOnce, UID_T } from './common.ts';
+import { GID_T, guarded, MODE_T, OFF_T, PERMISSION_BITS, typedefOnce, UID_T } from './common.ts';
 
 const INO_T = typedefOnce('ino_t', 'unsigned long int');
 
@@ -78,18 +78,7 @@ struct stat {
 #define S_ISUID 04000
 #define S_ISGID 02000
 #define S_ISVTX 01000
-#define S_IRWXU 0700
-#define S_IRUSR 0400
-#define S_IWUSR 0200
-#define S_IXUSR 0100
-#define S_IRWXG 070
-#define S_IRGRP 040
-#define S_IWGRP 020
-#define S_IXGRP 010
-#define S_IRWXO 07
-#define S_IROTH 04
-#define S_IWOTH 02
-#define S_IXOTH 01
+${PERMISSION_BITS}
 
 int stat(const char *__file, struct stat *__buf);
 int fstat(int __fd, struct stat *__buf);
