@@ -5,7 +5,7 @@
  * deterministic. A failure carries the schedule that produces the unaccepted output, and links
  * into the run that schedule replays (the first output event that goes wrong).
  */
-import { exploreImage } from '../explore/explore.ts';
+import { exploreImage, stoppedRunsInWords } from '../explore/explore.ts';
 import type { CheckFields } from '../packs/types.ts';
 import { evaluateOutput } from './output.ts';
 import { mergeRunOptions, runProblem } from './runs.ts';
@@ -21,7 +21,7 @@ export function evaluateAllOutputs(check: CheckFields, ctx: EvalContext): Outcom
   const view = exploreImage(ctx.image!, { ...options, maxRuns, maxMs: Number.MAX_SAFE_INTEGER });
   const asOutput: CheckFields = check.accepted ? { type: 'output', anyOf: check.accepted } : { type: 'output', lines: check.lines };
   const cut = view.complete ? ''
-    : view.runsStopped ? ` (${view.runsStopped.runs === 1 ? 'a run was' : `${view.runsStopped.runs} runs were`} stopped by the lab's limit before the program ended, so their outputs are cut short)`
+    : view.runsStopped ? ` (${stoppedRunsInWords(view.runsStopped)})`
     : ` (the search stopped after ${view.schedulesExplored} runs, so not every schedule was tried)`;
   for (const found of view.outputs) {
     const replay = ctx.run({ ...check.run, schedule: found.schedule });

@@ -6,7 +6,7 @@
 import { InputFileError, readInputText } from './read-input.ts';
 import { REQUEST_LIMITS } from '../service/validate.ts';
 import { basename } from 'node:path';
-import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, type ExploreOptions } from '../explore/explore.ts';
+import { DEFAULT_MAX_RUNS, ExploreCompileError, exploreProgram, stoppedRunsInWords, type ExploreOptions } from '../explore/explore.ts';
 import type { ExploreView } from '../service/contract.ts';
 import { UsageError, type Output } from './command.ts';
 import { graphToDot } from '../explore/graph.ts';
@@ -116,7 +116,7 @@ export function exploreText(view: ExploreView, file: string, runWords: string[] 
   lines.push(view.complete
     ? `--- ${summary}: the search was complete, these are all the outputs the program can produce`
     : view.runsStopped
-      ? `--- ${summary}: ${view.runsStopped.runs === 1 ? '1 run was' : `${view.runsStopped.runs} runs were`} stopped by the lab's limit (${view.runsStopped.reason}) before the program ended, so those outputs are cut short and other outputs may exist`
+      ? `--- ${summary}: ${stoppedRunsInWords(view.runsStopped)}, and other outputs may exist`
       : `--- ${summary}: the search was cut off by its budget, so other outputs may exist (raise --max-runs)`);
   return lines.join('\n') + '\n';
 }

@@ -69,8 +69,18 @@ export function exploreProgram(source: string, options: ExploreOptions = {}): Ex
   return exploreImage(compiled.image, options);
 }
 
-/** How a run ends when one of the lab's limits stopped it, not the program itself. */
-const STOPPED_BY_A_LIMIT: ReadonlySet<string> = new Set(['step-limit', 'time-limit', 'endless-loop', 'output-limit', 'kernel-limit']);
+/** How a run ends when one of the lab's limits stopped it, not the program itself, and that limit in words. */
+const STOPPED_BY_A_LIMIT: ReadonlyMap<string, string> = new Map([
+  ['step-limit', 'the step budget'], ['time-limit', 'the time limit'], ['endless-loop', 'the endless-loop check'],
+  ['output-limit', 'the output limit'], ['kernel-limit', "the kernel's limit"],
+]);
+
+/** "2 runs were stopped by the lab's limit (the step budget) before the program ended, so their outputs are cut short". */
+export function stoppedRunsInWords(stopped: NonNullable<ExploreView['runsStopped']>): string {
+  const limit = STOPPED_BY_A_LIMIT.get(stopped.reason) ?? stopped.reason;
+  const runs = stopped.runs === 1 ? '1 run was' : `${stopped.runs} runs were`;
+  return `${runs} stopped by the lab's limit (${limit}) before the program ended, so ${stopped.runs === 1 ? 'its output is' : 'their outputs are'} cut short`;
+}
 
 /**
  * Every distinct output of `image` with a schedule that replays it, in the order found; complete
