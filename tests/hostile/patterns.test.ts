@@ -42,6 +42,19 @@ ${extra}`;
   });
 }
 
+/** A line of a's on which CATASTROPHIC's match, compiled, takes at least `ms` ms; and that time. */
+function lineCostingAtLeast(ms: number): { text: string; ms: number } {
+  const re = packRegex(CATASTROPHIC);
+  for (let n = 16; ; n++) {
+    const text = 'a'.repeat(n);
+    re.test(text); // the first match of a length runs V8's regexp interpreter: time the next
+    const start = performance.now();
+    re.test(text);
+    const took = performance.now() - start;
+    if (took >= ms || n >= 30) return { text, ms: took };
+  }
+}
+
 const pool = new WorkerPool({ workerFile: builtFile('worker.mjs'), threads: 1, heapMb: 256 });
 afterAll(() => pool.close());
 
@@ -53,11 +66,16 @@ describe('hostile patterns', () => {
   });
 
   it('the matches of one check share its time limit, line by line too', () => {
-    const lines = Array.from({ length: 50 }, () => 'a'.repeat(22));
+    // Calibrated on this machine: lines long enough that one (after V8 compiles the pattern) takes
+    // ≥ 20 ms, a limit of 10 lines' time, and 50 lines. Each line alone is well inside the limit,
+    // so only a limit shared by the lines stops them (a fixed length was ~10 ms a line here and
+    // under the limit in total on a slightly faster machine).
+    const oneLine = lineCostingAtLeast(20);
+    const limit = Math.ceil(10 * oneLine.ms);
+    const lines = Array.from({ length: 50 }, () => oneLine.text);
     const t = elapsed();
-    // each line alone is ~0.3 s: together they must stop at the one limit
-    expect(() => withMatchTimeLimit(500, () => packRegex(CATASTROPHIC).firstMatchingLine(lines))).toThrow(/timed out/);
-    expect(t()).toBeLessThan(2500);
+    expect(() => withMatchTimeLimit(limit, () => packRegex(CATASTROPHIC).firstMatchingLine(lines))).toThrow(/timed out/);
+    expect(t()).toBeLessThan(limit + 2000);
   });
 
   it('an RE2 pattern too large for a long output times out instead of taking seconds', () => {
