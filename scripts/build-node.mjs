@@ -7,7 +7,7 @@
  *   out/node/cli.mjs     the `forklab` command line (src-main/cli/main.ts)
  *   out/node/serve.mjs   the browser host (src-main/host/serve.ts)
  *   out/node/worker.mjs  the worker of the pool, where every job runs (src-main/host/pool-worker.ts)
- *   out/node/run-worker.mjs  the single worker of `forklab run` (src-main/host/run-worker.ts)
+ *   out/node/run-worker.cjs  the single worker of `forklab run` (src-main/host/run-worker.ts)
  *   out/node/run-engine.cjs  the engines that worker loads (src-main/host/run-engine-bundle.ts): one
  *                        CommonJS file, which it compiles with V8's code cache (host/code-cache.ts)
  *   out/node/bench.mjs   `npm run bench` (bench/run.ts)
@@ -34,13 +34,14 @@ export const ENTRIES = {
   cli: 'src-main/cli/main.ts',
   serve: 'src-main/host/serve.ts',
   worker: 'src-main/host/pool-worker.ts',
-  'run-worker': 'src-main/host/run-worker.ts',
   bench: 'bench/run.ts',
 };
 
-/** Built alone, as one CommonJS file each (vm.Script compiles them with a code cache), by output name. */
+/** Built alone, as one CommonJS file each, by output name. */
 export const SCRIPTS = {
   'run-engine': 'src-main/host/run-engine-bundle.ts',
+  // CommonJS too: a worker starts about 3 ms sooner from a CommonJS file than from a module
+  'run-worker': 'src-main/host/run-worker.ts',
 };
 
 /** Packages left in node_modules: piscina starts its workers from its own folder; tools of the build and the app. */
@@ -131,7 +132,7 @@ export async function build() {
     }),
     ...Object.entries(SCRIPTS).map(([name, entry]) => esbuild.build({ ...shared, format: 'cjs', entryPoints: [entry], outfile: join(OUT, `${name}.cjs`) })),
   ]);
-  // the scripts first: run-worker.mjs must find its run-engine.cjs
+  // the scripts first, run-engine.cjs before run-worker.cjs, which loads it
   const outputFiles = [...scripts.flatMap((s) => s.outputFiles), ...result.outputFiles];
   mkdirSync(OUT, { recursive: true });
   const written = new Set();

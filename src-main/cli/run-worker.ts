@@ -25,5 +25,5 @@ export function takeRunWorker(): SingleWorker {
 
 function newRunWorker(): SingleWorker {
   const workerData: RunWorkerData = { bundle: builtFile('run-engine.cjs'), cacheDir: codeCacheDir() };
-  return new SingleWorker({ workerFile: builtFile('run-worker.mjs'), workerData });
+  return new SingleWorker({ workerFile: builtFile('run-worker.cjs'), workerData });
 }

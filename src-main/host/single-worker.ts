@@ -17,7 +17,7 @@ import { jobFailure, jobWallLimitMs, watchJob, workerResourceLimits } from './jo
 import type { PoolTask } from './pool-worker.ts';
 
 export interface SingleWorkerOptions {
-  /** the worker's module (out/node/run-worker.mjs) */
+  /** the worker's module (out/node/run-worker.cjs) */
   workerFile: string;
   /** what the module reads as workerData */
   workerData?: unknown;

@@ -1,5 +1,5 @@
 // The single worker of `forklab run` (src-main/host/single-worker.ts with the built
-// out/node/run-worker.mjs): a run in a worker thread with the pool's limits; a worker that runs
+// out/node/run-worker.cjs): a run in a worker thread with the pool's limits; a worker that runs
 // out of memory, a job stuck past the watchdog's limit and a worker that cannot load are each a
 // clear failure of the job, never a crash or a hang of its owner.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,10 +18,10 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 const workers: SingleWorker[] = [];
 afterAll(() => workers.forEach((w) => w.close()));
 
-/** A worker of the built run-worker.mjs (code cache in a folder of this test), or of a fixture. */
+/** A worker of the built run-worker.cjs (code cache in a folder of this test), or of a fixture. */
 function start(options: Partial<SingleWorkerOptions> = {}): SingleWorker {
   const workerData: RunWorkerData = { bundle: builtFile('run-engine.cjs'), cacheDir };
-  const worker = new SingleWorker({ workerFile: builtFile('run-worker.mjs'), workerData, ...options });
+  const worker = new SingleWorker({ workerFile: builtFile('run-worker.cjs'), workerData, ...options });
   workers.push(worker);
   return worker;
 }
