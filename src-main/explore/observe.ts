@@ -6,6 +6,8 @@
  */
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
+import type { MmStruct } from '../kernel/mm/mm.ts';
+import { findVma, hasSharedVma } from '../kernel/mm/vma.ts';
 import { Footprint } from './footprint.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { Op } from '../lang/isa.ts';
@@ -299,7 +301,8 @@ export function livingProcesses(kernel: Kernel): number {
 export function memoryOwner(kernel: Kernel, task: Task): number {
   if (!task.mm) return 0;
   let owner = task.pid;
-  let shared = false;
+  // a MAP_SHARED mapping's frames are other processes' memory too (mm/mmap.ts)
+  let shared = hasSharedVma((task.mm as MmStruct).vmas);
   for (const t of kernel.tasks.values()) {
     if (t !== task && t.mm === task.mm && t.state !== 'Z' && t.state !== 'X') {
       shared = true;
@@ -307,6 +310,17 @@ export function memoryOwner(kernel: Kernel, task: Task): number {
     }
   }
   return shared ? owner : 0;
+}
+
+/**
+ * The footprint key of page `vpn` of `mm` touched by a task whose memory `owner` names: a page
+ * of a MAP_SHARED mapping is its frame (`frame:F`, the same in every process that maps it),
+ * any other page `mem:owner:vpn`.
+ */
+export function pageKey(mm: MmStruct, owner: number, vpn: number): string {
+  const vma = findVma(mm.vmas, vpn * mm.pageSize);
+  const pte = vma?.shared ? mm.pageTable.get(vpn) : 0;
+  return pte !== 0 ? `frame:${pte >>> 4}` : `mem:${owner}:${vpn}`;
 }
 
 const COMPARISONS = new Set<number>([Op.EQ_I32, Op.NE_I32, Op.LT_I32, Op.LE_I32, Op.GT_I32, Op.GE_I32]);

@@ -22,6 +22,7 @@ import type { ProgramImage } from '../lang/image.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { OpenFile, Pipe } from '../kernel/files.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
+import { hasSharedVma } from '../kernel/mm/vma.ts';
 import type { Task } from '../kernel/task.ts';
 import { fsDigest } from './observe.ts';
 
@@ -133,7 +134,11 @@ export class StateHasher {
 
   /** `task` ran: its address space may have changed. */
   touched(task: Task): void {
-    if (task.mm) this.mmHashes.delete(task.mm as MmStruct);
+    const mm = task.mm as MmStruct | null;
+    if (!mm) return;
+    // a write to a MAP_SHARED frame changes every address space that maps it
+    if (hasSharedVma(mm.vmas)) this.mmHashes.clear();
+    else this.mmHashes.delete(mm);
   }
 
   /**
@@ -304,7 +309,7 @@ export class StateHasher {
     if (cached) return cached;
     const h = new Hasher();
     h.num(mm.brk).num(mm.startBrk).num(mm.stackLimit).num(mm.mmapBase).int(mm.vmas.length);
-    for (const v of mm.vmas) h.num(v.start).num(v.end).int(v.writable ? 1 : 0);
+    for (const v of mm.vmas) h.num(v.start).num(v.end).int((v.writable ? 1 : 0) | (v.readable ? 2 : 0) | (v.shared ? 4 : 0));
     const phys = mm.phys;
     const dirs = [...mm.pageTable.tables.keys()].sort((x, y) => x - y);
     for (const dir of dirs) {

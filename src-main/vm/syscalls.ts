@@ -36,6 +36,8 @@ import {
   TASK_COMM_LEN, sysBrk, sysGetpid, sysGetppid, sysGetrlimit, sysGettid, sysGetuid, sysPrctl, sysSetrlimit,
 } from '../kernel/sys.ts';
 import { psOutput } from '../kernel/ps.ts';
+import { sysMmap, sysMprotect, sysMunmap, type MmapUnsupported } from '../kernel/mman.ts';
+import { UnsupportedFunction } from './unsupported.ts';
 import { Fault } from '../kernel/mmu.ts';
 import { unflushedBytes } from './libc/stdio.ts';
 import { libcMalloc } from './libc/malloc/allocate.ts';
@@ -129,7 +131,7 @@ const NR = {
   futex: 202, exit_group: 231, tgkill: 234, brk: 12, rt_sigaction: 13, rt_sigprocmask: 14,
   rt_sigreturn: 15, getrlimit: 97, setrlimit: 160, open: 2, stat: 4, fstat: 5, lstat: 6, lseek: 8,
   access: 21, getcwd: 79, chdir: 80, mkdir: 83, rmdir: 84, creat: 85, unlink: 87, getdents64: 217,
-  openat: 257,
+  openat: 257, mmap: 9, mprotect: 10, munmap: 11,
 } as const;
 
 /** Every system call of the lab, each declared once. */
@@ -331,6 +333,13 @@ export const SYSCALLS: readonly Syscall[] = [
     }
     return old;
   }),
+  sys('mmap', NR.mmap, 'ptr', 'local', (m, c, t) => {
+    const r = sysMmap(m.kernel, t, c.size(1), c.i32(2), c.i32(3), c.i32(4), c.long(5));
+    if (typeof r === 'string') throw notSupported(m, t, 'mmap', MMAP_REFUSED[r]);
+    return sysResult(c, r);
+  }),
+  sys('munmap', NR.munmap, 'i32', 'local', (m, c, t) => sysResult(c, sysMunmap(m.kernel, t, c.ptr(0), c.size(1)))),
+  sys('mprotect', NR.mprotect, 'i32', 'local', (m, c, t) => sysResult(c, sysMprotect(m.kernel, t, c.ptr(0), c.size(1), c.i32(2)))),
   // ---- threads: futexes and the runtime's atomic test-and-set
   sys('__lab_futex_wait', NR.futex, 'i32', 'sync', (m, c, t) => {
     const address = c.ptr(0);
@@ -427,6 +436,18 @@ function userBuffer(c: NativeCall, address: number, count: number): Uint8Array |
     at += run.length;
   }
   return bytes;
+}
+
+/** What the run says when a program makes an mmap the lab refuses. */
+const MMAP_REFUSED: Record<MmapUnsupported, string> = {
+  file: "the lab's mmap maps only anonymous memory (MAP_ANONYMOUS): mapping a file is not supported; read the file with read() instead",
+  fixed: "the lab's mmap does not support MAP_FIXED (placing a mapping at a chosen address); leave the address to the kernel",
+};
+
+/** Ends the run at a call the lab does not support, with `message` (as a call of a missing function ends it). */
+function notSupported(m: Machine, t: Task, fn: string, message: string): UnsupportedFunction {
+  m.kernel.event(t, 'unsupported', { function: fn });
+  return new UnsupportedFunction(fn, message);
 }
 
 function currentTask(kernel: Kernel): Task {
