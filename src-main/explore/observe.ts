@@ -203,7 +203,9 @@ const MAY_READ_FILES = new Set([
 ]);
 const WAITS = new Set(['wait', 'waitpid']);
 const FORKS = new Set(['fork', 'vfork', 'clone']);
-const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort']);
+const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort', 'sigsuspend', 'sigpending']);
+/** Calls that read the process groups and sessions of others. */
+const GROUP_READS = new Set(['getpgid', 'getpgrp', 'getsid']);
 
 /** Arguments of the call that ended a transition, read before it ran (what it looks at). */
 export interface CallInfo {
@@ -227,6 +229,8 @@ function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): 
   for (const c of task.children) {
     if (c.tgid !== c.pid || (pid > 0 && c.pid !== pid)) continue;
     fp.read(`life:${c.pid}`);
+    // a wait for a process group looks at every child's group (setpgid writes the child's life)
+    if (pid === 0 || pid < -1) continue;
     if (c.state === 'Z') return;
     if (options & WUNTRACED && c.state === 'T' && !c.stopReported) return;
     if (options & WCONTINUED && !c.continueReported) return;
@@ -245,14 +249,20 @@ export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallIn
     addWaitReads(fp, task, name === 'waitpid' ? call.arg0 : -1, name === 'waitpid' ? call.arg2 : 0);
   } else if (name === 'getppid') {
     fp.read(`parent:${task.pid}`);
-  } else if (name === 'kill') {
-    if (call.arg0 > 0) {
+  } else if (name === 'kill' || name === 'killpg') {
+    if (name === 'kill' && call.arg0 > 0) {
       fp.read(`life:${call.arg0}`);
       fp.write(`sig:${call.arg0}`);
     } else {
       fp.read('life:*');
       fp.write('sig:*');
     }
+  } else if (name === 'setpgid' || name === 'setsid') {
+    // a process's group is part of its life as waits and kills for a group see it
+    fp.write(`life:${name === 'setpgid' && call.arg0 > 0 ? call.arg0 : task.tgid}`);
+    fp.read('life:*');
+  } else if (GROUP_READS.has(name)) {
+    fp.read('life:*');
   } else if (SIGNAL_SETUP.has(name)) {
     fp.write(`sig:${task.pid}`);
   } else if (FORKS.has(name)) {
@@ -346,5 +356,5 @@ export function resultSignOnly(image: ProgramImage, pc: number): boolean {
 export function showsReapedChild(name: string, image: ProgramImage, next: number, args: { i32(i: number): number; ptr(i: number): number }): boolean {
   if (name === 'wait') return args.ptr(0) !== 0 || !resultSignOnly(image, next);
   if (name === 'waitpid') return args.i32(0) !== -1 || args.ptr(1) !== 0 || args.i32(2) !== 0 || !resultSignOnly(image, next);
-  return name === 'kill' || name === '__lab_ps' || name === 'waitid';
+  return name === 'kill' || name === '__lab_ps' || name === 'waitid' || name === 'killpg' || name === 'setpgid' || GROUP_READS.has(name);
 }

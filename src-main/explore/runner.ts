@@ -165,7 +165,7 @@ const PID_CALLS = new Set<string>(['__lab_ps']);
 const PID_RESULTS = new Set<string>(['fork', 'vfork', 'clone', 'getpid', 'getppid', 'gettid', 'wait', 'waitpid']);
 
 /** Calls whose arguments the footprint needs (a pid, a descriptor, waitpid's options). */
-const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read']);
+const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read', 'setpgid']);
 
 /** Calls that set a timer: their order decides which task the clock wakes first. */
 const TIMER_CALLS = new Set<string>(['sleep', 'usleep', 'nanosleep', 'alarm']);
@@ -438,7 +438,7 @@ function reapedAnyZombie(s: Slice, after: Snapshot, fp: Footprint): void {
 }
 
 /** Calls whose use shows, or depends on, which of its zombie children a wait reaped. */
-const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps']);
+const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps', 'killpg', 'setpgid', 'getpgid', 'getpgrp', 'getsid']);
 
 /**
  * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or

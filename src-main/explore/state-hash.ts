@@ -207,6 +207,8 @@ export class StateHasher {
     h.int(t.pid).int(t.tgid).str(t.comm).int(t.flags).int(t.exitSignal);
     h.int(t.parent?.pid ?? 0).int(t.children.length);
     for (const c of t.children) h.int(c.pid);
+    // its process group and session (setpgid, setsid): a zombie's group still counts for waits
+    h.int(t.signal.pgid).int(t.signal.sid).int(t.signal.leader ? 1 : 0);
     if (t.state === 'Z' || t.state === 'X') {
       h.str(t.state).int(t.exitCode);
       return;
@@ -219,6 +221,9 @@ export class StateHasher {
     for (const s of [...t.pending].sort((x, y) => x - y)) h.int(s);
     h.int(t.blocked.size);
     for (const s of [...t.blocked].sort((x, y) => x - y)) h.int(s);
+    // the mask a sleeping sigsuspend puts back (-1: none)
+    h.int(t.savedSigmask?.size ?? -1);
+    for (const s of [...(t.savedSigmask ?? [])].sort((x, y) => x - y)) h.int(s);
     h.num(t.alarmAt === null ? -1 : t.alarmAt - now);
     const sh = sighands.get(t.sighand);
     if (sh !== undefined) h.int(-1).int(sh);

@@ -66,6 +66,10 @@ export const BUILTIN_NAMES = [
   'mmap', 'munmap', 'mprotect',
   // unistd.h's answers from the auxiliary vector
   'getpagesize', 'sysconf',
+  // signal.h: waiting for a signal with a mask, and the signals held back
+  'sigsuspend', 'sigpending',
+  // process groups and sessions
+  'setpgid', 'getpgid', 'getpgrp', 'setsid', 'getsid', 'killpg',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];
