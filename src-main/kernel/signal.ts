@@ -103,9 +103,12 @@ function nextSignal(task: Task): number {
 
 /**
  * Delivers the task's pending signals as it returns to user mode. Returns false when the task
- * can no longer run (it died or stopped).
+ * can no longer run (it died or stopped). A task woken in a call that can now return (a wait with
+ * a child to report, a read with data: task.wouldReturn) makes the call first; its signals are
+ * delivered as that call returns.
  */
 export function deliverSignals(k: Kernel, task: Task): boolean {
+  if (task.blockedCall && task.state === 'R' && task.wouldReturn?.()) return true;
   for (;;) {
     if (task.state === 'Z' || task.state === 'X') return false;
     const sig = nextSignal(task);
@@ -144,6 +147,7 @@ function interruptBlockedCall(k: Kernel, task: Task, restart: boolean): void {
   const call = task.blockedCall;
   if (!call) return;
   task.blockedCall = null;
+  task.wouldReturn = null;
   const written = task.pipeWritten;
   task.pipeWritten = 0;
   // a write interrupted after some of its bytes went into the pipe returns their count

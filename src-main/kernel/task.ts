@@ -155,6 +155,12 @@ export interface Task {
   pipeWritten: number;
   /** the system call the task sleeps in, if any */
   blockedCall: BlockedCall | null;
+  /**
+   * While the task sleeps in a call that looks for what it waits for before it looks at signals
+   * (do_wait, pipe_read): whether that call, made again, would return now. Null for the others,
+   * which a signal interrupts at once.
+   */
+  wouldReturn: (() => boolean) | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */
   kernelThread: ((self: Task) => void) | null;
 }

@@ -45,8 +45,26 @@ export function doWait(k: Kernel, task: Task, pid: number, options: number): { p
     }
   }
   if (options & WNOHANG) return 0;
+  task.wouldReturn = () => waitWouldReturn(task, pid, options);
   sleepOn(k, task, { kind: 'child', pid });
   return BLOCKED;
+}
+
+/**
+ * True when waitpid(pid, options) would return now, were it made again: a child it waits for
+ * has a state to report, or none is left (ECHILD). do_wait looks for such a child before it
+ * looks at signals, so a signal that arrives with a child's exit is delivered after the wait
+ * has returned that child (and a handler without SA_RESTART does not make it fail with EINTR).
+ */
+function waitWouldReturn(task: Task, pid: number, options: number): boolean {
+  const children = eligibleChildren(task, pid);
+  if (children.length === 0) return true;
+  return children.some(
+    (child) =>
+      child.state === 'Z' ||
+      (options & WUNTRACED && child.state === 'T' && !child.stopReported) ||
+      (options & WCONTINUED && !child.continueReported),
+  );
 }
 
 /** wait_task_zombie: takes the zombie's status and releases it (release_task). */

@@ -482,6 +482,7 @@ export class Machine implements CpuHost {
       return false;
     }
     task.blockedCall = null;
+    task.wouldReturn = null;
     // the task may have exited inside the call (exit(), a fatal signal): nothing to push then
     if (task.state === 'Z' || task.state === 'X') return false;
     if (result !== NORETURN) {
