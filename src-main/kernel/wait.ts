@@ -9,13 +9,23 @@ import { ECHILD, WCONTINUED, WNOHANG, WUNTRACED } from './uapi.ts';
 import { releaseTask } from './exit.ts';
 import { sleepOn } from './sched-core.ts';
 
-/** The children of `task` that waitpid(pid) may collect (threads are not waited for). */
+/**
+ * The children of `task` that waitpid(pid) may collect (threads are not waited for): -1 any,
+ * > 0 that one, 0 those in the caller's process group, < -1 those in process group -pid.
+ */
 function eligibleChildren(task: Task, pid: number): Task[] {
-  return task.children.filter((c) => c.tgid === c.pid && (pid <= 0 || pid === -1 || c.pid === pid));
+  return task.children.filter((c) => c.tgid === c.pid && waitMatches(task, c, pid));
+}
+
+function waitMatches(task: Task, child: Task, pid: number): boolean {
+  if (pid > 0) return child.pid === pid;
+  if (pid === -1) return true;
+  return child.signal.pgid === (pid === 0 ? task.signal.pgid : -pid);
 }
 
 /**
- * do_wait: reaps a zombie child matching `pid` (-1 or 0 any child, > 0 that child) and returns
+ * do_wait: reaps a zombie child matching `pid` (-1 any child, > 0 that child, 0 or < -1 a
+ * child of a process group) and returns
  * its pid and wait status; 0 with WNOHANG when children live but none has exited; -ECHILD when
  * there is no such child; BLOCKED after putting the task to sleep until a child changes state.
  */
