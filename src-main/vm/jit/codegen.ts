@@ -42,6 +42,11 @@ export const enum Exit {
   Step = 3,
   /** a library call ended the slice (the host's builtin returned false) */
   Yield = 4,
+  /**
+   * the fast form of a piece found its frame window not in a page cached writable (ff false):
+   * the dispatcher runs the piece's checked form from ctx.pc (nothing was run since ctx was saved)
+   */
+  Checked = 5,
 }
 
 export interface ExitRecord {
@@ -133,7 +138,14 @@ function probe(addr: string, size: number, write: boolean): string {
     `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
 }
 
-const FORGET = 'fb = NaN; sb = NaN; db = NaN; gb = NaN;';
+/**
+ * After a slow path: forgets the caches that may have gone stale. A page cached writable cannot
+ * change its frame while compiled code runs (only a copy on write gives a page a new frame, and a
+ * page the TLB holds writable is not copy-on-write; fork, munmap and brk are library calls, after
+ * which every cache is forgotten), so only the caches held read-only (or not at all) are forgotten.
+ */
+const FORGET = 'if (dw !== 1 || dv === null) db = NaN; if (sw !== 1 || sv === null) sb = NaN; ' +
+  'if (gw !== 1 || gv === null) gb = NaN; if (fw !== 1 || fv === null) fb = NaN;';
 
 function loadSource(dst: string, fn: string, addr: string): string {
   const [size, get, slow] = LOADS[fn];
@@ -217,7 +229,7 @@ export function functionPieces(image: ProgramImage, entry: number, end: number):
   // the size of each block's code, generated alone
   const sizes = blocks.map((b) => {
     try {
-      const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1));
+      const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1), frameWindow(image.code, [b]), false);
       g.block(b, 0, false);
       return g.size();
     } catch (e) {
@@ -242,15 +254,21 @@ function piece(image: ProgramImage, blocks: Block[], entry: number, end: number)
   const leaders = blocks.map((b) => b.start);
   const blockIndex = new Int32Array(end - entry).fill(-1);
   blocks.forEach((b, i) => (blockIndex[b.start - entry] = i));
-  try {
-    const g = new Generator(image.code, entry, end, blockIndex);
-    for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
-    const source = g.finish(entry);
-    return { entry, end, leaders, blockIndex, source: source.length <= PIECE_LIMIT * 1.25 ? source : null };
-  } catch (e) {
-    if (!(e instanceof NotCompilable)) throw e;
-    return { entry, end, leaders, blockIndex, source: null };
-  }
+  const window = frameWindow(image.code, blocks);
+  const generate = (fast: boolean): string | null => {
+    try {
+      const g = new Generator(image.code, entry, end, blockIndex, window, fast);
+      for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
+      const source = g.finish(entry);
+      return source.length <= PIECE_LIMIT * 1.25 ? source : null;
+    } catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
+      return null;
+    }
+  };
+  const source = generate(window !== null);
+  // without a frame window the fast form never leaves for the checked one
+  return { entry, end, leaders, blockIndex, source, checkedSource: () => (source === null || window === null ? source : generate(false)) };
 }
 
 /**
@@ -259,6 +277,18 @@ function piece(image: ProgramImage, blocks: Block[], entry: number, end: number)
  * `blockIndex`) and returning the compiled function, or null when the piece is left to the
  * interpreter. The function's loop switches on the number of a block (dense, so the switch is a
  * jump table); BI maps pc - entry to that number (-1 for a pc that starts no block).
+ *
+ * Two forms of the same code, exact alike in what they compute:
+ *   - `source`, the fast form: it runs only while the piece's frame window (the locals it reads and
+ *     writes, the saved fp and return address) lies in one page that the TLB holds writable (`ff`),
+ *     checked where fp changes (the start, a call, a return, a library call); the locals are then
+ *     read and written in that page with no check at all, and no slow path for them exists in the
+ *     code, so that V8 keeps a hot loop free of calls. Where the window is not so (a fresh TLB, a
+ *     frame across two pages, a TLB that holds nothing writable: a watched vfork child, the
+ *     explorer's page watch, the endless-loop probe), it returns Exit.Checked;
+ *   - `checkedSource()`, the checked form (made when first needed): every access from fp goes
+ *     through the frame page's cache and the TLB's checks; it hands back to the fast form (Exit.Jump)
+ *     where fp changes and the window holds again.
  */
 export interface Piece {
   entry: number;
@@ -266,6 +296,7 @@ export interface Piece {
   leaders: number[];
   blockIndex: Int32Array;
   source: string | null;
+  checkedSource: () => string | null;
 }
 
 class Generator {
@@ -277,14 +308,15 @@ class Generator {
   private maxInts = 0;
   private maxDoubles = 0;
   private readonly sites: Site[] = [];
-  /** the current block checks its frame window on entry (accesses from fp may use `ff`) */
-  private window = false;
-
   constructor(
     private readonly code: Int32Array,
     private readonly entry: number,
     private readonly end: number,
     private readonly blockIndex: Int32Array,
+    /** the bytes from fp that the piece's blocks access (null: none), see frameWindow */
+    private readonly window: { lo: number; hi: number } | null,
+    /** the fast form (see Piece): accesses from fp unchecked, ff established where fp changes */
+    private readonly fast: boolean,
   ) {}
 
   /** Source that continues at the static target `pc`: the block's number, or an exit. */
@@ -469,34 +501,42 @@ class Generator {
     this.under = 0;
   }
 
-  /** An access from fp: the unchecked form when the block's window holds, else the checked one. */
+  /** An access from fp: the unchecked form in the fast form of the piece, else the checked one. */
   private frame(fast: string, checked: string): string {
-    return this.window ? `if (ff) { ${fast} } else { ${checked} }` : checked;
+    return this.fast ? fast : checked;
+  }
+
+  /** Records that the next instruction, an access from fp, may fault (only in the checked form). */
+  private frameSite(pc: number, refund: number): void {
+    if (!this.fast) this.site(pc, refund);
   }
 
   /**
-   * The bytes [fp + lo, fp + hi) that the block reads or writes from fp, or null when it makes
-   * no access from fp (fp itself changes only at the block's last instruction, CALL or RET).
+   * Source that sets `ff`: whether the piece's whole frame window [fp + lo, fp + hi) lies in the
+   * cached frame page (fb, fv, fo = fp - fb), held writable, probing the TLB when it is not the
+   * cached page. Run where fp changes (the function's start, a call, a return, after a library
+   * call), and nowhere else: between those points ff, fv and fo do not change (FORGET keeps a
+   * writable frame page), so V8 sees them as constant in a loop.
    */
-  private frameWindow(b: Block): { lo: number; hi: number } | null {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const pc of b.pcs) {
-      const op = this.code[pc];
-      let off = this.code[pc + 1];
-      let size = 0;
-      if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
-      else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
-      else if (op === Op.RET || op === Op.RET_VOID) {
-        off = 0;
-        size = 16;
-      }
-      if (size > 0) {
-        lo = Math.min(lo, off);
-        hi = Math.max(hi, off + size);
-      }
-    }
-    return lo <= hi ? { lo, hi } : null;
+  private frameCheck(base = 'fp'): string {
+    const w = this.window;
+    if (w === null) return '';
+    const inWindow = `fo >= ${lit(-w.lo)} && fo <= ps - ${w.hi} && fw === 1 && fv !== null`;
+    return `fo = ${base} - fb; ff = ${inWindow}; if (!ff) { ` +
+      `a = ${base} + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = ${base} - fb; ff = ${inWindow}; }`;
+  }
+
+  /**
+   * Source run where fp changed to a frame of this piece, with the registers and the evaluation
+   * stack saved as they are at `pcExpr` (a block's start): the fast form leaves for the checked
+   * one when the frame window does not hold; the checked form hands back to the fast one when it
+   * holds.
+   */
+  private switchForm(pcExpr: string): string {
+    if (this.window === null) return '';
+    return this.fast
+      ? `${this.frameCheck()} if (!ff) { ctx.pc = ${pcExpr}; ${SAVE} X.kind = 5; return left; }`
+      : `${this.frameCheck()} if (ff) { ctx.pc = ${pcExpr}; ${SAVE} X.kind = 0; return left; }`;
   }
 
   /** Records that the next instruction may fault. */
@@ -522,16 +562,6 @@ class Generator {
     const n = b.pcs.length;
     this.emit(`if (left < ${n}) { ctx.pc = ${b.start}; ${SAVE} X.kind = 1; return left; }`);
     this.emit(`left -= ${n};`);
-    // the frame window: when it lies in the cached frame page, held writable (so no fault and no
-    // copy on write can change that page's frame while the function runs), accesses from fp need
-    // no check; the condition is computed once per block
-    const w = this.frameWindow(b);
-    this.window = w !== null;
-    if (w !== null) {
-      const inWindow = `fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null`;
-      this.emit(`fo = fp - fb; ff = ${inWindow}; if (!ff) { ` +
-        `a = fp + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = fp - fb; ff = ${inWindow}; }`);
-    }
     let open = true;
     b.pcs.forEach((pc, i) => {
       open = this.instruction(pc, n - i - 1);
@@ -560,10 +590,10 @@ class Generator {
     this.site(pc, 0);
     this.emit(`ctx.pc = ${pc}; ${SAVE}`);
     this.emit(`if (!X.host.builtin(ctx, ${code[pc + 1]}, ${code[pc + 2]}, ${code[pc + 3]})) { X.kind = 4; return left; }`);
-    this.emit('t.syncGeneration(); fb = NaN; sb = NaN; db = NaN; gb = NaN;');
+    this.emit('t.syncGeneration(); fb = NaN; sb = NaN; db = NaN; gb = NaN; ff = false;');
     this.emit('pc = ctx.pc; sp = ctx.sp; fp = ctx.fp; esp = ctx.esp; F = ctx.evalF64; I = ctx.evalI32;');
     this.emit('if (ctx.image !== X.image) { X.kind = 0; return left; }');
-    this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
+    this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; if (b >= 0) { ${this.switchForm('pc')} } continue;`);
   }
 
   /** Emits one instruction. Returns false when it ended the block (a jump, call or return). */
@@ -694,41 +724,41 @@ class Generator {
         return true;
       }
       case Op.LOAD_LOCAL_I32:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocal('ld32', o1);
         return true;
       case Op.LOAD_LOCAL_I64:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocalPair(o1);
         return true;
       case Op.LOAD_LOCAL_F64:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocal('ldf64', o1);
         return true;
       case Op.LOAD_LOCAL_PTR:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocalPointer(o1);
         return true;
       case Op.STORE_LOCAL_I32: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.i32(this.pop());
         this.emit(this.frame(frameStore('st32', o1, v), storeSource('st32', `fp + ${lit(o1)}`, v)));
         return true;
       }
       case Op.STORE_LOCAL_I64: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.i64(this.pop());
         this.emit(this.frame(frameStorePair(o1, v.lo, v.hi), storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi)));
         return true;
       }
       case Op.STORE_LOCAL_F64: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.f64(this.pop());
         this.emit(this.frame(frameStore('stf64', o1, v), storeSource('stf64', `fp + ${lit(o1)}`, v)));
         return true;
       }
       case Op.STORE_LOCAL_PTR: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.f64(this.pop());
         this.emit(`x = ${v}; ` + this.frame(
           frameStorePair(o1, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
@@ -737,7 +767,7 @@ class Generator {
         return true;
       }
       case Op.ADD_LOCAL_I32: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const n = this.int();
         this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
         this.emit(this.frame(frameStore('st32', o1, `(${n} + ${lit(o2)}) | 0`), storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`)));
@@ -969,14 +999,26 @@ class Generator {
         this.emit(`if (${c} ${op === Op.JZ ? '===' : '!=='} 0) { ${this.goto(o1)} }`);
         return true; // falls through to the next block
       }
-      case Op.CALL:
+      case Op.CALL: {
         this.spill();
         this.emit(`if (esp > F.length - ${EVAL_HEADROOM}) { ctx.esp = esp; growEvalStack(ctx); F = ctx.evalF64; I = ctx.evalI32; }`);
+        const inside = o1 >= this.entry && o1 < this.end && this.blockIndex[o1 - this.entry] >= 0;
+        if (inside && this.fast && this.window !== null) {
+          // a call within the piece (recursion): the callee's frame is this function's, at
+          // fp = sp - 16; when its window holds, the return address and fp go there unchecked
+          const ret = codeAddress(pc + 3);
+          this.emit(`${this.frameCheck('(sp - 16)')} if (!ff) { ctx.pc = ${pc}; ${SAVE} X.kind = 5; return left + ${refund + 1}; }`);
+          this.emit(`${frameStorePair(8, lit(ret >>> 0), lit(Math.floor(ret / TWO32) | 0))} x = fp; ` +
+            frameStorePair(0, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'));
+          this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
+          return false;
+        }
         this.site(pc, refund);
         this.emit(storeConstantPointerSource('sp - 8', codeAddress(pc + 3)));
         this.emit(storePointerSource('sp - 16', 'fp'));
-        this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
+        this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${inside ? this.switchForm(String(o1)) : ''} ${this.goto(o1)}`);
         return false;
+      }
       case Op.ENTER:
         this.spill();
         this.emit(`if (ctx.nargs !== ${o2}) esp = enterFix(ctx, esp, ${o2}); sp -= ${o1};`);
@@ -989,7 +1031,7 @@ class Generator {
         this.emit(this.frame(frameLoadPointer('z', 0), loadPointerSource('z', 'fp')));
         // the code index of a return address, checked without a floating-point remainder
         this.emit(`x = (y - ${TEXT_BASE}) * 0.25; pc = x | 0; if (pc !== x || pc < 0 || pc >= ${code.length}) pc = returnTarget(y, ${code.length});`);
-        this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
+        this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; if (b >= 0) { ${this.switchForm('pc')} } continue;`);
         return false;
       default:
         throw new NotCompilable(`opcode ${op}`);
@@ -1022,6 +1064,7 @@ class Generator {
       'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
       'let fb = NaN, sb = NaN, db = NaN, gb = NaN, fw = 0, sw = 0, dw = 0, gw = 0, fo = 0.5, ff = false;',
       'let fv = null, sv = null, dv = null, gv = null;',
+      this.fast && this.window !== null ? `${this.frameCheck()} if (!ff) { X.kind = 5; return left; }` : '',
       ints.length ? `let ${ints.join(', ')};` : '',
       doubles.length ? `let ${doubles.join(', ')};` : '',
       'try {',
@@ -1042,6 +1085,35 @@ class Generator {
       '};',
     ].join('\n');
   }
+}
+
+/**
+ * The bytes [fp + lo, fp + hi) that `blocks` read or write from fp (locals, a return's saved
+ * registers), with the saved registers [fp, fp + 16) always in, or null when they make no access
+ * from fp.
+ */
+function frameWindow(code: Int32Array, blocks: Block[]): { lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of blocks) {
+    if (b.interpreted) continue;
+    for (const pc of b.pcs) {
+      const op = code[pc];
+      let off = code[pc + 1];
+      let size = 0;
+      if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
+      else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
+      else if (op === Op.RET || op === Op.RET_VOID) {
+        off = 0;
+        size = 16;
+      }
+      if (size > 0) {
+        lo = Math.min(lo, off);
+        hi = Math.max(hi, off + size);
+      }
+    }
+  }
+  return lo <= hi ? { lo: Math.min(lo, 0), hi: Math.max(hi, 16) } : null;
 }
 
 function binary32(op: number, a: string, b: string): string {
