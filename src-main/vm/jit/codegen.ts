@@ -65,11 +65,17 @@ export type CompiledFunction = (ctx: CpuContext, tlb: Tlb, left: number, exit: E
 /** The function's code cannot be compiled (an ill-typed stack or an unknown opcode). */
 export class NotCompilable extends Error {}
 
+/**
+ * A value of the evaluation stack as the block computes it. `key` names how an integer or a
+ * pointer was computed from locals (`i-16`: the int local at fp - 16; `p-8[i-16]`: the pointer
+ * local at fp - 8 indexed by it), so that accesses through addresses computed alike share a page
+ * cache (Generator.cacheFor).
+ */
 type Val =
-  | { k: 'i32'; e: string }
-  /** a double; `frame`: it is fp + frame (FRAME_ADDR), so an access through it may use the frame's page cache */
-  | { k: 'f64'; e: string; frame?: number }
-  | { k: 'i64'; lo: string; hi: string }
+  | { k: 'i32'; e: string; key?: string }
+  /** a double; `frame`: it is fp + frame (FRAME_ADDR), so an access through it may use the frame's page */
+  | { k: 'f64'; e: string; frame?: number; key?: string }
+  | { k: 'i64'; lo: string; hi: string; key?: string }
   /** the slot at esp + pos, as the block found it (kind unknown: copied bit for bit) */
   | { k: 'raw'; pos: number };
 
@@ -126,26 +132,40 @@ const STORES: Record<string, [number, string]> = {
  * library calls, which leave the compiled function.
  */
 function cacheOf(addr: string): string {
+  const named = /^\/\*(c\d)\*\//.exec(addr);
+  if (named) return named[1];
   return /^fp\b/.test(addr) ? 'f' : /^sp\b/.test(addr) ? 's' : /^\(fp\b/.test(addr) ? 'g' : 'd';
 }
+
+/**
+ * Caches for addresses computed the same way (the same pointer variable indexed by the same
+ * variable: `s[i]` and `s[j]` of a loop have one each, so that two pages in turn do not refill one
+ * cache at every access). An address given as `/*cN*\/expr` uses cache cN.
+ */
+const NAMED_CACHES = ['c0', 'c1', 'c2'];
+const CACHES = ['f', 's', 'g', 'd', ...NAMED_CACHES];
 
 function probe(addr: string, size: number, write: boolean): string {
   const c = cacheOf(addr);
   const limit = `ps - ${size}`;
   return `a = ${addr}; o = a - ${c}b; ` +
     `if (!(o >= 0 && o <= ${limit})) { q = Math.floor(a * inv); k = q & ${TLB_MASK}; ${c}b = q * ps; o = a - ${c}b; ` +
-    `${c}v = tg[k] === q ? vw[k] : null; ${c}w = wr[k]; } ` +
+    `${c}v = tg[k] === q ? vw[k] : null; ${c}w = ${c}v === null ? 0 : wr[k]; if (${c}w !== 1) ro = true; } ` +
     `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
 }
 
 /**
- * After a slow path: forgets the caches that may have gone stale. A page cached writable cannot
- * change its frame while compiled code runs (only a copy on write gives a page a new frame, and a
- * page the TLB holds writable is not copy-on-write; fork, munmap and brk are library calls, after
- * which every cache is forgotten), so only the caches held read-only (or not at all) are forgotten.
+ * After a slow path: forgets the caches when one of them may have gone stale. A page cached
+ * writable cannot change its frame while compiled code runs (only a copy on write gives a page a
+ * new frame, and a page the TLB holds writable is not copy-on-write; fork, munmap and brk are
+ * library calls, after which every cache is forgotten): only a cache filled read-only, or with
+ * nothing, may be stale, and `ro` says whether one was filled so since the caches were last
+ * forgotten. (The frame window of the fast form, fv and fo, stays: it only ever holds a page
+ * writable.)
  */
-const FORGET = 'if (dw !== 1 || dv === null) db = NaN; if (sw !== 1 || sv === null) sb = NaN; ' +
-  'if (gw !== 1 || gv === null) gb = NaN; if (fw !== 1 || fv === null) fb = NaN;';
+const FORGET = `if (ro) { ${CACHES.map((c) => `${c}b = NaN;`).join(' ')} ro = false; }`;
+/** Forgets every cache (after a library call, which may have done anything: fork, munmap…). */
+const FORGET_ALL = `${CACHES.map((c) => `${c}b = NaN;`).join(' ')} ro = false; ff = false;`;
 
 function loadSource(dst: string, fn: string, addr: string): string {
   const [size, get, slow] = LOADS[fn];
@@ -308,6 +328,8 @@ class Generator {
   private maxInts = 0;
   private maxDoubles = 0;
   private readonly sites: Site[] = [];
+  /** address keys (Val.key) → their named cache */
+  private readonly named = new Map<string, string>();
   constructor(
     private readonly code: Int32Array,
     private readonly entry: number,
@@ -358,10 +380,10 @@ class Generator {
     this.push({ k: 'i32', e: n });
   }
 
-  private pushF64(expr: string): void {
+  private pushF64(expr: string, key?: string): void {
     const n = this.dbl();
     this.emit(`${n} = ${expr};`);
-    this.push({ k: 'f64', e: n });
+    this.push({ k: 'f64', e: n, key });
   }
 
   /** Pushes the 64-bit result of a runtime helper (low half returned, high half in R[1]). */
@@ -376,14 +398,14 @@ class Generator {
   private pushLocal(fn: string, off: number): void {
     const n = fn === 'ld32' ? this.int() : this.dbl();
     this.emit(this.frame(frameLoad(n, fn, off), loadSource(n, fn, `fp + ${lit(off)}`)));
-    this.push(fn === 'ld32' ? { k: 'i32', e: n } : { k: 'f64', e: n });
+    this.push(fn === 'ld32' ? { k: 'i32', e: n, key: `i${off}` } : { k: 'f64', e: n });
   }
 
   /** LOAD_LOCAL_PTR */
   private pushLocalPointer(off: number): void {
     const n = this.dbl();
     this.emit(this.frame(frameLoadPointer(n, off), loadPointerSource(n, `fp + ${lit(off)}`)));
-    this.push({ k: 'f64', e: n });
+    this.push({ k: 'f64', e: n, key: `p${off}` });
   }
 
   /** an I64 from memory */
@@ -399,7 +421,7 @@ class Generator {
     const lo = this.int();
     const hi = this.int();
     this.emit(this.frame(frameLoadPair(lo, hi, off), loadPairSource(lo, hi, `fp + ${lit(off)}`)));
-    this.push({ k: 'i64', lo, hi });
+    this.push({ k: 'i64', lo, hi, key: `l${off}` });
   }
 
   private i32(v: Val): string {
@@ -423,10 +445,33 @@ class Generator {
 
   /**
    * A pointer used as an address: as `(fp + offset)` when it is one (fp does not change before
-   * the block's last instruction), so that the access goes through the local-address page cache.
+   * the block's last instruction), so that the access goes through the local-address page cache;
+   * with its own page cache when it was computed from locals (`key`).
    */
   private address(v: Val): string {
-    return v.k === 'f64' && v.frame !== undefined ? `(fp + ${lit(v.frame)})` : this.f64(v);
+    if (v.k === 'f64' && v.frame !== undefined) return `(fp + ${lit(v.frame)})`;
+    const cache = v.k !== 'raw' && v.key !== undefined ? this.cacheFor(v.key) : null;
+    return cache === null ? this.f64(v) : `/*${cache}*/${this.f64(v)}`;
+  }
+
+  /** The named cache of addresses computed as `key`, or null (the shared cache d) when all are taken. */
+  private cacheFor(key: string): string | null {
+    let c = this.named.get(key);
+    if (c === undefined && this.named.size < NAMED_CACHES.length) {
+      c = NAMED_CACHES[this.named.size];
+      this.named.set(key, c);
+    }
+    return c ?? null;
+  }
+
+  /**
+   * The offset from fp of an access of `size` bytes through `v` when the fast form may make it
+   * in the frame's page with no check (v is fp + offset, inside the piece's frame window), else null.
+   */
+  private frameOffset(v: Val, size: number): number | null {
+    const w = this.window;
+    if (!this.fast || w === null || v.k !== 'f64' || v.frame === undefined) return null;
+    return v.frame >= w.lo && v.frame + size <= w.hi ? v.frame : null;
   }
 
   private f64(v: Val): string {
@@ -523,7 +568,7 @@ class Generator {
     if (w === null) return '';
     const inWindow = `fo >= ${lit(-w.lo)} && fo <= ps - ${w.hi} && fw === 1 && fv !== null`;
     return `fo = ${base} - fb; ff = ${inWindow}; if (!ff) { ` +
-      `a = ${base} + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = ${base} - fb; ff = ${inWindow}; }`;
+      `a = ${base} + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = fv === null ? 0 : wr[k]; if (fw !== 1) ro = true; fo = ${base} - fb; ff = ${inWindow}; }`;
   }
 
   /**
@@ -590,7 +635,7 @@ class Generator {
     this.site(pc, 0);
     this.emit(`ctx.pc = ${pc}; ${SAVE}`);
     this.emit(`if (!X.host.builtin(ctx, ${code[pc + 1]}, ${code[pc + 2]}, ${code[pc + 3]})) { X.kind = 4; return left; }`);
-    this.emit('t.syncGeneration(); fb = NaN; sb = NaN; db = NaN; gb = NaN; ff = false;');
+    this.emit(`t.syncGeneration(); ${FORGET_ALL}`);
     this.emit('pc = ctx.pc; sp = ctx.sp; fp = ctx.fp; esp = ctx.esp; F = ctx.evalF64; I = ctx.evalI32;');
     this.emit('if (ctx.image !== X.image) { X.kind = 0; return left; }');
     this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; if (b >= 0) { ${this.switchForm('pc')} } continue;`);
@@ -654,23 +699,40 @@ class Generator {
       case Op.LOAD_U16:
       case Op.LOAD_I32: {
         this.site(pc, refund);
-        const p = this.address(this.pop());
+        const fn = ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8];
+        const pv = this.pop();
+        const off = this.frameOffset(pv, LOADS[fn][0]);
         const n = this.int();
-        this.emit(loadSource(n, ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8], p));
+        this.emit(off !== null ? frameLoad(n, fn, off) : loadSource(n, fn, this.address(pv)));
         this.push({ k: 'i32', e: n });
         return true;
       }
-      case Op.LOAD_I64:
+      case Op.LOAD_I64: {
         this.site(pc, refund);
-        this.pushPair(this.address(this.pop()));
+        const pv = this.pop();
+        const off = this.frameOffset(pv, 8);
+        if (off === null) {
+          this.pushPair(this.address(pv));
+          return true;
+        }
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(frameLoadPair(lo, hi, off));
+        this.push({ k: 'i64', lo, hi });
         return true;
+      }
       case Op.LOAD_F32:
       case Op.LOAD_F64:
       case Op.LOAD_PTR: {
         this.site(pc, refund);
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const off = this.frameOffset(pv, op === Op.LOAD_F32 ? 4 : 8);
         const n = this.dbl();
-        this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
+        if (off !== null) this.emit(op === Op.LOAD_PTR ? frameLoadPointer(n, off) : frameLoad(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', off));
+        else {
+          const p = this.address(pv);
+          this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
+        }
         this.push({ k: 'f64', e: n });
         return true;
       }
@@ -684,13 +746,16 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const width = keep ? op - Op.STORE_KEEP_I8 : op - Op.STORE_I8;
         let v = this.i32(this.pop());
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const fn = ['st8', 'st16', 'st32'][width];
+        const off = this.frameOffset(pv, STORES[fn][0]);
+        const p = off === null ? this.address(pv) : '';
         if (keep && width < 2) {
           const n = this.int();
           this.emit(`${n} = (${v} << ${width === 0 ? 24 : 16}) >> ${width === 0 ? 24 : 16};`);
           v = n;
         }
-        this.emit(storeSource(['st8', 'st16', 'st32'][width], p, v));
+        this.emit(off !== null ? frameStore(fn, off, v) : storeSource(fn, p, v));
         if (keep) this.push({ k: 'i32', e: v });
         return true;
       }
@@ -698,8 +763,9 @@ class Generator {
       case Op.STORE_KEEP_I64: {
         this.site(pc, refund);
         const v = this.i64(this.pop());
-        const p = this.address(this.pop());
-        this.emit(storePairSource(p, v.lo, v.hi));
+        const pv = this.pop();
+        const off = this.frameOffset(pv, 8);
+        this.emit(off !== null ? frameStorePair(off, v.lo, v.hi) : storePairSource(this.address(pv), v.lo, v.hi));
         if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
         return true;
       }
@@ -713,13 +779,21 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const which = keep ? op - Op.STORE_KEEP_F32 : op - Op.STORE_F32;
         let v = this.f64(this.pop());
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const off = this.frameOffset(pv, which === 0 ? 4 : 8);
+        const p = off === null ? this.address(pv) : '';
         if (keep && which === 0) {
           const n = this.dbl();
           this.emit(`${n} = Math.fround(${v});`);
           v = n;
         }
-        this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
+        if (off !== null) {
+          this.emit(which === 2
+            ? `x = ${v}; ${frameStorePair(off, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0')}`
+            : frameStore(which === 0 ? 'stf32' : 'stf64', off, v));
+        } else {
+          this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
+        }
         if (keep) this.push({ k: 'f64', e: v });
         return true;
       }
@@ -893,15 +967,19 @@ class Generator {
         return true;
 
       case Op.PTR_ADD_I32: {
-        const i = this.i32(this.pop());
-        const p = this.f64(this.pop());
-        this.pushF64(`${p} + ${i} * ${lit(o1)}`);
+        const iv = this.pop();
+        const pv = this.pop();
+        const i = this.i32(iv);
+        const p = this.f64(pv);
+        this.pushF64(`${p} + ${i} * ${lit(o1)}`, indexedKey(pv, iv));
         return true;
       }
       case Op.PTR_ADD_I64: {
-        const i = this.i64(this.pop());
-        const p = this.f64(this.pop());
-        this.pushF64(`${p} + (${i.hi} * 4294967296 + (${i.lo} >>> 0)) * ${lit(o1)}`);
+        const iv = this.pop();
+        const pv = this.pop();
+        const i = this.i64(iv);
+        const p = this.f64(pv);
+        this.pushF64(`${p} + (${i.hi} * 4294967296 + (${i.lo} >>> 0)) * ${lit(o1)}`, indexedKey(pv, iv));
         return true;
       }
       case Op.PTR_DIFF: {
@@ -910,15 +988,18 @@ class Generator {
         this.pushI64Call(`numberToI64(Math.trunc((${a} - ${b}) / ${lit(o1)}))`);
         return true;
       }
-      case Op.PTR_ADD_IMM:
-        this.pushF64(`${this.f64(this.pop())} + ${lit(o1)}`);
+      case Op.PTR_ADD_IMM: {
+        const pv = this.pop();
+        this.pushF64(`${this.f64(pv)} + ${lit(o1)}`, pv.k === 'f64' ? pv.key : undefined);
         return true;
+      }
 
       case Op.I32_TO_I64: {
-        const v = this.i32(this.pop());
+        const iv = this.pop();
+        const v = this.i32(iv);
         const hi = this.int();
         this.emit(`${hi} = ${v} >> 31;`);
-        this.push({ k: 'i64', lo: v, hi });
+        this.push({ k: 'i64', lo: v, hi, key: iv.k === 'i32' ? iv.key : undefined });
         return true;
       }
       case Op.U32_TO_I64:
@@ -1062,8 +1143,8 @@ class Generator {
       'let F = ctx.evalF64, I = ctx.evalI32;',
       'const tg = t.tag, vw = t.view, wr = t.writable, inv = t.invPageSize, ps = t.pageSize;',
       'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
-      'let fb = NaN, sb = NaN, db = NaN, gb = NaN, fw = 0, sw = 0, dw = 0, gw = 0, fo = 0.5, ff = false;',
-      'let fv = null, sv = null, dv = null, gv = null;',
+      `let ${CACHES.map((c) => `${c}b = NaN, ${c}w = 0, ${c}v = null`).join(', ')};`,
+      'let fo = 0.5, ff = false, ro = false;',
       this.fast && this.window !== null ? `${this.frameCheck()} if (!ff) { X.kind = 5; return left; }` : '',
       ints.length ? `let ${ints.join(', ')};` : '',
       doubles.length ? `let ${doubles.join(', ')};` : '',
@@ -1089,18 +1170,20 @@ class Generator {
 
 /**
  * The bytes [fp + lo, fp + hi) that `blocks` read or write from fp (locals, a return's saved
- * registers), with the saved registers [fp, fp + 16) always in, or null when they make no access
- * from fp.
+ * registers), with the saved registers [fp, fp + 16) always in and the first 8 bytes of the locals
+ * whose address they take nearby, or null when they make no access from fp.
  */
 function frameWindow(code: Int32Array, blocks: Block[]): { lo: number; hi: number } | null {
   let lo = Infinity;
   let hi = -Infinity;
+  const addressed: number[] = [];
   for (const b of blocks) {
     if (b.interpreted) continue;
     for (const pc of b.pcs) {
       const op = code[pc];
       let off = code[pc + 1];
       let size = 0;
+      if (op === Op.FRAME_ADDR) addressed.push(off);
       if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
       else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
       else if (op === Op.RET || op === Op.RET_VOID) {
@@ -1113,7 +1196,25 @@ function frameWindow(code: Int32Array, blocks: Block[]): { lo: number; hi: numbe
       }
     }
   }
-  return lo <= hi ? { lo: Math.min(lo, 0), hi: Math.max(hi, 16) } : null;
+  if (lo > hi) return null;
+  lo = Math.min(lo, 0);
+  hi = Math.max(hi, 16);
+  // the first bytes of locals reached through their address (a char, a small struct or array)
+  // when they lie near: the window stays small, so that it seldom crosses a page boundary
+  const near = lo - 64;
+  for (const off of addressed) {
+    if (off >= near) {
+      lo = Math.min(lo, off);
+      hi = Math.max(hi, off + 8);
+    }
+  }
+  return { lo, hi };
+}
+
+/** The key of pointer `p` indexed by `i` (see Val), or undefined when p was not computed from locals. */
+function indexedKey(p: Val, i: Val): string | undefined {
+  if (p.k !== 'f64' || p.key === undefined) return undefined;
+  return `${p.key}[${i.k !== 'raw' && i.key !== undefined ? i.key : ''}]`;
 }
 
 function binary32(op: number, a: string, b: string): string {

@@ -249,4 +249,35 @@ int main(void) {
     // recorded with gcc -O0 on Linux
     expect(expectSame(image, {}).stdout).toBe('10002 31 301 3000\n');
   });
+
+  it('forgets a page that one cache holds read-only when a store through another copies it', () => {
+    // gp[i] fills the TLB with the heap page read-only (copy-on-write after fork); p[i] then takes
+    // it into its own cache, read-only; q[j] (the same address) copies the page on its write, and
+    // p[i] must be read again from the copy
+    const source = `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int *gp;
+int main(void) {
+  int *p = malloc(64 * sizeof(int));
+  for (int k = 0; k < 64; k++) p[k] = k;
+  int *q = p;
+  gp = p;
+  int s = 0;
+  if (fork() == 0) _exit(0);
+  for (int i = 0, j = 0; i < 4; i++, j++) {
+    s += gp[i];
+    s += p[i];
+    q[j] = p[i] + 100;
+    s += p[i] * 1000;
+  }
+  wait(NULL);
+  printf("%d %d %d\\n", s, p[0], p[3]);
+  return 0;
+}`;
+    const image = compileProgram(source, 'alias.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('406012 100 103\n');
+  });
 });
