@@ -7,6 +7,7 @@
  * input, 2 for a usage error, 3 for an internal error.
  */
 import { UsageError, type Command, type Output } from './command.ts';
+import { startRunWorker } from './run-worker.ts';
 
 /** A command's code and usage text, loaded when it is asked for (`run` starts without the pack code). */
 type CommandModule = () => Promise<{ run: Command; usage: string }>;
@@ -105,6 +106,8 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(`forklab: unknown command ${name}\n${await usage()}`);
     return 2;
   }
+  // `run`'s worker boots and loads the engine on the other core while this thread loads the command
+  if (name === 'run') startRunWorker();
   const command = await load();
   try {
     return await command.run(rest, out, err);

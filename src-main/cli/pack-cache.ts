@@ -12,11 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { loadPack, type LoadResult } from '../packs/load.ts';
 import type { Pack, PackFiles } from '../packs/types.ts';
+import { cacheDirFrom } from '../host/cache-dir.ts';
 
 /** Bumped whenever what an entry holds changes shape. */
 const ENTRY_FORMAT = 'forklab-pack-cache-1';
@@ -25,13 +25,7 @@ const MAX_ENTRIES = 16;
 
 /** The folder of the cache: FORKLAB_PACK_CACHE, else the platform's cache folder; null when off. */
 export function packCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
-  const set = env.FORKLAB_PACK_CACHE;
-  if (set === 'off') return null;
-  if (set) return set;
-  const home = homedir();
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'ForkLab', 'pack-cache');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'ForkLab', 'pack-cache');
-  return join(env.XDG_CACHE_HOME ?? join(home, '.cache'), 'forklab', 'pack-cache');
+  return cacheDirFrom('FORKLAB_PACK_CACHE', 'pack-cache', env, platform);
 }
 
 /**

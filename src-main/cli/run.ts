@@ -13,8 +13,8 @@ import { POLICIES, parseSchedule, type Policy } from '../kernel/sched.ts';
 import { UsageError, type Output } from './command.ts';
 import { ArgReader, checkSeedFiles, readMachineOption } from './machine-options.ts';
 import { TRACE_VERSION } from '../kernel/trace.ts';
-import { commandPool } from './pool.ts';
-import type { WorkerPool } from '../host/pool.ts';
+import { takeRunWorker } from './run-worker.ts';
+import type { SingleWorker } from '../host/single-worker.ts';
 
 export const RUN_USAGE = `  forklab run FILE.c [options] [-- ARGS...]
 
@@ -122,13 +122,13 @@ export function runJson(result: RunResult): Record<string, unknown> {
 }
 
 /**
- * Compiles and runs the program in a worker of the lab's pool, as the app and the grader do: the
- * same stack (what gcc compiles, the lab compiles here too) and the same heap limit (a program
- * that exhausts it is a result saying so, stopReason "host-limit", never V8's fatal error).
+ * Compiles and runs the program in a worker with the limits of the lab's pool, as the app and the
+ * grader do: the same stack (what gcc compiles, the lab compiles here too) and the same heap limit
+ * (a program that exhausts it is a result saying so, stopReason "host-limit", never V8's fatal error).
  */
-async function runInWorker(pool: WorkerPool, request: RunRequest): Promise<RunResult> {
+async function runInWorker(worker: SingleWorker, request: RunRequest): Promise<RunResult> {
   try {
-    return await pool.run({ kind: 'engine-run', request });
+    return await worker.run({ kind: 'engine-run', request });
   } catch (e) {
     if (!isWorkerDied(e)) throw e;
     return hostLimitResult(e.message);
@@ -142,19 +142,20 @@ function hostLimitResult(message: string): RunResult {
 
 /** Runs `forklab run`; returns the exit status. */
 export async function commandRun(args: string[], out: Output, err: Output): Promise<number> {
-  const command = parseRunArgs(args);
-  // the worker starts (and loads the compiler and the machine) while this thread reads the program
-  const pool = commandPool({ threads: 1, preload: ['run'] });
+  // the worker (started by main() already, or now) loads the compiler and the machine while this
+  // thread reads the arguments and the program; it is ended without waiting once the output is written
+  const worker = takeRunWorker();
   try {
+    const command = parseRunArgs(args);
     await checkSeedFiles(command.request.files);
-    return await runWith(pool, command, out, err);
+    return await runWith(worker, command, out, err);
   } finally {
-    await pool.close();
+    worker.close();
   }
 }
 
 /** The rest of `forklab run`, with its worker starting. */
-async function runWith(pool: WorkerPool, command: RunCommand, out: Output, err: Output): Promise<number> {
+async function runWith(worker: SingleWorker, command: RunCommand, out: Output, err: Output): Promise<number> {
   let source: string;
   try {
     source = readInputText(command.file, REQUEST_LIMITS.sourceChars);
@@ -164,7 +165,7 @@ async function runWith(pool: WorkerPool, command: RunCommand, out: Output, err: 
     return 1;
   }
   // the trace is kept only for --trace (the text and --json need the kernel's counters only)
-  const result = await runInWorker(pool, { ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
+  const result = await runInWorker(worker, { ...command.request, trace: command.tracePath ? 'all' : 'none', source, fileName: basename(command.file) });
   if (command.tracePath) {
     writeFileSync(command.tracePath, JSON.stringify({ version: TRACE_VERSION, events: result.trace, dropped: result.traceDropped }));
   }

@@ -17,15 +17,12 @@
  * leaving the queue): its promise rejects with CancelledError.
  */
 import { Piscina } from 'piscina';
-import { CANCELLED_GENTLY, CancelledError, STOPS_WHEN_ASKED, WorkerDiedError, type Compute, type EngineGroup, type Job, type JobResult } from '../service/jobs.ts';
+import { CANCELLED_GENTLY, STOPS_WHEN_ASKED, type Compute, type EngineGroup, type Job, type JobResult } from '../service/jobs.ts';
 import type { PoolTask } from './pool-worker.ts';
-import { MAX_COMPILE_MS } from '../lang/limits.ts';
+import { jobFailure, jobWallLimitMs, watchJob, workerResourceLimits } from './job-limits.ts';
 
-/**
- * A run's time limit when its request gives none: vm/run.ts's DEFAULT_TIME_LIMIT_MS (not imported:
- * this module is on the door's thread, which never loads the engine; a test checks they agree).
- */
-export const RUN_TIME_LIMIT_MS = 30_000;
+// the limits every worker shares, where their users have always found them
+export { DEFAULT_WORKER_HEAP_MB, RUN_TIME_LIMIT_MS, WATCHDOG_GRACE_MS, WORKER_STACK_MB, jobWallLimitMs } from './job-limits.ts';
 
 export interface PoolOptions {
   /** the worker's module: out/node/worker.mjs (built from pool-worker.ts), or the app's out/main/worker.mjs */
@@ -55,40 +52,6 @@ interface RunningJob {
   overdue: number | null;
 }
 
-/** What the watchdog adds to a job's own time limit before it stops the job: results take time to build and send. */
-export const WATCHDOG_GRACE_MS = 30_000;
-
-/**
- * The watchdog's limit for a job whose own budget is a time limit: a run (its time limit), a
- * replay for the inspector (at most two replays of the run), a compilation for the editor (the
- * compiler's 10 s), each plus WATCHDOG_GRACE_MS. A job that goes on past it is stuck where the
- * kernel cannot stop it (a loop in the lab's own code): its worker is terminated and the job is a
- * clear failure instead of a worker lost for ever. Null (no watchdog) for jobs whose length has
- * no single bound (exploring, grading, packs: their callers have their own limits or a Stop).
- */
-export function jobWallLimitMs(job: Job): number | null {
-  switch (job.kind) {
-    case 'run':
-      return RUN_TIME_LIMIT_MS + WATCHDOG_GRACE_MS;
-    case 'engine-run':
-      return (job.request.timeLimitMs ?? RUN_TIME_LIMIT_MS) + WATCHDOG_GRACE_MS;
-    case 'inspect':
-      return 2 * RUN_TIME_LIMIT_MS + WATCHDOG_GRACE_MS;
-    case 'diagnose':
-      return MAX_COMPILE_MS + WATCHDOG_GRACE_MS;
-    default:
-      return null;
-  }
-}
-
-/** The heap limit of a worker, MiB. */
-export const DEFAULT_WORKER_HEAP_MB = 1024;
-/**
- * The stack of a worker, MiB: room for the compiler's recursion on what gcc accepts (1,000 nested
- * parentheses, an expression of 5,000 terms); deeper nesting is a diagnostic (lang/limits.ts).
- */
-export const WORKER_STACK_MB = 64;
-
 export class WorkerPool implements Compute {
   private readonly pool: Piscina;
   private readonly jobs = new Map<string, RunningJob>();
@@ -109,7 +72,7 @@ export class WorkerPool implements Compute {
       // one job per worker at a time, no idle timeout: workers stay warm until close()
       concurrentTasksPerWorker: 1,
       idleTimeout: 2 ** 31 - 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB },
+      resourceLimits: workerResourceLimits(options.heapMb),
       workerData: { preload: options.preload ?? [] },
     });
     this.pool.on('workerCreate', () => this.started++);
@@ -174,19 +137,10 @@ export class WorkerPool implements Compute {
    * count), a job past its wall-clock limit has its worker terminated. Null when it has no limit.
    */
   private watch(running: RunningJob): ReturnType<typeof setInterval> | null {
-    const limit = this.wallLimitMs(running.job);
-    if (limit === null) return null;
-    let startedAt: number | null = null;
-    const timer = setInterval(() => {
-      if (startedAt === null) {
-        if (Atomics.load(running.flags, 1) !== 0) startedAt = Date.now();
-      } else if (Date.now() - startedAt > limit) {
-        running.overdue = limit;
-        this.terminate(running);
-      }
-    }, Math.min(1000, Math.max(50, limit / 20)));
-    timer.unref?.();
-    return timer;
+    return watchJob(this.wallLimitMs(running.job), running.flags, (limit) => {
+      running.overdue = limit;
+      this.terminate(running);
+    });
   }
 
   private terminate(running: RunningJob): void {
@@ -197,56 +151,6 @@ export class WorkerPool implements Compute {
 
   /** The error a job's promise rejects with: CancelledError, WorkerDiedError, or the job's own. */
   private explain(e: unknown, running: RunningJob): unknown {
-    if (running.overdue !== null && !this.closed) {
-      return new WorkerDiedError(`the lab stopped ${jobDoing(running.job)}: it was still going ${Math.round(running.overdue / 1000)} s after it started, past its time limit (a fault of the lab, not of the program; please report it)`);
-    }
-    if (running.aborted || (e instanceof Error && e.name === 'AbortError')) {
-      return this.closed ? new Error('the lab is shutting down') : new CancelledError(jobNoun(running.job));
-    }
-    const code = (e as { code?: unknown } | null)?.code;
-    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return new WorkerDiedError(`the lab ran out of memory ${jobDoing(running.job)}`);
-    if (e instanceof Error && /worker (exited|terminated|stopped)/i.test(e.message)) {
-      return new WorkerDiedError(`the lab's worker stopped ${jobDoing(running.job)} (${e.message})`);
-    }
-    return e;
-  }
-}
-
-/** What a job is, in a CancelledError's sentence ("the run was stopped…"). */
-function jobNoun(job: Job): string {
-  switch (job.kind) {
-    case 'grade':
-    case 'answer':
-      return 'check';
-    case 'engine-run':
-      return 'run';
-    case 'diagnose':
-      return 'compilation';
-    case 'pack-unzip':
-    case 'pack-describe':
-    case 'pack-validate':
-      return 'pack reading';
-    default:
-      return job.kind;
-  }
-}
-
-/** What the worker was doing, for "the lab ran out of memory …". */
-function jobDoing(job: Job): string {
-  switch (job.kind) {
-    case 'run':
-    case 'engine-run':
-      return 'running this program';
-    case 'inspect':
-      return 'replaying this run';
-    case 'explore':
-      return 'exploring this program';
-    case 'grade':
-    case 'answer':
-      return 'grading this submission';
-    case 'diagnose':
-      return 'compiling this program';
-    default:
-      return 'reading this pack';
+    return jobFailure(e, running.job, { overdue: running.overdue, aborted: running.aborted, closed: this.closed });
   }
 }

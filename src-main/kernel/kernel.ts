@@ -522,6 +522,7 @@ export function newTask(comm: string, parent: Task | null, files: FdTable, now: 
     alarmAt: null,
     timerDeadline: null,
     blockedCall: null,
+    waitQuery: null,
     clearChildTid: 0,
     stopSignal: 0,
     forkFailures: 0,

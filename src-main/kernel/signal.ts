@@ -21,6 +21,7 @@ import { pushI32 } from './context.ts';
 import { killBySignal } from './exit.ts';
 import { sleepOn, wakeUp } from './sched-core.ts';
 import { sleepTimeLeft, NSEC_PER_SEC } from './time.ts';
+import { waitWouldReturn } from './wait.ts';
 
 const STOP_SIGNALS = [SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU];
 
@@ -102,9 +103,11 @@ function nextSignal(task: Task): number {
 
 /**
  * Delivers the task's pending signals as it returns to user mode. Returns false when the task
- * can no longer run (it died or stopped).
+ * can no longer run (it died or stopped). A task woken in a wait that can now return makes the
+ * wait first (its signals are delivered as that call returns: waitWouldReturn).
  */
 export function deliverSignals(k: Kernel, task: Task): boolean {
+  if (task.blockedCall && task.state === 'R' && waitWouldReturn(task)) return true;
   for (;;) {
     if (task.state === 'Z' || task.state === 'X') return false;
     const sig = nextSignal(task);

@@ -145,6 +145,8 @@ export interface Task {
   pipeWritten: number;
   /** the system call the task sleeps in, if any */
   blockedCall: BlockedCall | null;
+  /** what the wait the task sleeps in waits for (doWait's pid and options), or null */
+  waitQuery: { pid: number; options: number } | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */
   kernelThread: ((self: Task) => void) | null;
 }

@@ -20,6 +20,7 @@ function eligibleChildren(task: Task, pid: number): Task[] {
  * there is no such child; BLOCKED after putting the task to sleep until a child changes state.
  */
 export function doWait(k: Kernel, task: Task, pid: number, options: number): { pid: number; status: number } | number | typeof BLOCKED {
+  task.waitQuery = null;
   const children = eligibleChildren(task, pid);
   if (children.length === 0) return -ECHILD;
   for (const child of children) {
@@ -35,8 +36,28 @@ export function doWait(k: Kernel, task: Task, pid: number, options: number): { p
     }
   }
   if (options & WNOHANG) return 0;
+  task.waitQuery = { pid, options };
   sleepOn(k, task, { kind: 'child', pid });
   return BLOCKED;
+}
+
+/**
+ * True when the wait `task` sleeps in would return now, were it made again: a child it waits for
+ * has a state to report, or none is left (ECHILD). do_wait looks for such a child before it
+ * looks at signals, so a signal that arrives with a child's exit is delivered after the wait
+ * has returned that child (and a handler without SA_RESTART does not make it fail with EINTR).
+ */
+export function waitWouldReturn(task: Task): boolean {
+  const query = task.waitQuery;
+  if (!query) return false;
+  const children = eligibleChildren(task, query.pid);
+  if (children.length === 0) return true;
+  return children.some(
+    (child) =>
+      child.state === 'Z' ||
+      (query.options & WUNTRACED && child.state === 'T' && !child.stopReported) ||
+      (query.options & WCONTINUED && !child.continueReported),
+  );
 }
 
 /** wait_task_zombie: takes the zombie's status and releases it (release_task). */

@@ -29,7 +29,7 @@ describe('FilesView', () => {
     const last = run.trace.map((e) => e.kind).lastIndexOf('file');
     const w = mount(FilesView, { props: { files: model.at(last + 1), selectedPid: 4 } });
     expect(w.findAll('[data-testid="fd-table"]').map((t) => t.attributes('data-pid'))).toEqual(['3', '4']);
-    const shared = w.findAll('[data-testid="open-file"]').find((r) => r.text().includes('shared.txt'))!;
+    const shared = w.findAll('[data-testid="open-file-row"]').find((r) => r.text().includes('shared.txt'))!;
     expect(shared.text()).toContain('O_WRONLY|O_APPEND');
     expect(shared.find('[data-testid="offset"]').text()).toBe('8');
     expect(shared.text()).toContain('pid 3 fd 3, pid 4 fd 3');
