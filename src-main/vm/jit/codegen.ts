@@ -90,6 +90,10 @@ interface Site {
 const TWO32 = 4294967296;
 const EVAL_HEADROOM = 256;
 
+/** How a local was read or written (a value kept in a temporary is reused only as the same kind). */
+type LocalKind = 'i32' | 'i64' | 'f64' | 'ptr';
+const LOCAL_SIZES: Record<LocalKind, number> = { i32: 4, i64: 8, f64: 8, ptr: 8 };
+
 /** `esp + p` as source text. */
 function at(p: number): string {
   return p === 0 ? 'esp' : p < 0 ? `esp - ${-p}` : `esp + ${p}`;
@@ -236,6 +240,9 @@ function storeConstantPointerSource(addr: string, p: number): string {
  */
 export const PIECE_LIMIT = 48_000;
 
+/** Longest block copied at the end of the block that falls into it (Generator.duplicable). */
+const MAX_TAIL = 8;
+
 /** Source text a piece's handlers and declarations add per fault site (an estimate for splitting). */
 const SITE_COST = 90;
 
@@ -250,7 +257,7 @@ export function functionPieces(image: ProgramImage, entry: number, end: number):
   const sizes = blocks.map((b) => {
     try {
       const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1), frameWindow(image.code, [b]), false);
-      g.block(b, 0, false);
+      g.block(b, 0, null);
       return g.size();
     } catch (e) {
       if (e instanceof NotCompilable) return 0;
@@ -278,7 +285,7 @@ function piece(image: ProgramImage, blocks: Block[], entry: number, end: number)
   const generate = (fast: boolean): string | null => {
     try {
       const g = new Generator(image.code, entry, end, blockIndex, window, fast);
-      for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
+      for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length ? blocks[i + 1] : null);
       const source = g.finish(entry);
       return source.length <= PIECE_LIMIT * 1.25 ? source : null;
     } catch (e) {
@@ -330,6 +337,15 @@ class Generator {
   private readonly sites: Site[] = [];
   /** address keys (Val.key) → their named cache */
   private readonly named = new Map<string, string>();
+  /**
+   * In the fast form, the locals whose value the current block holds in a temporary (by offset
+   * from fp): read or written earlier in the block, with no store since that may have changed
+   * them (a store through a pointer that is not fp + offset forgets them all). A later read of
+   * one uses the temporary instead of the frame's page; stores are still written to memory at
+   * once, so memory is at every instruction what the interpreter makes it. Only the block's own
+   * accesses count: nothing is known at a block's start.
+   */
+  private readonly locals = new Map<number, { kind: LocalKind; val: Val }>();
   constructor(
     private readonly code: Int32Array,
     private readonly entry: number,
@@ -396,16 +412,58 @@ class Generator {
 
   /** LOAD_LOCAL_I32 and LOAD_LOCAL_F64 */
   private pushLocal(fn: string, off: number): void {
+    const kind = fn === 'ld32' ? 'i32' : 'f64';
+    const known = this.known(off, kind);
+    if (known !== null) {
+      this.push(known.k === 'i32' ? { k: 'i32', e: known.e, key: `i${off}` } : known);
+      return;
+    }
     const n = fn === 'ld32' ? this.int() : this.dbl();
     this.emit(this.frame(frameLoad(n, fn, off), loadSource(n, fn, `fp + ${lit(off)}`)));
-    this.push(fn === 'ld32' ? { k: 'i32', e: n, key: `i${off}` } : { k: 'f64', e: n });
+    const v: Val = fn === 'ld32' ? { k: 'i32', e: n, key: `i${off}` } : { k: 'f64', e: n };
+    this.remember(off, kind, v);
+    this.push(v);
   }
 
   /** LOAD_LOCAL_PTR */
   private pushLocalPointer(off: number): void {
+    const known = this.known(off, 'ptr');
+    if (known !== null && known.k === 'f64') {
+      this.push({ k: 'f64', e: known.e, key: `p${off}` });
+      return;
+    }
     const n = this.dbl();
     this.emit(this.frame(frameLoadPointer(n, off), loadPointerSource(n, `fp + ${lit(off)}`)));
-    this.push({ k: 'f64', e: n, key: `p${off}` });
+    const v: Val = { k: 'f64', e: n, key: `p${off}` };
+    this.remember(off, 'ptr', v);
+    this.push(v);
+  }
+
+  /**
+   * The value the local at fp + off holds when the block already read or wrote it as `kind`
+   * (the fast form keeps it: see `locals`), else null.
+   */
+  private known(off: number, kind: LocalKind): Val | null {
+    const e = this.locals.get(off);
+    return e !== undefined && e.kind === kind ? e.val : null;
+  }
+
+  /** Records that the local at fp + off holds `val` (read or written as `kind`), in the fast form. */
+  private remember(off: number, kind: LocalKind, val: Val): void {
+    if (!this.fast) return;
+    this.forgetLocals(off, LOCAL_SIZES[kind]);
+    this.locals.set(off, { kind, val });
+  }
+
+  /** Forgets the locals known to overlap the bytes [fp + off, fp + off + size) (a store there). */
+  private forgetLocals(off: number, size: number): void {
+    for (const [o, e] of this.locals) if (o < off + size && off < o + LOCAL_SIZES[e.kind]) this.locals.delete(o);
+  }
+
+  /** Forgets the locals a store through `v` may change: those it overlaps, or all when v is not fp + offset. */
+  private storeThrough(v: Val, size: number): void {
+    if (v.k === 'f64' && v.frame !== undefined) this.forgetLocals(v.frame, size);
+    else this.locals.clear();
   }
 
   /** an I64 from memory */
@@ -418,10 +476,17 @@ class Generator {
 
   /** LOAD_LOCAL_I64 */
   private pushLocalPair(off: number): void {
+    const known = this.known(off, 'i64');
+    if (known !== null && known.k === 'i64') {
+      this.push({ k: 'i64', lo: known.lo, hi: known.hi, key: `l${off}` });
+      return;
+    }
     const lo = this.int();
     const hi = this.int();
     this.emit(this.frame(frameLoadPair(lo, hi, off), loadPairSource(lo, hi, `fp + ${lit(off)}`)));
-    this.push({ k: 'i64', lo, hi, key: `l${off}` });
+    const v: Val = { k: 'i64', lo, hi, key: `l${off}` };
+    this.remember(off, 'i64', v);
+    this.push(v);
   }
 
   private i32(v: Val): string {
@@ -590,9 +655,10 @@ class Generator {
     this.emit(`site = ${this.sites.length - 1};`);
   }
 
-  block(b: Block, index: number, hasNext: boolean): void {
+  block(b: Block, index: number, next: Block | null): void {
     this.ints = 0;
     this.doubles = 0;
+    this.locals.clear();
     this.emit(`case ${index}: {`);
     if (b.interpreted && this.code[b.start] === Op.CALL_BUILTIN) {
       this.libraryCall(b.start);
@@ -604,20 +670,39 @@ class Generator {
       this.emit('}');
       return;
     }
-    const n = b.pcs.length;
+    // a short test-and-branch block that this one falls into (a loop's condition) is run here
+    // too, as a copy: one budget check and no dispatch for the two, and the locals they share
+    // are read once. A slice that has fewer steps left than both need ends at this block's start
+    // instead, and the interpreter runs its last steps, as at any block.
+    const tail = next !== null && this.duplicable(b, next) ? next : null;
+    const pcs = tail === null ? b.pcs : [...b.pcs, ...tail.pcs];
+    const n = pcs.length;
     this.emit(`if (left < ${n}) { ctx.pc = ${b.start}; ${SAVE} X.kind = 1; return left; }`);
     this.emit(`left -= ${n};`);
     let open = true;
-    b.pcs.forEach((pc, i) => {
+    pcs.forEach((pc, i) => {
       open = this.instruction(pc, n - i - 1);
     });
     if (open) {
       this.spill();
-      // falls through into the next block's case; past the function's end, dispatch
-      const last = b.pcs[n - 1];
-      if (!hasNext) this.emit(this.goto(last + instructionLength(this.code, last)));
+      // falls through into the next block's case (past the copied one: to the block after it);
+      // past the function's end, dispatch
+      const last = pcs[n - 1];
+      if (next === null || tail !== null) this.emit(this.goto(last + instructionLength(this.code, last)));
     }
     this.emit('}');
+  }
+
+  /**
+   * Whether `next`, the block `b` falls into, is copied at b's end: a compiled block of at most
+   * MAX_TAIL instructions ending in a conditional jump, after a block that ends in none.
+   */
+  private duplicable(b: Block, next: Block): boolean {
+    if (b.interpreted || next.interpreted || next.pcs.length > MAX_TAIL) return false;
+    const last = this.code[b.pcs[b.pcs.length - 1]];
+    const nextLast = this.code[next.pcs[next.pcs.length - 1]];
+    return last !== Op.JMP && last !== Op.JZ && last !== Op.JNZ && last !== Op.CALL && last !== Op.RET && last !== Op.RET_VOID &&
+      (nextLast === Op.JZ || nextLast === Op.JNZ) && next.start === b.pcs[b.pcs.length - 1] + instructionLength(this.code, b.pcs[b.pcs.length - 1]);
   }
 
   /**
@@ -756,6 +841,7 @@ class Generator {
           v = n;
         }
         this.emit(off !== null ? frameStore(fn, off, v) : storeSource(fn, p, v));
+        this.storeThrough(pv, STORES[fn][0]);
         if (keep) this.push({ k: 'i32', e: v });
         return true;
       }
@@ -766,6 +852,7 @@ class Generator {
         const pv = this.pop();
         const off = this.frameOffset(pv, 8);
         this.emit(off !== null ? frameStorePair(off, v.lo, v.hi) : storePairSource(this.address(pv), v.lo, v.hi));
+        this.storeThrough(pv, 8);
         if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
         return true;
       }
@@ -794,6 +881,7 @@ class Generator {
         } else {
           this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
         }
+        this.storeThrough(pv, which === 0 ? 4 : 8);
         if (keep) this.push({ k: 'f64', e: v });
         return true;
       }
@@ -817,18 +905,22 @@ class Generator {
         this.frameSite(pc, refund);
         const v = this.i32(this.pop());
         this.emit(this.frame(frameStore('st32', o1, v), storeSource('st32', `fp + ${lit(o1)}`, v)));
+        this.remember(o1, 'i32', { k: 'i32', e: v });
         return true;
       }
       case Op.STORE_LOCAL_I64: {
         this.frameSite(pc, refund);
         const v = this.i64(this.pop());
         this.emit(this.frame(frameStorePair(o1, v.lo, v.hi), storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi)));
+        this.remember(o1, 'i64', { k: 'i64', lo: v.lo, hi: v.hi });
         return true;
       }
       case Op.STORE_LOCAL_F64: {
         this.frameSite(pc, refund);
         const v = this.f64(this.pop());
         this.emit(this.frame(frameStore('stf64', o1, v), storeSource('stf64', `fp + ${lit(o1)}`, v)));
+        // (a double is not kept: the bits of a NaN may not survive the round trip)
+        this.forgetLocals(o1, 8);
         return true;
       }
       case Op.STORE_LOCAL_PTR: {
@@ -838,13 +930,23 @@ class Generator {
           frameStorePair(o1, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
           storePairSource(`fp + ${lit(o1)}`, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
         ));
+        // (a pointer is not kept: memory holds it wrapped to 64 bits)
+        this.forgetLocals(o1, 8);
         return true;
       }
       case Op.ADD_LOCAL_I32: {
         this.frameSite(pc, refund);
-        const n = this.int();
-        this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
-        this.emit(this.frame(frameStore('st32', o1, `(${n} + ${lit(o2)}) | 0`), storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`)));
+        const known = this.known(o1, 'i32');
+        let n: string;
+        if (known !== null && known.k === 'i32') n = known.e;
+        else {
+          n = this.int();
+          this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
+        }
+        const sum = this.int();
+        this.emit(`${sum} = (${n} + ${lit(o2)}) | 0;`);
+        this.emit(this.frame(frameStore('st32', o1, sum), storeSource('st32', `fp + ${lit(o1)}`, sum)));
+        this.remember(o1, 'i32', { k: 'i32', e: sum });
         return true;
       }
       case Op.MEMCPY: {
@@ -852,11 +954,13 @@ class Generator {
         const src = this.f64(this.pop());
         const dst = this.f64(this.pop());
         this.emit(`copyBytes(t, ${dst}, ${src}, ${o1}); ${FORGET}`);
+        this.locals.clear();
         return true;
       }
       case Op.MEMZERO:
         this.site(pc, refund);
         this.emit(`fillBytes(t, ${this.f64(this.pop())}, ${o1}, null); ${FORGET}`);
+        this.locals.clear();
         return true;
 
       case Op.ADD_I32: case Op.SUB_I32: case Op.MUL_I32: case Op.AND_I32: case Op.OR_I32: case Op.XOR_I32:

@@ -281,3 +281,80 @@ int main(void) {
     expect(expectSame(image, {}).stdout).toBe('406012 100 103\n');
   });
 });
+
+describe('locals kept in temporaries within a block (the fast form)', () => {
+  it('reads a local again after a store that may have changed it: through a pointer, through its address', () => {
+    const source = `#include <stdio.h>
+int main(void) {
+  int x = 1, y = 2;
+  int a[2] = {0, 0};
+  int *p = &x;
+  long s = 0;
+  for (int i = 0; i < 5; i++) {
+    s += x + y;
+    *p = x + 3;
+    s += x * 10;
+    *&y = y + x;
+    s += y * 100;
+    p[0] += 1;
+    s += x * 1000;
+  }
+  printf("%ld %d %d %d\\n", s, x, y, a[0]);
+  return 0;
+}`;
+    const image = compileProgram(source, 'locals-alias.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('80735 21 62 0\n');
+    expectSame(image, { maxSteps: 200 });
+  });
+
+  it('reads a local again in every block: a thread or a vfork child may have written it in between', () => {
+    const thread = compileProgram(`#include <stdio.h>
+#include <pthread.h>
+void *worker(void *arg) {
+  int *flag = arg;
+  for (int i = 0; i < 50; i++) *flag = *flag + 0;
+  *flag = 1;
+  return NULL;
+}
+int main(void) {
+  int done = 0;
+  long spins = 0;
+  pthread_t t;
+  pthread_create(&t, NULL, worker, &done);
+  while (!done) spins++;
+  pthread_join(t, NULL);
+  printf("done %d\\n", done);
+  return spins > 0 ? 0 : 1;
+}`, 'locals-thread.c').image!;
+    for (const request of [{}, { policy: 'round-robin' as const, quantum: 7 }, { policy: 'random' as const, seed: 5, quantum: 13 }]) {
+      const r = expectSame(thread, { ...request, maxSteps: 3_000_000 });
+      expect(r.stdout).toBe('done 1\n');
+    }
+    const vfork = compileProgram(`#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  int x = 1;
+  long s = 0;
+  for (int i = 0; i < 3; i++) {
+    s += x;
+    pid_t pid = vfork();
+    if (pid == 0) { x = x * 10 + i; _exit(0); }
+    s += x;
+    waitpid(pid, NULL, 0);
+  }
+  printf("%ld %d\\n", s, x);
+  return 0;
+}`, 'locals-vfork.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(vfork, {}).stdout).toBe('1235 1012\n');
+    expectSame(vfork, { policy: 'child-first' });
+  });
+
+  it('faults in a block after stores of locals it keeps, at the same step and line, with those stores made', () => {
+    const source = 'int main(void) { int x = 1; int *p = 0; for (int i = 0; i < 4; i++) { x = x + i; x = x * 2; if (i == 3) *p = x; } return x; }';
+    const r = expectSame(compileProgram(source, 'locals-fault.c').image!, {});
+    expect(r.exit.signal).toBe('SIGSEGV');
+  });
+});
