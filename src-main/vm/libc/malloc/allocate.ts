@@ -7,7 +7,7 @@
 import {
   BINMAPSIZE, CHUNK_HDR_SZ, IS_MMAPPED, SIZE_SZ, MALLOC_ALIGN_MASK, MAX_FAST, MINSIZE, NBINS, PAGE, PREV_INUSE, TCACHE_COUNT, TCACHE_MAX_BINS,
   TCACHE_STRUCT_SIZE, TOP_PAD, Heap, binIndex, corrupted, fastbinIndex, inSmallbinRange, largebinIndex, requestToSize,
-  listWalkLimit, smallbinIndex, tcacheIndex, xor64,
+  listWalkLimit, misaligned, smallbinIndex, tcacheIndex, xor64,
 } from './heap.ts';
 import { consolidate, intFree } from './release.ts';
 
@@ -82,19 +82,22 @@ function takeFromFastbin(h: Heap, nb: number): number {
   const idx = fastbinIndex(nb);
   const victim = h.fastbin(idx);
   if (victim === 0) return 0;
-  if (victim % 16 !== 0) corrupted('malloc(): unaligned fastbin chunk detected 2');
+  if (misaligned(victim)) corrupted('malloc(): unaligned fastbin chunk detected 2');
   h.setFastbin(idx, xor64(Math.floor((victim + 16) / PAGE), h.fd(victim)));
   if (fastbinIndex(h.chunkSize(victim)) !== idx) corrupted('malloc(): memory corruption (fast)');
   const tcIdx = tcacheIndex(nb);
-  if (h.tcache !== 0 && tcIdx < TCACHE_MAX_BINS) {
-    let tcVictim: number;
-    while (h.tcacheCount(tcIdx) < TCACHE_COUNT && (tcVictim = h.fastbin(idx)) !== 0) {
-      if (tcVictim % 16 !== 0) corrupted('malloc(): unaligned fastbin chunk detected 3');
-      h.setFastbin(idx, xor64(Math.floor((tcVictim + 16) / PAGE), h.fd(tcVictim)));
-      h.tcachePut(tcVictim, tcIdx);
-    }
-  }
+  if (h.tcache !== 0 && tcIdx < TCACHE_MAX_BINS) fastbinToTcache(h, idx, tcIdx);
   return victim + CHUNK_HDR_SZ;
+}
+
+/** Moves the chunks of fastbin idx to tcache bin tcIdx while the tcache (made) has room in that bin. */
+export function fastbinToTcache(h: Heap, idx: number, tcIdx: number): void {
+  let tcVictim: number;
+  while (h.tcacheCount(tcIdx) < TCACHE_COUNT && (tcVictim = h.fastbin(idx)) !== 0) {
+    if (misaligned(tcVictim)) corrupted('malloc(): unaligned fastbin chunk detected 3');
+    h.setFastbin(idx, xor64(Math.floor((tcVictim + 16) / PAGE), h.fd(tcVictim)));
+    h.tcachePut(tcVictim, tcIdx);
+  }
 }
 
 /** The small bin path: the last chunk of the bin for exactly nb, others of the bin to the tcache. */

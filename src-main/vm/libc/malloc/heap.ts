@@ -55,18 +55,18 @@ export const TCACHE_KEY = 0x5a17c0de1ab5;
  * laid out as glibc's: bin i's header is a fake chunk whose fd and bk are bins[2(i-1)] and
  * bins[2(i-1)+1], so bin 1 (the unsorted bin) overlaps `top` and `last_remainder`.
  */
-const S_INITIALIZED = 0;
-const S_HAVE_FASTCHUNKS = 8;
-const S_FASTBINS = 16;
+export const S_INITIALIZED = 0;
+export const S_HAVE_FASTCHUNKS = 8;
+export const S_FASTBINS = 16;
 const S_TOP = 96;
 const S_LAST_REMAINDER = 104;
 const S_BINS = 112;
 const S_BINMAP = 2144;
-const S_SYSTEM_MEM = 2160;
+export const S_SYSTEM_MEM = 2160;
 const S_MAX_SYSTEM_MEM = 2168;
 const S_SBRK_BASE = 2176;
-const S_TCACHE = 2184;
-const S_TCACHE_KEY = 2192;
+export const S_TCACHE = 2184;
+export const S_TCACHE_KEY = 2192;
 const S_MMAP_THRESHOLD = 2200;
 const S_TRIM_THRESHOLD = 2208;
 const S_N_MMAPS = 2216;
@@ -109,11 +109,25 @@ export function xor64(a: number, b: number): number {
   return hi * TWO32 + lo;
 }
 
+/**
+ * x modulo 16 for an integer-valued x: x % 16 when x >= 0; in [0, 16) when x < 0, so 0 exactly
+ * when x % 16 is. Exact for every integer a double holds, and cheaper than `%`, which V8 runs as
+ * a call into C when its operands are not small integers (the allocator's words are doubles).
+ */
+export function mod16(x: number): number {
+  return x - Math.floor(x * 0.0625) * 16;
+}
+
+/** aligned_OK / misaligned_chunk: whether a pointer or size is not a multiple of 16 */
+export function misaligned(x: number): boolean {
+  return mod16(x) !== 0;
+}
+
 /** request2size: the chunk size for a request of `bytes`, or 0 when it is too large. */
 export function requestToSize(bytes: number): number {
   if (bytes > 2 ** 62) return 0;
   const size = bytes + SIZE_SZ + MALLOC_ALIGN_MASK;
-  return size < MINSIZE ? MINSIZE : size - (size % 16);
+  return size < MINSIZE ? MINSIZE : size - mod16(size);
 }
 
 export function inSmallbinRange(size: number): boolean {
@@ -504,7 +518,7 @@ export class Heap {
   /** tcache_get: the first entry of tcache bin i (its user pointer). */
   tcacheGet(i: number): number {
     const e = this.tcacheEntry(i);
-    if (e % 16 !== 0) corrupted('malloc(): unaligned tcache chunk detected');
+    if (misaligned(e)) corrupted('malloc(): unaligned tcache chunk detected');
     this.setTcacheEntry(i, xor64(Math.floor(e / PAGE), this.word(e)));
     this.setTcacheCount(i, this.tcacheCount(i) - 1);
     this.setWord(e + 8, 0);

@@ -8,6 +8,7 @@ import { native, type NativeCall, type NativeResult, type NativeTable } from '..
 import { CHUNK_HDR_SZ, HeapCorruption, Heap, requestToSize } from './heap.ts';
 import { OUT_OF_MEMORY, intMalloc, libcMalloc, maybeInitTcache } from './allocate.ts';
 import { intFree, libcFree } from './release.ts';
+import { NOT_HANDLED, freeFast, mallocFast } from './fast-paths.ts';
 import { reallocate } from './reallocate.ts';
 import type { WarningKind } from '../../../kernel/warnings.ts';
 
@@ -66,7 +67,11 @@ export function libraryMalloc(c: NativeCall, bytes: number): number {
 /** malloc(size): NULL with ENOMEM when the heap cannot grow. */
 function malloc(c: NativeCall): NativeResult {
   try {
-    const p = libcMalloc(heapOf(c), c.size(0));
+    const h = heapOf(c);
+    const bytes = c.size(0);
+    const fast = mallocFast(h, bytes);
+    if (fast !== NOT_HANDLED) return fast;
+    const p = libcMalloc(h, bytes);
     if (p === OUT_OF_MEMORY) c.setErrno(ENOMEM);
     return p;
   } catch (e) {
@@ -78,7 +83,10 @@ function malloc(c: NativeCall): NativeResult {
 /** free(ptr): errno is kept, as glibc keeps it. */
 function free(c: NativeCall): NativeResult {
   try {
-    libcFree(heapOf(c), c.ptr(0));
+    const h = heapOf(c);
+    const mem = c.ptr(0);
+    if (mem !== 0 && freeFast(h, mem)) return undefined;
+    libcFree(h, mem);
   } catch (e) {
     abortOnCorruption(c, 'free', e);
   }

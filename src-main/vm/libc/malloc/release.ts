@@ -5,7 +5,7 @@
  */
 import {
   CHUNK_HDR_SZ, FASTBIN_CONSOLIDATION_THRESHOLD, MAX_FAST, MINSIZE, MMAP_THRESHOLD_MAX, NFASTBINS, PAGE, PREV_INUSE,
-  TCACHE_COUNT, TCACHE_MAX_BINS, TOP_PAD, Heap, corrupted, fastbinIndex, inSmallbinRange, listWalkLimit, tcacheIndex, xor64,
+  TCACHE_COUNT, TCACHE_MAX_BINS, TOP_PAD, Heap, corrupted, fastbinIndex, inSmallbinRange, listWalkLimit, misaligned, tcacheIndex, xor64,
 } from './heap.ts';
 
 /** __libc_free of user pointer `mem` (0 is allowed). */
@@ -37,8 +37,8 @@ export function intFree(h: Heap, p: number): void {
   const size = h.chunkSize(p);
   // (uintptr_t) p > (uintptr_t) -size: a chunk would wrap around the address space
   const wrapLimit = size <= 0 ? -size : 2 ** 64 - size;
-  if (p > wrapLimit || p % 16 !== 0) corrupted('free(): invalid pointer');
-  if (size < MINSIZE || size % 16 !== 0) corrupted('free(): invalid size');
+  if (p > wrapLimit || misaligned(p)) corrupted('free(): invalid pointer');
+  if (size < MINSIZE || misaligned(size)) corrupted('free(): invalid size');
   if (intoTcache(h, p, size)) return;
   if (size <= MAX_FAST) return intoFastbin(h, p, size);
   mergeAndBin(h, p, size);
@@ -53,7 +53,7 @@ function intoTcache(h: Heap, p: number, size: number): boolean {
     let count = 0;
     for (let tmp = h.tcacheEntry(idx); tmp !== 0; tmp = xor64(Math.floor(tmp / PAGE), h.word(tmp)), count++) {
       if (count >= TCACHE_COUNT) corrupted('free(): too many chunks detected in tcache');
-      if (tmp % 16 !== 0) corrupted('free(): unaligned chunk detected in tcache 2');
+      if (misaligned(tmp)) corrupted('free(): unaligned chunk detected in tcache 2');
       if (tmp === e) corrupted('free(): double free detected in tcache 2');
     }
   }
@@ -132,7 +132,7 @@ export function consolidate(h: Heap): void {
     h.setFastbin(fb, 0);
     for (let walked = 0, limit = listWalkLimit(h); p !== 0; ) {
       if (++walked > limit) corrupted('malloc_consolidate(): invalid chunk size');
-      if (p % 16 !== 0) corrupted('malloc_consolidate(): unaligned fastbin chunk detected');
+      if (misaligned(p)) corrupted('malloc_consolidate(): unaligned fastbin chunk detected');
       if (fastbinIndex(h.chunkSize(p)) !== fb) corrupted('malloc_consolidate(): invalid chunk size');
       const nextp = xor64(Math.floor((p + 16) / PAGE), h.fd(p));
       let size = h.chunkSize(p);
