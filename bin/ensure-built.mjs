@@ -16,9 +16,11 @@ function upToDate() {
   } catch {
     return false;
   }
+  // the inputs are relative paths with '/' (esbuild's metafile), which every platform's fs takes
+  // after the folder; path.join would normalise each of them, the most of this check's time
   for (const input of build.inputs) {
     try {
-      if (statSync(join(REPO, input)).mtimeMs > build.builtAt) return false;
+      if (statSync(`${REPO}/${input}`).mtimeMs > build.builtAt) return false;
     } catch {
       return false;
     }

@@ -7,6 +7,7 @@
  *   out/node/cli.mjs     the `forklab` command line (src-main/cli/main.ts)
  *   out/node/serve.mjs   the browser host (src-main/host/serve.ts)
  *   out/node/worker.mjs  the worker of the pool, where every job runs (src-main/host/pool-worker.ts)
+ *   out/node/cli-run.mjs `forklab run` alone (src-main/cli/main-run.ts): one file, no chunks
  *   out/node/run-worker.cjs  the single worker of `forklab run` (src-main/host/run-worker.ts)
  *   out/node/run-engine.cjs  the engines that worker loads (src-main/host/run-engine-bundle.ts): one
  *                        CommonJS file, which it compiles with V8's code cache (host/code-cache.ts)
@@ -37,10 +38,18 @@ export const ENTRIES = {
   bench: 'bench/run.ts',
 };
 
-/** Built alone, as one CommonJS file each, by output name. */
+/**
+ * `forklab run`'s command line (src-main/cli/main-run.ts), which bin/forklab.mjs loads for `run`:
+ * built on its own, so that what it needs at once is one file (its only chunks are what it loads
+ * later, if ever), where the whole command line's build splits it among a dozen shared chunks.
+ */
+export const RUN_ENTRY = { 'cli-run': 'src-main/cli/main-run.ts' };
+
+/** Built alone into one CommonJS file each (no chunks), by output name: `forklab run`'s worker. */
 export const SCRIPTS = {
+  // vm.Script compiles it with the code cache (src-main/host/code-cache.ts)
   'run-engine': 'src-main/host/run-engine-bundle.ts',
-  // CommonJS too: a worker starts about 3 ms sooner from a CommonJS file than from a module
+  // a worker starts about 3 ms sooner from a CommonJS file than from a module
   'run-worker': 'src-main/host/run-worker.ts',
 };
 
@@ -118,22 +127,26 @@ export async function build() {
     packages: undefined,
     external: UNBUNDLED,
   };
-  const [result, ...scripts] = await Promise.all([
+  const split = (entryPoints) =>
     esbuild.build({
       ...shared,
       // bundled CommonJS code calls require() for Node's own modules
       banner: { js: "import { createRequire as __forklabRequire } from 'node:module'; const require = __forklabRequire(import.meta.url);" },
-      entryPoints: ENTRIES,
+      entryPoints,
       outdir: OUT,
       splitting: true,
       entryNames: '[name]',
       chunkNames: 'chunk-[hash]',
       outExtension: { '.js': '.mjs' },
-    }),
+    });
+  const results = await Promise.all([
+    split(ENTRIES),
+    split(RUN_ENTRY),
     ...Object.entries(SCRIPTS).map(([name, entry]) => esbuild.build({ ...shared, format: 'cjs', entryPoints: [entry], outfile: join(OUT, `${name}.cjs`) })),
   ]);
-  // the scripts first, run-engine.cjs before run-worker.cjs, which loads it
-  const outputFiles = [...scripts.flatMap((s) => s.outputFiles), ...result.outputFiles];
+  // the scripts before the entries (run-engine.cjs before run-worker.cjs, which loads it)
+  const [lab, run, ...scripts] = results;
+  const outputFiles = [...scripts, run, lab].flatMap((r) => r.outputFiles);
   mkdirSync(OUT, { recursive: true });
   const written = new Set();
   // chunks first, entries after them, build.json last: a reader that sees a new entry finds its chunks
@@ -142,7 +155,7 @@ export async function build() {
     writeAtomic(file.path, file.contents);
     written.add(file.path);
   }
-  const inputs = [...new Set([result, ...scripts].flatMap((r) => Object.keys(r.metafile.inputs)))].filter((f) => !f.startsWith('node_modules/'));
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((f) => !f.startsWith('node_modules/'));
   inputs.push(relative(REPO, fileURLToPath(import.meta.url)));
   writeAtomic(join(OUT, 'build.json'), JSON.stringify({ builtAt: Date.now(), inputs }, null, 1) + '\n');
   removeOldChunks(written);

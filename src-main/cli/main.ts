@@ -6,11 +6,12 @@
  * error, 124 when a limit stopped it); other commands 0 when they did their job, 1 for invalid
  * input, 2 for a usage error, 3 for an internal error.
  */
-import { UsageError, type Command, type Output } from './command.ts';
+import type { Output } from './command.ts';
+import { runCommand, type LoadedCommand } from './dispatch.ts';
 import { startRunWorker } from './run-worker.ts';
 
 /** A command's code and usage text, loaded when it is asked for (`run` starts without the pack code). */
-type CommandModule = () => Promise<{ run: Command; usage: string }>;
+type CommandModule = () => Promise<LoadedCommand>;
 
 /** Gives pack patterns' matching a time limit in this thread (commands that grade or validate). */
 async function matchesTimeLimited(): Promise<void> {
@@ -108,16 +109,6 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   // `run`'s worker boots and loads the engine on the other core while this thread loads the command
   if (name === 'run') startRunWorker();
-  const command = await load();
-  try {
-    return await command.run(rest, out, err);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      err.write(`forklab: ${e.message}\n${command.usage}`);
-      return 2;
-    }
-    err.write(`forklab: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    return 3;
-  }
+  return runCommand(await load(), rest, out, err);
 }
 

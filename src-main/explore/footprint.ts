@@ -17,7 +17,9 @@
  *   timers         the order in which tasks set timers (sleep, alarm): it decides which one the
  *                  clock wakes first
  *   pipe:N         pipe N's bytes and ends
- *   mem:N:V        page V of the address space shared by tasks N… (threads, vfork)
+ *   mem:N:V        page V of the address space shared by tasks N… (threads, vfork), or of a
+ *                  process with a MAP_SHARED mapping
+ *   frame:F        frame F of a MAP_SHARED mapping (the same page in every process that maps it)
  *   comm:P         P's program name (ps)    fs           the file system
  * A key ending in "*" (e.g. "life:*", or "*" alone) stands for every key with that prefix.
  */

@@ -6,6 +6,8 @@
  */
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Task } from '../kernel/task.ts';
+import type { MmStruct } from '../kernel/mm/mm.ts';
+import { findVma, hasSharedVma } from '../kernel/mm/vma.ts';
 import { Footprint } from './footprint.ts';
 import type { ProgramImage } from '../lang/image.ts';
 import { Op } from '../lang/isa.ts';
@@ -201,7 +203,9 @@ const MAY_READ_FILES = new Set([
 ]);
 const WAITS = new Set(['wait', 'waitpid']);
 const FORKS = new Set(['fork', 'vfork', 'clone']);
-const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort']);
+const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort', 'sigsuspend', 'sigpending']);
+/** Calls that read the process groups and sessions of others. */
+const GROUP_READS = new Set(['getpgid', 'getpgrp', 'getsid']);
 
 /** Arguments of the call that ended a transition, read before it ran (what it looks at). */
 export interface CallInfo {
@@ -225,6 +229,8 @@ function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): 
   for (const c of task.children) {
     if (c.tgid !== c.pid || (pid > 0 && c.pid !== pid)) continue;
     fp.read(`life:${c.pid}`);
+    // a wait for a process group looks at every child's group (setpgid writes the child's life)
+    if (pid === 0 || pid < -1) continue;
     if (c.state === 'Z') return;
     if (options & WUNTRACED && c.state === 'T' && !c.stopReported) return;
     if (options & WCONTINUED && !c.continueReported) return;
@@ -243,14 +249,20 @@ export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallIn
     addWaitReads(fp, task, name === 'waitpid' ? call.arg0 : -1, name === 'waitpid' ? call.arg2 : 0);
   } else if (name === 'getppid') {
     fp.read(`parent:${task.pid}`);
-  } else if (name === 'kill') {
-    if (call.arg0 > 0) {
+  } else if (name === 'kill' || name === 'killpg') {
+    if (name === 'kill' && call.arg0 > 0) {
       fp.read(`life:${call.arg0}`);
       fp.write(`sig:${call.arg0}`);
     } else {
       fp.read('life:*');
       fp.write('sig:*');
     }
+  } else if (name === 'setpgid' || name === 'setsid') {
+    // a process's group is part of its life as waits and kills for a group see it
+    fp.write(`life:${name === 'setpgid' && call.arg0 > 0 ? call.arg0 : task.tgid}`);
+    fp.read('life:*');
+  } else if (GROUP_READS.has(name)) {
+    fp.read('life:*');
   } else if (SIGNAL_SETUP.has(name)) {
     fp.write(`sig:${task.pid}`);
   } else if (FORKS.has(name)) {
@@ -299,7 +311,8 @@ export function livingProcesses(kernel: Kernel): number {
 export function memoryOwner(kernel: Kernel, task: Task): number {
   if (!task.mm) return 0;
   let owner = task.pid;
-  let shared = false;
+  // a MAP_SHARED mapping's frames are other processes' memory too (mm/mmap.ts)
+  let shared = hasSharedVma((task.mm as MmStruct).vmas);
   for (const t of kernel.tasks.values()) {
     if (t !== task && t.mm === task.mm && t.state !== 'Z' && t.state !== 'X') {
       shared = true;
@@ -307,6 +320,17 @@ export function memoryOwner(kernel: Kernel, task: Task): number {
     }
   }
   return shared ? owner : 0;
+}
+
+/**
+ * The footprint key of page `vpn` of `mm` touched by a task whose memory `owner` names: a page
+ * of a MAP_SHARED mapping is its frame (`frame:F`, the same in every process that maps it),
+ * any other page `mem:owner:vpn`.
+ */
+export function pageKey(mm: MmStruct, owner: number, vpn: number): string {
+  const vma = findVma(mm.vmas, vpn * mm.pageSize);
+  const pte = vma?.shared ? mm.pageTable.get(vpn) : 0;
+  return pte !== 0 ? `frame:${pte >>> 4}` : `mem:${owner}:${vpn}`;
 }
 
 const COMPARISONS = new Set<number>([Op.EQ_I32, Op.NE_I32, Op.LT_I32, Op.LE_I32, Op.GT_I32, Op.GE_I32]);
@@ -332,5 +356,5 @@ export function resultSignOnly(image: ProgramImage, pc: number): boolean {
 export function showsReapedChild(name: string, image: ProgramImage, next: number, args: { i32(i: number): number; ptr(i: number): number }): boolean {
   if (name === 'wait') return args.ptr(0) !== 0 || !resultSignOnly(image, next);
   if (name === 'waitpid') return args.i32(0) !== -1 || args.ptr(1) !== 0 || args.i32(2) !== 0 || !resultSignOnly(image, next);
-  return name === 'kill' || name === '__lab_ps' || name === 'waitid';
+  return name === 'kill' || name === '__lab_ps' || name === 'waitid' || name === 'killpg' || name === 'setpgid' || GROUP_READS.has(name);
 }

@@ -35,7 +35,8 @@ import type { Task } from '../kernel/task.ts';
 import type { Machine } from '../vm/machine.ts';
 import { bootMachine, runMachine, type RunRequest } from '../vm/run.ts';
 import { Footprint } from './footprint.ts';
-import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, showsReapedChild, snapshot, type Snapshot } from './observe.ts';
+import type { MmStruct } from '../kernel/mm/mm.ts';
+import { PipeNames, addChanges, addReads, addWritePipeReads, livingProcesses, memoryOwner, pageKey, showsReapedChild, snapshot, type Snapshot } from './observe.ts';
 import { Op, OPERANDS } from '../lang/isa.ts';
 import { StateHasher, type MmHashes } from './state-hash.ts';
 
@@ -133,6 +134,8 @@ const LOCAL_CALLS = new Set<string>([
   'vsprintf', 'vsnprintf', 'sscanf', 'vsscanf', 'strtod', 'strtof', 'atof',
   'sqrt', 'fabs', 'floor', 'ceil', 'trunc', 'round', 'fmod', 'fmin', 'fmax', 'exp', 'log', 'pow', 'sin', 'cos',
   'sqrtf', 'fabsf', 'floorf', 'ceilf', 'truncf', 'roundf', 'fmodf', '__lab_fpclassify', '__lab_signbit', '__lab_isinf',
+  // the caller's own address space (a shared mapping's frames are watched as pages: observe.ts pageKey)
+  'mmap', 'munmap', 'mprotect', 'getpagesize', 'sysconf',
 ]);
 
 /**
@@ -162,7 +165,7 @@ const PID_CALLS = new Set<string>(['__lab_ps']);
 const PID_RESULTS = new Set<string>(['fork', 'vfork', 'clone', 'getpid', 'getppid', 'gettid', 'wait', 'waitpid']);
 
 /** Calls whose arguments the footprint needs (a pid, a descriptor, waitpid's options). */
-const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read']);
+const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read', 'setpgid']);
 
 /** Calls that set a timer: their order decides which task the clock wakes first. */
 const TIMER_CALLS = new Set<string>(['sleep', 'usleep', 'nanosleep', 'alarm']);
@@ -190,9 +193,10 @@ interface Slice {
 /** Thrown through the kernel to abandon a run (not an Error: no stack to capture). */
 class AbandonRun {}
 
+/** The footprint keys of the pages a slice read and wrote (observe.ts pageKey). */
 interface PageAccess {
-  reads: Set<number>;
-  writes: Set<number>;
+  reads: Set<string>;
+  writes: Set<string>;
 }
 
 /** Runs `image` once under `decider`'s choices. */
@@ -246,8 +250,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       if (access.read) fp.read(key);
     }
     if (s.pages) {
-      for (const vpn of s.pages.writes) fp.write(`mem:${s.owner}:${vpn}`);
-      for (const vpn of s.pages.reads) if (!s.pages.writes.has(vpn)) fp.read(`mem:${s.owner}:${vpn}`);
+      for (const key of s.pages.writes) fp.write(key);
+      for (const key of s.pages.reads) if (!s.pages.writes.has(key)) fp.read(key);
       // the kernel writes a thread's memory behind the TLB as it ends (the tid word pthread_join waits on)
       const task = s.task;
       if (task.state === 'Z' || task.state === 'X') fp.write(`mem:${s.owner}:*`);
@@ -321,7 +325,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       // the engine reports the pages the task touches from here on (tlb.ts pageWatch)
       const access: PageAccess = { reads: new Set(), writes: new Set() };
       const tlb = machine.tlbOf(task);
-      tlb.pageWatch = (vpn, write) => (write ? access.writes : access.reads).add(vpn);
+      const mm = task.mm as MmStruct;
+      tlb.pageWatch = (vpn, write) => (write ? access.writes : access.reads).add(pageKey(mm, owner, vpn));
       tlb.flush();
       pages = access;
     }
@@ -433,7 +438,7 @@ function reapedAnyZombie(s: Slice, after: Snapshot, fp: Footprint): void {
 }
 
 /** Calls whose use shows, or depends on, which of its zombie children a wait reaped. */
-const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps']);
+const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps', 'killpg', 'setpgid', 'getpgid', 'getpgrp', 'getsid']);
 
 /**
  * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or

@@ -22,6 +22,7 @@ import type { ProgramImage } from '../lang/image.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { OpenFile, Pipe } from '../kernel/files.ts';
 import type { MmStruct } from '../kernel/mm/mm.ts';
+import { hasSharedVma } from '../kernel/mm/vma.ts';
 import type { Task } from '../kernel/task.ts';
 import { fsDigest } from './observe.ts';
 
@@ -133,7 +134,11 @@ export class StateHasher {
 
   /** `task` ran: its address space may have changed. */
   touched(task: Task): void {
-    if (task.mm) this.mmHashes.delete(task.mm as MmStruct);
+    const mm = task.mm as MmStruct | null;
+    if (!mm) return;
+    // a write to a MAP_SHARED frame changes every address space that maps it
+    if (hasSharedVma(mm.vmas)) this.mmHashes.clear();
+    else this.mmHashes.delete(mm);
   }
 
   /**
@@ -202,6 +207,8 @@ export class StateHasher {
     h.int(t.pid).int(t.tgid).str(t.comm).int(t.flags).int(t.exitSignal);
     h.int(t.parent?.pid ?? 0).int(t.children.length);
     for (const c of t.children) h.int(c.pid);
+    // its process group and session (setpgid, setsid): a zombie's group still counts for waits
+    h.int(t.signal.pgid).int(t.signal.sid).int(t.signal.leader ? 1 : 0);
     if (t.state === 'Z' || t.state === 'X') {
       h.str(t.state).int(t.exitCode);
       return;
@@ -214,6 +221,9 @@ export class StateHasher {
     for (const s of [...t.pending].sort((x, y) => x - y)) h.int(s);
     h.int(t.blocked.size);
     for (const s of [...t.blocked].sort((x, y) => x - y)) h.int(s);
+    // the mask a sleeping sigsuspend puts back (-1: none)
+    h.int(t.savedSigmask?.size ?? -1);
+    for (const s of [...(t.savedSigmask ?? [])].sort((x, y) => x - y)) h.int(s);
     h.num(t.alarmAt === null ? -1 : t.alarmAt - now);
     const sh = sighands.get(t.sighand);
     if (sh !== undefined) h.int(-1).int(sh);
@@ -304,7 +314,7 @@ export class StateHasher {
     if (cached) return cached;
     const h = new Hasher();
     h.num(mm.brk).num(mm.startBrk).num(mm.stackLimit).num(mm.mmapBase).int(mm.vmas.length);
-    for (const v of mm.vmas) h.num(v.start).num(v.end).int(v.writable ? 1 : 0);
+    for (const v of mm.vmas) h.num(v.start).num(v.end).int((v.writable ? 1 : 0) | (v.readable ? 2 : 0) | (v.shared ? 4 : 0));
     const phys = mm.phys;
     const dirs = [...mm.pageTable.tables.keys()].sort((x, y) => x - y);
     for (const dir of dirs) {

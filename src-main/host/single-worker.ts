@@ -46,7 +46,11 @@ export class SingleWorker {
 
   constructor(options: SingleWorkerOptions) {
     this.wallLimitMs = options.wallLimitMs ?? jobWallLimitMs;
-    this.worker = new Worker(options.workerFile, { workerData: options.workerData, resourceLimits: workerResourceLimits(options.heapMb) });
+    // the worker's own standard output and error (Node's warnings: the jobs answer by message) reach
+    // ours when it writes, not through pipes made at once: opening them would delay its start
+    this.worker = new Worker(options.workerFile, { workerData: options.workerData, resourceLimits: workerResourceLimits(options.heapMb), stdout: true, stderr: true });
+    this.worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+    this.worker.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     this.worker.on('message', (answer: { result?: unknown; error?: unknown }) => this.settle(answer));
     this.worker.on('error', (e) => this.end(e));
     this.worker.on('exit', (code) => this.end(new Error(`worker exited with code ${code}`)));

@@ -239,13 +239,16 @@ function copySighand(f: Fork): number {
   return 0;
 }
 
-/** copy_signal: a thread shares its process's limits; a new process gets a copy. */
+/**
+ * copy_signal: a thread shares its process's limits, group and session; a new process gets a
+ * copy of the limits and starts in its parent's process group and session (never as a leader).
+ */
 function copySignal(f: Fork): number {
   const own = f.parent.signal;
   if (f.flags & CLONE_THREAD) {
     own.users++;
     f.child.signal = own;
-  } else f.child.signal = { users: 1, nproc: { ...own.nproc } };
+  } else f.child.signal = { users: 1, nproc: { ...own.nproc }, pgid: own.pgid, sid: own.sid, leader: false };
   return 0;
 }
 

@@ -264,6 +264,10 @@ export class Kernel {
     files.install(2, this.ttyFile);
     const task = this.allocTask(image.name, this.shell, files);
     const cat = pipe ? this.allocTask('cat', this.shell, pipe.catFiles) : null;
+    // init and the shell lead sessions of their own; the shell puts the program (and the cat of
+    // `prog | cat`) in a new process group of its session, as a job-control shell does
+    for (const leader of [this.init, this.shell]) leader.signal = { ...leader.signal, pgid: leader.pid, sid: leader.pid, leader: true };
+    for (const job of [task, ...(cat ? [cat] : [])]) job.signal = { ...job.signal, pgid: task.pid, sid: this.shell.pid };
     for (const t of [this.init, this.shell, task, ...(cat ? [cat] : [])]) {
       this.event(t, 'task-new', { ppid: t.parent?.tgid ?? 0, command: t.comm, mm: null, state: t.kernelThread ? 'S' : 'R' });
     }
@@ -506,7 +510,7 @@ export function newTask(comm: string, parent: Task | null, files: FdTable, now: 
     mm: null,
     files,
     fs: { users: 1, cwd: '/home/student' },
-    signal: { users: 1, nproc: { cur: nproc, max: nproc } },
+    signal: { users: 1, nproc: { cur: nproc, max: nproc }, pgid: parent?.signal.pgid ?? 0, sid: parent?.signal.sid ?? 0, leader: false },
     ctx: null as unknown as CpuContext,
     vforkDone: null,
     childSubreaper: false,
@@ -519,10 +523,11 @@ export function newTask(comm: string, parent: Task | null, files: FdTable, now: 
     sighand,
     pending: new Set(),
     blocked: new Set(),
+    savedSigmask: null,
     alarmAt: null,
     timerDeadline: null,
     blockedCall: null,
-    waitQuery: null,
+    wouldReturn: null,
     clearChildTid: 0,
     stopSignal: 0,
     forkFailures: 0,

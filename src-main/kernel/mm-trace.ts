@@ -56,7 +56,7 @@ export function mmSnapshot(mm: MmStruct): MmSnapshotDetails {
   }
   refs.sort((a, b) => a[0] - b[0]);
   const unique = refs.filter((r, i) => i === 0 || r[0] !== refs[i - 1][0]);
-  const segments = mm.vmas.map((x) => ({ name: x.kind, start: x.start, end: x.end }));
+  const segments: MmSnapshotDetails['segments'] = mm.vmas.map((x) => (x.shared ? { name: x.kind, start: x.start, end: x.end, shared: true } : { name: x.kind, start: x.start, end: x.end }));
   return { mm: mm.id, pages, segments, refs: unique };
 }
 

@@ -44,6 +44,8 @@ export function sysPipe(k: Kernel, task: Task, flags: number): [number, number] 
 export function pipeRead(k: Kernel, task: Task, fd: number, pipe: Pipe, max: number): Uint8Array | typeof BLOCKED {
   if (pipe.buffer.length === 0) {
     if (pipe.writers === 0) return new Uint8Array(0);
+    // data or the last writer's close, come with a signal, is read before the signal is taken
+    task.wouldReturn = () => pipe.buffer.length > 0 || pipe.writers === 0;
     sleepOn(k, task, { kind: 'pipe-read', fd });
     return BLOCKED;
   }

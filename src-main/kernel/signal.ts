@@ -19,9 +19,9 @@ import {
 } from './uapi.ts';
 import { pushI32 } from './context.ts';
 import { killBySignal } from './exit.ts';
+import { groupMembers } from './pgrp.ts';
 import { sleepOn, wakeUp } from './sched-core.ts';
 import { sleepTimeLeft, NSEC_PER_SEC } from './time.ts';
-import { waitWouldReturn } from './wait.ts';
 
 const STOP_SIGNALS = [SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU];
 
@@ -103,11 +103,12 @@ function nextSignal(task: Task): number {
 
 /**
  * Delivers the task's pending signals as it returns to user mode. Returns false when the task
- * can no longer run (it died or stopped). A task woken in a wait that can now return makes the
- * wait first (its signals are delivered as that call returns: waitWouldReturn).
+ * can no longer run (it died or stopped). A task woken in a call that can now return (a wait with
+ * a child to report, a read with data: task.wouldReturn) makes the call first; its signals are
+ * delivered as that call returns.
  */
 export function deliverSignals(k: Kernel, task: Task): boolean {
-  if (task.blockedCall && task.state === 'R' && waitWouldReturn(task)) return true;
+  if (task.blockedCall && task.state === 'R' && task.wouldReturn?.()) return true;
   for (;;) {
     if (task.state === 'Z' || task.state === 'X') return false;
     const sig = nextSignal(task);
@@ -146,6 +147,7 @@ function interruptBlockedCall(k: Kernel, task: Task, restart: boolean): void {
   const call = task.blockedCall;
   if (!call) return;
   task.blockedCall = null;
+  task.wouldReturn = null;
   const written = task.pipeWritten;
   task.pipeWritten = 0;
   // a write interrupted after some of its bytes went into the pipe returns their count
@@ -178,7 +180,9 @@ function setupFrame(k: Kernel, task: Task, sig: number, handler: number): boolea
   const restorer = k.restorerAddress(ctx.image);
   let frame = Math.floor((ctx.sp - RED_ZONE - SIGFRAME_SIZE) / 16) * 16;
   let mask = 0n;
-  for (const s of task.blocked) mask |= 1n << BigInt(s - 1);
+  // a handler that ends a sigsuspend returns to the mask from before it (restore_saved_sigmask)
+  for (const s of task.savedSigmask ?? task.blocked) mask |= 1n << BigInt(s - 1);
+  task.savedSigmask = null;
   const words = [ctx.pc, ctx.sp, ctx.fp, ctx.esp];
   const bytes = new Uint8Array(SIGFRAME_SIZE + 16);
   const view = new DataView(bytes.buffer);
@@ -258,16 +262,16 @@ function validSignal(sig: number): boolean {
 }
 
 /**
- * kill(2): `pid` > 0 that process; 0 or -1 every process of the user's (-1 but the caller);
- * < -1 the process -pid. Signal 0 only checks that the target exists. -EINVAL for a bad
- * signal, -ESRCH when no process matches.
+ * kill(2): `pid` > 0 that process; 0 every process of the caller's process group; -1 every
+ * process of the user's but the caller; < -1 every process of group -pid (a zombie member counts,
+ * as on Linux, though it takes nothing). Signal 0 only checks that the target exists. -EINVAL
+ * for a bad signal, -ESRCH when no process matches.
  */
 export function sysKill(k: Kernel, task: Task, pid: number, sig: number): number {
   if (sig < 0 || sig >= NSIG) return -EINVAL;
-  const targets = [...k.tasks.values()].filter((t) => {
+  const targets = pid === 0 || pid < -1 ? groupMembers(k, pid === 0 ? task.signal.pgid : -pid) : [...k.tasks.values()].filter((t) => {
     if (pid > 0) return t.pid === pid && t.state !== 'X';
-    if (t.kernelThread || t.state === 'X' || t.state === 'Z') return false;
-    return pid === 0 || pid === -1 ? t !== task || pid === 0 : t.pid === -pid;
+    return !t.kernelThread && t.state !== 'X' && t.state !== 'Z' && t !== task;
   });
   if (targets.length === 0) return -ESRCH;
   if (sig === 0) return 0;
@@ -331,6 +335,31 @@ export function sysSigprocmask(task: Task, how: number, set: Set<number> | null,
 export function sysPause(k: Kernel, task: Task): typeof BLOCKED {
   sleepOn(k, task, { kind: 'pause' });
   return BLOCKED;
+}
+
+/**
+ * rt_sigsuspend(2): replaces the blocked set with `mask` (SIGKILL and SIGSTOP stay unblocked) and
+ * sleeps until a signal runs a handler or kills, atomically: a signal already pending that `mask`
+ * unblocks is taken at once (the task stays runnable and takes it as it returns to user mode,
+ * which interrupts the call). It never returns 0: the handler's delivery makes it return -1 with
+ * EINTR (interruptBlockedCall), and the frame of that handler saves the blocked set from before,
+ * so the program finds its old mask when the handler returns. A signal ignored does not wake it.
+ * The VM repeats the call when the task wakes without a handler (a stop and continue): the
+ * saved mask is kept from the first time.
+ */
+export function sysSigsuspend(k: Kernel, task: Task, mask: Set<number>): typeof BLOCKED {
+  if (task.savedSigmask === null) {
+    task.savedSigmask = new Set(task.blocked);
+    task.blocked = new Set([...mask].filter((s) => s !== SIGKILL && s !== SIGSTOP));
+  }
+  // a pending signal the new mask lets through is taken before the task would sleep
+  if (nextSignal(task) === 0) sleepOn(k, task, { kind: 'pause' });
+  return BLOCKED;
+}
+
+/** rt_sigpending(2): the signals pending on the task while it blocks them. */
+export function sysSigpending(task: Task): Set<number> {
+  return new Set([...task.pending].filter((s) => task.blocked.has(s)));
 }
 
 /** abort(3)'s kernel side: SIGABRT is unblocked and reset to its default, then sent, so that it kills. */

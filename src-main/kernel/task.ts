@@ -62,6 +62,11 @@ export interface SignalStruct {
   users: number;
   /** RLIMIT_NPROC: processes the user may have (fork fails with EAGAIN at it) */
   nproc: Rlimit;
+  /** the process group and the session the process is in (a child starts in its parent's) */
+  pgid: number;
+  sid: number;
+  /** true for the session's leader (setsid made it), which may not change its group */
+  leader: boolean;
 }
 
 /** A system call the task is blocked in, so a signal can interrupt it (EINTR) or it can resume. */
@@ -119,6 +124,11 @@ export interface Task {
   /** signals sent to this task and not yet delivered, and those it blocks */
   pending: Set<number>;
   blocked: Set<number>;
+  /**
+   * the blocked set sigsuspend replaced while it sleeps (Linux's saved_sigmask), or null: the
+   * signal frame of the handler that ends the sleep saves it, so rt_sigreturn restores it
+   */
+  savedSigmask: Set<number> | null;
   /** simulated time when SIGALRM is due (alarm), or null */
   alarmAt: number | null;
   /** the deadline of the nanosleep the task sleeps in (restart_block), or null */
@@ -145,8 +155,12 @@ export interface Task {
   pipeWritten: number;
   /** the system call the task sleeps in, if any */
   blockedCall: BlockedCall | null;
-  /** what the wait the task sleeps in waits for (doWait's pid and options), or null */
-  waitQuery: { pid: number; options: number } | null;
+  /**
+   * While the task sleeps in a call that looks for what it waits for before it looks at signals
+   * (do_wait, pipe_read): whether that call, made again, would return now. Null for the others,
+   * which a signal interrupts at once.
+   */
+  wouldReturn: (() => boolean) | null;
   /** kernel-only tasks (init, the shell) run native code instead of bytecode */
   kernelThread: ((self: Task) => void) | null;
 }

@@ -126,7 +126,8 @@ export interface EventDetails {
   'mm-snapshot': {
     mm: number;
     pages: PageEntry[];
-    segments: { name: string; start: number; end: number }[];
+    /** `shared` only on a MAP_SHARED mapping's segment */
+    segments: { name: string; start: number; end: number; shared?: true }[];
     refs: [number, number][];
   };
   'mm-release': { mm: number };

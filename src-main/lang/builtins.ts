@@ -62,6 +62,14 @@ export const BUILTIN_NAMES = [
   'malloc', 'free', 'calloc', 'realloc',
   // private anonymous mappings for the runtime (thread stacks)
   '__lab_mmap', '__lab_munmap',
+  // sys/mman.h: anonymous mappings, private or shared between processes
+  'mmap', 'munmap', 'mprotect',
+  // unistd.h's answers from the auxiliary vector
+  'getpagesize', 'sysconf',
+  // signal.h: waiting for a signal with a mask, and the signals held back
+  'sigsuspend', 'sigpending',
+  // process groups and sessions
+  'setpgid', 'getpgid', 'getpgrp', 'setsid', 'getsid', 'killpg',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

@@ -142,16 +142,32 @@ export function serializeRuntimeObject(object: RuntimeObject): string {
   });
 }
 
-/** The runtime object serializeRuntimeObject wrote. */
+/**
+ * The runtime object serializeRuntimeObject wrote. JSON.parse without a reviver, then one walk:
+ * a reviver calls back into JavaScript for each of the object's tens of thousands of values,
+ * which made this a fifth of the time of compiling a small program.
+ */
 export function deserializeRuntimeObject(json: string): RuntimeObject {
-  return JSON.parse(json, (_key, value: unknown) => {
-    if (value !== null && typeof value === 'object') {
-      const v = value as { $bytes?: string; $bigint?: string };
-      if (typeof v.$bytes === 'string') return base64ToBytes(v.$bytes);
-      if (typeof v.$bigint === 'string') return BigInt(v.$bigint);
+  return revive(JSON.parse(json)) as RuntimeObject;
+}
+
+/** `value` with each { $bytes } in it replaced by its bytes and each { $bigint } by its BigInt (in place). */
+function revive(value: object): unknown {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') value[i] = revive(item);
     }
     return value;
-  }) as RuntimeObject;
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.$bytes === 'string') return base64ToBytes(v.$bytes);
+  if (typeof v.$bigint === 'string') return BigInt(v.$bigint);
+  for (const key of Object.keys(v)) {
+    const item = v[key];
+    if (item !== null && typeof item === 'object') v[key] = revive(item);
+  }
+  return v;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -22,6 +22,8 @@ import { STRING_NATIVES } from './libc/string.ts';
 import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
+import { UNISTD_NATIVES } from './libc/unistd.ts';
+import { UnsupportedFunction } from './unsupported.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
 import { MALLOC_NATIVES } from './libc/malloc/natives.ts';
@@ -85,6 +87,7 @@ const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = (() => {
     ...MATH_NATIVES,
     ...MALLOC_NATIVES,
     ...SIGSET_NATIVES,
+    ...UNISTD_NATIVES,
   };
   return BUILTIN_NAMES.map((name) => table[name]);
 })();
@@ -479,6 +482,7 @@ export class Machine implements CpuHost {
       return false;
     }
     task.blockedCall = null;
+    task.wouldReturn = null;
     // the task may have exited inside the call (exit(), a fatal signal): nothing to push then
     if (task.state === 'Z' || task.state === 'X') return false;
     if (result !== NORETURN) {
@@ -601,12 +605,7 @@ export interface CallObserver {
   after(task: Task, id: number, ctx: CpuContext, goOn: boolean): boolean;
 }
 
-/** A program called a library function the lab declares but does not implement yet. */
-export class UnsupportedFunction extends Error {
-  constructor(readonly functionName: string) {
-    super(`the lab does not implement ${functionName}() yet`);
-  }
-}
+export { UnsupportedFunction } from './unsupported.ts';
 
 /**
  * The arguments of a system call for the trace: numbers, and its path argument (the table's

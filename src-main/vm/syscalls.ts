@@ -25,7 +25,9 @@ import {
   type Dirent,
 } from '../kernel/open.ts';
 import { doWait } from '../kernel/wait.ts';
-import { forceAbort, sigreturn, sysKill, sysPause, sysSigaction, sysSignal, sysSigprocmask } from '../kernel/signal.ts';
+import {
+  forceAbort, sigreturn, sysKill, sysPause, sysSigaction, sysSignal, sysSigpending, sysSigprocmask, sysSigsuspend,
+} from '../kernel/signal.ts';
 import { kernelClone } from '../kernel/fork.ts';
 import { doExecve } from '../kernel/exec.ts';
 import { doSpawn, type SpawnAction } from '../kernel/spawn.ts';
@@ -36,6 +38,9 @@ import {
   TASK_COMM_LEN, sysBrk, sysGetpid, sysGetppid, sysGetrlimit, sysGettid, sysGetuid, sysPrctl, sysSetrlimit,
 } from '../kernel/sys.ts';
 import { psOutput } from '../kernel/ps.ts';
+import { sysMmap, sysMprotect, sysMunmap, type MmapUnsupported } from '../kernel/mman.ts';
+import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from '../kernel/pgrp.ts';
+import { UnsupportedFunction } from './unsupported.ts';
 import { Fault } from '../kernel/mmu.ts';
 import { unflushedBytes } from './libc/stdio.ts';
 import { libcMalloc } from './libc/malloc/allocate.ts';
@@ -59,10 +64,11 @@ import { heapOf } from './libc/malloc/natives.ts';
  *   sync    memory shared between tasks (futexes, the mutex's test-and-set)
  *   sched   a scheduling point with no data (sched_yield, sleep)
  *   ps      reads the whole process table
+ *   group   reads or changes process groups and sessions (its own or a child's)
  */
 export type ExploreClass =
   | 'local' | 'pid' | 'parent' | 'output' | 'input' | 'files' | 'wait' | 'fork' | 'exec' | 'exit'
-  | 'signal' | 'kill' | 'sync' | 'sched' | 'ps';
+  | 'signal' | 'kill' | 'sync' | 'sched' | 'ps' | 'group';
 
 /** What a handler works with: the machine (its kernel) and the calling task. */
 type Handler = (m: Machine, c: NativeCall, task: Task) => NativeResult;
@@ -129,7 +135,8 @@ const NR = {
   futex: 202, exit_group: 231, tgkill: 234, brk: 12, rt_sigaction: 13, rt_sigprocmask: 14,
   rt_sigreturn: 15, getrlimit: 97, setrlimit: 160, open: 2, stat: 4, fstat: 5, lstat: 6, lseek: 8,
   access: 21, getcwd: 79, chdir: 80, mkdir: 83, rmdir: 84, creat: 85, unlink: 87, getdents64: 217,
-  openat: 257,
+  openat: 257, mmap: 9, mprotect: 10, munmap: 11, rt_sigpending: 127, rt_sigsuspend: 130,
+  setpgid: 109, getpgrp: 111, setsid: 112, getpgid: 121, getsid: 124,
 } as const;
 
 /** Every system call of the lab, each declared once. */
@@ -174,6 +181,11 @@ export const SYSCALLS: readonly Syscall[] = [
   sys('gettid', NR.gettid, 'i32', 'pid', (_m, _c, t) => sysGettid(t)),
   sys('getppid', NR.getppid, 'i32', 'parent', (_m, _c, t) => sysGetppid(t)),
   sys('getuid', NR.getuid, 'i32', 'local', () => sysGetuid()),
+  sys('setpgid', NR.setpgid, 'i32', 'group', (m, c, t) => sysResult(c, sysSetpgid(m.kernel, t, c.i32(0), c.i32(1)))),
+  sys('getpgid', NR.getpgid, 'i32', 'group', (m, c, t) => sysResult(c, sysGetpgid(m.kernel, t, c.i32(0)))),
+  sys('getpgrp', NR.getpgrp, 'i32', 'group', (m, _c, t) => sysGetpgid(m.kernel, t, 0)),
+  sys('setsid', NR.setsid, 'i32', 'group', (m, c, t) => sysResult(c, sysSetsid(m.kernel, t))),
+  sys('getsid', NR.getsid, 'i32', 'group', (m, c, t) => sysResult(c, sysGetsid(m.kernel, t, c.i32(0)))),
   sys('prctl', NR.prctl, 'i32', 'local', (m, c, t) => prctl(m.kernel, c, t)),
   sys('getrlimit', NR.getrlimit, 'i32', 'local', (_m, c, t) => {
     const r = sysGetrlimit(t, c.i32(0));
@@ -267,6 +279,8 @@ export const SYSCALLS: readonly Syscall[] = [
   }, 'getdents64'),
   // ---- signals
   sys('kill', NR.kill, 'i32', 'kill', (m, c, t) => sysResult(c, sysKill(m.kernel, t, c.i32(0), c.i32(1)))),
+  // glibc's killpg: kill(-pgrp, sig), EINVAL for a negative group
+  sys('killpg', NR.kill, 'i32', 'kill', (m, c, t) => sysResult(c, c.i32(0) < 0 ? -EINVAL : sysKill(m.kernel, t, -c.i32(0), c.i32(1)))),
   sys('raise', NR.tgkill, 'i32', 'signal', (m, c, t) => sysResult(c, sysKill(m.kernel, t, t.tgid, c.i32(0)))),
   sys('abort', NR.tgkill, 'void', 'signal', (m, _c, t) => {
     forceAbort(m.kernel, t);
@@ -295,6 +309,15 @@ export const SYSCALLS: readonly Syscall[] = [
     return sysResult(c, r);
   }),
   sys('pause', NR.pause, 'i32', 'signal', (m, _c, t) => sysPause(m.kernel, t) === BLOCKED ? BLOCK : 0),
+  sys('sigsuspend', NR.rt_sigsuspend, 'i32', 'signal', (m, c, t) => {
+    if (!c.ptr(0)) return sysResult(c, -EFAULT);
+    return sysSigsuspend(m.kernel, t, readSigset(c, c.ptr(0))) === BLOCKED ? BLOCK : 0;
+  }),
+  sys('sigpending', NR.rt_sigpending, 'i32', 'signal', (_m, c, t) => {
+    if (!c.ptr(0)) return sysResult(c, -EFAULT);
+    c.mem.setI64(c.ptr(0), sigsetBits(sysSigpending(t)));
+    return 0;
+  }),
   noReturn('__lab_sigreturn', NR.rt_sigreturn, 'signal', (m, _c, t) => {
     sigreturn(m.kernel, t);
     return NORETURN;
@@ -331,6 +354,13 @@ export const SYSCALLS: readonly Syscall[] = [
     }
     return old;
   }),
+  sys('mmap', NR.mmap, 'ptr', 'local', (m, c, t) => {
+    const r = sysMmap(m.kernel, t, c.size(1), c.i32(2), c.i32(3), c.i32(4), c.long(5));
+    if (typeof r === 'string') throw notSupported(m, t, 'mmap', MMAP_REFUSED[r]);
+    return sysResult(c, r);
+  }),
+  sys('munmap', NR.munmap, 'i32', 'local', (m, c, t) => sysResult(c, sysMunmap(m.kernel, t, c.ptr(0), c.size(1)))),
+  sys('mprotect', NR.mprotect, 'i32', 'local', (m, c, t) => sysResult(c, sysMprotect(m.kernel, t, c.ptr(0), c.size(1), c.i32(2)))),
   // ---- threads: futexes and the runtime's atomic test-and-set
   sys('__lab_futex_wait', NR.futex, 'i32', 'sync', (m, c, t) => {
     const address = c.ptr(0);
@@ -427,6 +457,18 @@ function userBuffer(c: NativeCall, address: number, count: number): Uint8Array |
     at += run.length;
   }
   return bytes;
+}
+
+/** What the run says when a program makes an mmap the lab refuses. */
+const MMAP_REFUSED: Record<MmapUnsupported, string> = {
+  file: "the lab's mmap maps only anonymous memory (MAP_ANONYMOUS): mapping a file is not supported; read the file with read() instead",
+  fixed: "the lab's mmap does not support MAP_FIXED (placing a mapping at a chosen address); leave the address to the kernel",
+};
+
+/** Ends the run at a call the lab does not support, with `message` (as a call of a missing function ends it). */
+function notSupported(m: Machine, t: Task, fn: string, message: string): UnsupportedFunction {
+  m.kernel.event(t, 'unsupported', { function: fn });
+  return new UnsupportedFunction(fn, message);
 }
 
 function currentTask(kernel: Kernel): Task {

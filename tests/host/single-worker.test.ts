@@ -2,7 +2,7 @@
 // out/node/run-worker.cjs): a run in a worker thread with the pool's limits; a worker that runs
 // out of memory, a job stuck past the watchdog's limit and a worker that cannot load are each a
 // clear failure of the job, never a crash or a hang of its owner.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,21 @@ describe('SingleWorker', () => {
     const worker = start({ workerFile: join(import.meta.dirname, 'fixtures', 'broken-single-worker.mjs') });
     const error = await failure(worker.run({ kind: 'engine-run', request: { source: HELLO } }));
     expect((error as Error).message).toBe('the engine could not be loaded');
+  });
+
+  it("passes on what the worker writes to its standard error (Node's warnings)", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const worker = start({ workerFile: join(import.meta.dirname, 'fixtures', 'chatty-single-worker.mjs') });
+      expect(await worker.run({ kind: 'diagnose', source: '' })).toBe('diagnose');
+      await vi.waitFor(() => expect(written.join('')).toContain('a note from the worker\n'));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('closes at once: a job still going rejects, and no job starts after', async () => {

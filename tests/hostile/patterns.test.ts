@@ -5,10 +5,10 @@
  * (packs/regex.ts): the check is "timed out", the other checks are graded, and the same holds in
  * validation (`forklab pack validate`), the app's Check (a pool worker) and grading.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import '../../src-main/host/match-watchdog.ts';
 import { gradeExercise } from '../../src-main/checker/grade.ts';
@@ -29,7 +29,7 @@ const AAAA = '#include <stdio.h>\nint main(void) { printf("%s\\n", "' + 'a'.repe
 const HUGE_RE2 = '(?:[\\s\\S]{1000}[\\s\\S]{1000}|[\\s\\S]{999}[^a]{1000})$';
 
 /** The tiny pack with one more output check, a regex, whose solution and starter print 40 a's. */
-function packWithPattern(regex: string, extra = ''): ReturnType<typeof tinyPack> {
+function packWithPattern(regex: string, extra = '', starter: string | null = AAAA): ReturnType<typeof tinyPack> {
   const check = `  - id: form
     uuid: 66666666-6666-4666-8666-666666666666
     type: output
@@ -38,7 +38,7 @@ function packWithPattern(regex: string, extra = ''): ReturnType<typeof tinyPack>
 ${extra}`;
   return tinyPack({
     'hello-fork/exercise.yaml': `${EXERCISE_YAML}${check}`,
-    'hello-fork/starter.c': AAAA,
+    ...(starter === null ? {} : { 'hello-fork/starter.c': starter }),
   });
 }
 
@@ -116,5 +116,40 @@ describe('hostile patterns', () => {
     expect(t()).toBeLessThan(40_000);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/check "form" timed out on starter\.c: its pattern takes too long to match/);
+  });
+
+  it("the Gradescope autograder: a student's output that makes a valid pack's pattern backtrack times out that check, and results.json is written", { timeout: 180_000 }, () => {
+    // the starter and solution print no a's, so the pack validates and exports; the student's does
+    const root = mkdtempSync(join(tmpdir(), 'forklab-hostile-autograder-'));
+    const pack = join(root, 'pack');
+    for (const [name, data] of Object.entries(packWithPattern(CATASTROPHIC, '', null))) {
+      mkdirSync(join(pack, name, '..'), { recursive: true });
+      writeFileSync(join(pack, name), data);
+    }
+    const zip = join(root, 'export.zip');
+    const exported = spawnSync(process.execPath, [BIN, 'pack', 'export', '--gradescope', pack, '-o', zip], { encoding: 'utf8', timeout: 120_000 });
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(/written to/);
+    const ag = join(root, 'autograder');
+    mkdirSync(join(ag, 'source'), { recursive: true });
+    const unzipped = spawnSync('unzip', ['-q', zip, '-d', join(ag, 'source')], { encoding: 'utf8' });
+    expect(unzipped.stderr).toBe('');
+    expect(unzipped.status).toBe(0);
+    mkdirSync(join(ag, 'submission'), { recursive: true });
+    writeFileSync(join(ag, 'submission', 'hello-fork.c'), AAAA);
+    const t = elapsed();
+    const r = spawnSync('bash', [join(ag, 'source', 'run_autograder')], {
+      env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, AUTOGRADER_ROOT: ag },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    spawnSync('pkill', ['-f', root]); // the node under bash, should the time-out have stopped only bash
+    expect(r.signal, 'run_autograder was stopped by the test: the match never ended').toBeNull();
+    expect(t()).toBeLessThan(30_000);
+    const results = JSON.parse(readFileSync(join(ag, 'results', 'results.json'), 'utf8'));
+    const form = results.tests.find((c: { name: string }) => c.name.endsWith(': form'));
+    expect(form).toMatchObject({ score: 0, status: 'failed' });
+    expect(form.output).toMatch(/timed out/);
+    expect(results.tests.find((c: { name: string }) => c.name.endsWith(': compiles'))).toMatchObject({ status: 'passed' });
   });
 });

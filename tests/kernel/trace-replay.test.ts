@@ -38,6 +38,11 @@ function replay(events: TraceEvent[], pageSize: number): Map<number, Table> {
         for (const vpn of [...table.keys()]) if (vpn >= end && vpn < Math.ceil((e.from as number) / pageSize)) table.delete(vpn);
         break;
       }
+      case 'munmap': {
+        const table = mms.get(mm)!;
+        for (const vpn of [...table.keys()]) if (vpn >= e.start / pageSize && vpn < e.end / pageSize) table.delete(vpn);
+        break;
+      }
       case 'mm-release':
         mms.delete(mm);
         break;
@@ -97,6 +102,58 @@ describe('rebuilding memory from the trace', () => {
     expect(counts.size).toBe(kernelCounts.length);
   });
 
+  it('gives the kernel\'s page tables and counts with mmap: shared frames stay shared and writable after fork, munmap drops them', () => {
+    const program = [
+      '#include <sys/mman.h>',
+      'int main(void) {',
+      '  char *s = mmap(NULL, 3 * 256, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);',
+      '  char *p = mmap(NULL, 2 * 256, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);',
+      '  p[0] = 1;',
+      '  mprotect(s + 2 * 256, 256, PROT_NONE);',
+      '  pid_t pid = fork();',
+      '  if (pid == 0) {',
+      '    s[0] = 2;',
+      '    p[0] = 3;',
+      '    munmap(s + 256, 256);',
+      '    pause();',
+      '  }',
+      '  s[10] = 4;',
+      '  waitpid(pid, NULL, 0);',
+      '  return 0;',
+      '}',
+    ].join('\n');
+    const machine = boot(program, { pageSize: 256 });
+    const kernel = machine.kernel;
+    expect(kernel.stopReason).toBe('deadlock');
+    const events = kernel.trace.events;
+    const mms = replay(events, 256);
+    const live = [...kernel.tasks.values()].filter((t) => !t.kernelThread).map((t) => t.mm as MmStruct);
+    for (const mm of live) {
+      const expected = describeMm(mm).pages.map((p) => [p.vpn, p.frame, p.cow, p.writable]);
+      const rebuilt = [...mms.get(mm.id)!.entries()].sort((a, b) => a[0] - b[0])
+        .map(([vpn, p]) => [vpn, p.frame, p.flags.includes('c'), p.flags.includes('w')]);
+      expect(rebuilt).toEqual(expected);
+    }
+    const counts = refcounts(mms);
+    for (const { frame, refcount } of describeFrames(kernel.memory.phys).frames) expect([frame, counts.get(frame)]).toEqual([frame, refcount]);
+    // the shared mapping's first page: one frame in both, writable in both, counted twice
+    const [parent, child] = live;
+    const vma = parent.vmas.find((v) => v.shared)!;
+    const vpn = vma.start / 256;
+    const frame = mms.get(parent.id)!.get(vpn)!.frame;
+    expect(mms.get(child.id)!.get(vpn)).toEqual({ frame, flags: 'rw' });
+    expect(mms.get(parent.id)!.get(vpn)!.flags).toBe('rw');
+    expect(counts.get(frame)).toBe(2);
+    // the child unmapped the second page: only the parent maps it now; the PROT_NONE page keeps its frame
+    expect(mms.get(child.id)!.has(vpn + 1)).toBe(false);
+    expect(counts.get(mms.get(parent.id)!.get(vpn + 1)!.frame)).toBe(1);
+    expect(mms.get(parent.id)!.get(vpn + 2)!.flags).toBe('');
+    // the child's last snapshot (after its munmap): the shared mapping's first and (PROT_NONE) third pages
+    const snapshot = events.filter((e) => e.kind === 'mm-snapshot').at(-1)!;
+    expect(snapshot.mm).toBe(child.id);
+    expect(snapshot.segments.filter((x) => x.shared).map((x) => [x.start, x.end])).toEqual([[vma.start, vma.start + 256], [vma.start + 512, vma.start + 768]]);
+  });
+
   it('agrees with each mm-snapshot\'s own counts at the moment it is taken', () => {
     const machine = boot(PROGRAM, { pageSize: 256 });
     const events = machine.kernel.trace.events;
@@ -117,5 +174,25 @@ describe('rebuilding memory from the trace', () => {
     expect(allocs.length).toBeGreaterThan(0);
     expect(frees).toEqual(allocs);
     expect(events.filter((e) => e.kind === 'mm-release')).toHaveLength(2);
+  });
+
+  it('frees a shared mapping\'s frames with their last reference, when both processes are gone', () => {
+    const machine = boot([
+      '#include <sys/mman.h>',
+      'int main(void) {',
+      '  int *s = mmap(NULL, 1000, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);',
+      '  if (fork() == 0) { s[100] = 1; _exit(0); }',
+      '  wait(NULL);',
+      '  return s[100] == 1 ? 0 : 7;',
+      '}',
+    ].join('\n'), { pageSize: 256 });
+    const events = machine.kernel.trace.events;
+    expect(machine.kernel.stopReason).toBe('exited');
+    // the parent read the child's write: exit status 0 (wait status 0)
+    expect(machine.kernel.program.exitCode).toBe(0);
+    const allocs = events.filter((e) => e.kind === 'frame-alloc').map((e) => e.frame).sort();
+    const frees = events.filter((e) => e.kind === 'frame-free').map((e) => e.frame).sort();
+    expect(frees).toEqual(allocs);
+    expect(machine.kernel.memory.phys.framesInUse).toBe(0);
   });
 });

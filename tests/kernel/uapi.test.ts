@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as uapi from '../../src-main/kernel/uapi.ts';
 import { runProgram } from '../../src-main/vm/run.ts';
 
-const HEADERS = ['errno.h', 'signal.h', 'sched.h', 'sys/wait.h', 'fcntl.h', 'unistd.h', 'sys/prctl.h', 'sys/resource.h', 'sys/stat.h', 'dirent.h', 'stdio.h'];
+const HEADERS = ['errno.h', 'signal.h', 'sched.h', 'sys/wait.h', 'fcntl.h', 'unistd.h', 'sys/prctl.h', 'sys/resource.h', 'sys/stat.h', 'dirent.h', 'stdio.h', 'sys/mman.h'];
 
 /** Constants the kernel names that no header defines as a plain number (pointers, tables). */
 const NOT_IN_HEADERS = new Set(['ERRNO_BY_NAME', 'SIG_DFL', 'SIG_IGN', 'SIG_ERR', 'RLIM_INFINITY']);

@@ -16,6 +16,8 @@ export interface VmaSnapshot {
   end: number;
   readable: boolean;
   writable: boolean;
+  /** a MAP_SHARED mapping (its frames are other processes' too) */
+  shared: boolean;
 }
 
 export interface PageSnapshot {
@@ -72,7 +74,7 @@ export function describeMm(mm: MmStruct): MmSnapshot {
     brk: mm.brk,
     stackTop: mm.stackTop,
     stackLimit: mm.stackLimit,
-    vmas: mm.vmas.map((v) => ({ kind: v.kind, name: v.name, start: v.start, end: v.end, readable: v.readable, writable: v.writable })),
+    vmas: mm.vmas.map((v) => ({ kind: v.kind, name: v.name, start: v.start, end: v.end, readable: v.readable, writable: v.writable, shared: v.shared === true })),
     pages,
     counters: { ...mm.counters },
   };

@@ -6,6 +6,7 @@
  *   address < 4096                       → SIGSEGV 'null-pointer'
  *   no VMA contains the address          → SIGSEGV 'unmapped' ('stack-overflow' just below the stack)
  *   write to a read-only VMA             → SIGSEGV 'write-to-read-only'
+ *   read of a VMA that allows no access  → SIGSEGV 'unmapped' (mmap's PROT_NONE)
  *   page not present                     → do_anonymous_page: a new zeroed frame
  *   write to a copy-on-write page        → do_wp_page: reuse it if we are alone, else copy it
  *   no free frame when one is needed     → SIGKILL 'out-of-memory' (the OOM killer)
@@ -47,12 +48,13 @@ export function handleMmFault(mm: MmStruct, address: number, write: boolean): Fa
   const vpn = Math.floor(address / mm.pageSize);
   const pte = mm.pageTable.get(vpn);
   // the common case: a TLB miss on a page the table already allows (not a fault at all)
-  if (pte !== 0 && (!write || pteWritable(pte))) return frameResult(mm, pteFrame(pte), pteWritable(pte));
+  if ((pte & PTE_PRESENT) !== 0 && (!write || pteWritable(pte))) return frameResult(mm, pteFrame(pte), pteWritable(pte));
 
   const refused = checkAccess(mm, address, write);
   if (refused !== null) return segv(mm, address, vpn, write, refused);
   if (pte === 0) return doAnonymousPage(mm, findVma(mm.vmas, address)!, vpn, address, write);
   if (write && pteCow(pte)) return doWpPage(mm, vpn, pte, address);
+  // (an entry without PTE_PRESENT is a page of a PROT_NONE mapping: checkAccess refused it)
   // present, not writable, not COW, in a writable VMA: a read-only page where the VMA says
   // writable (e.g. a page shared with a read-only segment). Refuse it like the hardware would.
   return segv(mm, address, vpn, write, 'write-to-read-only');

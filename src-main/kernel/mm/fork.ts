@@ -9,12 +9,15 @@
  *
  * Eager (the historical fork, `--fork-copy eager`): every present writable page is copied into a
  * new frame right now; read-only pages are still shared.
+ *
+ * Either way the pages of MAP_SHARED mappings (mmap.ts) are shared as they are, writable: both
+ * processes write the same frames.
  */
 import { NO_FRAME } from './frames.ts';
 import { MmStruct, bumpGeneration, copyLayout, mmput } from './mm.ts';
 import { newLeafTable } from './page-table.ts';
 import { PTE_COW, PTE_PRESENT, PTE_USER, PTE_WRITABLE, makePte } from './pte.ts';
-import { copyVma } from './vma.ts';
+import { copyVma, hasSharedVma } from './vma.ts';
 
 export interface DupMmOptions {
   /** copy every writable page now instead of sharing it copy-on-write */
@@ -51,6 +54,7 @@ export function dupMm(oldMm: MmStruct, options: DupMmOptions = {}): MmStruct | {
  * COW. Returns true when some page of `src` lost its write permission.
  */
 function copyPageRangeCow(dst: MmStruct, src: MmStruct): boolean {
+  if (hasSharedVma(src.vmas)) return copyPageRangeWithShared(dst, src);
   const refcount = src.phys.refcount;
   // local copies of the constants keep this hot loop free of module-binding lookups
   const writable = PTE_WRITABLE;
@@ -74,6 +78,42 @@ function copyPageRangeCow(dst: MmStruct, src: MmStruct): boolean {
 }
 
 /**
+ * copyPageRangeCow for an address space with MAP_SHARED mappings: their pages are shared as
+ * they are (same frame, same permissions, one more reference); every other page as above.
+ */
+function copyPageRangeWithShared(dst: MmStruct, src: MmStruct): boolean {
+  const refcount = src.phys.refcount;
+  const shared = sharedPageRanges(src);
+  let wrprotected = false;
+  for (const [dir, table] of src.pageTable.tables) {
+    const copy = table.slice();
+    for (let i = 0; i < copy.length; i++) {
+      const pte = copy[i];
+      if (pte === 0) continue;
+      refcount[pte >>> 4]++;
+      if ((pte & PTE_WRITABLE) === 0 || inRanges(shared, dir * table.length + i)) continue;
+      const cow = (pte & ~PTE_WRITABLE) | PTE_COW;
+      table[i] = cow;
+      copy[i] = cow;
+      wrprotected = true;
+    }
+    dst.pageTable.tables.set(dir, copy);
+  }
+  return wrprotected;
+}
+
+/** The page ranges [first vpn, end vpn) of the MAP_SHARED mappings of `mm`. */
+function sharedPageRanges(mm: MmStruct): [number, number][] {
+  const ps = mm.pageSize;
+  return mm.vmas.filter((v) => v.shared).map((v) => [v.start / ps, v.end / ps] as [number, number]);
+}
+
+function inRanges(ranges: readonly [number, number][], vpn: number): boolean {
+  for (const [first, end] of ranges) if (vpn >= first && vpn < end) return true;
+  return false;
+}
+
+/**
  * Gives `dst` its own copy of every writable (or COW) page of `src` and shares the read-only
  * ones. Returns the number of pages copied, or -1 when a frame could not be had (what was
  * already mapped into `dst` stays there for the caller to release).
@@ -81,6 +121,7 @@ function copyPageRangeCow(dst: MmStruct, src: MmStruct): boolean {
 function copyPageRangeEager(dst: MmStruct, src: MmStruct): number {
   const phys = src.phys;
   const privateBits = PTE_WRITABLE | PTE_COW;
+  const shared = sharedPageRanges(src);
   let copied = 0;
   for (const [dir, table] of src.pageTable.tables) {
     const copy = newLeafTable();
@@ -89,7 +130,7 @@ function copyPageRangeEager(dst: MmStruct, src: MmStruct): number {
       const pte = table[i];
       if (pte === 0) continue;
       const frame = pte >>> 4;
-      if ((pte & privateBits) === 0) {
+      if ((pte & privateBits) === 0 || (shared.length > 0 && inRanges(shared, dir * table.length + i))) {
         copy[i] = pte;
         phys.refcount[frame]++;
         continue;

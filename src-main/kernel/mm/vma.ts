@@ -5,7 +5,8 @@
  *
  * Kinds, in address order: text (code, read-only), rodata (string literals, read-only), data
  * (initialised globals, read-write), bss (zeroed globals), heap ([startBrk, brk), grows up with
- * brk), mmap (anonymous mappings, e.g. thread stacks), stack (grows down, bounded).
+ * brk), mmap (anonymous mappings: thread stacks, and a program's mmap, private or shared), stack
+ * (grows down, bounded).
  */
 
 export type VmaKind = 'text' | 'rodata' | 'data' | 'bss' | 'heap' | 'stack' | 'mmap';
@@ -22,6 +23,11 @@ export interface Vma {
   writable: boolean;
   /** true for the stack: it grows down towards its limit */
   growsDown: boolean;
+  /**
+   * true for a MAP_SHARED mapping: its pages are the same frames in every address space that
+   * maps it (fork shares them writable, never copy-on-write). Absent means private.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -61,8 +67,14 @@ export function insertVma(vmas: Vma[], vma: Vma): void {
 
 /** A copy of a VMA (fork gives the child its own list). */
 export function copyVma(vma: Vma): Vma {
-  const { kind, name, start, end, readable, writable, growsDown } = vma;
-  return { kind, name, start, end, readable, writable, growsDown };
+  const { kind, name, start, end, readable, writable, growsDown, shared } = vma;
+  return shared ? { kind, name, start, end, readable, writable, growsDown, shared } : { kind, name, start, end, readable, writable, growsDown };
+}
+
+/** True when some VMA of the list is a MAP_SHARED mapping (its frames may be another process's too). */
+export function hasSharedVma(vmas: readonly Vma[]): boolean {
+  for (const v of vmas) if (v.shared) return true;
+  return false;
 }
 
 /** `value` rounded down to a multiple of `pageSize`. */

@@ -137,6 +137,9 @@ const GLIBC_FUNCTIONS: Record<string, string> = {
   'strings.h':
     'bcmp bcopy bzero ffs ffsl ffsll index rindex strcasecmp strcasecmp_l strncasecmp ' +
     'strncasecmp_l',
+  'sys/mman.h':
+    'madvise mincore mlock mlockall mmap mprotect msync munlock munlockall munmap ' +
+    'posix_madvise shm_open shm_unlink',
   'inttypes.h':
     'imaxabs imaxdiv strtoimax strtoumax wcstoimax wcstoumax',
 };

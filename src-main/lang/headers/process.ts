@@ -39,6 +39,11 @@ pid_t getppid(void);
 int __lab_ps(int __argc, char **__argv);
 pid_t gettid(void);
 uid_t getuid(void);
+int setpgid(pid_t __pid, pid_t __pgid);
+pid_t getpgid(pid_t __pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t __pid);
 
 unsigned int sleep(unsigned int __seconds);
 int usleep(useconds_t __useconds);
@@ -63,6 +68,13 @@ int isatty(int __fd);
 
 int brk(void *__addr);
 void *sbrk(intptr_t __delta);
+
+/* the lab answers these sysconf names (others are not defined) */
+#define _SC_CLK_TCK 2
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+long int sysconf(int __name);
+int getpagesize(void);
 `);
 
 const SYS_WAIT_H = guarded('_SYS_WAIT_H', `
@@ -166,6 +178,7 @@ struct sigaction {
 
 __sighandler_t signal(int __sig, __sighandler_t __handler);
 int kill(pid_t __pid, int __sig);
+int killpg(pid_t __pgrp, int __sig);
 int raise(int __sig);
 int sigaction(int __sig, const struct sigaction *__act, struct sigaction *__oact);
 int sigemptyset(sigset_t *__set);
@@ -174,6 +187,8 @@ int sigaddset(sigset_t *__set, int __signo);
 int sigdelset(sigset_t *__set, int __signo);
 int sigismember(const sigset_t *__set, int __signo);
 int sigprocmask(int __how, const sigset_t *__set, sigset_t *__oset);
+int sigsuspend(const sigset_t *__set);
+int sigpending(sigset_t *__set);
 `);
 
 /** Linux's clone flags (linux/sched.h). */

@@ -1,9 +1,9 @@
 /**
  * System headers beyond processes: sys/resource.h (resource limits), sys/stat.h (file status,
- * mkdir), dirent.h (reading directories). Constants and layouts are Linux x86-64 glibc's, the same
+ * mkdir), dirent.h (reading directories), sys/mman.h (anonymous memory mappings). Constants and layouts are Linux x86-64 glibc's, the same
  * as the kernel's (kernel/uapi.ts; tests/kernel/uapi.test.ts checks the constants).
  */
-import { GID_T, guarded, MODE_T, OFF_T, PERMISSION_BITS, typedefOnce, UID_T } from './common.ts';
+import { GID_T, guarded, MODE_T, OFF_T, PERMISSION_BITS, SIZE_T, typedefOnce, UID_T } from './common.ts';
 
 const INO_T = typedefOnce('ino_t', 'unsigned long int');
 
@@ -112,7 +112,30 @@ int dirfd(DIR *__dirp);
 int __lab_readdir(int __fd, struct dirent *__entry);
 `);
 
+const SYS_MMAN_H = guarded('_SYS_MMAN_H', `
+${SIZE_T}
+${OFF_T}
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_SHARED_VALIDATE 0x03
+#define MAP_TYPE 0x0f
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_ANON MAP_ANONYMOUS
+#define MAP_FAILED ((void *) -1)
+
+/* anonymous memory only (MAP_ANONYMOUS): MAP_SHARED pages stay shared with children after fork */
+void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __offset);
+int munmap(void *__addr, size_t __len);
+int mprotect(void *__addr, size_t __len, int __prot);
+`);
+
 export const SYSTEM_HEADERS: Record<string, string> = {
+  'sys/mman.h': SYS_MMAN_H,
   'sys/resource.h': SYS_RESOURCE_H,
   'sys/stat.h': SYS_STAT_H,
   'dirent.h': DIRENT_H,
