@@ -1,7 +1,7 @@
 // file: a.txt=cherry\napple\n
 // file: b.txt=banana\napple
 // file: notes.txt=one\ntwo\nthree
-/* The new /bin programs exec'd by path (their messages name argv[0], as GNU's do), ls | sort,
+/* /bin programs exec'd by path (their messages name argv[0], as GNU's do), ls | sort,
    several files at once, a last line without a newline, and mv of several files into a directory. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +35,22 @@ int main(void) {
     spawn("/usr/bin/tr", tr);
     spawn("/bin/sort", sort);
     spawn("/bin/seq", seq);
+    char *cat[] = { "/bin/cat", "nofile", NULL };
+    char *wc[] = { "/usr/bin/wc", "-x", NULL };
+    char *head[] = { "./head", "nofile", NULL };
+    char *grep[] = { "/bin/grep", "x", "nofile", NULL };
+    char *ls[] = { "/bin/ls", "nofile", NULL };
+    char *cp[] = { "/bin/cp", "a.txt", NULL };
+    char *rm[] = { "/bin/rm", NULL };
+    char *touch[] = { "/bin/touch", "nodir/x", NULL };
+    spawn("/bin/cat", cat);
+    spawn("/bin/wc", wc);
+    spawn("/bin/head", head);
+    spawn("/bin/grep", grep);
+    spawn("/bin/ls", ls);
+    spawn("/bin/cp", cp);
+    spawn("/bin/rm", rm);
+    spawn("/bin/touch", touch);
     run("/bin/expr 2 + 2");
     run("ls | sort -r");
     run("sort a.txt b.txt");
