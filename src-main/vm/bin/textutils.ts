@@ -204,7 +204,9 @@ export const SORT_SOURCE = String.raw`
 
 static const char *program;
 
-struct line { char *text; long len; long index; };
+/* a line, with its first key found once (key, key_len) and, when that key is compared as a
+   number that fits in a long, its value (exact) */
+struct line { char *text; long len; long index; const char *key; long key_len; long number; int exact; };
 
 static int numeric, reverse, unique;
 /* -k N[,M]: 1-based fields (end 0: to the end of the line); a key with its own n or r letters
@@ -310,29 +312,65 @@ static int compare_bytes(const char *a, long na, const char *b, long nb) {
     return na < nb ? -1 : na > nb;
 }
 
-/* Compares one key of two lines (with key->field 0: the whole lines, by the global options). */
-static int compare_key(const struct key *key, const struct line *x, const struct line *y) {
-    const char *a = x->text, *alim = a + x->len, *b = y->text, *blim = b + y->len;
-    int num = numeric, rev = reverse;
+/* The text of a key in a line: from the start of its first field to the end of its last. */
+static const char *key_range(const struct key *key, const struct line *x, long *len) {
+    const char *a = x->text, *alim = a + x->len;
     if (key->field) {
-        if (key->own) { num = key->numeric; rev = key->reverse; }
-        const char *as = field_at(a, alim, key->field, 0), *bs = field_at(b, blim, key->field, 0);
-        if (key->end_field) { alim = field_at(a, alim, key->end_field, 1); blim = field_at(b, blim, key->end_field, 1); }
-        if (alim < as) alim = as;
-        if (blim < bs) blim = bs;
-        a = as;
-        b = bs;
+        const char *start = field_at(a, alim, key->field, 0);
+        if (key->end_field) alim = field_at(a, alim, key->end_field, 1);
+        if (alim < start) alim = start;
+        a = start;
     }
-    int d = num ? compare_numbers(a, alim, b, blim) : compare_bytes(a, alim - a, b, blim - b);
-    return rev ? -d : d;
+    *len = alim - a;
+    return a;
+}
+
+/* Whether a key compares as a number, and reversed, by its own letters or the global options. */
+static int key_numeric(const struct key *key) { return key->field && key->own ? key->numeric : numeric; }
+static int key_reverse(const struct key *key) { return key->field && key->own ? key->reverse : reverse; }
+
+static const struct key whole_line;
+
+/* Finds each line's first key, and its value when it is a number of at most 18 digits without
+   decimals (then comparing two values is comparing two longs). */
+static void prepare_keys(void) {
+    const struct key *first = nkeys ? &keys[0] : &whole_line;
+    int as_number = key_numeric(first);
+    for (long i = 0; i < nlines; i++) {
+        struct line *x = &lines[i];
+        x->key = key_range(first, x, &x->key_len);
+        x->exact = 0;
+        if (!as_number) continue;
+        const char *p = x->key, *lim = p + x->key_len;
+        while (p < lim && is_blank(*p)) p++;
+        int negative = p < lim && *p == '-';
+        if (negative) p++;
+        long v = 0;
+        int digits = 0;
+        for (; p < lim && *p >= '0' && *p <= '9' && digits <= 18; p++, digits++) v = v * 10 + (*p - '0');
+        int decimals = p + 1 < lim && *p == '.' && p[1] >= '0' && p[1] <= '9';
+        x->exact = digits <= 18 && !(p < lim && *p >= '0' && *p <= '9') && !decimals;
+        x->number = negative ? -v : v;
+    }
+}
+
+/* Compares one key of two lines (the first key was found by prepare_keys). */
+static int compare_key(const struct key *key, int first, const struct line *x, const struct line *y) {
+    long na, nb;
+    const char *a = first ? x->key : key_range(key, x, &na), *b = first ? y->key : key_range(key, y, &nb);
+    if (first) { na = x->key_len; nb = y->key_len; }
+    int d;
+    if (!key_numeric(key)) d = compare_bytes(a, na, b, nb);
+    else if (first && x->exact && y->exact) d = x->number < y->number ? -1 : x->number > y->number;
+    else d = compare_numbers(a, a + na, b, b + nb);
+    return key_reverse(key) ? -d : d;
 }
 
 /* Compares the keys of two lines in turn (the whole line without -k). */
 static int compare_keys(const struct line *x, const struct line *y) {
-    static const struct key whole_line;
-    if (nkeys == 0) return compare_key(&whole_line, x, y);
+    if (nkeys == 0) return compare_key(&whole_line, 1, x, y);
     for (int k = 0; k < nkeys; k++) {
-        int d = compare_key(&keys[k], x, y);
+        int d = compare_key(&keys[k], k == 0, x, y);
         if (d) return d;
     }
     return 0;
@@ -447,6 +485,7 @@ int main(int argc, char *argv[]) {
         if (fd != 0) close(fd);
         split_lines(buf, n);
     }
+    prepare_keys();
     qsort(lines, nlines, sizeof(struct line), compare_lines);
     print_lines();
     return 0;
