@@ -1,7 +1,7 @@
 /**
  * The lab's text filters, in its own C, printing what GNU coreutils 9.1 prints in the C locale
  * (the order of bytes, messages included) for the options students use in pipelines: tr, sort,
- * uniq, tail, tee. Options may come before or after the operands (as GNU's getopt permutes
+ * uniq, tail, tee, cut. Options may come before or after the operands (as GNU's getopt permutes
  * them); `--` ends them.
  */
 
@@ -761,6 +761,168 @@ int main(int argc, char *argv[]) {
         }
     }
     for (int k = 1; k < nfds; k++) if (fds[k] >= 0) close(fds[k]);
+    return status;
+}
+`;
+
+/**
+ * cut -f LIST [-d DELIM] [-s] | -c LIST | -b LIST [FILE...]: the chosen fields (separated by a
+ * tab, or DELIM), or characters (bytes) of each line. LIST: N, N-M, N-, -M, separated by commas.
+ */
+export const CUT_SOURCE = String.raw`
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#define MAX_POSITION 4096
+
+static const char *program;
+static char chosen[MAX_POSITION + 2];   /* chosen[n]: position n (1-based) is chosen */
+static long open_from;                 /* N-: every position from N on (0: none) */
+static int fields, only_delimited;
+static int delim = '\t';
+
+/* Prints a message, the usage hint, and exits with status 1. */
+static void usage_error(const char *message, const char *arg) {
+    fprintf(stderr, "%s: ", program);
+    fprintf(stderr, message, arg);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", program);
+    exit(1);
+}
+
+static int is_chosen(long n) { return (open_from && n >= open_from) || (n <= MAX_POSITION && chosen[n]); }
+
+/* Reads a position of the list at *p; 0 when there is none. */
+static long position(const char **p) {
+    const char *start = *p;
+    long n = 0;
+    while (**p >= '0' && **p <= '9') n = n * 10 + (*(*p)++ - '0');
+    if (*p > start && n == 0) usage_error(fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1", NULL);
+    if (**p && **p != ',' && **p != '-') {
+        char bad[64];
+        snprintf(bad, sizeof bad, "%s", start);
+        char *comma = strchr(bad, ',');
+        if (comma) *comma = 0;
+        usage_error(fields ? "invalid field value '%s'" : "invalid byte/character position '%s'", bad);
+    }
+    return n;
+}
+
+/* Parses LIST into chosen and open_from (GNU's set_fields). */
+static void parse_list(const char *list) {
+    const char *p = list;
+    for (;;) {
+        long from = position(&p), to = from;
+        if (*p == '-') {
+            p++;
+            to = position(&p);
+            if (from == 0 && to == 0) usage_error("invalid range with no endpoint: -", NULL);
+            if (from == 0) from = 1;
+            if (to == 0) { if (!open_from || from < open_from) open_from = from; to = from - 1; }
+            else if (to < from) usage_error("invalid decreasing range", NULL);
+        } else if (from == 0) {
+            usage_error(fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1", NULL);
+        }
+        for (long n = from; n <= to && n <= MAX_POSITION; n++) chosen[n] = 1;
+        if (*p != ',') break;
+        p++;
+    }
+}
+
+/* Writes the chosen parts of one line (len bytes, without its newline). */
+static void cut_line(const char *line, long len) {
+    if (!fields) {
+        for (long i = 0; i < len; i++) if (is_chosen(i + 1)) putchar(line[i]);
+        putchar('\n');
+        return;
+    }
+    if (!memchr(line, delim, len)) {
+        if (!only_delimited) { fwrite(line, 1, len, stdout); putchar('\n'); }
+        return;
+    }
+    long field = 1, start = 0;
+    int printed = 0;
+    for (long i = 0; i <= len; i++) {
+        if (i < len && line[i] != delim) continue;
+        if (is_chosen(field)) {
+            if (printed++) putchar(delim);
+            fwrite(line + start, 1, i - start, stdout);
+        }
+        field++;
+        start = i + 1;
+    }
+    putchar('\n');
+}
+
+/* Cuts every line of f. */
+static void cut_stream(FILE *f) {
+    static char *line;
+    static long size;
+    if (!line) { size = 256; line = malloc(size); }
+    long len = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (c == '\n') { cut_line(line, len); len = 0; continue; }
+        if (len + 1 >= size) { size *= 2; line = realloc(line, size); }
+        line[len++] = c;
+    }
+    if (len > 0) cut_line(line, len);
+}
+
+int main(int argc, char *argv[]) {
+    program = argv[0];
+    const char *list = NULL, *delimiter = NULL;
+    int options_done = 0;
+    char *files[256];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!options_done && strcmp(a, "--") == 0) { options_done = 1; continue; }
+        if (options_done || a[0] != '-' || !a[1]) { if (nfiles < 256) files[nfiles++] = argv[i]; continue; }
+        for (const char *o = a + 1; *o; o++) {
+            if (*o == 's') { only_delimited = 1; continue; }
+            if (*o != 'f' && *o != 'c' && *o != 'b' && *o != 'd') {
+                fprintf(stderr, "%s: invalid option -- '%c'\n", program, *o);
+                fprintf(stderr, "Try '%s --help' for more information.\n", program);
+                return 1;
+            }
+            const char *value = o[1] ? o + 1 : i + 1 < argc ? argv[++i] : NULL;
+            if (!value) {
+                fprintf(stderr, "%s: option requires an argument -- '%c'\n", program, *o);
+                fprintf(stderr, "Try '%s --help' for more information.\n", program);
+                return 1;
+            }
+            if (*o == 'd') delimiter = value;
+            else {
+                if (list) usage_error("only one list may be specified", NULL);
+                fields = *o == 'f';
+                list = value;
+            }
+            break;
+        }
+    }
+    if (!list) usage_error("you must specify a list of bytes, characters, or fields", NULL);
+    if (delimiter && !fields) usage_error("an input delimiter may be specified only when operating on fields", NULL);
+    if (only_delimited && !fields) usage_error("suppressing non-delimited lines makes sense\n\tonly when operating on fields", NULL);
+    if (delimiter) {
+        if (strlen(delimiter) > 1) usage_error("the delimiter must be a single character", NULL);
+        delim = (unsigned char)delimiter[0];
+    }
+    parse_list(list);
+    if (nfiles == 0) files[nfiles++] = "-";
+    int status = 0;
+    for (int i = 0; i < nfiles; i++) {
+        FILE *f = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
+        if (!f) {
+            fflush(stdout);
+            fprintf(stderr, "%s: %s: %s\n", program, files[i], strerror(errno));
+            status = 1;
+            continue;
+        }
+        cut_stream(f);
+        if (f != stdin) fclose(f);
+    }
     return status;
 }
 `;
