@@ -3,7 +3,8 @@
  * `sh -c`, system() and popen(): lists with ; and &, && and ||, pipelines, ( subshells ),
  * redirections (<, >, >>, n>&m, n<&m, with a descriptor number), 'single' and "double" quotes
  * and backslashes, $VAR, ${VAR}, $?, $$, $#, $0..$9, field splitting and * ? [ ] patterns,
- * $(( arithmetic )), VAR=value, and the builtins exit, cd, pwd, echo (dash's: escapes always),
+ * $(( arithmetic )), $( command ) and `command` substitution (run in a forked shell whose output
+ * is a pipe, as dash runs it), VAR=value, and the builtins exit, cd, pwd, echo (dash's: escapes always),
  * printf, wait, export, unset, true, false and ':'. Its messages are dash's ("sh: 1: foo: not found", exit status 127).
  *
  * How it runs commands, as dash does: each command of a pipeline, each background command and
@@ -47,6 +48,34 @@ static void fail(const char *fmt, const char *a, const char *b);
 
 static int is_blank(int c) { return c == ' ' || c == '\t'; }
 static int is_meta(int c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\n'; }
+
+/* The position after the ) that closes a command substitution (p just after "$("), past quotes
+   and nested parentheses; NULL when nothing closes it. */
+static const char *skip_subst(const char *p) {
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) p++;
+        else if (*p == '\'') { p++; while (*p && *p != '\'') p++; if (!*p) return NULL; }
+        else if (*p == '"') { p++; while (*p && *p != '"') { if (*p == '\\' && p[1]) p++; p++; } if (!*p) return NULL; }
+        else if (*p == '(') depth++;
+        else if (*p == ')') { if (depth == 0) return p + 1; depth--; }
+    }
+    return NULL;
+}
+
+/* The position after the backquote that closes one opened just before p; NULL when none does. */
+static const char *skip_backquote(const char *p) {
+    for (; *p && *p != '${'`'}'; p++) if (*p == '\\' && p[1]) p++;
+    return *p ? p + 1 : NULL;
+}
+
+/* Skips a $( ) or backquoted command substitution starting at p ("$(" or a backquote) in the
+   tokenizer; returns the position after it, or NULL after dash's syntax error message. */
+static const char *skip_substitution(const char *p) {
+    const char *end = *p == '$' ? skip_subst(p + 2) : skip_backquote(p + 1);
+    if (!end) fail(*p == '$' ? "Syntax error: end of file unexpected (expecting \")\")" : "Syntax error: EOF in backquote substitution", NULL, NULL);
+    return end;
+}
 
 /* Splits the script into tokens; returns 0, or 2 after a syntax error message. */
 static int tokenize(const char *s) {
@@ -98,6 +127,11 @@ static int tokenize(const char *s) {
                 if (*p) p += 2;
                 continue;
             }
+            if ((p[0] == '$' && p[1] == '(') || *p == '${'`'}') {
+                /* $( command ) or a backquoted command: up to what closes it */
+                if (!(p = skip_substitution(p))) return 2;
+                continue;
+            }
             if (*p == '\\' && p[1]) p += 2;
             else if (*p == '\'') {
                 p++;
@@ -106,7 +140,15 @@ static int tokenize(const char *s) {
                 p++;
             } else if (*p == '"') {
                 p++;
-                while (*p && *p != '"') { if (*p == '\\' && p[1]) p++; if (*p == '\n') line++; p++; }
+                while (*p && *p != '"') {
+                    if ((p[0] == '$' && p[1] == '(' && p[2] != '(') || *p == '${'`'}') {
+                        if (!(p = skip_substitution(p))) return 2;
+                        continue;
+                    }
+                    if (*p == '\\' && p[1]) p++;
+                    if (*p == '\n') line++;
+                    p++;
+                }
                 if (!*p) { line_no = line; fail("Syntax error: %s", "Unterminated quoted string", NULL); return 2; }
                 p++;
             } else p++;
@@ -391,11 +433,14 @@ static void add_char(int c, int quoted) {
 static int match(const char *pat, const char *s);
 static void end_field(int glob);
 
-/* Appends an expansion's text: inside quotes as one piece, outside split at blanks and newlines. */
+/* Appends an expansion's text: inside quotes (or with no_split) as one piece, outside split at
+   blanks and newlines. */
+static int no_split;   /* set while expanding an assignment's value or a redirection's word */
+
 static void add_expansion(const char *v, int quoted) {
     if (!v) return;
     for (; *v; v++) {
-        if (!quoted && (*v == ' ' || *v == '\t' || *v == '\n')) {
+        if (!quoted && !no_split && (*v == ' ' || *v == '\t' || *v == '\n')) {
             if (cur_started) end_field(1);
             continue;
         }
@@ -481,6 +526,27 @@ static long arith_expr(void) {
     }
 }
 
+static char *expand_one(const char *w);
+
+/* An arithmetic expression's text with its command substitutions (and parameters) expanded, as
+   dash expands them before it computes; the field being built around it is kept. */
+static char *substitute_commands(char *text) {
+    if (!strstr(text, "$(") && !strchr(text, '${'`'}')) return text;
+    char saved[FIELD_MAX], saved_quoted[FIELD_MAX];
+    int len = cur_len, started = cur_started, glob = cur_has_glob;
+    memcpy(saved, cur, len);
+    memcpy(saved_quoted, cur_quoted, len);
+    cur_len = cur_started = cur_has_glob = 0;
+    char *expanded = expand_one(text);
+    memcpy(cur, saved, len);
+    memcpy(cur_quoted, saved_quoted, len);
+    cur_len = len;
+    cur_started = started;
+    cur_has_glob = glob;
+    free(text);
+    return expanded;
+}
+
 /* Expands $(( ... )) at p (just after "$(("); returns the position after "))". */
 static const char *expand_arith(const char *p, int quoted) {
     int depth = 0;
@@ -489,7 +555,7 @@ static const char *expand_arith(const char *p, int quoted) {
         if (*q == '(') depth++;
         else if (*q == ')') { if (depth == 0 && q[1] == ')') break; depth--; }
     }
-    char *text = strndup(p, q - p);
+    char *text = substitute_commands(strndup(p, q - p));
     ap = text;
     arith_error = 0;
     long v = arith_expr();
@@ -505,9 +571,70 @@ static const char *expand_arith(const char *p, int quoted) {
     return *q ? q + 2 : q;
 }
 
+static int run_script(const char *text);
+static int subst_status = -1;   /* the status of the last command substitution of a command, or -1 */
+
+/* Runs text in a forked shell whose standard output is a pipe, as dash does, and appends what it
+   printed without its trailing newlines. $? becomes the substitution's status. */
+static void add_command_output(const char *text, int quoted) {
+    int fd[2];
+    fflush(stdout);
+    if (pipe(fd) != 0) { fail("Pipe call failed", NULL, NULL); return; }
+    pid_t pid = fork();
+    if (pid < 0) { fail("Cannot fork", NULL, NULL); close(fd[0]); close(fd[1]); return; }
+    if (pid == 0) {
+        close(fd[0]);
+        if (fd[1] != 1) { dup2(fd[1], 1); close(fd[1]); }
+        exit(run_script(text));
+    }
+    close(fd[1]);
+    long size = 256, len = 0, got;
+    char *out = malloc(size);
+    while ((got = read(fd[0], out + len, size - 1 - len)) > 0) {
+        len += got;
+        if (len == size - 1) { size *= 2; out = realloc(out, size); }
+    }
+    close(fd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    last_status = subst_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    while (len > 0 && out[len - 1] == '\n') len--;
+    out[len] = 0;
+    add_expansion(out, quoted);
+    free(out);
+}
+
+/* Expands $( command ) at p (just after "$("); returns the position after its ). */
+static const char *expand_subst(const char *p, int quoted) {
+    const char *end = skip_subst(p);
+    if (!end) end = p + strlen(p) + 1;
+    char *text = strndup(p, end - 1 - p);
+    add_command_output(text, quoted);
+    free(text);
+    return end;
+}
+
+/* Expands a backquoted command at p (just after the opening backquote): a backslash before
+   $, a backquote or a backslash stands for that character. Returns the position after it. */
+static const char *expand_backquote(const char *p, int quoted) {
+    const char *end = skip_backquote(p);
+    if (!end) end = p + strlen(p) + 1;
+    char *text = malloc(end - p + 1);
+    int n = 0;
+    for (const char *q = p; q < end - 1; q++) {
+        if (*q == '\\' && (q[1] == '$' || q[1] == '${'`'}' || q[1] == '\\')) q++;
+        text[n++] = *q;
+    }
+    text[n] = 0;
+    add_command_output(text, quoted);
+    free(text);
+    return end;
+}
+
 /* Expands a parameter at p ($ already seen); returns the position after it. */
 static const char *expand_param(const char *p, int quoted) {
     if (p[0] == '(' && p[1] == '(') return expand_arith(p + 2, quoted);
+    if (p[0] == '(') return expand_subst(p + 1, quoted);
     if (*p == '{') {
         const char *end = strchr(p, '}');
         if (!end) { add_char('$', quoted); return p; }
@@ -625,11 +752,14 @@ static void expand_word(const char *w, int glob) {
                 if (*p == '\\' && (p[1] == '"' || p[1] == '\\' || p[1] == '$' || p[1] == '${'`'}')) { add_char(p[1], 1); p += 2; }
                 else if (*p == '\\' && p[1] == '\n') p += 2;
                 else if (*p == '$') p = expand_param(p + 1, 1);
+                else if (*p == '${'`'}') p = expand_backquote(p + 1, 1);
                 else add_char(*p++, 1);
             }
             if (*p) p++;
         } else if (*p == '$') {
             p = expand_param(p + 1, 0);
+        } else if (*p == '${'`'}') {
+            p = expand_backquote(p + 1, 0);
         } else {
             add_char(*p++, 0);
         }
@@ -637,10 +767,12 @@ static void expand_word(const char *w, int glob) {
     if (cur_started) end_field(glob);
 }
 
-/* A redirection's word: expanded to one field (no splitting into several). */
+/* A redirection's word or an assignment's value: expanded to one field (no splitting into several). */
 static char *expand_one(const char *w) {
     int before = nfields;
+    no_split = 1;
     expand_word(w, 0);
+    no_split = 0;
     if (nfields == before) return strdup("");
     char *r = fields[before];
     nfields = before;
@@ -907,6 +1039,7 @@ static int in_shell(struct node *n, int argc, char **argv, int final) {
 /* A simple command: assignments, then words and redirections. */
 static int eval_command(struct node *n, int in_child, int last) {
     nfields = 0;
+    subst_status = -1;
     int nassign = 0;
     char *assign[MAX_WORDS];
     int i = 0;
@@ -933,7 +1066,10 @@ static int eval_command(struct node *n, int in_child, int last) {
             int idx = find_var(assign[k], eq - assign[k]);
             set_var(assign[k], eq - assign[k], v, idx >= 0 && var_exported[idx]);
         }
-        return in_shell(n, argc, argv, in_child && last);
+        /* (its status is that of its last command substitution, as in dash) */
+        int substituted = subst_status;
+        int status = in_shell(n, argc, argv, in_child && last);
+        return status == 0 && substituted >= 0 ? substituted : status;
     }
     if (is_builtin(argv[0])) return in_shell(n, argc, argv, in_child && last);
     /* an external command: in a child, or in place when nothing follows it in this process */
@@ -1053,6 +1189,21 @@ static void import_environment(void) {
     }
 }
 
+/* Tokenizes, parses and runs a script in this process (sh -c's, or a command substitution's in
+   its forked shell); returns its status. */
+static int run_script(const char *text) {
+    /* (a substitution's shell starts with no word half expanded) */
+    nfields = cur_len = cur_started = cur_has_glob = no_split = 0;
+    if (tokenize(text) != 0) return 2;
+    pos = 0;
+    syntax_error = 0;
+    struct node *tree = parse_list(0);
+    if (syntax_error) return 2;
+    int status = eval(tree, 1, 1);
+    fflush(stdout);
+    return status;
+}
+
 int main(int argc, char *argv[]) {
     import_environment();
     if (argc < 3 || strcmp(argv[1], "-c") != 0) {
@@ -1063,12 +1214,6 @@ int main(int argc, char *argv[]) {
     if (argc > 3) argv0 = argv[3];
     pos_args = argv + 4;
     npos_args = argc > 4 ? argc - 4 : 0;
-    if (tokenize(script) != 0) return 2;
-    pos = 0;
-    struct node *tree = parse_list(0);
-    if (syntax_error) return 2;
-    int status = eval(tree, 1, 1);
-    fflush(stdout);
-    return status;
+    return run_script(script);
 }
 `;

@@ -1,7 +1,7 @@
 /**
  * The lab's text filters, in its own C, printing what GNU coreutils 9.1 prints in the C locale
  * (the order of bytes, messages included) for the options students use in pipelines: tr, sort,
- * uniq, tail, tee. Options may come before or after the operands (as GNU's getopt permutes
+ * uniq, tail, tee, cut. Options may come before or after the operands (as GNU's getopt permutes
  * them); `--` ends them.
  */
 
@@ -204,7 +204,9 @@ export const SORT_SOURCE = String.raw`
 
 static const char *program;
 
-struct line { char *text; long len; long index; };
+/* a line, with its first key found once (key, key_len) and, when that key is compared as a
+   number that fits in a long, its value (exact) */
+struct line { char *text; long len; long index; const char *key; long key_len; long number; int exact; };
 
 static int numeric, reverse, unique;
 /* -k N[,M]: 1-based fields (end 0: to the end of the line); a key with its own n or r letters
@@ -310,29 +312,65 @@ static int compare_bytes(const char *a, long na, const char *b, long nb) {
     return na < nb ? -1 : na > nb;
 }
 
-/* Compares one key of two lines (with key->field 0: the whole lines, by the global options). */
-static int compare_key(const struct key *key, const struct line *x, const struct line *y) {
-    const char *a = x->text, *alim = a + x->len, *b = y->text, *blim = b + y->len;
-    int num = numeric, rev = reverse;
+/* The text of a key in a line: from the start of its first field to the end of its last. */
+static const char *key_range(const struct key *key, const struct line *x, long *len) {
+    const char *a = x->text, *alim = a + x->len;
     if (key->field) {
-        if (key->own) { num = key->numeric; rev = key->reverse; }
-        const char *as = field_at(a, alim, key->field, 0), *bs = field_at(b, blim, key->field, 0);
-        if (key->end_field) { alim = field_at(a, alim, key->end_field, 1); blim = field_at(b, blim, key->end_field, 1); }
-        if (alim < as) alim = as;
-        if (blim < bs) blim = bs;
-        a = as;
-        b = bs;
+        const char *start = field_at(a, alim, key->field, 0);
+        if (key->end_field) alim = field_at(a, alim, key->end_field, 1);
+        if (alim < start) alim = start;
+        a = start;
     }
-    int d = num ? compare_numbers(a, alim, b, blim) : compare_bytes(a, alim - a, b, blim - b);
-    return rev ? -d : d;
+    *len = alim - a;
+    return a;
+}
+
+/* Whether a key compares as a number, and reversed, by its own letters or the global options. */
+static int key_numeric(const struct key *key) { return key->field && key->own ? key->numeric : numeric; }
+static int key_reverse(const struct key *key) { return key->field && key->own ? key->reverse : reverse; }
+
+static const struct key whole_line;
+
+/* Finds each line's first key, and its value when it is a number of at most 18 digits without
+   decimals (then comparing two values is comparing two longs). */
+static void prepare_keys(void) {
+    const struct key *first = nkeys ? &keys[0] : &whole_line;
+    int as_number = key_numeric(first);
+    for (long i = 0; i < nlines; i++) {
+        struct line *x = &lines[i];
+        x->key = key_range(first, x, &x->key_len);
+        x->exact = 0;
+        if (!as_number) continue;
+        const char *p = x->key, *lim = p + x->key_len;
+        while (p < lim && is_blank(*p)) p++;
+        int negative = p < lim && *p == '-';
+        if (negative) p++;
+        long v = 0;
+        int digits = 0;
+        for (; p < lim && *p >= '0' && *p <= '9' && digits <= 18; p++, digits++) v = v * 10 + (*p - '0');
+        int decimals = p + 1 < lim && *p == '.' && p[1] >= '0' && p[1] <= '9';
+        x->exact = digits <= 18 && !(p < lim && *p >= '0' && *p <= '9') && !decimals;
+        x->number = negative ? -v : v;
+    }
+}
+
+/* Compares one key of two lines (the first key was found by prepare_keys). */
+static int compare_key(const struct key *key, int first, const struct line *x, const struct line *y) {
+    long na, nb;
+    const char *a = first ? x->key : key_range(key, x, &na), *b = first ? y->key : key_range(key, y, &nb);
+    if (first) { na = x->key_len; nb = y->key_len; }
+    int d;
+    if (!key_numeric(key)) d = compare_bytes(a, na, b, nb);
+    else if (first && x->exact && y->exact) d = x->number < y->number ? -1 : x->number > y->number;
+    else d = compare_numbers(a, a + na, b, b + nb);
+    return key_reverse(key) ? -d : d;
 }
 
 /* Compares the keys of two lines in turn (the whole line without -k). */
 static int compare_keys(const struct line *x, const struct line *y) {
-    static const struct key whole_line;
-    if (nkeys == 0) return compare_key(&whole_line, x, y);
+    if (nkeys == 0) return compare_key(&whole_line, 1, x, y);
     for (int k = 0; k < nkeys; k++) {
-        int d = compare_key(&keys[k], x, y);
+        int d = compare_key(&keys[k], k == 0, x, y);
         if (d) return d;
     }
     return 0;
@@ -447,6 +485,7 @@ int main(int argc, char *argv[]) {
         if (fd != 0) close(fd);
         split_lines(buf, n);
     }
+    prepare_keys();
     qsort(lines, nlines, sizeof(struct line), compare_lines);
     print_lines();
     return 0;
@@ -722,6 +761,168 @@ int main(int argc, char *argv[]) {
         }
     }
     for (int k = 1; k < nfds; k++) if (fds[k] >= 0) close(fds[k]);
+    return status;
+}
+`;
+
+/**
+ * cut -f LIST [-d DELIM] [-s] | -c LIST | -b LIST [FILE...]: the chosen fields (separated by a
+ * tab, or DELIM), or characters (bytes) of each line. LIST: N, N-M, N-, -M, separated by commas.
+ */
+export const CUT_SOURCE = String.raw`
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#define MAX_POSITION 4096
+
+static const char *program;
+static char chosen[MAX_POSITION + 2];   /* chosen[n]: position n (1-based) is chosen */
+static long open_from;                 /* N-: every position from N on (0: none) */
+static int fields, only_delimited;
+static int delim = '\t';
+
+/* Prints a message, the usage hint, and exits with status 1. */
+static void usage_error(const char *message, const char *arg) {
+    fprintf(stderr, "%s: ", program);
+    fprintf(stderr, message, arg);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", program);
+    exit(1);
+}
+
+static int is_chosen(long n) { return (open_from && n >= open_from) || (n <= MAX_POSITION && chosen[n]); }
+
+/* Reads a position of the list at *p; 0 when there is none. */
+static long position(const char **p) {
+    const char *start = *p;
+    long n = 0;
+    while (**p >= '0' && **p <= '9') n = n * 10 + (*(*p)++ - '0');
+    if (*p > start && n == 0) usage_error(fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1", NULL);
+    if (**p && **p != ',' && **p != '-') {
+        char bad[64];
+        snprintf(bad, sizeof bad, "%s", start);
+        char *comma = strchr(bad, ',');
+        if (comma) *comma = 0;
+        usage_error(fields ? "invalid field value '%s'" : "invalid byte/character position '%s'", bad);
+    }
+    return n;
+}
+
+/* Parses LIST into chosen and open_from (GNU's set_fields). */
+static void parse_list(const char *list) {
+    const char *p = list;
+    for (;;) {
+        long from = position(&p), to = from;
+        if (*p == '-') {
+            p++;
+            to = position(&p);
+            if (from == 0 && to == 0) usage_error("invalid range with no endpoint: -", NULL);
+            if (from == 0) from = 1;
+            if (to == 0) { if (!open_from || from < open_from) open_from = from; to = from - 1; }
+            else if (to < from) usage_error("invalid decreasing range", NULL);
+        } else if (from == 0) {
+            usage_error(fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1", NULL);
+        }
+        for (long n = from; n <= to && n <= MAX_POSITION; n++) chosen[n] = 1;
+        if (*p != ',') break;
+        p++;
+    }
+}
+
+/* Writes the chosen parts of one line (len bytes, without its newline). */
+static void cut_line(const char *line, long len) {
+    if (!fields) {
+        for (long i = 0; i < len; i++) if (is_chosen(i + 1)) putchar(line[i]);
+        putchar('\n');
+        return;
+    }
+    if (!memchr(line, delim, len)) {
+        if (!only_delimited) { fwrite(line, 1, len, stdout); putchar('\n'); }
+        return;
+    }
+    long field = 1, start = 0;
+    int printed = 0;
+    for (long i = 0; i <= len; i++) {
+        if (i < len && line[i] != delim) continue;
+        if (is_chosen(field)) {
+            if (printed++) putchar(delim);
+            fwrite(line + start, 1, i - start, stdout);
+        }
+        field++;
+        start = i + 1;
+    }
+    putchar('\n');
+}
+
+/* Cuts every line of f. */
+static void cut_stream(FILE *f) {
+    static char *line;
+    static long size;
+    if (!line) { size = 256; line = malloc(size); }
+    long len = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (c == '\n') { cut_line(line, len); len = 0; continue; }
+        if (len + 1 >= size) { size *= 2; line = realloc(line, size); }
+        line[len++] = c;
+    }
+    if (len > 0) cut_line(line, len);
+}
+
+int main(int argc, char *argv[]) {
+    program = argv[0];
+    const char *list = NULL, *delimiter = NULL;
+    int options_done = 0;
+    char *files[256];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!options_done && strcmp(a, "--") == 0) { options_done = 1; continue; }
+        if (options_done || a[0] != '-' || !a[1]) { if (nfiles < 256) files[nfiles++] = argv[i]; continue; }
+        for (const char *o = a + 1; *o; o++) {
+            if (*o == 's') { only_delimited = 1; continue; }
+            if (*o != 'f' && *o != 'c' && *o != 'b' && *o != 'd') {
+                fprintf(stderr, "%s: invalid option -- '%c'\n", program, *o);
+                fprintf(stderr, "Try '%s --help' for more information.\n", program);
+                return 1;
+            }
+            const char *value = o[1] ? o + 1 : i + 1 < argc ? argv[++i] : NULL;
+            if (!value) {
+                fprintf(stderr, "%s: option requires an argument -- '%c'\n", program, *o);
+                fprintf(stderr, "Try '%s --help' for more information.\n", program);
+                return 1;
+            }
+            if (*o == 'd') delimiter = value;
+            else {
+                if (list) usage_error("only one list may be specified", NULL);
+                fields = *o == 'f';
+                list = value;
+            }
+            break;
+        }
+    }
+    if (!list) usage_error("you must specify a list of bytes, characters, or fields", NULL);
+    if (delimiter && !fields) usage_error("an input delimiter may be specified only when operating on fields", NULL);
+    if (only_delimited && !fields) usage_error("suppressing non-delimited lines makes sense\n\tonly when operating on fields", NULL);
+    if (delimiter) {
+        if (strlen(delimiter) > 1) usage_error("the delimiter must be a single character", NULL);
+        delim = (unsigned char)delimiter[0];
+    }
+    parse_list(list);
+    if (nfiles == 0) files[nfiles++] = "-";
+    int status = 0;
+    for (int i = 0; i < nfiles; i++) {
+        FILE *f = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
+        if (!f) {
+            fflush(stdout);
+            fprintf(stderr, "%s: %s: %s\n", program, files[i], strerror(errno));
+            status = 1;
+            continue;
+        }
+        cut_stream(f);
+        if (f != stdin) fclose(f);
+    }
     return status;
 }
 `;

@@ -11,10 +11,7 @@ import type { ProgramImage } from '../../lang/image.ts';
 import { growEvalStack } from '../../kernel/context.ts';
 import { Fault } from '../../kernel/mmu.ts';
 import { NORETURN, type NativeCall } from './native.ts';
-import type { UserMemory } from '../user-memory.ts';
-import { TLB_MASK } from '../tlb.ts';
 
-const TWO32 = 4294967296;
 
 const entryPcs = new WeakMap<ProgramImage, Set<number>>();
 /** the image isFunctionEntry last looked at, and the entry it last confirmed (a sort calls one comparator) */
@@ -46,7 +43,7 @@ export function callBack(c: NativeCall, fn: number, args: readonly number[]): ty
   const entry = codeIndex(fn, ctx.image.code.length);
   if (entry < 0 || !isFunctionEntry(ctx.image, entry)) throw new Fault('SIGSEGV', 'bad-function-pointer', fn, false);
   // the frame first: a fault here (the stack ran out) leaves the registers untouched
-  pushFrame(c.mem, ctx.sp, codeAddress(ctx.pc), ctx.fp);
+  c.mem.setPointers(ctx.sp - 16, ctx.fp, codeAddress(ctx.pc));
   ctx.esp -= 1;
   if ((ctx.esp + args.length + 1) * 8 > ctx.evalBuffer.byteLength) growEvalStack(ctx);
   for (let i = args.length - 1; i >= 0; i--) ctx.evalF64[ctx.esp++] = args[i];
@@ -57,25 +54,3 @@ export function callBack(c: NativeCall, fn: number, args: readonly number[]): ty
   return NORETURN;
 }
 
-/**
- * Writes a call's frame below sp: the return address at sp - 8, then the caller's frame pointer
- * at sp - 16, as two setPointer calls do (the same faults, copies on write and notifications), in
- * one translation when both words lie in a page the TLB holds writable and no one watches writes.
- */
-function pushFrame(mem: UserMemory, sp: number, ret: number, fp: number): void {
-  const t = mem.tlb;
-  const at = sp - 16;
-  const vpn = Math.floor(at * t.invPageSize);
-  const k = vpn & TLB_MASK;
-  const o = at - vpn * t.pageSize;
-  if (t.tag[k] === vpn && t.writable[k] === 1 && o <= t.pageSize - 16 && mem.written === null) {
-    const view = t.view[k];
-    view.setInt32(o + 8, ret >>> 0, true);
-    view.setInt32(o + 12, Math.floor(ret / TWO32) | 0, true);
-    view.setInt32(o, fp >>> 0, true);
-    view.setInt32(o + 4, Math.floor(fp / TWO32) | 0, true);
-    return;
-  }
-  mem.setPointer(sp - 8, ret);
-  mem.setPointer(sp - 16, fp);
-}
