@@ -12,7 +12,7 @@ import {
   unqualified, findMember, qualified,
 } from './types.ts';
 import { headerDeclaring } from './headers.ts';
-import { glibcHeadersDeclaring } from './headers/glibc-functions.ts';
+import { glibcHeadersDeclaring, glibcHomeHeader } from './headers/glibc-functions.ts';
 import { constValue, type ConstValue } from './consteval.ts';
 import { checkFormatArguments } from './format-check.ts';
 import { decodeEscapes } from './escapes.ts';
@@ -87,12 +87,13 @@ export class Sema {
       const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
       const glibcHeaders = header ? [] : glibcHeadersDeclaring(name);
       const included = glibcHeaders.find((h) => this.includedHeaders.has(h));
+      const home = glibcHomeHeader(name);
       if (included) {
         // glibc declares it in a header the program includes: it would compile on Linux
-        this.error(pos, `'${name}' is not supported in the lab`, missing ??
-          `<${included}> declares '${name}' on Linux, but the lab's C library does not provide it`);
+        const where = home === included ? `<${included}> declares '${name}' on Linux` : `'${name}' is declared in <${home}> on Linux (which <${included}> includes)`;
+        this.error(pos, `'${name}' is not supported in the lab`, `${where}, but the lab's C library does not provide it${missing ? `: ${missing}` : ''}`);
       } else {
-        const elsewhere = glibcHeaders.length > 0 ? `'${name}' is declared in <${glibcHeaders[0]}> on Linux, but the lab does not support it` : undefined;
+        const elsewhere = home ? `'${name}' is declared in <${home}> on Linux, but the lab does not support it` : undefined;
         this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? elsewhere ?? 'declare the function (or put its definition) above this use');
       }
       return {

@@ -82,6 +82,8 @@ int getpagesize(void);
 const SYS_WAIT_H = guarded('_SYS_WAIT_H', `
 ${PID_T}
 #include <bits/waitstatus.h>
+/* as glibc's: kill, signal, sigaction ... are declared with it */
+#include <signal.h>
 
 pid_t wait(int *__stat_loc);
 pid_t waitpid(pid_t __pid, int *__stat_loc, int __options);
