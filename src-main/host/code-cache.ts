@@ -9,14 +9,18 @@
  * or another Node finds no entry: nothing stale is ever used) and starts with the SHA-256 of its
  * own payload, checked before V8 sees it: V8 does not check its payload, and damaged bytecode
  * would abort the process. An entry V8 refuses (other V8 flags) or that is damaged or missing is
- * made again after the job (`save`). The folder is the caller's (cache-dir.ts codeCacheDir); a
- * cache that cannot be read or written only means the bundle is compiled from its source.
+ * made again after the job (compile-cached.ts `save`). The folder is the caller's (cache-dir.ts
+ * codeCacheDir); a cache that cannot be read or written only means the bundle is compiled from
+ * its source.
+ *
+ * This module finds, checks and writes entries; compile-cached.ts compiles with one. They are two
+ * so that a worker can compile without loading node:crypto (milliseconds in a worker thread,
+ * where the main thread has it at hand): the main thread reads the entry (readCodeCache) while
+ * the worker starts, and the worker loads this module only to write an entry.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { Script } from 'node:vm';
 
 /** Bumped whenever what an entry holds changes shape. */
 const ENTRY_FORMAT = 'forklab-code-cache-1';
@@ -25,39 +29,23 @@ const CHECKSUM_BYTES = 32;
 /** Entries kept per bundle name: the most recently written ones (older builds' are deleted). */
 const MAX_ENTRIES = 4;
 
-/** A bundle loaded by requireCached. */
-export interface CachedModule<T> {
-  exports: T;
-  /** how the cache served this load: 'used', 'missing' (no entry, or a damaged one), 'rejected' (by V8), 'off' */
-  cache: 'used' | 'missing' | 'rejected' | 'off';
-  /**
-   * Writes this load's entry when it had none it could use, with the bytecode of every function
-   * compiled so far (call it once the job has run); does nothing otherwise; never throws.
-   */
-  save(): void;
+/** A bundle and its entry, as readCodeCache found them: what compileCached needs (it can be sent to a worker). */
+export interface CodeCacheRead {
+  /** the bundle's path */
+  file: string;
+  /** the bundle's bytes */
+  source: Uint8Array;
+  /** the path of the bundle's entry, or null when there is no cache */
+  entry: string | null;
+  /** the entry's payload when it is there and sound, else null (missing, unreadable, damaged) */
+  cachedData: Uint8Array | null;
 }
 
-/**
- * Loads the CommonJS bundle `file` (its exports, as require() gives them), compiled with its
- * entry of the code cache in `dir` when there is a sound one; `dir` null: no cache.
- */
-export function requireCached<T>(file: string, dir: string | null): CachedModule<T> {
-  const bytes = readFileSync(file);
-  const entry = dir === null ? null : join(dir, entryName(file, bytes));
-  const cachedData = entry === null ? undefined : readEntry(entry);
-  const script = new Script(wrapCommonJs(bytes.toString('utf8')), { filename: file, cachedData });
-  const cache = entry === null ? 'off' : cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
-  const exports = evaluateCommonJs<T>(script, file);
-  let saved = false;
-  return {
-    exports,
-    cache,
-    save() {
-      if (saved || entry === null || cache === 'used') return;
-      saved = true;
-      writeEntry(entry, script.createCachedData());
-    },
-  };
+/** Reads the bundle `file` and its entry of the code cache in `dir` (null: no cache). Throws when the bundle cannot be read. */
+export function readCodeCache(file: string, dir: string | null): CodeCacheRead {
+  const source = readFileSync(file);
+  const entry = dir === null ? null : join(dir, entryName(file, source));
+  return { file, source, entry, cachedData: entry === null ? null : readEntry(entry) };
 }
 
 /** The file name of `file`'s entry: its name and the SHA-256 of the format, Node's version and the bundle's bytes. */
@@ -66,35 +54,22 @@ function entryName(file: string, bytes: Uint8Array): string {
   return `${basename(file)}-${hash}.bin`;
 }
 
-/** CommonJS's module wrapper around a bundle's source (what require() compiles). */
-function wrapCommonJs(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-}
-
-/** Runs a compiled wrapper as require() runs a module; its exports. */
-function evaluateCommonJs<T>(script: Script, file: string): T {
-  const module = { exports: {} as T };
-  const wrapper = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;
-  wrapper(module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
-}
-
-/** The payload of `entry` when its checksum holds, else undefined (missing, unreadable, damaged). */
-function readEntry(entry: string): Buffer | undefined {
+/** The payload of `entry` when its checksum holds, else null (missing, unreadable, damaged). */
+function readEntry(entry: string): Buffer | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(entry);
   } catch {
-    return undefined;
+    return null;
   }
-  if (bytes.length <= CHECKSUM_BYTES) return undefined;
+  if (bytes.length <= CHECKSUM_BYTES) return null;
   const payload = bytes.subarray(CHECKSUM_BYTES);
   const sum = createHash('sha256').update(payload).digest();
-  return sum.equals(bytes.subarray(0, CHECKSUM_BYTES)) ? payload : undefined;
+  return sum.equals(bytes.subarray(0, CHECKSUM_BYTES)) ? payload : null;
 }
 
-/** Writes an entry whole or not at all (a temporary file renamed), then deletes old ones; never throws. */
-function writeEntry(entry: string, payload: Buffer): void {
+/** Writes `payload` as `entry`, whole or not at all (a temporary file renamed), then deletes old entries; never throws. */
+export function writeCodeCacheEntry(entry: string, payload: Uint8Array): void {
   const dir = dirname(entry);
   const temp = `${entry}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {

@@ -9,7 +9,8 @@
  * to end, so the command can exit as soon as its output is written.
  *
  * The worker module answers each message { job, flags } (a PoolTask) with { result } or
- * { error } (run-worker.ts). One job at a time; a worker that died stays dead.
+ * { error } (run-worker.ts); send() gives it what it needs first. One job at a time; a worker
+ * that died stays dead.
  */
 import { Worker } from 'node:worker_threads';
 import type { Job, JobResult } from '../service/jobs.ts';
@@ -72,6 +73,14 @@ export class SingleWorker {
       const task: PoolTask = { job, flags: flags.buffer as SharedArrayBuffer };
       this.worker.postMessage(task);
     });
+  }
+
+  /**
+   * Posts `message` to the worker's module outside any job (what it needs before its jobs, sent
+   * once it has started, so that preparing it overlaps the thread's start); `transfer` as postMessage's.
+   */
+  send(message: unknown, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer as never[]);
   }
 
   /** Ends the thread without waiting for it (a job still going rejects: the lab is shutting down). */

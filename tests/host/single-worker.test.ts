@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtFile } from '../../src-main/host/built.ts';
 import { SingleWorker, type SingleWorkerOptions } from '../../src-main/host/single-worker.ts';
-import type { RunWorkerData } from '../../src-main/host/run-worker.ts';
+import type { RunWorkerSetup } from '../../src-main/host/run-worker.ts';
+import { readCodeCache } from '../../src-main/host/code-cache.ts';
 import { isWorkerDied } from '../../src-main/service/jobs.ts';
 
 const HELLO = '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n';
@@ -18,10 +19,13 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 const workers: SingleWorker[] = [];
 afterAll(() => workers.forEach((w) => w.close()));
 
-/** A worker of the built run-worker.cjs (code cache in a folder of this test), or of a fixture. */
+/** A worker of the built run-worker.cjs given its engine (code cache in a folder of this test), or of a fixture. */
 function start(options: Partial<SingleWorkerOptions> = {}): SingleWorker {
-  const workerData: RunWorkerData = { bundle: builtFile('run-engine.cjs'), cacheDir };
-  const worker = new SingleWorker({ workerFile: builtFile('run-worker.cjs'), workerData, ...options });
+  const worker = new SingleWorker({ workerFile: builtFile('run-worker.cjs'), ...options });
+  if (!options.workerFile) {
+    const setup: RunWorkerSetup = { engine: readCodeCache(builtFile('run-engine.cjs'), cacheDir) };
+    worker.send(setup);
+  }
   workers.push(worker);
   return worker;
 }
