@@ -239,6 +239,7 @@ export class Kernel {
 
   constructor(options: Partial<KernelOptions> = {}) {
     this.options = { ...DEFAULT_KERNEL_OPTIONS, ...options };
+    this.preempts = this.options.policy === 'random' || Boolean(this.options.chooser);
     this.trace = new Trace(undefined, this.options.trace);
     this.memory = new AddressSpaces(this.options.pageSize, Math.min(this.options.maxFrames, framesFor(this.options.pageSize)));
     this.terminal = { input: this.options.stdin, inputPos: 0 };
@@ -326,8 +327,10 @@ export class Kernel {
 
   /** True when the policy (or the explorer's chooser) wants a scheduling decision after every system call. */
   get preemptsAtSyscalls(): boolean {
-    return this.options.policy === 'random' || Boolean(this.options.chooser);
+    return this.preempts;
   }
+  /** preemptsAtSyscalls, decided once: the policy and the chooser are given at construction (asked at every library call) */
+  private readonly preempts: boolean;
 
   /** True when no process of the program is left (init and the shell do not count). */
   programFinished(): boolean {

@@ -148,6 +148,12 @@ export function runSlice(ctx: CpuContext, tlb: Tlb, host: CpuHost, budget: numbe
     if (fn === null) steps = compiled.interpreterSteps(ctx.pc, left);
     else {
       left = fn(ctx, tlb, left, X);
+      if (X.kind === Exit.Checked) {
+        // the piece's frame is not in a page the TLB holds writable: its checked form runs
+        const checked = compiled.checkedAt(ctx.pc);
+        if (checked !== null) left = checked(ctx, tlb, left, X);
+        else X.kind = Exit.Step;
+      }
       if (X.kind === Exit.Jump) continue;
       if (X.kind === Exit.Yield) return { end: SliceEnd.Yield, steps: budget - left, fault: null, faultPc: 0 };
       if (X.kind === Exit.Fault) {

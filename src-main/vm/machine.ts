@@ -14,7 +14,6 @@ import type { Task } from '../kernel/task.ts';
 import { interpretSlice, runSlice, SliceEnd, type CpuHost, type SliceResult } from './interpreter.ts';
 import { Tlb } from './tlb.ts';
 import { UserMemory } from './user-memory.ts';
-import { offsetIn, writeView } from './memory-ops.ts';
 import { userLine, userLineAt } from '../kernel/inspect.ts';
 import { BLOCK, NORETURN, NativeCall, type NativeFunction, type Sys } from './libc/native.ts';
 import { STDIO_NATIVES } from './libc/stdio.ts';
@@ -666,21 +665,7 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
  * with a broken frame and crashes, as it does on Linux (SIGSEGV).
  */
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
-  const t = mem.tlb;
-  const at = ctx.sp - 16;
-  const o = offsetIn(t, at, 16);
-  // both words in one page (as nearly always): one translation, the higher word first as below
-  if (o >= 0 && t.writeCheck === null && mem.written === null) {
-    const view = writeView(t, ctx.sp - 8);
-    const ret = codeAddress(ctx.pc + 4);
-    view.setInt32(o + 8, ret >>> 0, true);
-    view.setInt32(o + 12, Math.floor(ret / 4294967296) | 0, true);
-    view.setInt32(o, 0, true);
-    view.setInt32(o + 4, 0, true);
-    return;
-  }
-  mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc + 4));
-  mem.setPointer(ctx.sp - 16, 0);
+  mem.setPointers(ctx.sp - 16, 0, codeAddress(ctx.pc + 4));
 }
 
 /** A line event's fields without depth or variables (DetailOptions.values false); null where lineDetails gives null. */

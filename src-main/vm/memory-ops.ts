@@ -198,7 +198,15 @@ function copySmall(t: Tlb, dst: number, src: number, size: number, backwards: bo
   const to = writeView(t, dst);
   const so = pageOffset(t, src);
   const d = pageOffset(t, dst);
-  if (backwards) for (let i = size - 1; i >= 0; i--) to.setUint8(d + i, from.getUint8(so + i));
+  // an int or a pointer (qsort's items, struct fields): whole words, all read before any is
+  // written, which is what the byte loops below leave too, overlapping or not
+  if (size === 4) to.setInt32(d, from.getInt32(so, true), true);
+  else if (size === 8) {
+    const low = from.getInt32(so, true);
+    const high = from.getInt32(so + 4, true);
+    to.setInt32(d, low, true);
+    to.setInt32(d + 4, high, true);
+  } else if (backwards) for (let i = size - 1; i >= 0; i--) to.setUint8(d + i, from.getUint8(so + i));
   else for (let i = 0; i < size; i++) to.setUint8(d + i, from.getUint8(so + i));
 }
 

@@ -3,8 +3,10 @@
  * library functions): the same path as the CPU's loads and stores, through the task's TLB, so
  * a native strcpy faults, copies on write and touches pages exactly as compiled code would.
  */
-import { Tlb, readByte, writeByte } from './tlb.ts';
+import { TLB_MASK, Tlb, readByte, writeByte } from './tlb.ts';
 import { copyBytes, fillBytes, ld32, ldf64, ldptr, ldu16, readView, readableRun, setBytes, st16, st32, stf32, stf64, stptr, writeView } from './memory-ops.ts';
+
+const TWO32 = 4294967296;
 
 /** strlen looks at this many bytes one by one before it searches the rest of the page as an array. */
 const SHORT_STRING = 64;
@@ -139,6 +141,28 @@ export class UserMemory {
   setPointer(address: number, value: number): void {
     stptr(this.tlb, address, value);
     if (this.written !== null) this.written(address, 8);
+  }
+
+  /**
+   * Stores two pointers, `high` at address + 8 first, then `low` at address, as two setPointer
+   * calls in that order do (a call's frame: return address, then saved frame pointer); in place,
+   * with one translation, when both lie in a page the TLB holds writable and no one watches.
+   */
+  setPointers(address: number, low: number, high: number): void {
+    const t = this.tlb;
+    const vpn = Math.floor(address * t.invPageSize);
+    const k = vpn & TLB_MASK;
+    const o = address - vpn * t.pageSize;
+    if (t.tag[k] === vpn && t.writable[k] === 1 && o <= t.pageSize - 16 && this.written === null) {
+      const view = t.view[k];
+      view.setInt32(o + 8, high >>> 0, true);
+      view.setInt32(o + 12, Math.floor(high / TWO32) | 0, true);
+      view.setInt32(o, low >>> 0, true);
+      view.setInt32(o + 4, Math.floor(low / TWO32) | 0, true);
+      return;
+    }
+    this.setPointer(address + 8, high);
+    this.setPointer(address, low);
   }
 
   /** Stores a 64-bit integer given as a bigint (wrapping). */

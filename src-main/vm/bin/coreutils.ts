@@ -1,7 +1,7 @@
 /**
  * The lab's file and text programs, in its own C, printing what GNU coreutils and grep print
- * for the options students use (messages included, in the C locale): ls, cat, wc, head, grep,
- * env, kill, pwd, rm, touch, cp.
+ * for the options students use (messages included, in the C locale, named after argv[0] as GNU
+ * names them): ls, cat, wc, head, grep, env, kill, pwd, rm, touch, cp.
  */
 
 /**
@@ -16,6 +16,8 @@ export const LS_SOURCE = String.raw`
 #include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
+
+static const char *program;   /* argv[0]: what GNU names in its messages */
 
 #define LINE_LENGTH 80
 #define MIN_COLUMN_WIDTH 3
@@ -143,7 +145,7 @@ static void print_list(char **list, int n, int with_total) {
 static int list_dir(const char *path) {
     DIR *d = opendir(path);
     if (!d) {
-        fprintf(stderr, "ls: cannot open directory '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, "%s: cannot open directory '%s': %s\n", program, path, strerror(errno));
         return 2;
     }
     nnames = 0;
@@ -164,6 +166,7 @@ static int list_dir(const char *path) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     char *files[MAX_NAMES];
     char *dirs[MAX_NAMES];
     int nfiles = 0, ndirs = 0, operands = 0;
@@ -176,7 +179,7 @@ int main(int argc, char *argv[]) {
                 else if (*o == 'l') long_format = 1;
                 else if (*o == 'd') directory_itself = 1;
                 else {
-                    fprintf(stderr, "ls: invalid option -- '%c'\nTry 'ls --help' for more information.\n", *o);
+                    fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, *o, program);
                     return 2;
                 }
             }
@@ -185,7 +188,7 @@ int main(int argc, char *argv[]) {
         operands++;
         struct stat st;
         if (stat(argv[i], &st) != 0) {
-            fprintf(stderr, "ls: cannot access '%s': %s\n", argv[i], strerror(errno));
+            fprintf(stderr, "%s: cannot access '%s': %s\n", program, argv[i], strerror(errno));
             status = 2;
         } else if (S_ISDIR(st.st_mode)) dirs[ndirs++] = argv[i];
         else files[nfiles++] = argv[i];
@@ -213,6 +216,8 @@ export const CAT_SOURCE = String.raw`
 #include <fcntl.h>
 #include <errno.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 /* Copies descriptor fd to standard output; returns 0, or 1 after a write error. */
 static int copy(int fd) {
     char buf[4096];
@@ -229,18 +234,19 @@ static int copy(int fd) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     if (argc < 2) return copy(0);
     int status = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-") == 0) { status |= copy(0); continue; }
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
-            fprintf(stderr, "cat: %s: %s\n", argv[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, argv[i], strerror(errno));
             status = 1;
             continue;
         }
         if (copy(fd) != 0) {
-            fprintf(stderr, "cat: %s: %s\n", argv[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, argv[i], strerror(errno));
             status = 1;
         }
         close(fd);
@@ -257,6 +263,8 @@ export const WC_SOURCE = String.raw`
 #include <fcntl.h>
 #include <errno.h>
 #include <sys/stat.h>
+
+static const char *program;   /* argv[0]: what GNU names in its messages */
 
 static int show_lines, show_words, show_bytes;
 
@@ -289,6 +297,7 @@ static void print(struct counts *c, int width, const char *name) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     char *files[256];
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -298,7 +307,7 @@ int main(int argc, char *argv[]) {
                 else if (*o == 'w') show_words = 1;
                 else if (*o == 'c') show_bytes = 1;
                 else {
-                    fprintf(stderr, "wc: invalid option -- '%c'\nTry 'wc --help' for more information.\n", *o);
+                    fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, *o, program);
                     return 1;
                 }
             }
@@ -331,12 +340,12 @@ int main(int argc, char *argv[]) {
     for (int i = 0; i < nfiles; i++) {
         int fd = strcmp(files[i], "-") == 0 ? 0 : open(files[i], O_RDONLY);
         if (fd < 0) {
-            fprintf(stderr, "wc: %s: %s\n", files[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, files[i], strerror(errno));
             status = 1;
             continue;
         }
         if (count(fd, &c) != 0) {
-            fprintf(stderr, "wc: %s: %s\n", files[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, files[i], strerror(errno));
             status = 1;
         }
         if (fd != 0) close(fd);
@@ -359,6 +368,8 @@ export const HEAD_SOURCE = String.raw`
 #include <fcntl.h>
 #include <errno.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 /* Copies the first n lines of fd to standard output. */
 static int head(int fd, long n) {
     char buf[4096];
@@ -372,6 +383,7 @@ static int head(int fd, long n) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     long n = 10;
     char *files[256];
     int nfiles = 0;
@@ -381,13 +393,13 @@ int main(int argc, char *argv[]) {
         else if (strncmp(a, "-n", 2) == 0) a += 2;
         else if (a[0] == '-' && a[1] >= '0' && a[1] <= '9') a += 1;
         else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "head: invalid option -- '%c'\nTry 'head --help' for more information.\n", a[1]);
+            fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, a[1], program);
             return 1;
         } else { if (nfiles < 256) files[nfiles++] = argv[i]; continue; }
         char *end;
         n = strtol(a, &end, 10);
         if (*a == 0 || *end != 0 || n < 0) {
-            fprintf(stderr, "head: invalid number of lines: '%s'\n", a);
+            fprintf(stderr, "%s: invalid number of lines: '%s'\n", program, a);
             return 1;
         }
     }
@@ -396,7 +408,7 @@ int main(int argc, char *argv[]) {
     for (int i = 0; i < nfiles; i++) {
         int fd = strcmp(files[i], "-") == 0 ? 0 : open(files[i], O_RDONLY);
         if (fd < 0) {
-            fprintf(stderr, "head: cannot open '%s' for reading: %s\n", files[i], strerror(errno));
+            fprintf(stderr, "%s: cannot open '%s' for reading: %s\n", program, files[i], strerror(errno));
             status = 1;
             continue;
         }
@@ -416,6 +428,8 @@ export const GREP_SOURCE = String.raw`
 #include <ctype.h>
 #include <errno.h>
 #include <unistd.h>
+
+static const char *program;   /* argv[0]: what GNU names in its messages */
 
 static int invert, count_only, numbers, ignore_case, names_only;
 
@@ -455,6 +469,7 @@ static long grep(FILE *f, const char *pat, const char *name) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     const char *pat = NULL;
     char *files[256];
     int nfiles = 0;
@@ -468,7 +483,7 @@ int main(int argc, char *argv[]) {
                 else if (*o == 'l') names_only = 1;
                 else if (*o == 'F') ;
                 else {
-                    fprintf(stderr, "grep: invalid option -- '%c'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", *o);
+                    fprintf(stderr, "%s: invalid option -- '%c'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", program, *o);
                     return 2;
                 }
             }
@@ -485,7 +500,7 @@ int main(int argc, char *argv[]) {
     for (int i = 0; i < nfiles; i++) {
         FILE *f = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
         if (!f) {
-            fprintf(stderr, "grep: %s: %s\n", files[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, files[i], strerror(errno));
             trouble = 1;
             continue;
         }
@@ -505,6 +520,8 @@ export const ENV_SOURCE = String.raw`
 #include <unistd.h>
 #include <errno.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 #define MAX_ENV 512
 static char *vars[MAX_ENV];
 static int nvars;
@@ -519,6 +536,7 @@ static void put(char *assignment) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     int i = 1;
     int clear = i < argc && (strcmp(argv[i], "-i") == 0 || strcmp(argv[i], "-") == 0);
     if (clear) i++;
@@ -532,7 +550,7 @@ int main(int argc, char *argv[]) {
     }
     execvp(argv[i], argv + i);
     int e = errno;
-    fprintf(stderr, "env: '%s': %s\n", argv[i], strerror(e));
+    fprintf(stderr, "%s: '%s': %s\n", program, argv[i], strerror(e));
     return e == ENOENT ? 127 : 126;
 }
 `;
@@ -617,18 +635,20 @@ export const RM_SOURCE = String.raw`
 #include <errno.h>
 #include <sys/stat.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 static int force, recursive;
 
 static int remove_path(const char *path) {
     struct stat st;
     if (lstat(path, &st) != 0) {
         if (force && errno == ENOENT) return 0;
-        fprintf(stderr, "rm: cannot remove '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, "%s: cannot remove '%s': %s\n", program, path, strerror(errno));
         return 1;
     }
     if (S_ISDIR(st.st_mode)) {
         if (!recursive) {
-            fprintf(stderr, "rm: cannot remove '%s': Is a directory\n", path);
+            fprintf(stderr, "%s: cannot remove '%s': Is a directory\n", program, path);
             return 1;
         }
         DIR *d = opendir(path);
@@ -645,19 +665,20 @@ static int remove_path(const char *path) {
             closedir(d);
         }
         if (rmdir(path) != 0) {
-            fprintf(stderr, "rm: cannot remove '%s': %s\n", path, strerror(errno));
+            fprintf(stderr, "%s: cannot remove '%s': %s\n", program, path, strerror(errno));
             return 1;
         }
         return status;
     }
     if (unlink(path) != 0) {
-        fprintf(stderr, "rm: cannot remove '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, "%s: cannot remove '%s': %s\n", program, path, strerror(errno));
         return 1;
     }
     return 0;
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     int status = 0, operands = 0;
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
@@ -665,7 +686,7 @@ int main(int argc, char *argv[]) {
                 if (*o == 'f') force = 1;
                 else if (*o == 'r' || *o == 'R') recursive = 1;
                 else {
-                    fprintf(stderr, "rm: invalid option -- '%c'\nTry 'rm --help' for more information.\n", *o);
+                    fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, *o, program);
                     return 1;
                 }
             }
@@ -677,7 +698,7 @@ int main(int argc, char *argv[]) {
         status |= remove_path(argv[i]);
     }
     if (operands == 0 && !force) {
-        fprintf(stderr, "rm: missing operand\nTry 'rm --help' for more information.\n");
+        fprintf(stderr, "%s: missing operand\nTry '%s --help' for more information.\n", program, program);
         return 1;
     }
     return status;
@@ -692,16 +713,19 @@ export const TOUCH_SOURCE = String.raw`
 #include <fcntl.h>
 #include <errno.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 int main(int argc, char *argv[]) {
+    program = argv[0];
     if (argc < 2) {
-        fprintf(stderr, "touch: missing file operand\nTry 'touch --help' for more information.\n");
+        fprintf(stderr, "%s: missing file operand\nTry '%s --help' for more information.\n", program, program);
         return 1;
     }
     int status = 0;
     for (int i = 1; i < argc; i++) {
         int fd = open(argv[i], O_WRONLY | O_CREAT | O_NONBLOCK, 0666);
         if (fd < 0) {
-            fprintf(stderr, "touch: cannot touch '%s': %s\n", argv[i], strerror(errno));
+            fprintf(stderr, "%s: cannot touch '%s': %s\n", program, argv[i], strerror(errno));
             status = 1;
             continue;
         }
@@ -721,24 +745,26 @@ export const CP_SOURCE = String.raw`
 #include <errno.h>
 #include <sys/stat.h>
 
+static const char *program;   /* argv[0]: what GNU names in its messages */
+
 static int copy_file(const char *from, const char *to) {
     struct stat st;
     if (stat(from, &st) != 0) {
-        fprintf(stderr, "cp: cannot stat '%s': %s\n", from, strerror(errno));
+        fprintf(stderr, "%s: cannot stat '%s': %s\n", program, from, strerror(errno));
         return 1;
     }
     if (S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "cp: -r not specified; omitting directory '%s'\n", from);
+        fprintf(stderr, "%s: -r not specified; omitting directory '%s'\n", program, from);
         return 1;
     }
     int in = open(from, O_RDONLY);
     if (in < 0) {
-        fprintf(stderr, "cp: cannot open '%s' for reading: %s\n", from, strerror(errno));
+        fprintf(stderr, "%s: cannot open '%s' for reading: %s\n", program, from, strerror(errno));
         return 1;
     }
     int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, st.st_mode & 0777);
     if (out < 0) {
-        fprintf(stderr, "cp: cannot create regular file '%s': %s\n", to, strerror(errno));
+        fprintf(stderr, "%s: cannot create regular file '%s': %s\n", program, to, strerror(errno));
         close(in);
         return 1;
     }
@@ -751,17 +777,18 @@ static int copy_file(const char *from, const char *to) {
 }
 
 int main(int argc, char *argv[]) {
+    program = argv[0];
     if (argc < 3) {
-        if (argc < 2) fprintf(stderr, "cp: missing file operand\n");
-        else fprintf(stderr, "cp: missing destination file operand after '%s'\n", argv[1]);
-        fprintf(stderr, "Try 'cp --help' for more information.\n");
+        if (argc < 2) fprintf(stderr, "%s: missing file operand\n", program);
+        else fprintf(stderr, "%s: missing destination file operand after '%s'\n", program, argv[1]);
+        fprintf(stderr, "Try '%s --help' for more information.\n", program);
         return 1;
     }
     const char *dest = argv[argc - 1];
     struct stat st;
     int to_dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
     if (argc > 3 && !to_dir) {
-        fprintf(stderr, "cp: target '%s': %s\n", dest, "Not a directory");
+        fprintf(stderr, "%s: target '%s': %s\n", program, dest, "Not a directory");
         return 1;
     }
     int status = 0;

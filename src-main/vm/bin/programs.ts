@@ -10,6 +10,9 @@ import { SH_SOURCE } from './sh.ts';
 import {
   CAT_SOURCE, CP_SOURCE, ENV_SOURCE, GREP_SOURCE, HEAD_SOURCE, KILL_SOURCE, LS_SOURCE, PWD_SOURCE, RM_SOURCE, TOUCH_SOURCE, WC_SOURCE,
 } from './coreutils.ts';
+import { CUT_SOURCE, SORT_SOURCE, TAIL_SOURCE, TEE_SOURCE, TR_SOURCE, UNIQ_SOURCE } from './textutils.ts';
+import { BASENAME_SOURCE, DIRNAME_SOURCE, EXPR_SOURCE, PRINTF_SOURCE, SEQ_SOURCE, YES_SOURCE } from './shellutils.ts';
+import { MKDIR_SOURCE, MV_SOURCE } from './fileutils.ts';
 import { ROOT, type RamFs } from '../../kernel/ramfs.ts';
 
 const SOURCES: Record<string, string> = {
@@ -65,6 +68,20 @@ int main(int argc, char *argv[]) {
   rm: RM_SOURCE,
   touch: TOUCH_SOURCE,
   cp: CP_SOURCE,
+  tr: TR_SOURCE,
+  sort: SORT_SOURCE,
+  uniq: UNIQ_SOURCE,
+  tail: TAIL_SOURCE,
+  seq: SEQ_SOURCE,
+  mkdir: MKDIR_SOURCE,
+  mv: MV_SOURCE,
+  tee: TEE_SOURCE,
+  cut: CUT_SOURCE,
+  yes: YES_SOURCE,
+  basename: BASENAME_SOURCE,
+  dirname: DIRNAME_SOURCE,
+  printf: PRINTF_SOURCE,
+  expr: EXPR_SOURCE,
 };
 
 /** C source of each program the lab's file system holds, by absolute path. */

@@ -3,8 +3,11 @@
  * `sh -c`, system() and popen(): lists with ; and &, && and ||, pipelines, ( subshells ),
  * redirections (<, >, >>, n>&m, n<&m, with a descriptor number), 'single' and "double" quotes
  * and backslashes, $VAR, ${VAR}, $?, $$, $#, $0..$9, field splitting and * ? [ ] patterns,
- * $(( arithmetic )), VAR=value, and the builtins exit, cd, pwd, echo (dash's: escapes always),
- * printf, wait, export, unset, true, false and ':'. Its messages are dash's ("sh: 1: foo: not found", exit status 127).
+ * $(( arithmetic )), $( command ) and `command` substitution (run in a forked shell whose output
+ * is a pipe, as dash runs it), VAR=value, the compound commands if/elif/else/fi, while, until,
+ * for (do ... done) and { } (in the shell's own process, redirections included), and the
+ * builtins exit, cd, pwd, echo (dash's: escapes always), printf, wait, export, unset, true, false,
+ * ':', test and [, read, break and continue. Its messages are dash's ("sh: 1: foo: not found", exit status 127).
  *
  * How it runs commands, as dash does: each command of a pipeline, each background command and
  * each subshell in a forked child; a simple command on its own in a forked child too, except the
@@ -40,13 +43,44 @@ static const char *script;   /* the command string (argv[2] of sh -c) */
 static char *argv0 = "sh";
 static int line_no = 1;       /* the line the current command is on, for messages */
 static int last_status;
+static int breaking, continuing, loop_depth;   /* break N, continue N: loops still to leave; loops we are in */
 static char **pos_args;       /* $1 ... */
 static int npos_args;
 
 static void fail(const char *fmt, const char *a, const char *b);
+static int name_char(int c, int first);
+static int is_terminator(void);
 
 static int is_blank(int c) { return c == ' ' || c == '\t'; }
 static int is_meta(int c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\n'; }
+
+/* The position after the ) that closes a command substitution (p just after "$("), past quotes
+   and nested parentheses; NULL when nothing closes it. */
+static const char *skip_subst(const char *p) {
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) p++;
+        else if (*p == '\'') { p++; while (*p && *p != '\'') p++; if (!*p) return NULL; }
+        else if (*p == '"') { p++; while (*p && *p != '"') { if (*p == '\\' && p[1]) p++; p++; } if (!*p) return NULL; }
+        else if (*p == '(') depth++;
+        else if (*p == ')') { if (depth == 0) return p + 1; depth--; }
+    }
+    return NULL;
+}
+
+/* The position after the backquote that closes one opened just before p; NULL when none does. */
+static const char *skip_backquote(const char *p) {
+    for (; *p && *p != '${'`'}'; p++) if (*p == '\\' && p[1]) p++;
+    return *p ? p + 1 : NULL;
+}
+
+/* Skips a $( ) or backquoted command substitution starting at p ("$(" or a backquote) in the
+   tokenizer; returns the position after it, or NULL after dash's syntax error message. */
+static const char *skip_substitution(const char *p) {
+    const char *end = *p == '$' ? skip_subst(p + 2) : skip_backquote(p + 1);
+    if (!end) fail(*p == '$' ? "Syntax error: end of file unexpected (expecting \")\")" : "Syntax error: EOF in backquote substitution", NULL, NULL);
+    return end;
+}
 
 /* Splits the script into tokens; returns 0, or 2 after a syntax error message. */
 static int tokenize(const char *s) {
@@ -98,6 +132,11 @@ static int tokenize(const char *s) {
                 if (*p) p += 2;
                 continue;
             }
+            if ((p[0] == '$' && p[1] == '(') || *p == '${'`'}') {
+                /* $( command ) or a backquoted command: up to what closes it */
+                if (!(p = skip_substitution(p))) return 2;
+                continue;
+            }
             if (*p == '\\' && p[1]) p += 2;
             else if (*p == '\'') {
                 p++;
@@ -106,7 +145,15 @@ static int tokenize(const char *s) {
                 p++;
             } else if (*p == '"') {
                 p++;
-                while (*p && *p != '"') { if (*p == '\\' && p[1]) p++; if (*p == '\n') line++; p++; }
+                while (*p && *p != '"') {
+                    if ((p[0] == '$' && p[1] == '(' && p[2] != '(') || *p == '${'`'}') {
+                        if (!(p = skip_substitution(p))) return 2;
+                        continue;
+                    }
+                    if (*p == '\\' && p[1]) p++;
+                    if (*p == '\n') line++;
+                    p++;
+                }
                 if (!*p) { line_no = line; fail("Syntax error: %s", "Unterminated quoted string", NULL); return 2; }
                 p++;
             } else p++;
@@ -120,13 +167,18 @@ static int tokenize(const char *s) {
 }
 
 /* ---------------------------------------------------------------- syntax tree */
-enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_SUB };
+enum { N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_SUB, N_IF, N_WHILE, N_UNTIL, N_FOR, N_GROUP };
 
 #define MAX_WORDS 128
 #define MAX_REDIRS 16
 struct node {
     int kind;
-    struct node *left, *right;   /* N_PIPE, N_AND, N_OR, N_SEQ; N_BG and N_SUB use left */
+    struct node *left, *right;   /* N_PIPE, N_AND, N_OR, N_SEQ; N_BG, N_SUB, N_GROUP use left;
+                                    N_IF: condition, then, else (other); N_WHILE, N_UNTIL:
+                                    condition, body; N_FOR: body in left */
+    struct node *other;
+    char *name;                  /* N_FOR: the variable; its words are what follows "in" */
+    int has_in;
     int line;
     int nwords;
     char *words[MAX_WORDS];
@@ -165,13 +217,27 @@ static const char *token_name(int t) {
     }
 }
 
+/* Whether the token at pos is the unquoted word w. */
+static int at_word(const char *w) { return tok_type[pos] == T_WORD && strcmp(tok_text[pos], w) == 0; }
+
+/* Whether the token at pos is a reserved word that ends a list (then, else, elif, fi, do, done, }). */
+static int is_terminator(void) {
+    return at_word("then") || at_word("else") || at_word("elif") || at_word("fi") || at_word("do") || at_word("done") || at_word("}");
+}
+
 /* dash's message for an unexpected token. */
 static void unexpected(void) {
     if (syntax_error) return;
     syntax_error = 1;
     line_no = tok_line[pos];
     if (tok_type[pos] == T_END) fail("Syntax error: %s", "end of file unexpected", NULL);
-    else {
+    else if (tok_type[pos] == T_WORD) {
+        /* a reserved word by its name, any other word as "word" */
+        static char what[64];
+        if (is_terminator()) snprintf(what, sizeof what, "\"%s\" unexpected", tok_text[pos]);
+        else snprintf(what, sizeof what, "word unexpected");
+        fail("Syntax error: %s", what, NULL);
+    } else {
         static char what[64];
         snprintf(what, sizeof what, "\"%s\" unexpected", token_name(tok_type[pos]));
         fail("Syntax error: %s", what, NULL);
@@ -179,6 +245,99 @@ static void unexpected(void) {
 }
 
 static struct node *parse_list(int inner);
+
+/* dash's message when the reserved word w should come next. */
+static void expecting(const char *w) {
+    if (syntax_error) return;
+    syntax_error = 1;
+    line_no = tok_line[pos];
+    static char what[96];
+    if (tok_type[pos] == T_END) snprintf(what, sizeof what, "end of file unexpected (expecting \"%s\")", w);
+    else if (tok_type[pos] == T_WORD) snprintf(what, sizeof what, "word unexpected (expecting \"%s\")", w);
+    else snprintf(what, sizeof what, "\"%s\" unexpected (expecting \"%s\")", token_name(tok_type[pos]), w);
+    fail("Syntax error: %s", what, NULL);
+}
+
+/* Takes the reserved word w, or reports that it was expected; 0 after an error. */
+static int expect_word(const char *w) {
+    if (syntax_error) return 0;
+    if (!at_word(w)) { expecting(w); return 0; }
+    pos++;
+    return 1;
+}
+
+/* The list inside a compound command: up to a reserved word; an empty one is an error. */
+static struct node *parse_body(void) {
+    struct node *list = parse_list(1);
+    if (!syntax_error && !list) unexpected();
+    return syntax_error ? NULL : list;
+}
+
+/* if LIST then LIST [elif LIST then LIST]... [else LIST] fi (pos at "if" or "elif") */
+static struct node *parse_if(void) {
+    struct node *n = new_node(N_IF);
+    pos++;
+    n->left = parse_body();
+    if (!expect_word("then")) return NULL;
+    n->right = parse_body();
+    if (syntax_error) return NULL;
+    if (at_word("elif")) { n->other = parse_if(); return n->other ? n : NULL; }
+    if (at_word("else")) {
+        pos++;
+        n->other = parse_body();
+        if (syntax_error) return NULL;
+    }
+    return expect_word("fi") ? n : NULL;
+}
+
+/* while LIST do LIST done, until LIST do LIST done */
+static struct node *parse_while(void) {
+    struct node *n = new_node(at_word("until") ? N_UNTIL : N_WHILE);
+    pos++;
+    n->left = parse_body();
+    if (!expect_word("do")) return NULL;
+    n->right = parse_body();
+    return expect_word("done") ? n : NULL;
+}
+
+/* for NAME [in WORD...] ; do LIST done */
+static struct node *parse_for(void) {
+    struct node *n = new_node(N_FOR);
+    pos++;
+    const char *name = tok_type[pos] == T_WORD ? tok_text[pos] : "";
+    int valid = name_char(name[0], 1);
+    for (const char *q = name; valid && *q; q++) valid = name_char(*q, 0);
+    if (!valid) {
+        syntax_error = 1;
+        line_no = tok_line[pos];
+        fail("Syntax error: %s", "Bad for loop variable", NULL);
+        return NULL;
+    }
+    n->name = tok_text[pos++];
+    while (tok_type[pos] == T_NEWLINE) pos++;
+    if (at_word("in")) {
+        pos++;
+        n->has_in = 1;
+        while (tok_type[pos] == T_WORD) {
+            if (n->nwords < MAX_WORDS - 1) n->words[n->nwords++] = tok_text[pos];
+            pos++;
+        }
+        if (tok_type[pos] != T_SEMI && tok_type[pos] != T_NEWLINE) { expecting("do"); return NULL; }
+        pos++;
+    } else if (tok_type[pos] == T_SEMI) pos++;
+    while (tok_type[pos] == T_NEWLINE) pos++;
+    if (!expect_word("do")) return NULL;
+    n->left = parse_body();
+    return expect_word("done") ? n : NULL;
+}
+
+/* { LIST } */
+static struct node *parse_group(void) {
+    struct node *n = new_node(N_GROUP);
+    pos++;
+    n->left = parse_body();
+    return expect_word("}") ? n : NULL;
+}
 
 static int is_redir(int t) { return t == T_LESS || t == T_GREAT || t == T_DGREAT || t == T_GREATAND || t == T_LESSAND; }
 
@@ -208,6 +367,15 @@ static struct node *parse_command(void) {
         if (tok_type[pos] != T_RPAREN) { unexpected(); return NULL; }
         pos++;
         /* ( list ) > file: redirections of the whole subshell */
+        while (is_redir(tok_type[pos])) {
+            if (!parse_redir(n)) return NULL;
+        }
+        return n;
+    }
+    if (at_word("if") || at_word("while") || at_word("until") || at_word("for") || at_word("{")) {
+        struct node *n = at_word("if") ? parse_if() : at_word("for") ? parse_for() : at_word("{") ? parse_group() : parse_while();
+        if (!n) return NULL;
+        /* if ... fi > file: redirections of the whole compound command */
         while (is_redir(tok_type[pos])) {
             if (!parse_redir(n)) return NULL;
         }
@@ -257,7 +425,7 @@ static struct node *parse_list(int inner) {
         if (tok_type[pos] == T_SEMI) { unexpected(); return NULL; }
         pos++;
     }
-    while (!syntax_error && tok_type[pos] != T_END && !(inner && tok_type[pos] == T_RPAREN)) {
+    while (!syntax_error && tok_type[pos] != T_END && !(inner && tok_type[pos] == T_RPAREN) && !is_terminator()) {
         struct node *item = parse_and_or();
         if (syntax_error) return NULL;
         if (tok_type[pos] == T_AMP) {
@@ -281,6 +449,7 @@ static struct node *parse_list(int inner) {
         }
     }
     if (inner && !list && !syntax_error) { unexpected(); return NULL; }
+    if (!inner && !syntax_error && is_terminator()) { unexpected(); return NULL; }
     return list;
 }
 
@@ -391,11 +560,14 @@ static void add_char(int c, int quoted) {
 static int match(const char *pat, const char *s);
 static void end_field(int glob);
 
-/* Appends an expansion's text: inside quotes as one piece, outside split at blanks and newlines. */
+/* Appends an expansion's text: inside quotes (or with no_split) as one piece, outside split at
+   blanks and newlines. */
+static int no_split;   /* set while expanding an assignment's value or a redirection's word */
+
 static void add_expansion(const char *v, int quoted) {
     if (!v) return;
     for (; *v; v++) {
-        if (!quoted && (*v == ' ' || *v == '\t' || *v == '\n')) {
+        if (!quoted && !no_split && (*v == ' ' || *v == '\t' || *v == '\n')) {
             if (cur_started) end_field(1);
             continue;
         }
@@ -481,6 +653,27 @@ static long arith_expr(void) {
     }
 }
 
+static char *expand_one(const char *w);
+
+/* An arithmetic expression's text with its command substitutions (and parameters) expanded, as
+   dash expands them before it computes; the field being built around it is kept. */
+static char *substitute_commands(char *text) {
+    if (!strstr(text, "$(") && !strchr(text, '${'`'}')) return text;
+    char saved[FIELD_MAX], saved_quoted[FIELD_MAX];
+    int len = cur_len, started = cur_started, glob = cur_has_glob;
+    memcpy(saved, cur, len);
+    memcpy(saved_quoted, cur_quoted, len);
+    cur_len = cur_started = cur_has_glob = 0;
+    char *expanded = expand_one(text);
+    memcpy(cur, saved, len);
+    memcpy(cur_quoted, saved_quoted, len);
+    cur_len = len;
+    cur_started = started;
+    cur_has_glob = glob;
+    free(text);
+    return expanded;
+}
+
 /* Expands $(( ... )) at p (just after "$(("); returns the position after "))". */
 static const char *expand_arith(const char *p, int quoted) {
     int depth = 0;
@@ -489,7 +682,7 @@ static const char *expand_arith(const char *p, int quoted) {
         if (*q == '(') depth++;
         else if (*q == ')') { if (depth == 0 && q[1] == ')') break; depth--; }
     }
-    char *text = strndup(p, q - p);
+    char *text = substitute_commands(strndup(p, q - p));
     ap = text;
     arith_error = 0;
     long v = arith_expr();
@@ -505,9 +698,70 @@ static const char *expand_arith(const char *p, int quoted) {
     return *q ? q + 2 : q;
 }
 
+static int run_script(const char *text);
+static int subst_status = -1;   /* the status of the last command substitution of a command, or -1 */
+
+/* Runs text in a forked shell whose standard output is a pipe, as dash does, and appends what it
+   printed without its trailing newlines. $? becomes the substitution's status. */
+static void add_command_output(const char *text, int quoted) {
+    int fd[2];
+    fflush(stdout);
+    if (pipe(fd) != 0) { fail("Pipe call failed", NULL, NULL); return; }
+    pid_t pid = fork();
+    if (pid < 0) { fail("Cannot fork", NULL, NULL); close(fd[0]); close(fd[1]); return; }
+    if (pid == 0) {
+        close(fd[0]);
+        if (fd[1] != 1) { dup2(fd[1], 1); close(fd[1]); }
+        exit(run_script(text));
+    }
+    close(fd[1]);
+    long size = 256, len = 0, got;
+    char *out = malloc(size);
+    while ((got = read(fd[0], out + len, size - 1 - len)) > 0) {
+        len += got;
+        if (len == size - 1) { size *= 2; out = realloc(out, size); }
+    }
+    close(fd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    last_status = subst_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    while (len > 0 && out[len - 1] == '\n') len--;
+    out[len] = 0;
+    add_expansion(out, quoted);
+    free(out);
+}
+
+/* Expands $( command ) at p (just after "$("); returns the position after its ). */
+static const char *expand_subst(const char *p, int quoted) {
+    const char *end = skip_subst(p);
+    if (!end) end = p + strlen(p) + 1;
+    char *text = strndup(p, end - 1 - p);
+    add_command_output(text, quoted);
+    free(text);
+    return end;
+}
+
+/* Expands a backquoted command at p (just after the opening backquote): a backslash before
+   $, a backquote or a backslash stands for that character. Returns the position after it. */
+static const char *expand_backquote(const char *p, int quoted) {
+    const char *end = skip_backquote(p);
+    if (!end) end = p + strlen(p) + 1;
+    char *text = malloc(end - p + 1);
+    int n = 0;
+    for (const char *q = p; q < end - 1; q++) {
+        if (*q == '\\' && (q[1] == '$' || q[1] == '${'`'}' || q[1] == '\\')) q++;
+        text[n++] = *q;
+    }
+    text[n] = 0;
+    add_command_output(text, quoted);
+    free(text);
+    return end;
+}
+
 /* Expands a parameter at p ($ already seen); returns the position after it. */
 static const char *expand_param(const char *p, int quoted) {
     if (p[0] == '(' && p[1] == '(') return expand_arith(p + 2, quoted);
+    if (p[0] == '(') return expand_subst(p + 1, quoted);
     if (*p == '{') {
         const char *end = strchr(p, '}');
         if (!end) { add_char('$', quoted); return p; }
@@ -625,11 +879,14 @@ static void expand_word(const char *w, int glob) {
                 if (*p == '\\' && (p[1] == '"' || p[1] == '\\' || p[1] == '$' || p[1] == '${'`'}')) { add_char(p[1], 1); p += 2; }
                 else if (*p == '\\' && p[1] == '\n') p += 2;
                 else if (*p == '$') p = expand_param(p + 1, 1);
+                else if (*p == '${'`'}') p = expand_backquote(p + 1, 1);
                 else add_char(*p++, 1);
             }
             if (*p) p++;
         } else if (*p == '$') {
             p = expand_param(p + 1, 0);
+        } else if (*p == '${'`'}') {
+            p = expand_backquote(p + 1, 0);
         } else {
             add_char(*p++, 0);
         }
@@ -637,10 +894,12 @@ static void expand_word(const char *w, int glob) {
     if (cur_started) end_field(glob);
 }
 
-/* A redirection's word: expanded to one field (no splitting into several). */
+/* A redirection's word or an assignment's value: expanded to one field (no splitting into several). */
 static char *expand_one(const char *w) {
     int before = nfields;
+    no_split = 1;
     expand_word(w, 0);
+    no_split = 0;
     if (nfields == before) return strdup("");
     char *r = fields[before];
     nfields = before;
@@ -785,8 +1044,179 @@ static int builtin_printf(int argc, char **argv) {
 }
 
 /* Runs a builtin named argv[0]; returns its status, or -1 when there is none by that name. */
+/* ---- test and [ : dash's test, by recursive descent over its arguments */
+static char **targs;
+static int tcount, tpos, terror;
+static const char *tname;
+
+static int test_or(void);
+
+/* A whole number for -eq and friends, or dash's message. */
+static long test_number(const char *s) {
+    char *end;
+    const char *p = s;
+    while (*p == ' ' || *p == '\t') p++;
+    long v = strtol(p, &end, 10);
+    if (terror) return 0;
+    if (!*p || *end) { fail("%s: Illegal number: %s", tname, s); terror = 1; }
+    return v;
+}
+
+static int is_binary_op(const char *op) {
+    static const char *ops[] = { "=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", NULL };
+    for (int i = 0; ops[i]; i++) if (strcmp(op, ops[i]) == 0) return 1;
+    return 0;
+}
+
+static int is_unary_op(const char *op) {
+    return op[0] == '-' && op[1] && !op[2] && strchr("edfrwxsznLhpcb", op[1]) != NULL;
+}
+
+/* ( EXPR ), a unary test, a binary test, or a string (true when it is not empty). */
+static int test_primary(void) {
+    if (tpos >= tcount) { if (!terror) fail("%s: argument expected", tname, NULL); terror = 1; return 0; }
+    const char *a = targs[tpos];
+    int left = tcount - tpos;
+    if (strcmp(a, "(") == 0 && left > 1) {
+        tpos++;
+        int v = test_or();
+        if (tpos < tcount && strcmp(targs[tpos], ")") == 0) tpos++;
+        else if (!terror) { fail("%s: closing paren expected", tname, NULL); terror = 1; }
+        return v;
+    }
+    if (left >= 3 && is_binary_op(targs[tpos + 1])) {
+        const char *op = targs[tpos + 1], *b = targs[tpos + 2];
+        tpos += 3;
+        if (op[0] != '-') {
+            int c = strcmp(a, b);
+            return op[0] == '=' ? c == 0 : op[0] == '!' ? c != 0 : op[0] == '<' ? c < 0 : c > 0;
+        }
+        long x = test_number(a), y = test_number(b);
+        if (strcmp(op, "-eq") == 0) return x == y;
+        if (strcmp(op, "-ne") == 0) return x != y;
+        if (strcmp(op, "-lt") == 0) return x < y;
+        if (strcmp(op, "-le") == 0) return x <= y;
+        if (strcmp(op, "-gt") == 0) return x > y;
+        return x >= y;
+    }
+    if (left >= 2 && is_unary_op(a)) {
+        const char *f = targs[tpos + 1];
+        tpos += 2;
+        struct stat st;
+        switch (a[1]) {
+        case 'z': return f[0] == 0;
+        case 'n': return f[0] != 0;
+        case 'e': return stat(f, &st) == 0;
+        case 'f': return stat(f, &st) == 0 && S_ISREG(st.st_mode);
+        case 'd': return stat(f, &st) == 0 && S_ISDIR(st.st_mode);
+        case 'p': return stat(f, &st) == 0 && S_ISFIFO(st.st_mode);
+        case 'c': return stat(f, &st) == 0 && S_ISCHR(st.st_mode);
+        case 's': return stat(f, &st) == 0 && st.st_size > 0;
+        case 'r': return access(f, R_OK) == 0;
+        case 'w': return access(f, W_OK) == 0;
+        case 'x': return access(f, X_OK) == 0;
+        default: return 0;   /* -L -h -b: the lab has no links or block devices */
+        }
+    }
+    tpos++;
+    return a[0] != 0;
+}
+
+static int test_not(void) {
+    if (tpos < tcount && strcmp(targs[tpos], "!") == 0 && tcount - tpos > 1) { tpos++; return !test_not(); }
+    return test_primary();
+}
+
+static int test_and(void) {
+    int v = test_not();
+    while (tpos < tcount && strcmp(targs[tpos], "-a") == 0) { tpos++; v = test_not() && v; }
+    return v;
+}
+
+static int test_or(void) {
+    int v = test_and();
+    while (tpos < tcount && strcmp(targs[tpos], "-o") == 0) { tpos++; v = test_and() || v; }
+    return v;
+}
+
+/* test EXPR and [ EXPR ]: 0 when true, 1 when false, 2 after a message. */
+static int builtin_test(int argc, char **argv) {
+    tname = argv[0];
+    if (strcmp(tname, "[") == 0) {
+        if (argc < 2 || strcmp(argv[argc - 1], "]") != 0) { fail("[: missing ]", NULL, NULL); return 2; }
+        argc--;
+    }
+    targs = argv + 1;
+    tcount = argc - 1;
+    tpos = 0;
+    terror = 0;
+    if (tcount == 0) return 1;
+    /* two arguments that are no unary test: dash names the first */
+    if (tcount == 2 && strcmp(targs[0], "!") != 0 && !is_unary_op(targs[0])) {
+        fail("%s: %s: unexpected operator", tname, targs[0]);
+        return 2;
+    }
+    int v = test_or();
+    if (!terror && tpos < tcount) { fail("%s: %s: unexpected operator", tname, targs[tpos]); return 2; }
+    return terror ? 2 : !v;
+}
+
+/* read [-r] NAME...: one line of standard input, a byte at a time (so that what follows it is
+   left for the next reader), split at blanks into the names, the last one taking the rest. */
+static int builtin_read(int argc, char **argv) {
+    int i = 1, raw = 0;
+    if (i < argc && strcmp(argv[i], "-r") == 0) { raw = 1; i++; }
+    if (i >= argc) { fail("read: arg count", NULL, NULL); return 2; }
+    fflush(stdout);
+    static char line[FIELD_MAX];
+    static char escaped[FIELD_MAX];
+    int n = 0, ended = 0;
+    char c;
+    while (read(0, &c, 1) == 1) {
+        if (c == '\n') { ended = 1; break; }
+        int esc = 0;
+        if (c == '\\' && !raw) {
+            if (read(0, &c, 1) != 1) break;
+            if (c == '\n') continue;
+            esc = 1;
+        }
+        if (n < FIELD_MAX - 1) { escaped[n] = esc; line[n++] = c; }
+    }
+    line[n] = 0;
+    int k = 0;
+    for (; i < argc; i++) {
+        while (k < n && !escaped[k] && is_blank(line[k])) k++;
+        int start = k;
+        if (i == argc - 1) {
+            int end = n;
+            while (end > start && !escaped[end - 1] && is_blank(line[end - 1])) end--;
+            k = end;
+        } else {
+            while (k < n && (escaped[k] || !is_blank(line[k]))) k++;
+        }
+        int idx = find_var(argv[i], strlen(argv[i]));
+        char *value = strndup(line + start, k - start);
+        set_var(argv[i], strlen(argv[i]), value, idx >= 0 && var_exported[idx]);
+    }
+    return ended ? 0 : 1;
+}
+
 static int run_builtin(int argc, char **argv) {
     const char *name = argv[0];
+    if (strcmp(name, "test") == 0 || strcmp(name, "[") == 0) return builtin_test(argc, argv);
+    if (strcmp(name, "read") == 0) return builtin_read(argc, argv);
+    if (strcmp(name, "break") == 0 || strcmp(name, "continue") == 0) {
+        long levels = 1;
+        if (argc > 1) {
+            char *end;
+            levels = strtol(argv[1], &end, 10);
+            /* (a special builtin: its error ends the shell) */
+            if (!*argv[1] || *end || levels <= 0) { fail("%s: Illegal number: %s", name, argv[1]); exit(2); }
+        }
+        if (levels > loop_depth) levels = loop_depth;
+        if (name[0] == 'b') breaking = levels; else continuing = levels;
+        return 0;
+    }
     if (strcmp(name, ":") == 0 || strcmp(name, "true") == 0) return 0;
     if (strcmp(name, "false") == 0) return 1;
     if (strcmp(name, "echo") == 0) return builtin_echo(argc, argv);
@@ -876,7 +1306,8 @@ static int wait_status(pid_t pid) {
 }
 
 static int is_builtin(const char *name) {
-    static const char *names[] = { "echo", "printf", "wait", "cd", "exit", "pwd", "export", "unset", ":", "true", "false", NULL };
+    static const char *names[] = { "echo", "printf", "wait", "cd", "exit", "pwd", "export", "unset", ":", "true", "false",
+        "test", "[", "read", "break", "continue", NULL };
     for (int i = 0; names[i]; i++) if (strcmp(name, names[i]) == 0) return 1;
     return 0;
 }
@@ -885,28 +1316,40 @@ static int is_builtin(const char *name) {
  * A builtin (or bare redirections) in the shell process: the redirections are put in place for
  * it and undone afterwards, unless this process ends with it (final).
  */
-static int in_shell(struct node *n, int argc, char **argv, int final) {
-    int saved[10];
+/* Keeps a copy of each descriptor (0-9) that the node's redirections will change. */
+static void save_fds(struct node *n, int saved[10]) {
     fflush(stdout);
     for (int k = 0; k < 10; k++) saved[k] = -1;
-    for (int i = 0; i < n->nredirs && !final; i++) {
+    for (int i = 0; i < n->nredirs; i++) {
         int fd = n->redir_fd[i];
         if (fd >= 0 && fd < 10 && saved[fd] < 0) saved[fd] = fcntl(fd, F_DUPFD_CLOEXEC, 10);
         if (fd >= 0 && fd < 10 && saved[fd] < 0) saved[fd] = -2;  /* was closed */
     }
-    int r = apply_redirs(n);
-    if (r == 0 && argc > 0) r = run_builtin(argc, argv);
+}
+
+/* Puts back the descriptors save_fds kept. */
+static void restore_fds(int saved[10]) {
     fflush(stdout);
     for (int k = 0; k < 10; k++) {
         if (saved[k] >= 0) { dup2(saved[k], k); close(saved[k]); }
         else if (saved[k] == -2) close(k);
     }
+}
+
+static int in_shell(struct node *n, int argc, char **argv, int final) {
+    int saved[10];
+    if (!final) save_fds(n, saved);
+    else { fflush(stdout); for (int k = 0; k < 10; k++) saved[k] = -1; }
+    int r = apply_redirs(n);
+    if (r == 0 && argc > 0) r = run_builtin(argc, argv);
+    restore_fds(saved);
     return r;
 }
 
 /* A simple command: assignments, then words and redirections. */
 static int eval_command(struct node *n, int in_child, int last) {
     nfields = 0;
+    subst_status = -1;
     int nassign = 0;
     char *assign[MAX_WORDS];
     int i = 0;
@@ -933,7 +1376,10 @@ static int eval_command(struct node *n, int in_child, int last) {
             int idx = find_var(assign[k], eq - assign[k]);
             set_var(assign[k], eq - assign[k], v, idx >= 0 && var_exported[idx]);
         }
-        return in_shell(n, argc, argv, in_child && last);
+        /* (its status is that of its last command substitution, as in dash) */
+        int substituted = subst_status;
+        int status = in_shell(n, argc, argv, in_child && last);
+        return status == 0 && substituted >= 0 ? substituted : status;
     }
     if (is_builtin(argv[0])) return in_shell(n, argc, argv, in_child && last);
     /* an external command: in a child, or in place when nothing follows it in this process */
@@ -1002,6 +1448,70 @@ static int eval_pipeline(struct node *n) {
 }
 
 /* Evaluates a node: in_child when this process may be replaced, last when nothing follows it. */
+
+/* Whether a loop must stop after its body ran (break, or continue of an outer loop). */
+static int loop_ends(void) {
+    if (breaking) { breaking--; return 1; }
+    if (continuing) { continuing--; return continuing > 0; }
+    return 0;
+}
+
+/* if, while, until, for, { }: in the shell process, with the command's redirections put in
+   place for it and undone afterwards (as dash runs them). */
+static int eval_compound_body(struct node *n, int in_child, int last) {
+    int status = 0;
+    switch (n->kind) {
+    case N_IF:
+        if (eval(n->left, in_child, 0) == 0 && !breaking && !continuing) return eval(n->right, in_child, last);
+        if (breaking || continuing) return last_status;
+        return n->other ? eval(n->other, in_child, last) : 0;
+    case N_GROUP:
+        return eval(n->left, in_child, last);
+    case N_WHILE: case N_UNTIL:
+        loop_depth++;
+        while (1) {
+            int c = eval(n->left, in_child, 0);
+            if (breaking || continuing) { if (loop_ends()) break; continue; }
+            if ((c == 0) != (n->kind == N_WHILE)) break;
+            status = eval(n->right, in_child, 0);
+            if ((breaking || continuing) && loop_ends()) break;
+        }
+        loop_depth--;
+        return status;
+    case N_FOR: {
+        /* the words after "in" (or the positional parameters), expanded once */
+        int first = nfields;
+        if (n->has_in) for (int i = 0; i < n->nwords; i++) expand_word(n->words[i], 1);
+        else for (int i = 0; i < npos_args; i++) fields[nfields++] = pos_args[i];
+        int count = nfields - first;
+        char **items = malloc((count + 1) * sizeof(char *));
+        memcpy(items, fields + first, count * sizeof(char *));
+        nfields = first;
+        loop_depth++;
+        for (int i = 0; i < count; i++) {
+            int idx = find_var(n->name, strlen(n->name));
+            set_var(n->name, strlen(n->name), items[i], idx >= 0 && var_exported[idx]);
+            status = eval(n->left, in_child, 0);
+            if ((breaking || continuing) && loop_ends()) break;
+        }
+        loop_depth--;
+        free(items);
+        return status;
+    }
+    }
+    return 0;
+}
+
+static int eval_compound(struct node *n, int in_child, int last) {
+    if (n->nredirs == 0) return eval_compound_body(n, in_child, last);
+    int saved[10];
+    save_fds(n, saved);
+    int r = apply_redirs(n);
+    if (r == 0) r = eval_compound_body(n, in_child, 0);
+    restore_fds(saved);
+    return r;
+}
+
 static int eval(struct node *n, int in_child, int last) {
     if (!n) return 0;
     switch (n->kind) {
@@ -1009,13 +1519,16 @@ static int eval(struct node *n, int in_child, int last) {
     case N_PIPE: return last_status = eval_pipeline(n);
     case N_SEQ:
         eval(n->left, in_child, 0);
+        if (breaking || continuing) return last_status;
         return eval(n->right, in_child, last);
     case N_AND:
-        if (eval(n->left, in_child, 0) != 0) return last_status;
+        if (eval(n->left, in_child, 0) != 0 || breaking || continuing) return last_status;
         return eval(n->right, in_child, last);
     case N_OR:
-        if (eval(n->left, in_child, 0) == 0) return last_status;
+        if (eval(n->left, in_child, 0) == 0 || breaking || continuing) return last_status;
         return eval(n->right, in_child, last);
+    case N_IF: case N_WHILE: case N_UNTIL: case N_FOR: case N_GROUP:
+        return last_status = eval_compound(n, in_child, last);
     case N_BG: {
         fflush(stdout);
         pid_t pid = fork();
@@ -1053,6 +1566,21 @@ static void import_environment(void) {
     }
 }
 
+/* Tokenizes, parses and runs a script in this process (sh -c's, or a command substitution's in
+   its forked shell); returns its status. */
+static int run_script(const char *text) {
+    /* (a substitution's shell starts with no word half expanded) */
+    nfields = cur_len = cur_started = cur_has_glob = no_split = 0;
+    if (tokenize(text) != 0) return 2;
+    pos = 0;
+    syntax_error = 0;
+    struct node *tree = parse_list(0);
+    if (syntax_error) return 2;
+    int status = eval(tree, 1, 1);
+    fflush(stdout);
+    return status;
+}
+
 int main(int argc, char *argv[]) {
     import_environment();
     if (argc < 3 || strcmp(argv[1], "-c") != 0) {
@@ -1063,12 +1591,6 @@ int main(int argc, char *argv[]) {
     if (argc > 3) argv0 = argv[3];
     pos_args = argv + 4;
     npos_args = argc > 4 ? argc - 4 : 0;
-    if (tokenize(script) != 0) return 2;
-    pos = 0;
-    struct node *tree = parse_list(0);
-    if (syntax_error) return 2;
-    int status = eval(tree, 1, 1);
-    fflush(stdout);
-    return status;
+    return run_script(script);
 }
 `;

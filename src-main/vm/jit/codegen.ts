@@ -42,6 +42,11 @@ export const enum Exit {
   Step = 3,
   /** a library call ended the slice (the host's builtin returned false) */
   Yield = 4,
+  /**
+   * the fast form of a piece found its frame window not in a page cached writable (ff false):
+   * the dispatcher runs the piece's checked form from ctx.pc (nothing was run since ctx was saved)
+   */
+  Checked = 5,
 }
 
 export interface ExitRecord {
@@ -60,11 +65,17 @@ export type CompiledFunction = (ctx: CpuContext, tlb: Tlb, left: number, exit: E
 /** The function's code cannot be compiled (an ill-typed stack or an unknown opcode). */
 export class NotCompilable extends Error {}
 
+/**
+ * A value of the evaluation stack as the block computes it. `key` names how an integer or a
+ * pointer was computed from locals (`i-16`: the int local at fp - 16; `p-8[i-16]`: the pointer
+ * local at fp - 8 indexed by it), so that accesses through addresses computed alike share a page
+ * cache (Generator.cacheFor).
+ */
 type Val =
-  | { k: 'i32'; e: string }
-  /** a double; `frame`: it is fp + frame (FRAME_ADDR), so an access through it may use the frame's page cache */
-  | { k: 'f64'; e: string; frame?: number }
-  | { k: 'i64'; lo: string; hi: string }
+  | { k: 'i32'; e: string; key?: string }
+  /** a double; `frame`: it is fp + frame (FRAME_ADDR), so an access through it may use the frame's page */
+  | { k: 'f64'; e: string; frame?: number; key?: string }
+  | { k: 'i64'; lo: string; hi: string; key?: string }
   /** the slot at esp + pos, as the block found it (kind unknown: copied bit for bit) */
   | { k: 'raw'; pos: number };
 
@@ -78,6 +89,10 @@ interface Site {
 
 const TWO32 = 4294967296;
 const EVAL_HEADROOM = 256;
+
+/** How a local was read or written (a value kept in a temporary is reused only as the same kind). */
+type LocalKind = 'i32' | 'i64' | 'f64' | 'ptr';
+const LOCAL_SIZES: Record<LocalKind, number> = { i32: 4, i64: 8, f64: 8, ptr: 8 };
 
 /** `esp + p` as source text. */
 function at(p: number): string {
@@ -121,19 +136,40 @@ const STORES: Record<string, [number, string]> = {
  * library calls, which leave the compiled function.
  */
 function cacheOf(addr: string): string {
+  const named = /^\/\*(c\d)\*\//.exec(addr);
+  if (named) return named[1];
   return /^fp\b/.test(addr) ? 'f' : /^sp\b/.test(addr) ? 's' : /^\(fp\b/.test(addr) ? 'g' : 'd';
 }
+
+/**
+ * Caches for addresses computed the same way (the same pointer variable indexed by the same
+ * variable: `s[i]` and `s[j]` of a loop have one each, so that two pages in turn do not refill one
+ * cache at every access). An address given as `/*cN*\/expr` uses cache cN.
+ */
+const NAMED_CACHES = ['c0', 'c1', 'c2'];
+const CACHES = ['f', 's', 'g', 'd', ...NAMED_CACHES];
 
 function probe(addr: string, size: number, write: boolean): string {
   const c = cacheOf(addr);
   const limit = `ps - ${size}`;
   return `a = ${addr}; o = a - ${c}b; ` +
     `if (!(o >= 0 && o <= ${limit})) { q = Math.floor(a * inv); k = q & ${TLB_MASK}; ${c}b = q * ps; o = a - ${c}b; ` +
-    `${c}v = tg[k] === q ? vw[k] : null; ${c}w = wr[k]; } ` +
+    `${c}v = tg[k] === q ? vw[k] : null; ${c}w = ${c}v === null ? 0 : wr[k]; if (${c}w !== 1) ro = true; } ` +
     `if (${c}v !== null && o <= ${limit}${write ? ` && ${c}w === 1` : ''}) `;
 }
 
-const FORGET = 'fb = NaN; sb = NaN; db = NaN; gb = NaN;';
+/**
+ * After a slow path: forgets the caches when one of them may have gone stale. A page cached
+ * writable cannot change its frame while compiled code runs (only a copy on write gives a page a
+ * new frame, and a page the TLB holds writable is not copy-on-write; fork, munmap and brk are
+ * library calls, after which every cache is forgotten): only a cache filled read-only, or with
+ * nothing, may be stale, and `ro` says whether one was filled so since the caches were last
+ * forgotten. (The frame window of the fast form, fv and fo, stays: it only ever holds a page
+ * writable.)
+ */
+const FORGET = `if (ro) { ${CACHES.map((c) => `${c}b = NaN;`).join(' ')} ro = false; }`;
+/** Forgets every cache (after a library call, which may have done anything: fork, munmap…). */
+const FORGET_ALL = `${CACHES.map((c) => `${c}b = NaN;`).join(' ')} ro = false; ff = false;`;
 
 function loadSource(dst: string, fn: string, addr: string): string {
   const [size, get, slow] = LOADS[fn];
@@ -204,6 +240,9 @@ function storeConstantPointerSource(addr: string, p: number): string {
  */
 export const PIECE_LIMIT = 48_000;
 
+/** Longest block copied at the end of the block that falls into it (Generator.duplicable). */
+const MAX_TAIL = 8;
+
 /** Source text a piece's handlers and declarations add per fault site (an estimate for splitting). */
 const SITE_COST = 90;
 
@@ -217,8 +256,8 @@ export function functionPieces(image: ProgramImage, entry: number, end: number):
   // the size of each block's code, generated alone
   const sizes = blocks.map((b) => {
     try {
-      const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1));
-      g.block(b, 0, false);
+      const g = new Generator(image.code, b.start, b.start + 1, new Int32Array(1), frameWindow(image.code, [b]), false);
+      g.block(b, 0, null);
       return g.size();
     } catch (e) {
       if (e instanceof NotCompilable) return 0;
@@ -242,15 +281,21 @@ function piece(image: ProgramImage, blocks: Block[], entry: number, end: number)
   const leaders = blocks.map((b) => b.start);
   const blockIndex = new Int32Array(end - entry).fill(-1);
   blocks.forEach((b, i) => (blockIndex[b.start - entry] = i));
-  try {
-    const g = new Generator(image.code, entry, end, blockIndex);
-    for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length);
-    const source = g.finish(entry);
-    return { entry, end, leaders, blockIndex, source: source.length <= PIECE_LIMIT * 1.25 ? source : null };
-  } catch (e) {
-    if (!(e instanceof NotCompilable)) throw e;
-    return { entry, end, leaders, blockIndex, source: null };
-  }
+  const window = frameWindow(image.code, blocks);
+  const generate = (fast: boolean): string | null => {
+    try {
+      const g = new Generator(image.code, entry, end, blockIndex, window, fast);
+      for (let i = 0; i < blocks.length; i++) g.block(blocks[i], i, i + 1 < blocks.length ? blocks[i + 1] : null);
+      const source = g.finish(entry);
+      return source.length <= PIECE_LIMIT * 1.25 ? source : null;
+    } catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
+      return null;
+    }
+  };
+  const source = generate(window !== null);
+  // without a frame window the fast form never leaves for the checked one
+  return { entry, end, leaders, blockIndex, source, checkedSource: () => (source === null || window === null ? source : generate(false)) };
 }
 
 /**
@@ -259,6 +304,18 @@ function piece(image: ProgramImage, blocks: Block[], entry: number, end: number)
  * `blockIndex`) and returning the compiled function, or null when the piece is left to the
  * interpreter. The function's loop switches on the number of a block (dense, so the switch is a
  * jump table); BI maps pc - entry to that number (-1 for a pc that starts no block).
+ *
+ * Two forms of the same code, exact alike in what they compute:
+ *   - `source`, the fast form: it runs only while the piece's frame window (the locals it reads and
+ *     writes, the saved fp and return address) lies in one page that the TLB holds writable (`ff`),
+ *     checked where fp changes (the start, a call, a return, a library call); the locals are then
+ *     read and written in that page with no check at all, and no slow path for them exists in the
+ *     code, so that V8 keeps a hot loop free of calls. Where the window is not so (a fresh TLB, a
+ *     frame across two pages, a TLB that holds nothing writable: a watched vfork child, the
+ *     explorer's page watch, the endless-loop probe), it returns Exit.Checked;
+ *   - `checkedSource()`, the checked form (made when first needed): every access from fp goes
+ *     through the frame page's cache and the TLB's checks; it hands back to the fast form (Exit.Jump)
+ *     where fp changes and the window holds again.
  */
 export interface Piece {
   entry: number;
@@ -266,6 +323,7 @@ export interface Piece {
   leaders: number[];
   blockIndex: Int32Array;
   source: string | null;
+  checkedSource: () => string | null;
 }
 
 class Generator {
@@ -277,14 +335,26 @@ class Generator {
   private maxInts = 0;
   private maxDoubles = 0;
   private readonly sites: Site[] = [];
-  /** the current block checks its frame window on entry (accesses from fp may use `ff`) */
-  private window = false;
-
+  /** address keys (Val.key) → their named cache */
+  private readonly named = new Map<string, string>();
+  /**
+   * In the fast form, the locals whose value the current block holds in a temporary (by offset
+   * from fp): read or written earlier in the block, with no store since that may have changed
+   * them (a store through a pointer that is not fp + offset forgets them all). A later read of
+   * one uses the temporary instead of the frame's page; stores are still written to memory at
+   * once, so memory is at every instruction what the interpreter makes it. Only the block's own
+   * accesses count: nothing is known at a block's start.
+   */
+  private readonly locals = new Map<number, { kind: LocalKind; val: Val }>();
   constructor(
     private readonly code: Int32Array,
     private readonly entry: number,
     private readonly end: number,
     private readonly blockIndex: Int32Array,
+    /** the bytes from fp that the piece's blocks access (null: none), see frameWindow */
+    private readonly window: { lo: number; hi: number } | null,
+    /** the fast form (see Piece): accesses from fp unchecked, ff established where fp changes */
+    private readonly fast: boolean,
   ) {}
 
   /** Source that continues at the static target `pc`: the block's number, or an exit. */
@@ -326,10 +396,10 @@ class Generator {
     this.push({ k: 'i32', e: n });
   }
 
-  private pushF64(expr: string): void {
+  private pushF64(expr: string, key?: string): void {
     const n = this.dbl();
     this.emit(`${n} = ${expr};`);
-    this.push({ k: 'f64', e: n });
+    this.push({ k: 'f64', e: n, key });
   }
 
   /** Pushes the 64-bit result of a runtime helper (low half returned, high half in R[1]). */
@@ -342,16 +412,58 @@ class Generator {
 
   /** LOAD_LOCAL_I32 and LOAD_LOCAL_F64 */
   private pushLocal(fn: string, off: number): void {
+    const kind = fn === 'ld32' ? 'i32' : 'f64';
+    const known = this.known(off, kind);
+    if (known !== null) {
+      this.push(known.k === 'i32' ? { k: 'i32', e: known.e, key: `i${off}` } : known);
+      return;
+    }
     const n = fn === 'ld32' ? this.int() : this.dbl();
     this.emit(this.frame(frameLoad(n, fn, off), loadSource(n, fn, `fp + ${lit(off)}`)));
-    this.push(fn === 'ld32' ? { k: 'i32', e: n } : { k: 'f64', e: n });
+    const v: Val = fn === 'ld32' ? { k: 'i32', e: n, key: `i${off}` } : { k: 'f64', e: n };
+    this.remember(off, kind, v);
+    this.push(v);
   }
 
   /** LOAD_LOCAL_PTR */
   private pushLocalPointer(off: number): void {
+    const known = this.known(off, 'ptr');
+    if (known !== null && known.k === 'f64') {
+      this.push({ k: 'f64', e: known.e, key: `p${off}` });
+      return;
+    }
     const n = this.dbl();
     this.emit(this.frame(frameLoadPointer(n, off), loadPointerSource(n, `fp + ${lit(off)}`)));
-    this.push({ k: 'f64', e: n });
+    const v: Val = { k: 'f64', e: n, key: `p${off}` };
+    this.remember(off, 'ptr', v);
+    this.push(v);
+  }
+
+  /**
+   * The value the local at fp + off holds when the block already read or wrote it as `kind`
+   * (the fast form keeps it: see `locals`), else null.
+   */
+  private known(off: number, kind: LocalKind): Val | null {
+    const e = this.locals.get(off);
+    return e !== undefined && e.kind === kind ? e.val : null;
+  }
+
+  /** Records that the local at fp + off holds `val` (read or written as `kind`), in the fast form. */
+  private remember(off: number, kind: LocalKind, val: Val): void {
+    if (!this.fast) return;
+    this.forgetLocals(off, LOCAL_SIZES[kind]);
+    this.locals.set(off, { kind, val });
+  }
+
+  /** Forgets the locals known to overlap the bytes [fp + off, fp + off + size) (a store there). */
+  private forgetLocals(off: number, size: number): void {
+    for (const [o, e] of this.locals) if (o < off + size && off < o + LOCAL_SIZES[e.kind]) this.locals.delete(o);
+  }
+
+  /** Forgets the locals a store through `v` may change: those it overlaps, or all when v is not fp + offset. */
+  private storeThrough(v: Val, size: number): void {
+    if (v.k === 'f64' && v.frame !== undefined) this.forgetLocals(v.frame, size);
+    else this.locals.clear();
   }
 
   /** an I64 from memory */
@@ -364,10 +476,17 @@ class Generator {
 
   /** LOAD_LOCAL_I64 */
   private pushLocalPair(off: number): void {
+    const known = this.known(off, 'i64');
+    if (known !== null && known.k === 'i64') {
+      this.push({ k: 'i64', lo: known.lo, hi: known.hi, key: `l${off}` });
+      return;
+    }
     const lo = this.int();
     const hi = this.int();
     this.emit(this.frame(frameLoadPair(lo, hi, off), loadPairSource(lo, hi, `fp + ${lit(off)}`)));
-    this.push({ k: 'i64', lo, hi });
+    const v: Val = { k: 'i64', lo, hi, key: `l${off}` };
+    this.remember(off, 'i64', v);
+    this.push(v);
   }
 
   private i32(v: Val): string {
@@ -391,10 +510,33 @@ class Generator {
 
   /**
    * A pointer used as an address: as `(fp + offset)` when it is one (fp does not change before
-   * the block's last instruction), so that the access goes through the local-address page cache.
+   * the block's last instruction), so that the access goes through the local-address page cache;
+   * with its own page cache when it was computed from locals (`key`).
    */
   private address(v: Val): string {
-    return v.k === 'f64' && v.frame !== undefined ? `(fp + ${lit(v.frame)})` : this.f64(v);
+    if (v.k === 'f64' && v.frame !== undefined) return `(fp + ${lit(v.frame)})`;
+    const cache = v.k !== 'raw' && v.key !== undefined ? this.cacheFor(v.key) : null;
+    return cache === null ? this.f64(v) : `/*${cache}*/${this.f64(v)}`;
+  }
+
+  /** The named cache of addresses computed as `key`, or null (the shared cache d) when all are taken. */
+  private cacheFor(key: string): string | null {
+    let c = this.named.get(key);
+    if (c === undefined && this.named.size < NAMED_CACHES.length) {
+      c = NAMED_CACHES[this.named.size];
+      this.named.set(key, c);
+    }
+    return c ?? null;
+  }
+
+  /**
+   * The offset from fp of an access of `size` bytes through `v` when the fast form may make it
+   * in the frame's page with no check (v is fp + offset, inside the piece's frame window), else null.
+   */
+  private frameOffset(v: Val, size: number): number | null {
+    const w = this.window;
+    if (!this.fast || w === null || v.k !== 'f64' || v.frame === undefined) return null;
+    return v.frame >= w.lo && v.frame + size <= w.hi ? v.frame : null;
   }
 
   private f64(v: Val): string {
@@ -469,34 +611,42 @@ class Generator {
     this.under = 0;
   }
 
-  /** An access from fp: the unchecked form when the block's window holds, else the checked one. */
+  /** An access from fp: the unchecked form in the fast form of the piece, else the checked one. */
   private frame(fast: string, checked: string): string {
-    return this.window ? `if (ff) { ${fast} } else { ${checked} }` : checked;
+    return this.fast ? fast : checked;
+  }
+
+  /** Records that the next instruction, an access from fp, may fault (only in the checked form). */
+  private frameSite(pc: number, refund: number): void {
+    if (!this.fast) this.site(pc, refund);
   }
 
   /**
-   * The bytes [fp + lo, fp + hi) that the block reads or writes from fp, or null when it makes
-   * no access from fp (fp itself changes only at the block's last instruction, CALL or RET).
+   * Source that sets `ff`: whether the piece's whole frame window [fp + lo, fp + hi) lies in the
+   * cached frame page (fb, fv, fo = fp - fb), held writable, probing the TLB when it is not the
+   * cached page. Run where fp changes (the function's start, a call, a return, after a library
+   * call), and nowhere else: between those points ff, fv and fo do not change (FORGET keeps a
+   * writable frame page), so V8 sees them as constant in a loop.
    */
-  private frameWindow(b: Block): { lo: number; hi: number } | null {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const pc of b.pcs) {
-      const op = this.code[pc];
-      let off = this.code[pc + 1];
-      let size = 0;
-      if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
-      else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
-      else if (op === Op.RET || op === Op.RET_VOID) {
-        off = 0;
-        size = 16;
-      }
-      if (size > 0) {
-        lo = Math.min(lo, off);
-        hi = Math.max(hi, off + size);
-      }
-    }
-    return lo <= hi ? { lo, hi } : null;
+  private frameCheck(base = 'fp'): string {
+    const w = this.window;
+    if (w === null) return '';
+    const inWindow = `fo >= ${lit(-w.lo)} && fo <= ps - ${w.hi} && fw === 1 && fv !== null`;
+    return `fo = ${base} - fb; ff = ${inWindow}; if (!ff) { ` +
+      `a = ${base} + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = fv === null ? 0 : wr[k]; if (fw !== 1) ro = true; fo = ${base} - fb; ff = ${inWindow}; }`;
+  }
+
+  /**
+   * Source run where fp changed to a frame of this piece, with the registers and the evaluation
+   * stack saved as they are at `pcExpr` (a block's start): the fast form leaves for the checked
+   * one when the frame window does not hold; the checked form hands back to the fast one when it
+   * holds.
+   */
+  private switchForm(pcExpr: string): string {
+    if (this.window === null) return '';
+    return this.fast
+      ? `${this.frameCheck()} if (!ff) { ctx.pc = ${pcExpr}; ${SAVE} X.kind = 5; return left; }`
+      : `${this.frameCheck()} if (ff) { ctx.pc = ${pcExpr}; ${SAVE} X.kind = 0; return left; }`;
   }
 
   /** Records that the next instruction may fault. */
@@ -505,9 +655,10 @@ class Generator {
     this.emit(`site = ${this.sites.length - 1};`);
   }
 
-  block(b: Block, index: number, hasNext: boolean): void {
+  block(b: Block, index: number, next: Block | null): void {
     this.ints = 0;
     this.doubles = 0;
+    this.locals.clear();
     this.emit(`case ${index}: {`);
     if (b.interpreted && this.code[b.start] === Op.CALL_BUILTIN) {
       this.libraryCall(b.start);
@@ -519,30 +670,39 @@ class Generator {
       this.emit('}');
       return;
     }
-    const n = b.pcs.length;
+    // a short test-and-branch block that this one falls into (a loop's condition) is run here
+    // too, as a copy: one budget check and no dispatch for the two, and the locals they share
+    // are read once. A slice that has fewer steps left than both need ends at this block's start
+    // instead, and the interpreter runs its last steps, as at any block.
+    const tail = next !== null && this.duplicable(b, next) ? next : null;
+    const pcs = tail === null ? b.pcs : [...b.pcs, ...tail.pcs];
+    const n = pcs.length;
     this.emit(`if (left < ${n}) { ctx.pc = ${b.start}; ${SAVE} X.kind = 1; return left; }`);
     this.emit(`left -= ${n};`);
-    // the frame window: when it lies in the cached frame page, held writable (so no fault and no
-    // copy on write can change that page's frame while the function runs), accesses from fp need
-    // no check; the condition is computed once per block
-    const w = this.frameWindow(b);
-    this.window = w !== null;
-    if (w !== null) {
-      const inWindow = `fo + ${lit(w.lo)} >= 0 && fo + ${w.hi} <= ps && fw === 1 && fv !== null`;
-      this.emit(`fo = fp - fb; ff = ${inWindow}; if (!ff) { ` +
-        `a = fp + ${lit(w.lo)}; q = Math.floor(a * inv); k = q & ${TLB_MASK}; fb = q * ps; fv = tg[k] === q ? vw[k] : null; fw = wr[k]; fo = fp - fb; ff = ${inWindow}; }`);
-    }
     let open = true;
-    b.pcs.forEach((pc, i) => {
+    pcs.forEach((pc, i) => {
       open = this.instruction(pc, n - i - 1);
     });
     if (open) {
       this.spill();
-      // falls through into the next block's case; past the function's end, dispatch
-      const last = b.pcs[n - 1];
-      if (!hasNext) this.emit(this.goto(last + instructionLength(this.code, last)));
+      // falls through into the next block's case (past the copied one: to the block after it);
+      // past the function's end, dispatch
+      const last = pcs[n - 1];
+      if (next === null || tail !== null) this.emit(this.goto(last + instructionLength(this.code, last)));
     }
     this.emit('}');
+  }
+
+  /**
+   * Whether `next`, the block `b` falls into, is copied at b's end: a compiled block of at most
+   * MAX_TAIL instructions ending in a conditional jump, after a block that ends in none.
+   */
+  private duplicable(b: Block, next: Block): boolean {
+    if (b.interpreted || next.interpreted || next.pcs.length > MAX_TAIL) return false;
+    const last = this.code[b.pcs[b.pcs.length - 1]];
+    const nextLast = this.code[next.pcs[next.pcs.length - 1]];
+    return last !== Op.JMP && last !== Op.JZ && last !== Op.JNZ && last !== Op.CALL && last !== Op.RET && last !== Op.RET_VOID &&
+      (nextLast === Op.JZ || nextLast === Op.JNZ) && next.start === b.pcs[b.pcs.length - 1] + instructionLength(this.code, b.pcs[b.pcs.length - 1]);
   }
 
   /**
@@ -560,10 +720,10 @@ class Generator {
     this.site(pc, 0);
     this.emit(`ctx.pc = ${pc}; ${SAVE}`);
     this.emit(`if (!X.host.builtin(ctx, ${code[pc + 1]}, ${code[pc + 2]}, ${code[pc + 3]})) { X.kind = 4; return left; }`);
-    this.emit('t.syncGeneration(); fb = NaN; sb = NaN; db = NaN; gb = NaN;');
+    this.emit(`t.syncGeneration(); ${FORGET_ALL}`);
     this.emit('pc = ctx.pc; sp = ctx.sp; fp = ctx.fp; esp = ctx.esp; F = ctx.evalF64; I = ctx.evalI32;');
     this.emit('if (ctx.image !== X.image) { X.kind = 0; return left; }');
-    this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
+    this.emit(`b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; if (b >= 0) { ${this.switchForm('pc')} } continue;`);
   }
 
   /** Emits one instruction. Returns false when it ended the block (a jump, call or return). */
@@ -624,23 +784,40 @@ class Generator {
       case Op.LOAD_U16:
       case Op.LOAD_I32: {
         this.site(pc, refund);
-        const p = this.address(this.pop());
+        const fn = ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8];
+        const pv = this.pop();
+        const off = this.frameOffset(pv, LOADS[fn][0]);
         const n = this.int();
-        this.emit(loadSource(n, ['ld8', 'ldu8', 'ld16', 'ldu16', 'ld32'][op - Op.LOAD_I8], p));
+        this.emit(off !== null ? frameLoad(n, fn, off) : loadSource(n, fn, this.address(pv)));
         this.push({ k: 'i32', e: n });
         return true;
       }
-      case Op.LOAD_I64:
+      case Op.LOAD_I64: {
         this.site(pc, refund);
-        this.pushPair(this.address(this.pop()));
+        const pv = this.pop();
+        const off = this.frameOffset(pv, 8);
+        if (off === null) {
+          this.pushPair(this.address(pv));
+          return true;
+        }
+        const lo = this.int();
+        const hi = this.int();
+        this.emit(frameLoadPair(lo, hi, off));
+        this.push({ k: 'i64', lo, hi });
         return true;
+      }
       case Op.LOAD_F32:
       case Op.LOAD_F64:
       case Op.LOAD_PTR: {
         this.site(pc, refund);
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const off = this.frameOffset(pv, op === Op.LOAD_F32 ? 4 : 8);
         const n = this.dbl();
-        this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
+        if (off !== null) this.emit(op === Op.LOAD_PTR ? frameLoadPointer(n, off) : frameLoad(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', off));
+        else {
+          const p = this.address(pv);
+          this.emit(op === Op.LOAD_PTR ? loadPointerSource(n, p) : loadSource(n, op === Op.LOAD_F32 ? 'ldf32' : 'ldf64', p));
+        }
         this.push({ k: 'f64', e: n });
         return true;
       }
@@ -654,13 +831,17 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const width = keep ? op - Op.STORE_KEEP_I8 : op - Op.STORE_I8;
         let v = this.i32(this.pop());
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const fn = ['st8', 'st16', 'st32'][width];
+        const off = this.frameOffset(pv, STORES[fn][0]);
+        const p = off === null ? this.address(pv) : '';
         if (keep && width < 2) {
           const n = this.int();
           this.emit(`${n} = (${v} << ${width === 0 ? 24 : 16}) >> ${width === 0 ? 24 : 16};`);
           v = n;
         }
-        this.emit(storeSource(['st8', 'st16', 'st32'][width], p, v));
+        this.emit(off !== null ? frameStore(fn, off, v) : storeSource(fn, p, v));
+        this.storeThrough(pv, STORES[fn][0]);
         if (keep) this.push({ k: 'i32', e: v });
         return true;
       }
@@ -668,8 +849,10 @@ class Generator {
       case Op.STORE_KEEP_I64: {
         this.site(pc, refund);
         const v = this.i64(this.pop());
-        const p = this.address(this.pop());
-        this.emit(storePairSource(p, v.lo, v.hi));
+        const pv = this.pop();
+        const off = this.frameOffset(pv, 8);
+        this.emit(off !== null ? frameStorePair(off, v.lo, v.hi) : storePairSource(this.address(pv), v.lo, v.hi));
+        this.storeThrough(pv, 8);
         if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
         return true;
       }
@@ -683,64 +866,87 @@ class Generator {
         const keep = op >= Op.STORE_KEEP_I8;
         const which = keep ? op - Op.STORE_KEEP_F32 : op - Op.STORE_F32;
         let v = this.f64(this.pop());
-        const p = this.address(this.pop());
+        const pv = this.pop();
+        const off = this.frameOffset(pv, which === 0 ? 4 : 8);
+        const p = off === null ? this.address(pv) : '';
         if (keep && which === 0) {
           const n = this.dbl();
           this.emit(`${n} = Math.fround(${v});`);
           v = n;
         }
-        this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
+        if (off !== null) {
+          this.emit(which === 2
+            ? `x = ${v}; ${frameStorePair(off, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0')}`
+            : frameStore(which === 0 ? 'stf32' : 'stf64', off, v));
+        } else {
+          this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
+        }
+        this.storeThrough(pv, which === 0 ? 4 : 8);
         if (keep) this.push({ k: 'f64', e: v });
         return true;
       }
       case Op.LOAD_LOCAL_I32:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocal('ld32', o1);
         return true;
       case Op.LOAD_LOCAL_I64:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocalPair(o1);
         return true;
       case Op.LOAD_LOCAL_F64:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocal('ldf64', o1);
         return true;
       case Op.LOAD_LOCAL_PTR:
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         this.pushLocalPointer(o1);
         return true;
       case Op.STORE_LOCAL_I32: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.i32(this.pop());
         this.emit(this.frame(frameStore('st32', o1, v), storeSource('st32', `fp + ${lit(o1)}`, v)));
+        this.remember(o1, 'i32', { k: 'i32', e: v });
         return true;
       }
       case Op.STORE_LOCAL_I64: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.i64(this.pop());
         this.emit(this.frame(frameStorePair(o1, v.lo, v.hi), storePairSource(`fp + ${lit(o1)}`, v.lo, v.hi)));
+        this.remember(o1, 'i64', { k: 'i64', lo: v.lo, hi: v.hi });
         return true;
       }
       case Op.STORE_LOCAL_F64: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.f64(this.pop());
         this.emit(this.frame(frameStore('stf64', o1, v), storeSource('stf64', `fp + ${lit(o1)}`, v)));
+        // (a double is not kept: the bits of a NaN may not survive the round trip)
+        this.forgetLocals(o1, 8);
         return true;
       }
       case Op.STORE_LOCAL_PTR: {
-        this.site(pc, refund);
+        this.frameSite(pc, refund);
         const v = this.f64(this.pop());
         this.emit(`x = ${v}; ` + this.frame(
           frameStorePair(o1, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
           storePairSource(`fp + ${lit(o1)}`, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'),
         ));
+        // (a pointer is not kept: memory holds it wrapped to 64 bits)
+        this.forgetLocals(o1, 8);
         return true;
       }
       case Op.ADD_LOCAL_I32: {
-        this.site(pc, refund);
-        const n = this.int();
-        this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
-        this.emit(this.frame(frameStore('st32', o1, `(${n} + ${lit(o2)}) | 0`), storeSource('st32', `fp + ${lit(o1)}`, `(${n} + ${lit(o2)}) | 0`)));
+        this.frameSite(pc, refund);
+        const known = this.known(o1, 'i32');
+        let n: string;
+        if (known !== null && known.k === 'i32') n = known.e;
+        else {
+          n = this.int();
+          this.emit(this.frame(frameLoad(n, 'ld32', o1), loadSource(n, 'ld32', `fp + ${lit(o1)}`)));
+        }
+        const sum = this.int();
+        this.emit(`${sum} = (${n} + ${lit(o2)}) | 0;`);
+        this.emit(this.frame(frameStore('st32', o1, sum), storeSource('st32', `fp + ${lit(o1)}`, sum)));
+        this.remember(o1, 'i32', { k: 'i32', e: sum });
         return true;
       }
       case Op.MEMCPY: {
@@ -748,11 +954,13 @@ class Generator {
         const src = this.f64(this.pop());
         const dst = this.f64(this.pop());
         this.emit(`copyBytes(t, ${dst}, ${src}, ${o1}); ${FORGET}`);
+        this.locals.clear();
         return true;
       }
       case Op.MEMZERO:
         this.site(pc, refund);
         this.emit(`fillBytes(t, ${this.f64(this.pop())}, ${o1}, null); ${FORGET}`);
+        this.locals.clear();
         return true;
 
       case Op.ADD_I32: case Op.SUB_I32: case Op.MUL_I32: case Op.AND_I32: case Op.OR_I32: case Op.XOR_I32:
@@ -863,15 +1071,19 @@ class Generator {
         return true;
 
       case Op.PTR_ADD_I32: {
-        const i = this.i32(this.pop());
-        const p = this.f64(this.pop());
-        this.pushF64(`${p} + ${i} * ${lit(o1)}`);
+        const iv = this.pop();
+        const pv = this.pop();
+        const i = this.i32(iv);
+        const p = this.f64(pv);
+        this.pushF64(`${p} + ${i} * ${lit(o1)}`, indexedKey(pv, iv));
         return true;
       }
       case Op.PTR_ADD_I64: {
-        const i = this.i64(this.pop());
-        const p = this.f64(this.pop());
-        this.pushF64(`${p} + (${i.hi} * 4294967296 + (${i.lo} >>> 0)) * ${lit(o1)}`);
+        const iv = this.pop();
+        const pv = this.pop();
+        const i = this.i64(iv);
+        const p = this.f64(pv);
+        this.pushF64(`${p} + (${i.hi} * 4294967296 + (${i.lo} >>> 0)) * ${lit(o1)}`, indexedKey(pv, iv));
         return true;
       }
       case Op.PTR_DIFF: {
@@ -880,15 +1092,18 @@ class Generator {
         this.pushI64Call(`numberToI64(Math.trunc((${a} - ${b}) / ${lit(o1)}))`);
         return true;
       }
-      case Op.PTR_ADD_IMM:
-        this.pushF64(`${this.f64(this.pop())} + ${lit(o1)}`);
+      case Op.PTR_ADD_IMM: {
+        const pv = this.pop();
+        this.pushF64(`${this.f64(pv)} + ${lit(o1)}`, pv.k === 'f64' ? pv.key : undefined);
         return true;
+      }
 
       case Op.I32_TO_I64: {
-        const v = this.i32(this.pop());
+        const iv = this.pop();
+        const v = this.i32(iv);
         const hi = this.int();
         this.emit(`${hi} = ${v} >> 31;`);
-        this.push({ k: 'i64', lo: v, hi });
+        this.push({ k: 'i64', lo: v, hi, key: iv.k === 'i32' ? iv.key : undefined });
         return true;
       }
       case Op.U32_TO_I64:
@@ -969,14 +1184,26 @@ class Generator {
         this.emit(`if (${c} ${op === Op.JZ ? '===' : '!=='} 0) { ${this.goto(o1)} }`);
         return true; // falls through to the next block
       }
-      case Op.CALL:
+      case Op.CALL: {
         this.spill();
         this.emit(`if (esp > F.length - ${EVAL_HEADROOM}) { ctx.esp = esp; growEvalStack(ctx); F = ctx.evalF64; I = ctx.evalI32; }`);
+        const inside = o1 >= this.entry && o1 < this.end && this.blockIndex[o1 - this.entry] >= 0;
+        if (inside && this.fast && this.window !== null) {
+          // a call within the piece (recursion): the callee's frame is this function's, at
+          // fp = sp - 16; when its window holds, the return address and fp go there unchecked
+          const ret = codeAddress(pc + 3);
+          this.emit(`${this.frameCheck('(sp - 16)')} if (!ff) { ctx.pc = ${pc}; ${SAVE} X.kind = 5; return left + ${refund + 1}; }`);
+          this.emit(`${frameStorePair(8, lit(ret >>> 0), lit(Math.floor(ret / TWO32) | 0))} x = fp; ` +
+            frameStorePair(0, 'x >>> 0', 'Math.floor(x * 2.3283064365386963e-10) | 0'));
+          this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
+          return false;
+        }
         this.site(pc, refund);
         this.emit(storeConstantPointerSource('sp - 8', codeAddress(pc + 3)));
         this.emit(storePointerSource('sp - 16', 'fp'));
-        this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${this.goto(o1)}`);
+        this.emit(`sp -= 16; fp = sp; ctx.nargs = ${o2}; ${inside ? this.switchForm(String(o1)) : ''} ${this.goto(o1)}`);
         return false;
+      }
       case Op.ENTER:
         this.spill();
         this.emit(`if (ctx.nargs !== ${o2}) esp = enterFix(ctx, esp, ${o2}); sp -= ${o1};`);
@@ -989,7 +1216,7 @@ class Generator {
         this.emit(this.frame(frameLoadPointer('z', 0), loadPointerSource('z', 'fp')));
         // the code index of a return address, checked without a floating-point remainder
         this.emit(`x = (y - ${TEXT_BASE}) * 0.25; pc = x | 0; if (pc !== x || pc < 0 || pc >= ${code.length}) pc = returnTarget(y, ${code.length});`);
-        this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; continue;`);
+        this.emit(`sp = fp + 16; fp = z; b = pc - ${this.entry}; b = b >= 0 && b < ${this.end - this.entry} ? BI[b] : -1; if (b >= 0) { ${this.switchForm('pc')} } continue;`);
         return false;
       default:
         throw new NotCompilable(`opcode ${op}`);
@@ -1020,8 +1247,9 @@ class Generator {
       'let F = ctx.evalF64, I = ctx.evalI32;',
       'const tg = t.tag, vw = t.view, wr = t.writable, inv = t.invPageSize, ps = t.pageSize;',
       'let site = 0, a = 0.5, q = 0.5, k = 0, o = 0.5, x = 0.5, y = 0.5, z = 0.5;',
-      'let fb = NaN, sb = NaN, db = NaN, gb = NaN, fw = 0, sw = 0, dw = 0, gw = 0, fo = 0.5, ff = false;',
-      'let fv = null, sv = null, dv = null, gv = null;',
+      `let ${CACHES.map((c) => `${c}b = NaN, ${c}w = 0, ${c}v = null`).join(', ')};`,
+      'let fo = 0.5, ff = false, ro = false;',
+      this.fast && this.window !== null ? `${this.frameCheck()} if (!ff) { X.kind = 5; return left; }` : '',
       ints.length ? `let ${ints.join(', ')};` : '',
       doubles.length ? `let ${doubles.join(', ')};` : '',
       'try {',
@@ -1042,6 +1270,55 @@ class Generator {
       '};',
     ].join('\n');
   }
+}
+
+/**
+ * The bytes [fp + lo, fp + hi) that `blocks` read or write from fp (locals, a return's saved
+ * registers), with the saved registers [fp, fp + 16) always in and the first 8 bytes of the locals
+ * whose address they take nearby, or null when they make no access from fp.
+ */
+function frameWindow(code: Int32Array, blocks: Block[]): { lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const addressed: number[] = [];
+  for (const b of blocks) {
+    if (b.interpreted) continue;
+    for (const pc of b.pcs) {
+      const op = code[pc];
+      let off = code[pc + 1];
+      let size = 0;
+      if (op === Op.FRAME_ADDR) addressed.push(off);
+      if (op === Op.LOAD_LOCAL_I32 || op === Op.STORE_LOCAL_I32 || op === Op.ADD_LOCAL_I32) size = 4;
+      else if (op >= Op.LOAD_LOCAL_I64 && op <= Op.STORE_LOCAL_PTR) size = 8;
+      else if (op === Op.RET || op === Op.RET_VOID) {
+        off = 0;
+        size = 16;
+      }
+      if (size > 0) {
+        lo = Math.min(lo, off);
+        hi = Math.max(hi, off + size);
+      }
+    }
+  }
+  if (lo > hi) return null;
+  lo = Math.min(lo, 0);
+  hi = Math.max(hi, 16);
+  // the first bytes of locals reached through their address (a char, a small struct or array)
+  // when they lie near: the window stays small, so that it seldom crosses a page boundary
+  const near = lo - 64;
+  for (const off of addressed) {
+    if (off >= near) {
+      lo = Math.min(lo, off);
+      hi = Math.max(hi, off + 8);
+    }
+  }
+  return { lo, hi };
+}
+
+/** The key of pointer `p` indexed by `i` (see Val), or undefined when p was not computed from locals. */
+function indexedKey(p: Val, i: Val): string | undefined {
+  if (p.k !== 'f64' || p.key === undefined) return undefined;
+  return `${p.key}[${i.k !== 'raw' && i.key !== undefined ? i.key : ''}]`;
 }
 
 function binary32(op: number, a: string, b: string): string {

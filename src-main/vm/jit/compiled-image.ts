@@ -48,6 +48,8 @@ export class CompiledImage {
   private readonly done: Uint8Array;
   /** per function: how often the CPU came to it while it was not compiled yet (enter) */
   private readonly heat: Int32Array;
+  /** pc → the piece whose fast form is entered there (for its checked form), null elsewhere */
+  private readonly pieceAt: (CheckedForm | null)[];
 
   /** Costs one pass over the functions' ranges: blocks are found when a function is compiled. */
   constructor(private readonly image: ProgramImage) {
@@ -56,6 +58,7 @@ export class CompiledImage {
     this.functionOf = new Int32Array(image.code.length + 1).fill(-1);
     this.done = new Uint8Array(image.functions.length);
     this.heat = new Int32Array(image.functions.length);
+    this.pieceAt = new Array<CheckedForm | null>(image.code.length + 1).fill(null);
     image.functions.forEach((f, i) => this.functionOf.fill(i, f.entryPc, f.endPc));
   }
 
@@ -84,6 +87,20 @@ export class CompiledImage {
   }
 
   /**
+   * The checked form of the piece whose block starts at `pc` (see Piece in codegen.ts), made
+   * the first time it is asked for; null when the host forbids generating code.
+   */
+  checkedAt(pc: number): CompiledFunction | null {
+    const form = this.pieceAt[pc];
+    if (form === null) return null;
+    if (form.fn === undefined) {
+      const source = form.source();
+      form.fn = source === null ? null : instantiate(source, this.image.f64Consts, form.blockIndex);
+    }
+    return form.fn;
+  }
+
+  /**
    * How many steps the interpreter should take from `pc`, which starts no compiled block: one
    * when pc is inside compiled code (a block start is a few steps away), otherwise up to `left`
    * in chunks (code that stays interpreted gains nothing from coming back sooner).
@@ -107,7 +124,11 @@ export class CompiledImage {
       if (p.source === null) continue;
       const fn = instantiate(p.source, this.image.f64Consts, p.blockIndex);
       if (fn === null) continue;
-      for (const l of p.leaders) this.entries[l] = fn;
+      const checked: CheckedForm = { source: p.checkedSource, blockIndex: p.blockIndex, fn: undefined };
+      for (const l of p.leaders) {
+        this.entries[l] = fn;
+        this.pieceAt[l] = checked;
+      }
       this.within.fill(index, p.entry, p.end);
     }
   }
@@ -127,6 +148,14 @@ function instantiate(source: string, consts: Float64Array, blockIndex: Int32Arra
     throw e;
   }
   return factory(HELPERS, consts, blockIndex);
+}
+
+/** A piece's checked form: made from its source the first time it is needed. */
+interface CheckedForm {
+  source: () => string | null;
+  blockIndex: Int32Array;
+  /** undefined until made; null when it could not be */
+  fn: CompiledFunction | null | undefined;
 }
 
 const images = new WeakMap<ProgramImage, CompiledImage>();

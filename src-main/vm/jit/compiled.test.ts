@@ -197,3 +197,164 @@ int main(void) {
     }
   });
 });
+
+describe('the fast form (locals unchecked in a page held writable) and the checked form', () => {
+  it('agree with the interpreter where frames cross page boundaries, recursion moves between pages, and a frame spans pages', () => {
+    const source = `#include <stdio.h>
+long walk(int n, long acc) { int pad = n * 3; long here = acc + pad; if (n == 0) return here; return walk(n - 1, here) + (here & 7); }
+int wide(int k) { int lo = k; char big[700]; int hi = k * 2; for (int i = 0; i < 700; i++) big[i] = (char)(i + lo); return big[k] + hi + lo; }
+int main(void) {
+  long s = 0;
+  for (int r = 0; r < 40; r++) s += walk(60 + r % 9, r) + wide(r);
+  printf("%ld\\n", s);
+  return 0;
+}`;
+    const image = compileProgram(source, 'pages.c').image!;
+    for (const pageSize of [256, 4096]) {
+      const full = expectSame(image, { pageSize });
+      expect(full.stdout).toMatch(/^\d+\n$/);
+      expectSame(image, { pageSize, maxSteps: Math.floor(full.stats.steps / 2) + 3 });
+      expectSame(image, { pageSize, policy: 'round-robin', quantum: 7 });
+    }
+  });
+
+  it('forgets a page it held read-only once a slow path copied it on write (the first writes after fork)', () => {
+    // after fork the parent's pages are copy-on-write: read-only in the TLB. Each store through a
+    // pointer copies a page the loop has just read from another cache (the frame, a local array,
+    // a global); reading it again must see the copy
+    const source = `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int g[4];
+int main(void) {
+  int x = 1;
+  int a[4] = {1, 2, 3, 4};
+  int *px = &x;
+  int *pa = a;
+  int *pg = g;
+  int s = 0;
+  if (fork() == 0) _exit(0);
+  for (int i = 0; i < 3; i++) {
+    s += x + a[0] + g[0];
+    *px = x + 10;
+    pa[0] = a[0] + 100;
+    pg[0] = g[0] + 1000;
+    s += x + a[0] + g[0];
+  }
+  wait(NULL);
+  printf("%d %d %d %d\\n", s, x, a[0], g[0]);
+  return 0;
+}`;
+    const image = compileProgram(source, 'cow.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('10002 31 301 3000\n');
+  });
+
+  it('forgets a page that one cache holds read-only when a store through another copies it', () => {
+    // gp[i] fills the TLB with the heap page read-only (copy-on-write after fork); p[i] then takes
+    // it into its own cache, read-only; q[j] (the same address) copies the page on its write, and
+    // p[i] must be read again from the copy
+    const source = `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int *gp;
+int main(void) {
+  int *p = malloc(64 * sizeof(int));
+  for (int k = 0; k < 64; k++) p[k] = k;
+  int *q = p;
+  gp = p;
+  int s = 0;
+  if (fork() == 0) _exit(0);
+  for (int i = 0, j = 0; i < 4; i++, j++) {
+    s += gp[i];
+    s += p[i];
+    q[j] = p[i] + 100;
+    s += p[i] * 1000;
+  }
+  wait(NULL);
+  printf("%d %d %d\\n", s, p[0], p[3]);
+  return 0;
+}`;
+    const image = compileProgram(source, 'alias.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('406012 100 103\n');
+  });
+});
+
+describe('locals kept in temporaries within a block (the fast form)', () => {
+  it('reads a local again after a store that may have changed it: through a pointer, through its address', () => {
+    const source = `#include <stdio.h>
+int main(void) {
+  int x = 1, y = 2;
+  int a[2] = {0, 0};
+  int *p = &x;
+  long s = 0;
+  for (int i = 0; i < 5; i++) {
+    s += x + y;
+    *p = x + 3;
+    s += x * 10;
+    *&y = y + x;
+    s += y * 100;
+    p[0] += 1;
+    s += x * 1000;
+  }
+  printf("%ld %d %d %d\\n", s, x, y, a[0]);
+  return 0;
+}`;
+    const image = compileProgram(source, 'locals-alias.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('80735 21 62 0\n');
+    expectSame(image, { maxSteps: 200 });
+  });
+
+  it('reads a local again in every block: a thread or a vfork child may have written it in between', () => {
+    const thread = compileProgram(`#include <stdio.h>
+#include <pthread.h>
+void *worker(void *arg) {
+  int *flag = arg;
+  for (int i = 0; i < 50; i++) *flag = *flag + 0;
+  *flag = 1;
+  return NULL;
+}
+int main(void) {
+  int done = 0;
+  long spins = 0;
+  pthread_t t;
+  pthread_create(&t, NULL, worker, &done);
+  while (!done) spins++;
+  pthread_join(t, NULL);
+  printf("done %d\\n", done);
+  return spins > 0 ? 0 : 1;
+}`, 'locals-thread.c').image!;
+    for (const request of [{}, { policy: 'round-robin' as const, quantum: 7 }, { policy: 'random' as const, seed: 5, quantum: 13 }]) {
+      const r = expectSame(thread, { ...request, maxSteps: 3_000_000 });
+      expect(r.stdout).toBe('done 1\n');
+    }
+    const vfork = compileProgram(`#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  int x = 1;
+  long s = 0;
+  for (int i = 0; i < 3; i++) {
+    s += x;
+    pid_t pid = vfork();
+    if (pid == 0) { x = x * 10 + i; _exit(0); }
+    s += x;
+    waitpid(pid, NULL, 0);
+  }
+  printf("%ld %d\\n", s, x);
+  return 0;
+}`, 'locals-vfork.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(vfork, {}).stdout).toBe('1235 1012\n');
+    expectSame(vfork, { policy: 'child-first' });
+  });
+
+  it('faults in a block after stores of locals it keeps, at the same step and line, with those stores made', () => {
+    const source = 'int main(void) { int x = 1; int *p = 0; for (int i = 0; i < 4; i++) { x = x + i; x = x * 2; if (i == 3) *p = x; } return x; }';
+    const r = expectSame(compileProgram(source, 'locals-fault.c').image!, {});
+    expect(r.exit.signal).toBe('SIGSEGV');
+  });
+});

@@ -60,9 +60,9 @@ export function sortScratchSize(n: number, size: number): number {
  * back (commit).
  */
 class Header {
-  private readonly view: DataView;
+  readonly view: DataView;
   /** where the header starts in `view` */
-  private readonly base: number;
+  readonly base: number;
   private readonly copied: boolean;
 
   constructor(private readonly mem: UserMemory, private readonly at: number) {
@@ -129,21 +129,24 @@ const comparedPair = [0, 0];
 
 function run(mem: UserMemory, at: number, result: number): Comparison | null {
   const h = new Header(mem, at);
+  // the merge's fields, read and written in the header's view directly (the hot path: once a comparison)
+  const v = h.view;
+  const o = h.base;
   try {
-    if (h.get(MERGING) === 2) {
-      h.set(MERGING, 1);
-      takeOne(mem, h, result <= 0);
+    if (v.getFloat64(o + MERGING, true) === 2) {
+      v.setFloat64(o + MERGING, 1, true);
+      takeOne(mem, v, o, result <= 0);
     }
     for (;;) {
-      if (h.get(MERGING) !== 0) {
-        if (h.get(N1) > 0 && h.get(N2) > 0) {
-          h.set(MERGING, 2);
-          const b1 = h.get(B1);
-          const b2 = h.get(B2);
-          const indirect = h.get(INDIRECT) !== 0;
+      if (v.getFloat64(o + MERGING, true) !== 0) {
+        if (v.getFloat64(o + N1, true) > 0 && v.getFloat64(o + N2, true) > 0) {
+          v.setFloat64(o + MERGING, 2, true);
+          const b1 = v.getFloat64(o + B1, true);
+          const b2 = v.getFloat64(o + B2, true);
+          const indirect = v.getFloat64(o + INDIRECT, true) !== 0;
           comparison.a = indirect ? mem.pointer(b1) : b1;
           comparison.b = indirect ? mem.pointer(b2) : b2;
-          comparison.cmp = h.get(CMP);
+          comparison.cmp = v.getFloat64(o + CMP, true);
           return comparison;
         }
         finishMerge(mem, at, h);
@@ -204,16 +207,20 @@ function step(mem: UserMemory, at: number, h: Header, frame: number): void {
   }
 }
 
-/** Moves the next item of the left half (`left`) or of the right half to the merge output. */
-function takeOne(mem: UserMemory, h: Header, left: boolean): void {
-  const size = h.get(SIZE);
-  const from = left ? B1 : B2;
-  const count = left ? N1 : N2;
-  const out = h.get(OUT);
-  mem.move(out, h.get(from), size);
-  h.set(from, h.get(from) + size);
-  h.set(count, h.get(count) - 1);
-  h.set(OUT, out + size);
+/**
+ * Moves the next item of the left half (`left`) or of the right half to the merge output (the
+ * header at offset o of view v).
+ */
+function takeOne(mem: UserMemory, v: DataView, o: number, left: boolean): void {
+  const size = v.getFloat64(o + SIZE, true);
+  const from = o + (left ? B1 : B2);
+  const count = o + (left ? N1 : N2);
+  const out = v.getFloat64(o + OUT, true);
+  const item = v.getFloat64(from, true);
+  mem.move(out, item, size);
+  v.setFloat64(from, item + size, true);
+  v.setFloat64(count, v.getFloat64(count, true) - 1, true);
+  v.setFloat64(o + OUT, out + size, true);
 }
 
 /** The end of msort_with_tmp: the left half's rest, then the merged run back over the array. */

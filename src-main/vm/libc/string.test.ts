@@ -71,6 +71,19 @@ describe('length and copy', () => {
     expect(m.cString(b)).toBe('AAz');
   });
 
+  it('memmove of an int or a pointer (copied as whole words) overlapping either way', () => {
+    for (const size of [4, 8]) {
+      for (const shift of [-3, -1, 1, 2, 5]) {
+        const { m, call } = setup();
+        const a = m.string('abcdefghijklmnop');
+        const expected = [...'abcdefghijklmnop'];
+        expected.splice(4 + shift, size, ...expected.slice(4, 4 + size));
+        call('memmove', ptr(a + 4 + shift), ptr(a + 4), BigInt(size));
+        expect(m.cString(a), `size ${size}, shift ${shift}`).toBe(expected.join(''));
+      }
+    }
+  });
+
   it('a write to read-only memory or NULL faults (becomes SIGSEGV)', () => {
     const { m, call } = setup();
     const lit = m.alloc(4096 * 2);

@@ -12,16 +12,24 @@ import { growEvalStack } from '../../kernel/context.ts';
 import { Fault } from '../../kernel/mmu.ts';
 import { NORETURN, type NativeCall } from './native.ts';
 
+
 const entryPcs = new WeakMap<ProgramImage, Set<number>>();
+/** the image isFunctionEntry last looked at, and the entry it last confirmed (a sort calls one comparator) */
+let lastImage: ProgramImage | null = null;
+let lastEntry = -1;
 
 /** True when code word `pc` starts a function of the image (a valid target of a call). */
 function isFunctionEntry(image: ProgramImage, pc: number): boolean {
+  if (image === lastImage && pc === lastEntry) return true;
   let entries = entryPcs.get(image);
   if (!entries) {
     entries = new Set(image.functions.map((f) => f.entryPc));
     entryPcs.set(image, entries);
   }
-  return entries.has(pc);
+  if (!entries.has(pc)) return false;
+  lastImage = image;
+  lastEntry = pc;
+  return true;
 }
 
 /**
@@ -35,8 +43,7 @@ export function callBack(c: NativeCall, fn: number, args: readonly number[]): ty
   const entry = codeIndex(fn, ctx.image.code.length);
   if (entry < 0 || !isFunctionEntry(ctx.image, entry)) throw new Fault('SIGSEGV', 'bad-function-pointer', fn, false);
   // the frame first: a fault here (the stack ran out) leaves the registers untouched
-  c.mem.setPointer(ctx.sp - 8, codeAddress(ctx.pc));
-  c.mem.setPointer(ctx.sp - 16, ctx.fp);
+  c.mem.setPointers(ctx.sp - 16, ctx.fp, codeAddress(ctx.pc));
   ctx.esp -= 1;
   if ((ctx.esp + args.length + 1) * 8 > ctx.evalBuffer.byteLength) growEvalStack(ctx);
   for (let i = args.length - 1; i >= 0; i--) ctx.evalF64[ctx.esp++] = args[i];
@@ -46,3 +53,4 @@ export function callBack(c: NativeCall, fn: number, args: readonly number[]): ty
   ctx.pc = entry;
   return NORETURN;
 }
+

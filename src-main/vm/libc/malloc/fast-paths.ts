@@ -18,7 +18,7 @@
 import { TLB_MASK, type Tlb } from '../../tlb.ts';
 import {
   CHUNK_HDR_SZ, IS_MMAPPED, MAX_FAST, MINSIZE, S_FASTBINS, S_HAVE_FASTCHUNKS, S_INITIALIZED, S_SYSTEM_MEM, S_TCACHE, S_TCACHE_KEY,
-  SIZE_BITS, STATE_SIZE, TCACHE_COUNT, TCACHE_MAX_BINS, TCACHE_STRUCT_SIZE, type Heap, fastbinIndex, tcacheIndex,
+  SIZE_BITS, STATE_SIZE, TCACHE_COUNT, TCACHE_MAX_BINS, TCACHE_STRUCT_SIZE, type Heap, fastbinIndex,
 } from './heap.ts';
 import { fastbinToTcache } from './allocate.ts';
 
@@ -29,8 +29,9 @@ export const NOT_HANDLED = -1;
 export const fastPaths = { enabled: true };
 
 const TWO32 = 4294967296;
-/** the largest request the tcache serves (tidx2usize(63)) */
+/** the largest request the tcache serves (tidx2usize(63)), and its chunk size */
 const MAX_TCACHE_REQUEST = 1032;
+const MAX_TCACHE_SIZE = 1040;
 /** where the entries follow the counts in the tcache (uint16_t counts[64]) */
 const TCACHE_ENTRIES = 2 * TCACHE_MAX_BINS;
 
@@ -83,10 +84,38 @@ function setWordIn(v: DataView, o: number, value: number): void {
   v.setInt32(o + 4, Math.floor(value / TWO32) | 0, true);
 }
 
-/** The state's word at `offset` (an address in the state), or NaN when its page is not held. */
-function stateWord(t: Tlb, address: number): number {
-  const o = held(t, address, 8, false);
-  return o < 0 ? NaN : wordIn(page, o);
+/**
+ * The allocator's state as the fast paths read it, with two look-ups: its head (initialized,
+ * have_fastchunks, the fastbins) and the words from system_mem to the tcache key, each in a page
+ * the TLB holds writable. `head` and `tail` are the offsets of the state's start and of
+ * system_mem in their pages (views `headPage`, `tailPage`); false when a page is not held.
+ */
+function holdState(t: Tlb, state: number): boolean {
+  head = held(t, state, S_FASTBINS + 8 * 10, true);
+  if (head < 0) return false;
+  headPage = page;
+  tail = held(t, state + S_SYSTEM_MEM, S_TCACHE_KEY + 8 - S_SYSTEM_MEM, true);
+  tailPage = page;
+  return tail >= 0;
+}
+let head = -1;
+let tail = -1;
+let headPage: DataView;
+let tailPage: DataView;
+
+/** the state's word at `offset` (S_...) of its head (below the bins) */
+function headWord(offset: number): number {
+  return wordIn(headPage, head + offset);
+}
+
+/** the state's word at `offset` (S_SYSTEM_MEM and after) */
+function tailWord(offset: number): number {
+  return wordIn(tailPage, tail + offset - S_SYSTEM_MEM);
+}
+
+/** csize2tidx for a chunk size below 2^31 */
+function tcacheIndexOf(size: number): number {
+  return (size - MINSIZE + 15) >> 4;
 }
 
 /**
@@ -98,58 +127,55 @@ export function mallocFast(h: Heap, bytes: number): number {
   const t = h.mem.tlb;
   // request2size of a small request, in 32-bit integers
   const nb = bytes + 23 < MINSIZE ? MINSIZE : (bytes + 23) & ~15;
-  const idx = tcacheIndex(nb);
-  const state = h.state;
-  const initialized = stateWord(t, state + S_INITIALIZED);
-  if (initialized === 0 || initialized !== initialized) return NOT_HANDLED;
-  const tcache = stateWord(t, state + S_TCACHE);
-  if (tcache === 0 || tcache !== tcache) return NOT_HANDLED;
-  const countAt = held(t, tcache + 2 * idx, 2, true);
-  if (countAt < 0) return NOT_HANDLED;
-  const counts = page;
-  const count = counts.getUint16(countAt, true);
-  if (count === 0) return nb <= MAX_FAST ? mallocFromFastbin(h, t, nb, tcache) : NOT_HANDLED;
+  const idx = tcacheIndexOf(nb);
+  if (!holdState(t, h.state) || headWord(S_INITIALIZED) === 0) return NOT_HANDLED;
+  const tcache = tailWord(S_TCACHE);
+  if (tcache === 0) return NOT_HANDLED;
+  // the tcache: uint16_t counts[64], then tcache_entry *entries[64]
+  const at = held(t, tcache, TCACHE_STRUCT_SIZE, true);
+  if (at < 0) return NOT_HANDLED;
+  const tc = page;
+  const countAt = at + 2 * idx;
+  const count = tc.getUint16(countAt, true);
+  if (count === 0) return nb <= MAX_FAST ? mallocFromFastbin(h, t, nb, tcache, tc, at) : NOT_HANDLED;
   // tcache_get
-  const entryAt = held(t, tcache + TCACHE_ENTRIES + 8 * idx, 8, true);
-  if (entryAt < 0) return NOT_HANDLED;
-  const entries = page;
-  const e = wordIn(entries, entryAt);
+  const entryAt = at + TCACHE_ENTRIES + 8 * idx;
+  const e = wordIn(tc, entryAt);
   // an unaligned entry is reported by the general path; an aligned one's two words lie in one page
-  const at = held(t, e, 16, true);
-  if (at < 0 || (at & 15) !== 0 || !exactWord(page, at)) return NOT_HANDLED;
+  const eAt = held(t, e, 16, true);
+  if (eAt < 0 || (eAt & 15) !== 0 || !exactWord(page, eAt)) return NOT_HANDLED;
   const entry = page;
   // entries[idx] = REVEAL_PTR(e->next); --counts[idx]; e->key = 0
-  storeProtected(entries, entryAt, e, entry, at);
-  counts.setInt16(countAt, count - 1, true);
-  entry.setInt32(at + 8, 0, true);
-  entry.setInt32(at + 12, 0, true);
+  storeProtected(tc, entryAt, e, entry, eAt);
+  tc.setInt16(countAt, count - 1, true);
+  entry.setInt32(eAt + 8, 0, true);
+  entry.setInt32(eAt + 12, 0, true);
   return e;
 }
 
 /**
- * _int_malloc's fastbin path for chunk size nb (<= MAX_FAST) when the tcache bin is empty: the
- * bin's first chunk, the next ones moved to the tcache while it has room.
+ * _int_malloc's fastbin path for chunk size nb (<= MAX_FAST) when the tcache bin is empty (the
+ * tcache at offset `at` of view `tc`, the state held): the bin's first chunk, the next ones
+ * moved to the tcache while it has room.
  */
-function mallocFromFastbin(h: Heap, t: Tlb, nb: number, tcache: number): number {
+function mallocFromFastbin(h: Heap, t: Tlb, nb: number, tcache: number, tc: DataView, at: number): number {
   const state = h.state;
   // the tcache overlapping the state would write the fastbins it reads
   if (tcache + TCACHE_STRUCT_SIZE > state && tcache < state + STATE_SIZE) return NOT_HANDLED;
-  const fidx = fastbinIndex(nb);
-  const binAt = held(t, state + S_FASTBINS + 8 * fidx, 8, true);
-  if (binAt < 0) return NOT_HANDLED;
-  const bin = page;
+  const binAt = head + S_FASTBINS + 8 * fastbinIndex(nb);
+  const bin = headPage;
   const victim = wordIn(bin, binAt);
   if (victim === 0 || overlapsState(victim, state)) return NOT_HANDLED;
   // its header and fd (unaligned: the general path reports it)
-  const at = held(t, victim, 24, false);
-  if (at < 0 || (at & 15) !== 0 || !exactWord(page, at + 16)) return NOT_HANDLED;
+  const vAt = held(t, victim, 24, false);
+  if (vAt < 0 || (vAt & 15) !== 0 || !exactWord(page, vAt + 16)) return NOT_HANDLED;
   const chunk = page;
-  const sizeLow = chunk.getInt32(at + 8, true);
-  const size = (chunk.getInt32(at + 12, true) >>> 0) * TWO32 + ((sizeLow & ~SIZE_BITS) >>> 0);
-  if (fastbinIndex(size) !== fidx) return NOT_HANDLED;
-  // fastbin = REVEAL_PTR(victim->fd)
-  storeProtected(bin, binAt, victim + 16, chunk, at + 16);
-  moveFastbinToTcache(h, t, fidx, bin, binAt, tcacheIndex(nb), tcache);
+  const sizeLow = chunk.getInt32(vAt + 8, true);
+  const size = (chunk.getInt32(vAt + 12, true) >>> 0) * TWO32 + ((sizeLow & ~SIZE_BITS) >>> 0);
+  if (fastbinIndex(size) !== fastbinIndex(nb)) return NOT_HANDLED;
+  // fastbin = REVEAL_PTR(victim->fd); then the rest of the bin to the tcache
+  storeProtected(bin, binAt, victim + 16, chunk, vAt + 16);
+  moveFastbinToTcache(h, t, bin, binAt, nb, tcache, tc, at);
   return victim + CHUNK_HDR_SZ;
 }
 
@@ -159,30 +185,29 @@ function overlapsState(p: number, state: number): boolean {
 }
 
 /**
- * The fastbin's chunks to the tcache while its bin has room (the loop of takeFromFastbin); when a
- * chunk cannot be moved here, fastbinToTcache moves the rest.
+ * The fastbin's chunks (its slot at binAt of view `bin`) to the tcache bin for nb while it has
+ * room (the loop of takeFromFastbin); when a chunk cannot be moved here, fastbinToTcache moves
+ * the rest.
  */
-function moveFastbinToTcache(h: Heap, t: Tlb, fidx: number, bin: DataView, binAt: number, idx: number, tcache: number): void {
-  const countAt = held(t, tcache + 2 * idx, 2, true);
-  const counts = page;
-  const entryAt = held(t, tcache + TCACHE_ENTRIES + 8 * idx, 8, true);
-  const entries = page;
-  const key = stateWord(t, h.state + S_TCACHE_KEY);
-  if (countAt < 0 || entryAt < 0 || key !== key) return fastbinToTcache(h, fidx, idx);
-  let count = counts.getUint16(countAt, true);
+function moveFastbinToTcache(h: Heap, t: Tlb, bin: DataView, binAt: number, nb: number, tcache: number, tc: DataView, at: number): void {
+  const idx = tcacheIndexOf(nb);
+  const countAt = at + 2 * idx;
+  const entryAt = at + TCACHE_ENTRIES + 8 * idx;
+  const key = tailWord(S_TCACHE_KEY);
+  let count = tc.getUint16(countAt, true);
   for (; count < TCACHE_COUNT; count++) {
     const p = wordIn(bin, binAt);
     if (p === 0) return;
-    const at = held(t, p, 32, true);
-    if (at < 0 || (at & 15) !== 0 || !exactWord(page, at + 16) || !exactWord(entries, entryAt)
-      || overlapsState(p, h.state) || (p + 32 > tcache && p < tcache + TCACHE_STRUCT_SIZE)) return fastbinToTcache(h, fidx, idx);
+    const pAt = held(t, p, 32, true);
+    if (pAt < 0 || (pAt & 15) !== 0 || !exactWord(page, pAt + 16) || !exactWord(tc, entryAt)
+      || overlapsState(p, h.state) || (p + 32 > tcache && p < tcache + TCACHE_STRUCT_SIZE)) return fastbinToTcache(h, fastbinIndex(nb), idx);
     const chunk = page;
     // fastbin = REVEAL_PTR(p->fd); then tcache_put(p)
-    storeProtected(bin, binAt, p + 16, chunk, at + 16);
-    setWordIn(chunk, at + 24, key);
-    storeProtected(chunk, at + 16, p + 16, entries, entryAt);
-    setWordIn(entries, entryAt, p + 16);
-    counts.setInt16(countAt, count + 1, true);
+    storeProtected(bin, binAt, p + 16, chunk, pAt + 16);
+    setWordIn(chunk, pAt + 24, key);
+    storeProtected(chunk, pAt + 16, p + 16, tc, entryAt);
+    setWordIn(tc, entryAt, p + 16);
+    tc.setInt16(countAt, count + 1, true);
   }
 }
 
@@ -199,58 +224,52 @@ export function freeFast(h: Heap, mem: number): boolean {
   if (at < 0 || (at & 15) !== 0) return false;
   const chunk = page;
   const sizeLow = chunk.getInt32(at + 8, true);
-  const sizeHigh = chunk.getInt32(at + 12, true);
   // mmapped, misaligned (sizes are multiples of 16), or beyond the tcache's sizes: the general path
-  if ((sizeLow & (IS_MMAPPED | 8)) !== 0 || sizeHigh !== 0) return false;
-  const size = (sizeLow & ~SIZE_BITS) >>> 0;
-  const idx = tcacheIndex(size);
-  if (size < MINSIZE || idx >= TCACHE_MAX_BINS) return false;
-  const state = h.state;
-  const initialized = stateWord(t, state + S_INITIALIZED);
-  const tcache = stateWord(t, state + S_TCACHE);
-  const key = stateWord(t, state + S_TCACHE_KEY);
-  // (NaN: a page not held) a chunk overlapping the tcache would see its own writes in what is read after them
-  if (initialized === 0 || initialized !== initialized || tcache === 0 || tcache !== tcache || key !== key
-    || (p + 32 > tcache && p < tcache + TCACHE_STRUCT_SIZE)) return false;
+  if ((sizeLow & (IS_MMAPPED | 8)) !== 0 || chunk.getInt32(at + 12, true) !== 0) return false;
+  const size = sizeLow & ~SIZE_BITS;
+  if (size < MINSIZE || size > MAX_TCACHE_SIZE) return false;
+  const idx = tcacheIndexOf(size);
+  if (!holdState(t, h.state) || headWord(S_INITIALIZED) === 0) return false;
+  const tcache = tailWord(S_TCACHE);
+  const key = tailWord(S_TCACHE_KEY);
+  // a chunk overlapping the tcache would see its own writes in what is read after them;
   // e->key == tcache_key: maybe a double free, which the general path looks for
-  if (wordIn(chunk, at + 24) === key) return false;
-  const countAt = held(t, tcache + 2 * idx, 2, true);
-  if (countAt < 0) return false;
-  const counts = page;
-  const count = counts.getUint16(countAt, true);
+  if (tcache === 0 || (p + 32 > tcache && p < tcache + TCACHE_STRUCT_SIZE) || wordIn(chunk, at + 24) === key) return false;
+  const tcAt = held(t, tcache, TCACHE_STRUCT_SIZE, true);
+  if (tcAt < 0) return false;
+  const tc = page;
+  const countAt = tcAt + 2 * idx;
+  const count = tc.getUint16(countAt, true);
   if (count >= TCACHE_COUNT) return size <= MAX_FAST && intoFastbin(h, t, p, size, chunk, at);
-  const entryAt = held(t, tcache + TCACHE_ENTRIES + 8 * idx, 8, true);
-  if (entryAt < 0 || !exactWord(page, entryAt)) return false;
-  const entries = page;
+  const entryAt = tcAt + TCACHE_ENTRIES + 8 * idx;
+  if (!exactWord(tc, entryAt)) return false;
   // tcache_put: e->key = tcache_key; e->next = PROTECT_PTR(&e->next, entries[idx]); entries[idx] = e; ++counts[idx]
   const e = p + CHUNK_HDR_SZ;
   setWordIn(chunk, at + 24, key);
-  storeProtected(chunk, at + 16, e, entries, entryAt);
-  setWordIn(entries, entryAt, e);
-  counts.setInt16(countAt, count + 1, true);
+  storeProtected(chunk, at + 16, e, tc, entryAt);
+  setWordIn(tc, entryAt, e);
+  tc.setInt16(countAt, count + 1, true);
   return true;
 }
 
-/** _int_free's fastbin part for chunk p (its header at offset `at` of view `chunk`): false when not done. */
+/**
+ * _int_free's fastbin part for chunk p (its header at offset `at` of view `chunk`, the state
+ * held): false when not done.
+ */
 function intoFastbin(h: Heap, t: Tlb, p: number, size: number, chunk: DataView, at: number): boolean {
   const nextAt = held(t, p + size + 8, 8, false);
   if (nextAt < 0) return false;
   // the next chunk's size field (as Heap.sizeField) and its size (as Heap.chunkSize)
   const high = page.getUint32(nextAt + 4, true) * TWO32;
   const low = page.getInt32(nextAt, true);
-  const systemMem = stateWord(t, h.state + S_SYSTEM_MEM);
-  if (high + (low >>> 0) <= CHUNK_HDR_SZ || !(high + ((low & ~SIZE_BITS) >>> 0) < systemMem)) return false;
-  const flagAt = held(t, h.state + S_HAVE_FASTCHUNKS, 8, true);
-  if (flagAt < 0) return false;
-  const flag = page;
-  const binAt = held(t, h.state + S_FASTBINS + 8 * fastbinIndex(size), 8, true);
+  if (high + (low >>> 0) <= CHUNK_HDR_SZ || high + ((low & ~SIZE_BITS) >>> 0) >= tailWord(S_SYSTEM_MEM)) return false;
+  const binAt = head + S_FASTBINS + 8 * fastbinIndex(size);
   // p == the bin's first chunk: double free or corruption (fasttop), which the general path reports
-  if (binAt < 0 || !exactWord(page, binAt) || wordIn(page, binAt) === p) return false;
-  const bin = page;
+  if (!exactWord(headPage, binAt) || wordIn(headPage, binAt) === p) return false;
   // have_fastchunks = true; p->fd = PROTECT_PTR(&p->fd, old); fastbin = p
-  flag.setInt32(flagAt, 1, true);
-  flag.setInt32(flagAt + 4, 0, true);
-  storeProtected(chunk, at + 16, p + 16, bin, binAt);
-  setWordIn(bin, binAt, p);
+  headPage.setInt32(head + S_HAVE_FASTCHUNKS, 1, true);
+  headPage.setInt32(head + S_HAVE_FASTCHUNKS + 4, 0, true);
+  storeProtected(chunk, at + 16, p + 16, headPage, binAt);
+  setWordIn(headPage, binAt, p);
   return true;
 }
