@@ -667,7 +667,7 @@ function pushResult(ctx: CpuContext, ret: NativeFunction['ret'], value: number |
  * with a broken frame and crashes, as it does on Linux (SIGSEGV).
  */
 function leaveCallFrame(mem: UserMemory, ctx: CpuContext): void {
-  mem.setPointers(ctx.sp - 16, 0, codeAddress(ctx.pc + 4));
+  mem.pushFrame(ctx, codeAddress(ctx.pc + 4), false);
 }
 
 /** A line event's fields without depth or variables (DetailOptions.values false); null where lineDetails gives null. */

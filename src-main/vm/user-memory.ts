@@ -144,25 +144,29 @@ export class UserMemory {
   }
 
   /**
-   * Stores two pointers, `high` at address + 8 first, then `low` at address, as two setPointer
-   * calls in that order do (a call's frame: return address, then saved frame pointer); in place,
-   * with one translation, when both lie in a page the TLB holds writable and no one watches.
+   * Writes a call's frame below the stack pointer of `regs`: the return address `ret` at sp - 8,
+   * then at sp - 16 the frame pointer of `regs` (`savesFp`) or 0, as two setPointer calls in that
+   * order do; in place, with one translation, when both words lie in a page the TLB holds
+   * writable and no one watches writes. (It takes the registers, not sp and fp: stack addresses
+   * are beyond V8's small integers, and each passed alone would be boxed.)
    */
-  setPointers(address: number, low: number, high: number): void {
+  pushFrame(regs: { readonly sp: number; readonly fp: number }, ret: number, savesFp: boolean): void {
     const t = this.tlb;
-    const vpn = Math.floor(address * t.invPageSize);
+    const at = regs.sp - 16;
+    const low = savesFp ? regs.fp : 0;
+    const vpn = Math.floor(at * t.invPageSize);
     const k = vpn & TLB_MASK;
-    const o = address - vpn * t.pageSize;
+    const o = at - vpn * t.pageSize;
     if (t.tag[k] === vpn && t.writable[k] === 1 && o <= t.pageSize - 16 && this.written === null) {
       const view = t.view[k];
-      view.setInt32(o + 8, high >>> 0, true);
-      view.setInt32(o + 12, Math.floor(high / TWO32) | 0, true);
+      view.setInt32(o + 8, ret >>> 0, true);
+      view.setInt32(o + 12, Math.floor(ret / TWO32) | 0, true);
       view.setInt32(o, low >>> 0, true);
       view.setInt32(o + 4, Math.floor(low / TWO32) | 0, true);
       return;
     }
-    this.setPointer(address + 8, high);
-    this.setPointer(address, low);
+    this.setPointer(at + 8, ret);
+    this.setPointer(at, low);
   }
 
   /** Stores a 64-bit integer given as a bigint (wrapping). */

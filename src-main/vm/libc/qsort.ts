@@ -56,23 +56,29 @@ export function sortScratchSize(n: number, size: number): number {
 
 /**
  * The header of one sort state, read with a single translation when it lies in one page (through
- * the page's own view, made writable: nothing is allocated), else through a copy that is written
- * back (commit).
+ * the page's own view, made writable), else through a copy that is written back (commit). One
+ * object serves every call (library calls do not nest): open() points it at a state.
  */
 class Header {
-  readonly view: DataView;
+  view: DataView = new DataView(new ArrayBuffer(HEADER));
   /** where the header starts in `view` */
-  readonly base: number;
-  private readonly copied: boolean;
+  base = 0;
+  private copied = false;
+  private mem: UserMemory | null = null;
+  private at = 0;
 
-  constructor(private readonly mem: UserMemory, private readonly at: number) {
+  /** Points this header at the state at `at` in `mem`. */
+  open(mem: UserMemory, at: number): this {
     const page = writeView(mem.tlb, at);
     const offset = offsetIn(mem.tlb, at, HEADER);
+    this.mem = mem;
+    this.at = at;
     this.copied = offset < 0;
     this.view = offset < 0 ? new DataView(mem.read(at, HEADER).buffer) : page;
     this.base = offset < 0 ? 0 : offset;
     // the header is written through the page's view: memcheck hears of it here (commit tells it otherwise)
     if (offset >= 0 && mem.written !== null) mem.written(at, HEADER);
+    return this;
   }
 
   get(field: number): number {
@@ -85,9 +91,10 @@ class Header {
 
   /** Writes a copied header back to memory. */
   commit(): void {
-    if (this.copied) this.mem.write(this.at, new Uint8Array(this.view.buffer));
+    if (this.copied) this.mem!.write(this.at, new Uint8Array(this.view.buffer));
   }
 }
+const header = new Header();
 
 /**
  * __lab_sort_start(st, base, n, size, tmp, cmp): sets up the state; for elements over 32 bytes it
@@ -96,7 +103,7 @@ class Header {
 function start(mem: UserMemory, at: number, base: number, n: number, size: number, tmp: number, cmp: number): void {
   const indirect = size > 32;
   mem.fill(at, HEADER, 0);
-  const h = new Header(mem, at);
+  const h = header.open(mem, at);
   h.set(CMP, cmp);
   h.set(BASE, base);
   h.set(COUNT, n);
@@ -128,7 +135,7 @@ const comparison: Comparison = { a: 0, b: 0, cmp: 0 };
 const comparedPair = [0, 0];
 
 function run(mem: UserMemory, at: number, result: number): Comparison | null {
-  const h = new Header(mem, at);
+  const h = header.open(mem, at);
   // the merge's fields, read and written in the header's view directly (the hot path: once a comparison)
   const v = h.view;
   const o = h.base;

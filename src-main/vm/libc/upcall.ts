@@ -43,7 +43,7 @@ export function callBack(c: NativeCall, fn: number, args: readonly number[]): ty
   const entry = codeIndex(fn, ctx.image.code.length);
   if (entry < 0 || !isFunctionEntry(ctx.image, entry)) throw new Fault('SIGSEGV', 'bad-function-pointer', fn, false);
   // the frame first: a fault here (the stack ran out) leaves the registers untouched
-  c.mem.setPointers(ctx.sp - 16, ctx.fp, codeAddress(ctx.pc));
+  c.mem.pushFrame(ctx, codeAddress(ctx.pc), true);
   ctx.esp -= 1;
   if ((ctx.esp + args.length + 1) * 8 > ctx.evalBuffer.byteLength) growEvalStack(ctx);
   for (let i = args.length - 1; i >= 0; i--) ctx.evalF64[ctx.esp++] = args[i];
