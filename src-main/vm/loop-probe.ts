@@ -49,6 +49,8 @@ function registers(ctx: CpuContext): string {
 export function probeEndlessLoop(task: Task, tlb: Tlb, host: CpuHost, budget: number, calls: () => number, onStep: (steps: number) => void): ProbeResult {
   const ctx = task.ctx;
   const start = registers(ctx);
+  // the registers alone first: the whole string (the evaluation stack) only when they are back
+  const { pc, sp, fp, esp } = ctx;
   const pageSize = tlb.pageSize;
   const saved = new Map<number, Uint8Array>();
   const callsBefore = calls();
@@ -70,7 +72,7 @@ export function probeEndlessLoop(task: Task, tlb: Tlb, host: CpuHost, budget: nu
       onStep(steps);
       if (r.end === SliceEnd.Fault) return { steps, fault: r.fault, faultPc: r.faultPc, endless: false, period: 0 };
       if (r.end === SliceEnd.Yield || r.steps === 0 || calls() !== callsBefore || task.state !== 'R') break;
-      if (registers(ctx) !== start) continue;
+      if (ctx.pc !== pc || ctx.sp !== sp || ctx.fp !== fp || ctx.esp !== esp || registers(ctx) !== start) continue;
       if (samePages(tlb, saved, pageSize)) return { steps, fault: null, faultPc: 0, endless: true, period: steps };
       if (++comparisons >= MAX_COMPARISONS) break;
     }

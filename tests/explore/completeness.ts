@@ -21,6 +21,14 @@ export const QUANTA = [1, 7, 50, 200, 1000];
  */
 export const FEWER_SEEDS: Record<string, { seeds: number; why: string }> = {
   '079_pthread_counter_mutex': { seeds: 5, why: '20,000 lock operations per run' },
+  // the /bin programs' corpus: command lines through system() one after another, each forking a
+  // shell and its commands (the explorer still searches every order of every run)
+  '430_tr_through_system': { seeds: 10, why: '13 command lines, 16 processes per run' },
+  '434_seq_tail_yes': { seeds: 10, why: '15 command lines, 16 processes per run' },
+  '435_mkdir_mv_tree': { seeds: 10, why: '17 command lines, 24 processes per run' },
+  '437_printf_expr_basename': { seeds: 10, why: '14 command lines and 5 programs exec\'d, 26 processes per run' },
+  '438_bin_programs_by_path': { seeds: 10, why: '9 command lines and 11 programs exec\'d, 30 processes per run' },
+  '467_sh_if_while_for': { seeds: 10, why: '15 command lines with loops, 18 processes per run' },
 };
 
 /**

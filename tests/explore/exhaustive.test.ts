@@ -13,7 +13,7 @@ const CHOSEN = [
   '006_fork_and_and', '009_fork_loop_children_in_order', '019_waitpid_reverse_order', '023_waitpid_wnohang_running',
   '024_waitpid_wnohang_poll', '028_waitpid_wuntraced_stop_cont', '030_waitpid_minus_one', '032_child_exit_vs__exit_buffer',
   '057_exec_discards_buffer', '061_exec_false_status_in_shell_style', '075_clone_files_shared_table',
-  '400_any_mmap_shared_lost_update',
+  '446_any_mmap_shared_lost_update',
 ];
 
 describe('explorer = exhaustive search', () => {

@@ -208,7 +208,8 @@ int main(int argc, char *argv[]) {
 }
 `;
 
-/** cat [FILE...]: copies each file (or standard input, or "-") to standard output. */
+/** cat [-nbsE] [FILE...]: copies each file (or standard input, or "-") to standard output; -n numbers
+ * the lines, -b the non-empty ones, -s squeezes runs of empty lines, -E marks line ends with $. */
 export const CAT_SOURCE = String.raw`
 #include <stdio.h>
 #include <string.h>
@@ -217,40 +218,83 @@ export const CAT_SOURCE = String.raw`
 #include <errno.h>
 
 static const char *program;   /* argv[0]: what GNU names in its messages */
+static int number, number_nonblank, squeeze, show_ends;
+static long line_number;
+static int at_line_start = 1, empty_lines;   /* (across files, as GNU cat counts) */
 
-/* Copies descriptor fd to standard output; returns 0, or 1 after a write error. */
+/* Writes n bytes of buf to standard output; returns 0, or 1 after a write error. */
+static int write_all(const char *buf, long n) {
+    while (n > 0) {
+        long w = write(1, buf, n);
+        if (w < 0) return 1;
+        buf += w;
+        n -= w;
+    }
+    return 0;
+}
+
+/* Copies descriptor fd to standard output as the options say; returns 0, or 1 after an error. */
 static int copy(int fd) {
     char buf[4096];
     long n;
+    int plain = !number && !number_nonblank && !squeeze && !show_ends;
     while ((n = read(fd, buf, sizeof buf)) > 0) {
-        long done = 0;
-        while (done < n) {
-            long w = write(1, buf + done, n - done);
-            if (w < 0) return 1;
-            done += w;
+        if (plain) { if (write_all(buf, n)) return 1; continue; }
+        for (long i = 0; i < n; i++) {
+            char c = buf[i];
+            if (at_line_start) {
+                if (c == '\n') {
+                    if (squeeze && ++empty_lines > 1) continue;
+                } else empty_lines = 0;
+                if (number_nonblank ? c != '\n' : number) printf("%6ld\t", ++line_number);
+            }
+            if (c == '\n' && show_ends) putchar('$');
+            putchar(c);
+            at_line_start = c == '\n';
         }
+        fflush(stdout);
     }
     return n < 0;
 }
 
 int main(int argc, char *argv[]) {
     program = argv[0];
-    if (argc < 2) return copy(0);
-    int status = 0;
+    int status = 0, files = 0, options_done = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-") == 0) { status |= copy(0); continue; }
-        int fd = open(argv[i], O_RDONLY);
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || !a[1]) continue;
+        if (strcmp(a, "--") == 0) { options_done = 1; continue; }
+        for (const char *o = a + 1; *o; o++) {
+            if (*o == 'n') number = 1;
+            else if (*o == 'b') number_nonblank = 1;
+            else if (*o == 's') squeeze = 1;
+            else if (*o == 'E') show_ends = 1;
+            else if (*o != 'u') {
+                fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, *o, program);
+                return 1;
+            }
+        }
+    }
+    options_done = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!options_done && strcmp(a, "--") == 0) { options_done = 1; continue; }
+        if (!options_done && a[0] == '-' && a[1]) continue;
+        files++;
+        if (strcmp(a, "-") == 0) { status |= copy(0); continue; }
+        int fd = open(a, O_RDONLY);
         if (fd < 0) {
-            fprintf(stderr, "%s: %s: %s\n", program, argv[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, a, strerror(errno));
             status = 1;
             continue;
         }
         if (copy(fd) != 0) {
-            fprintf(stderr, "%s: %s: %s\n", program, argv[i], strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", program, a, strerror(errno));
             status = 1;
         }
         close(fd);
     }
+    if (files == 0) status = copy(0);
     return status;
 }
 `;
@@ -359,7 +403,7 @@ int main(int argc, char *argv[]) {
 }
 `;
 
-/** head [-n N | -N] [FILE...]: the first lines (10 by default), with ==> NAME <== for several files. */
+/** head [-n N | -N | -c N] [FILE...]: the first lines (10 by default) or bytes, with ==> NAME <== for several files. */
 export const HEAD_SOURCE = String.raw`
 #include <stdio.h>
 #include <stdlib.h>
@@ -370,13 +414,16 @@ export const HEAD_SOURCE = String.raw`
 
 static const char *program;   /* argv[0]: what GNU names in its messages */
 
-/* Copies the first n lines of fd to standard output. */
+static int bytes;   /* -c: count bytes, not lines */
+
+/* Copies the first n lines (or bytes) of fd to standard output. */
 static int head(int fd, long n) {
     char buf[4096];
     long got;
     while (n > 0 && (got = read(fd, buf, sizeof buf)) > 0) {
         long end = 0;
-        while (end < got && n > 0) { if (buf[end] == '\n') n--; end++; }
+        if (bytes) { end = got < n ? got : n; n -= end; }
+        else while (end < got && n > 0) { if (buf[end] == '\n') n--; end++; }
         fwrite(buf, 1, end, stdout);
     }
     return 0;
@@ -389,8 +436,8 @@ int main(int argc, char *argv[]) {
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "-n") == 0 && i + 1 < argc) a = argv[++i];
-        else if (strncmp(a, "-n", 2) == 0) a += 2;
+        if ((strcmp(a, "-n") == 0 || strcmp(a, "-c") == 0) && i + 1 < argc) { bytes = a[1] == 'c'; a = argv[++i]; }
+        else if (strncmp(a, "-n", 2) == 0 || strncmp(a, "-c", 2) == 0) { bytes = a[1] == 'c'; a += 2; }
         else if (a[0] == '-' && a[1] >= '0' && a[1] <= '9') a += 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "%s: invalid option -- '%c'\nTry '%s --help' for more information.\n", program, a[1], program);
@@ -399,7 +446,7 @@ int main(int argc, char *argv[]) {
         char *end;
         n = strtol(a, &end, 10);
         if (*a == 0 || *end != 0 || n < 0) {
-            fprintf(stderr, "%s: invalid number of lines: '%s'\n", program, a);
+            fprintf(stderr, "%s: invalid number of %s: '%s'\n", program, bytes ? "bytes" : "lines", a);
             return 1;
         }
     }

@@ -130,7 +130,7 @@ export const YES_SOURCE = String.raw`
 #include <unistd.h>
 
 int main(int argc, char *argv[]) {
-    static char buf[4096];
+    static char buf[8192];   /* BUFSIZ, as GNU yes fills it */
     int len = 0;
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {

@@ -191,10 +191,12 @@ int main(int argc, char *argv[]) {
 `;
 
 /**
- * sort [-nru] [-t SEP] [-k N[,M]] [FILE...]: lines in the C locale's byte order; -n by the
- * number they start with, -r reversed, -u one of each run of equal keys, -k by fields.
+ * sort [-fnru] [-t SEP] [-k N[,M]] [-o FILE] [FILE...]: lines in the C locale's byte order; -n by
+ * the number they start with, -f with lower case folded to upper, -r reversed, -u one of each
+ * run of equal keys, -k by fields, -o into FILE (which may be one of the inputs).
  */
 export const SORT_SOURCE = String.raw`
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,10 +210,10 @@ static const char *program;
    number that fits in a long, its value (exact) */
 struct line { char *text; long len; long index; const char *key; long key_len; long number; int exact; };
 
-static int numeric, reverse, unique;
+static int numeric, reverse, unique, fold;
 /* -k N[,M]: 1-based fields (end 0: to the end of the line); a key with its own n or r letters
    uses only those, one without uses the global -n and -r (as GNU sort) */
-struct key { int field, end_field, numeric, reverse, own; };
+struct key { int field, end_field, numeric, reverse, fold, own; };
 #define MAX_KEYS 16
 static struct key keys[MAX_KEYS];
 static int nkeys;
@@ -305,6 +307,16 @@ static int compare_numbers(const char *a, const char *alim, const char *b, const
     return sa < 0 ? -diff : diff;
 }
 
+/* Compares two byte strings with lower-case letters as upper-case ones (-f). */
+static int compare_folded(const char *a, long na, const char *b, long nb) {
+    long n = na < nb ? na : nb;
+    for (long i = 0; i < n; i++) {
+        int x = toupper((unsigned char)a[i]), y = toupper((unsigned char)b[i]);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return na < nb ? -1 : na > nb;
+}
+
 /* Compares two byte strings as memcmp, the shorter first when one starts the other. */
 static int compare_bytes(const char *a, long na, const char *b, long nb) {
     int d = memcmp(a, b, na < nb ? na : nb);
@@ -328,6 +340,7 @@ static const char *key_range(const struct key *key, const struct line *x, long *
 /* Whether a key compares as a number, and reversed, by its own letters or the global options. */
 static int key_numeric(const struct key *key) { return key->field && key->own ? key->numeric : numeric; }
 static int key_reverse(const struct key *key) { return key->field && key->own ? key->reverse : reverse; }
+static int key_fold(const struct key *key) { return key->field && key->own ? key->fold : fold; }
 
 static const struct key whole_line;
 
@@ -360,7 +373,7 @@ static int compare_key(const struct key *key, int first, const struct line *x, c
     const char *a = first ? x->key : key_range(key, x, &na), *b = first ? y->key : key_range(key, y, &nb);
     if (first) { na = x->key_len; nb = y->key_len; }
     int d;
-    if (!key_numeric(key)) d = compare_bytes(a, na, b, nb);
+    if (!key_numeric(key)) d = key_fold(key) ? compare_folded(a, na, b, nb) : compare_bytes(a, na, b, nb);
     else if (first && x->exact && y->exact) d = x->number < y->number ? -1 : x->number > y->number;
     else d = compare_numbers(a, a + na, b, b + nb);
     return key_reverse(key) ? -d : d;
@@ -380,7 +393,7 @@ static int compare_keys(const struct line *x, const struct line *y) {
 static int compare_lines(const void *p, const void *q) {
     const struct line *x = p, *y = q;
     int d = compare_keys(x, y);
-    if (!d && !unique && (nkeys || numeric)) {
+    if (!d && !unique && (nkeys || numeric || fold)) {
         d = compare_bytes(x->text, x->len, y->text, y->len);
         if (reverse) d = -d;
     }
@@ -393,6 +406,7 @@ static const char *key_letters(const char *p, struct key *key) {
     for (;; p++) {
         if (*p == 'n') key->numeric = 1;
         else if (*p == 'r') key->reverse = 1;
+        else if (*p == 'f') key->fold = 1;
         else return p;
         key->own = 1;
     }
@@ -440,6 +454,7 @@ static void print_lines(void) {
 int main(int argc, char *argv[]) {
     program = argv[0];
     char *files[256];
+    const char *output = NULL;   /* -o FILE: opened once the input is read, so it may be an input */
     int nfiles = 0, options_done = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -449,7 +464,8 @@ int main(int argc, char *argv[]) {
             if (*o == 'n') numeric = 1;
             else if (*o == 'r') reverse = 1;
             else if (*o == 'u') unique = 1;
-            else if (*o == 'k' || *o == 't') {
+            else if (*o == 'f') fold = 1;
+            else if (*o == 'k' || *o == 't' || *o == 'o') {
                 const char *value = o[1] ? o + 1 : i + 1 < argc ? argv[++i] : NULL;
                 if (!value) {
                     fprintf(stderr, "%s: option requires an argument -- '%c'\n", program, *o);
@@ -457,6 +473,7 @@ int main(int argc, char *argv[]) {
                     return 2;
                 }
                 if (*o == 'k' && parse_key(value) != 0) return 2;
+                if (*o == 'o') output = value;
                 if (*o == 't') {
                     if (strlen(value) != 1) { fprintf(stderr, "%s: multi-character tab '%s'\n", program, value); return 2; }
                     tab = (unsigned char)value[0];
@@ -487,16 +504,26 @@ int main(int argc, char *argv[]) {
     }
     prepare_keys();
     qsort(lines, nlines, sizeof(struct line), compare_lines);
+    if (output) {
+        int fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        if (fd < 0) {
+            fprintf(stderr, "%s: open failed: %s: %s\n", program, output, strerror(errno));
+            return 2;
+        }
+        dup2(fd, 1);
+        close(fd);
+    }
     print_lines();
     return 0;
 }
 `;
 
 /**
- * uniq [-cdu] [INPUT [OUTPUT]]: one line of each run of equal adjacent lines; -c with counts,
- * -d only lines that repeat, -u only lines that do not.
+ * uniq [-cdui] [INPUT [OUTPUT]]: one line of each run of equal adjacent lines; -c with counts,
+ * -d only lines that repeat, -u only lines that do not, -i whatever the case.
  */
 export const UNIQ_SOURCE = String.raw`
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -504,7 +531,15 @@ export const UNIQ_SOURCE = String.raw`
 
 static const char *program;
 
-static int counts, only_repeated, only_unique;
+static int counts, only_repeated, only_unique, ignore_case;
+
+/* Whether two lines are equal (-i: whatever the case of their letters). */
+static int same_line(const char *a, long na, const char *b, long nb) {
+    if (na != nb) return 0;
+    if (!ignore_case) return memcmp(a, b, na) == 0;
+    for (long i = 0; i < na; i++) if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return 0;
+    return 1;
+}
 
 static void usage_hint(void) { fprintf(stderr, "Try '%s --help' for more information.\n", program); }
 
@@ -541,6 +576,7 @@ int main(int argc, char *argv[]) {
                 if (*o == 'c') counts = 1;
                 else if (*o == 'd') only_repeated = 1;
                 else if (*o == 'u') only_unique = 1;
+                else if (*o == 'i') ignore_case = 1;
                 else {
                     fprintf(stderr, "%s: invalid option -- '%c'\n", program, *o);
                     usage_hint();
@@ -569,7 +605,7 @@ int main(int argc, char *argv[]) {
     char *line = malloc(size), *prev = malloc(prev_size);
     long len, prev_len = -1, times = 0;
     while ((len = read_line(in, &line, &size)) >= 0) {
-        if (prev_len == len && memcmp(prev, line, len) == 0) { times++; continue; }
+        if (prev_len >= 0 && same_line(prev, prev_len, line, len)) { times++; continue; }
         if (prev_len >= 0) print_run(out, prev, prev_len, times);
         char *t = prev; prev = line; line = t;
         long ts = prev_size; prev_size = size; size = ts;

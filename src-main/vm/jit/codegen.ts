@@ -460,10 +460,27 @@ class Generator {
     for (const [o, e] of this.locals) if (o < off + size && off < o + LOCAL_SIZES[e.kind]) this.locals.delete(o);
   }
 
-  /** Forgets the locals a store through `v` may change: those it overlaps, or all when v is not fp + offset. */
-  private storeThrough(v: Val, size: number): void {
-    if (v.k === 'f64' && v.frame !== undefined) this.forgetLocals(v.frame, size);
-    else this.locals.clear();
+  /**
+   * After the store of `size` bytes through `v` made by the instruction at `pc` (its result
+   * pushed): forgets the locals it overlaps when v is fp + offset. A store through any other
+   * pointer keeps them in the fast form, with a check of its address (in `a`): when it falls in
+   * the frame window, the code leaves with the state after the store (the interpreter goes on
+   * from the next instruction), which never happens in a program that does not write its own
+   * locals through pointers in that block. Elsewhere such a store forgets them all.
+   */
+  private storeThrough(v: Val, size: number, pc: number, refund: number): void {
+    if (v.k === 'f64' && v.frame !== undefined) {
+      this.forgetLocals(v.frame, size);
+      return;
+    }
+    const w = this.window;
+    if (!this.fast || w === null || this.locals.size === 0) {
+      this.locals.clear();
+      return;
+    }
+    const spill = this.spillSource(this.stack, this.under, () => this.int());
+    const next = pc + instructionLength(this.code, pc);
+    this.emit(`if (a + ${size} > fp + ${lit(w.lo)} && a < fp + ${lit(w.hi)}) { ${spill} ctx.pc = ${next}; ${SAVE} X.kind = 3; return left + ${refund}; }`);
   }
 
   /** an I64 from memory */
@@ -841,8 +858,8 @@ class Generator {
           v = n;
         }
         this.emit(off !== null ? frameStore(fn, off, v) : storeSource(fn, p, v));
-        this.storeThrough(pv, STORES[fn][0]);
         if (keep) this.push({ k: 'i32', e: v });
+        this.storeThrough(pv, STORES[fn][0], pc, refund);
         return true;
       }
       case Op.STORE_I64:
@@ -852,8 +869,8 @@ class Generator {
         const pv = this.pop();
         const off = this.frameOffset(pv, 8);
         this.emit(off !== null ? frameStorePair(off, v.lo, v.hi) : storePairSource(this.address(pv), v.lo, v.hi));
-        this.storeThrough(pv, 8);
         if (op === Op.STORE_KEEP_I64) this.push({ k: 'i64', lo: v.lo, hi: v.hi });
+        this.storeThrough(pv, 8, pc, refund);
         return true;
       }
       case Op.STORE_F32:
@@ -881,8 +898,8 @@ class Generator {
         } else {
           this.emit(which === 2 ? storePointerSource(p, v) : storeSource(which === 0 ? 'stf32' : 'stf64', p, v));
         }
-        this.storeThrough(pv, which === 0 ? 4 : 8);
         if (keep) this.push({ k: 'f64', e: v });
+        this.storeThrough(pv, which === 0 ? 4 : 8, pc, refund);
         return true;
       }
       case Op.LOAD_LOCAL_I32:

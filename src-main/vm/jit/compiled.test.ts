@@ -308,6 +308,30 @@ int main(void) {
     expectSame(image, { maxSteps: 200 });
   });
 
+  it('leaves the block when a store through a pointer hit its frame, with the stored value kept on the stack', () => {
+    // *p = … is a store through a pointer that the block cannot tell from any other: its
+    // address is checked against the frame at run time, and the interpreter goes on from there
+    const source = `#include <stdio.h>
+int main(void) {
+  int x = 1, y = 2;
+  int *p = &x;
+  long s = 0;
+  for (int i = 0; i < 4; i++) {
+    s += x;
+    s += (*p = x + 5) * 3 + x;
+    s += x + y;
+    y = *p = y + x;
+    s += x * 7 + y;
+  }
+  printf("%ld %d %d\\n", s, x, y);
+  return 0;
+}`;
+    const image = compileProgram(source, 'locals-keep.c').image!;
+    // recorded with gcc -O0 on Linux
+    expect(expectSame(image, {}).stdout).toBe('2040 99 99\n');
+    expectSame(image, { policy: 'round-robin', quantum: 5 });
+  });
+
   it('reads a local again in every block: a thread or a vfork child may have written it in between', () => {
     const thread = compileProgram(`#include <stdio.h>
 #include <pthread.h>

@@ -1,6 +1,6 @@
 // file: log.txt=1 boot\n2 login\n3 work\n4 work\n5 logout\n6 shutdown\n7 boot\n8 login\n9 work\n10 work\n11 logout\n12 shutdown\n
 /* seq and tail as students use them: counts, steps, decimals, separators; the last lines of a
-   file or of several, from a line on; yes cut short by head; and their errors. */
+   file or of several (standard input among them), from a line on; and their errors. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -20,13 +20,10 @@ int main(void) {
     run("seq 0 0.25 1");
     run("seq -s ', ' 5");
     run("seq -w 8 11");
-    run("seq 5 | tail -n 2");
     run("tail log.txt");
     run("tail -3 log.txt");
     run("tail -n +11 log.txt");
-    run("seq 3 | tail -n 1 log.txt -");
-    run("yes | head -n 3");
-    run("yes I agree | head -n 2");
+    run("tail -n 1 log.txt - < log.txt");
     run("seq");
     run("seq 1 0 5");
     run("seq one");

@@ -1,5 +1,7 @@
-/* tee writes what passes through a pipe to files as well: truncating, then appending with -a;
-   a file it cannot open is reported and the others still get the text. */
+/* tee copies its input to files as well: in a pipeline, then from a file: truncating, then
+   appending with -a; a file it cannot open is reported and the others still get the text. */
+// file: two.txt=two\n
+// file: three.txt=three\n
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -13,11 +15,11 @@ static void run(const char *command) {
 
 int main(void) {
     run("echo one | tee log.txt");
-    run("echo two | tee log.txt copy.txt | tr a-z A-Z");
-    run("echo three | tee -a log.txt > /dev/null");
+    run("tee log.txt copy.txt < two.txt");
+    run("tee -a log.txt < three.txt > /dev/null");
     run("cat log.txt copy.txt");
-    run("seq 3 | tee nodir/x.txt log.txt");
+    run("tee nodir/x.txt log.txt < two.txt");
     run("cat log.txt");
-    run("echo x | tee -z");
+    run("tee -z < two.txt");
     return 0;
 }

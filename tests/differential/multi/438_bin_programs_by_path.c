@@ -54,7 +54,7 @@ int main(void) {
     run("/bin/expr 2 + 2");
     run("ls | sort -r");
     run("sort a.txt b.txt");
-    run("sort a.txt b.txt | uniq -u");
+    run("sort a.txt b.txt > both.txt && uniq -u both.txt && rm both.txt");
     run("tail -n 2 notes.txt; echo '<'");
     run("tr a-z A-Z < notes.txt; echo");
     run("sort -u a.txt - b.txt < notes.txt");

@@ -1,4 +1,5 @@
 // file: users.txt=root:x:0:0:root:/root:/bin/bash\nstudent:x:1000:1000:Student:/home/student:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n# a comment\n
+// file: csv.txt=a,b,c,d\n
 // file: table.tsv=name\tscore\tgrade\nada\t97\tA\nbob\t71\tC\n
 /* cut in pipelines run by system(): fields with -d and -f (lists and ranges, -s), the tab by
    default, characters with -c; then its usage errors and a missing file. */
@@ -17,10 +18,10 @@ int main(void) {
     run("cut -d: -f1 users.txt");
     run("cut -d: -f1,3 users.txt");
     run("cut -d: -f6- -s users.txt");
-    run("cut -f2 table.tsv | tail -n +2 | sort -n");
+    run("cut -f2 table.tsv | sort -n");
     run("cut -c1-3 table.tsv");
-    run("grep -v '#' users.txt | cut -d: -f7 | sort | uniq -c");
-    run("echo 'a,b,c,d' | cut -d, -f-2,4");
+    run("cut -d: -f7 -s users.txt");
+    run("cut -d, -f-2,4 csv.txt");
     run("cut users.txt");
     run("cut -f0 users.txt");
     run("cut -d:: -f1 users.txt");
