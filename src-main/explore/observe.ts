@@ -201,7 +201,7 @@ const MAY_READ_FILES = new Set([
   'unlink', 'access', 'mkdir', 'rmdir', 'chdir', '__lab_readdir', 'execve', 'execv', 'execvp', 'execl', 'execlp', 'execle',
   '__lab_spawn', 'scanf', 'fscanf',
 ]);
-const WAITS = new Set(['wait', 'waitpid']);
+const WAITS = new Set(['wait', 'waitpid', 'wait3', 'wait4']);
 const FORKS = new Set(['fork', 'vfork', 'clone']);
 const SIGNAL_SETUP = new Set(['signal', 'sigaction', 'sigprocmask', 'alarm', 'pause', 'raise', 'abort', 'sigsuspend', 'sigpending']);
 /** Calls that read the process groups and sessions of others. */
@@ -246,7 +246,9 @@ function addWaitReads(fp: Footprint, task: Task, pid: number, options: number): 
 export function addReads(fp: Footprint, kernel: Kernel, task: Task, call: CallInfo, living: number, names: PipeNames): void {
   const name = call.name;
   if (WAITS.has(name)) {
-    addWaitReads(fp, task, name === 'waitpid' ? call.arg0 : -1, name === 'waitpid' ? call.arg2 : 0);
+    // (wait3's options are not read: without them the scan reads at least as much)
+    const byPid = name === 'waitpid' || name === 'wait4';
+    addWaitReads(fp, task, byPid ? call.arg0 : -1, byPid ? call.arg2 : 0);
   } else if (name === 'getppid') {
     fp.read(`parent:${task.pid}`);
   } else if (name === 'kill' || name === 'killpg') {
@@ -356,5 +358,6 @@ export function resultSignOnly(image: ProgramImage, pc: number): boolean {
 export function showsReapedChild(name: string, image: ProgramImage, next: number, args: { i32(i: number): number; ptr(i: number): number }): boolean {
   if (name === 'wait') return args.ptr(0) !== 0 || !resultSignOnly(image, next);
   if (name === 'waitpid') return args.i32(0) !== -1 || args.ptr(1) !== 0 || args.i32(2) !== 0 || !resultSignOnly(image, next);
+  if (name === 'wait3' || name === 'wait4') return true;
   return name === 'kill' || name === '__lab_ps' || name === 'waitid' || name === 'killpg' || name === 'setpgid' || GROUP_READS.has(name);
 }

@@ -99,7 +99,7 @@ export interface Decider {
 
 /** Calls that may block until another task acts, and whose blocked attempt changes nothing. */
 const WAITING_CALLS = new Set<string>([
-  'wait', 'waitpid', 'read', 'write', '__lab_futex_wait', 'getchar', 'fgetc', 'getc', 'fgets', 'scanf',
+  'wait', 'waitpid', 'wait3', 'wait4', 'read', 'write', '__lab_futex_wait', 'getchar', 'fgetc', 'getc', 'fgets', 'scanf',
 ]);
 
 export interface ControlledResult {
@@ -162,10 +162,10 @@ const FORMAT_CALLS = new Set<string>(['printf', 'fprintf', 'dprintf', 'sprintf',
 const PID_CALLS = new Set<string>(['__lab_ps']);
 
 /** Calls that return a pid to the caller (fork returns the child's, wait the reaped one's). */
-const PID_RESULTS = new Set<string>(['fork', 'vfork', 'clone', 'getpid', 'getppid', 'gettid', 'wait', 'waitpid']);
+const PID_RESULTS = new Set<string>(['fork', 'vfork', 'clone', 'getpid', 'getppid', 'gettid', 'wait', 'waitpid', 'wait3', 'wait4']);
 
 /** Calls whose arguments the footprint needs (a pid, a descriptor, waitpid's options). */
-const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'read', 'setpgid']);
+const ARG_CALLS = new Set<string>(['kill', 'waitpid', 'wait4', 'read', 'setpgid']);
 
 /** Calls that set a timer: their order decides which task the clock wakes first. */
 const TIMER_CALLS = new Set<string>(['sleep', 'usleep', 'nanosleep', 'alarm']);
@@ -361,8 +361,8 @@ export function runControlled(image: ProgramImage, options: ExploreRunOptions, d
       const arg0 = args && nargs > 0 ? args.i32(0) : 0;
       const arg2 = args && nargs > 2 ? args.i32(2) : 0;
       s.calls.push(name);
-      if (name === 'wait') s.waitPid = -1;
-      else if (name === 'waitpid') s.waitPid = arg0;
+      if (name === 'wait' || name === 'wait3') s.waitPid = -1;
+      else if (name === 'waitpid' || name === 'wait4') s.waitPid = arg0;
       s.anyZombie = reaps && !shows && (name === 'wait' || name === 'waitpid');
       if (TIMER_CALLS.has(name)) s.footprint.write('timers');
       addReads(s.footprint, kernel, s.task, { name, arg0, arg2 }, s.living, names);
@@ -438,7 +438,7 @@ function reapedAnyZombie(s: Slice, after: Snapshot, fp: Footprint): void {
 }
 
 /** Calls whose use shows, or depends on, which of its zombie children a wait reaped. */
-const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'waitid', 'kill', '__lab_ps', 'killpg', 'setpgid', 'getpgid', 'getpgrp', 'getsid']);
+const REAP_CALLS = new Set<string>(['wait', 'waitpid', 'wait3', 'wait4', 'waitid', 'kill', '__lab_ps', 'killpg', 'setpgid', 'getpgid', 'getpgrp', 'getsid']);
 
 /**
  * The zombie a wait of the slice reaped when it could have reaped no other (waitpid for it, or

@@ -16,7 +16,7 @@ import { MAX_FDS, type FdTable, type OpenFile } from './files.ts';
 import { BLOCKED } from './task.ts';
 import {
   EBADF, EFBIG, EINVAL, EISDIR, EMFILE, ENOSPC, ENOTTY, ESPIPE, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
-  F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_APPEND, O_NONBLOCK, O_RDONLY, O_WRONLY,
+  F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_APPEND, O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY,
   SEEK_CUR, SEEK_END, SEEK_SET, S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG,
 } from './uapi.ts';
 import { ttyRead, ttyWrite } from './tty.ts';
@@ -170,6 +170,20 @@ export function sysDup2(k: Kernel, task: Task, oldFd: number, newFd: number): nu
   k.event(task, 'dup2', { fd: oldFd, newFd });
   traceFdTable(k, task.files);
   return newFd;
+}
+
+/**
+ * dup3(2): dup2 with flags (O_CLOEXEC sets close-on-exec on the new descriptor). Unlike dup2,
+ * -EINVAL when the two descriptors are the same, or for other flags (checked first, as Linux does).
+ */
+export function sysDup3(k: Kernel, task: Task, oldFd: number, newFd: number, flags: number): number {
+  if ((flags & ~O_CLOEXEC) !== 0 || oldFd === newFd) return -EINVAL;
+  const r = sysDup2(k, task, oldFd, newFd);
+  if (r >= 0 && (flags & O_CLOEXEC)) {
+    task.files.get(newFd)!.cloexec = true;
+    traceFdTable(k, task.files);
+  }
+  return r;
 }
 
 /** fcntl(2) with the commands the lab supports. */

@@ -7,7 +7,7 @@ import type { Kernel } from './kernel.ts';
 import type { Task } from './task.ts';
 import { BLOCKED } from './task.ts';
 import { MAX_FDS, newOpenFile, type OpenFile, type Pipe } from './files.ts';
-import { EMFILE, EPIPE, O_CLOEXEC, O_RDONLY, O_WRONLY, SIGPIPE } from './uapi.ts';
+import { EINVAL, EMFILE, EPIPE, O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY, SIGPIPE } from './uapi.ts';
 import { sendSignal } from './signal.ts';
 import { sleepOn, wakeUp } from './sched-core.ts';
 import { closeFd, installFd, newFileId, traceFdTable, traceFile } from './fs.ts';
@@ -17,21 +17,22 @@ export const PIPE_CAPACITY = 65536;
 /** Writes of at most this many bytes to a pipe are atomic: all at once, never interleaved. */
 export const PIPE_BUF = 4096;
 
-/** pipe(2): a new pipe; returns [readFd, writeFd] or -errno. */
+/** pipe(2) and pipe2(2): a new pipe, its ends close-on-exec and non-blocking as `flags` say; returns [readFd, writeFd] or -errno (-EINVAL for other flags). */
 export function sysPipe(k: Kernel, task: Task, flags: number): [number, number] | number {
+  if ((flags & ~(O_CLOEXEC | O_NONBLOCK)) !== 0) return -EINVAL;
   const files = task.files;
   const r = files.lowestFree();
   if (r >= MAX_FDS) return -EMFILE;
   const pipe: Pipe = { id: k.nextPipeId++, buffer: [], readers: 1, writers: 1 };
   const cloexec = (flags & O_CLOEXEC) !== 0;
-  const readEnd = newOpenFile(newFileId(k), 'pipe-read', O_RDONLY, pipe);
+  const readEnd = newOpenFile(newFileId(k), 'pipe-read', O_RDONLY | (flags & O_NONBLOCK), pipe);
   installFd(k, task, r, readEnd, cloexec);
   const w = files.lowestFree();
   if (w >= MAX_FDS) {
     closeFd(k, task, r, false);
     return -EMFILE;
   }
-  const writeEnd = newOpenFile(newFileId(k), 'pipe-write', O_WRONLY, pipe);
+  const writeEnd = newOpenFile(newFileId(k), 'pipe-write', O_WRONLY | (flags & O_NONBLOCK), pipe);
   installFd(k, task, w, writeEnd, cloexec);
   k.event(task, 'pipe', { pipe: pipe.id, fds: [r, w] });
   traceFile(k, task, readEnd);

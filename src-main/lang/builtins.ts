@@ -70,6 +70,12 @@ export const BUILTIN_NAMES = [
   'sigsuspend', 'sigpending',
   // process groups and sessions
   'setpgid', 'getpgid', 'getpgrp', 'setsid', 'getsid', 'killpg',
+  // small library functions: strings.h, strsep, signal descriptions, getline and fread's hook
+  'strcasecmp', 'strncasecmp', 'strsep', 'strsignal', 'psignal', '__lab_stream_chunk',
+  // descriptors with flags
+  'pipe2', 'dup3',
+  // waits that also report the child's resource usage
+  'wait3', 'wait4',
 ] as const;
 
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];

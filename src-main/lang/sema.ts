@@ -12,7 +12,7 @@ import {
   unqualified, findMember, qualified,
 } from './types.ts';
 import { headerDeclaring } from './headers.ts';
-import { glibcHeadersDeclaring } from './headers/glibc-functions.ts';
+import { glibcHeadersDeclaring, glibcHomeHeader } from './headers/glibc-functions.ts';
 import { constValue, type ConstValue } from './consteval.ts';
 import { checkFormatArguments } from './format-check.ts';
 import { decodeEscapes } from './escapes.ts';
@@ -25,12 +25,18 @@ export type ConvContext =
 
 const ERROR_TYPE: CType = { kind: 'int' };
 
-/** Library functions students reach for that the lab does not provide, with what to use instead. */
-const NOT_IN_THE_LAB: Record<string, string> = (() => {
+/**
+ * Library functions students reach for that the lab does not provide, with what to use instead
+ * (each note names only functions the lab has; tests/lang/unsupported.test.ts checks that).
+ */
+export const NOT_IN_THE_LAB: Readonly<Record<string, string>> = (() => {
   const table: Record<string, string> = {};
-  const files = 'the lab has no stdio files; use open, read, write and close';
-  for (const n of ['fopen', 'fclose', 'fread', 'fseek', 'ftell', 'rewind', 'feof', 'ferror', 'fdopen']) table[n] = files;
-  table.getline = 'the lab has no getline; read a line with fgets into a char array';
+  const shm = 'the lab has no shared memory objects; share memory between parent and child with mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0) before fork';
+  for (const n of ['shm_open', 'shm_unlink']) table[n] = shm;
+  const wait = 'the lab has no sigwait; block the signal with sigprocmask and wait for it with sigsuspend';
+  for (const n of ['sigwait', 'sigwaitinfo', 'sigtimedwait']) table[n] = wait;
+  table.waitid = 'the lab has no waitid; use waitpid (with WNOHANG, WUNTRACED or WCONTINUED)';
+  table.mkfifo = 'the lab has no named pipes; make a pipe with pipe() before fork';
   return table;
 })();
 
@@ -81,12 +87,13 @@ export class Sema {
       const missing = Object.hasOwn(NOT_IN_THE_LAB, name) ? NOT_IN_THE_LAB[name] : undefined;
       const glibcHeaders = header ? [] : glibcHeadersDeclaring(name);
       const included = glibcHeaders.find((h) => this.includedHeaders.has(h));
+      const home = glibcHomeHeader(name);
       if (included) {
         // glibc declares it in a header the program includes: it would compile on Linux
-        this.error(pos, `'${name}' is not supported in the lab`, missing ??
-          `<${included}> declares '${name}' on Linux, but the lab's C library does not provide it`);
+        const where = home === included ? `<${included}> declares '${name}' on Linux` : `'${name}' is declared in <${home}> on Linux (which <${included}> includes)`;
+        this.error(pos, `'${name}' is not supported in the lab`, `${where}, but the lab's C library does not provide it${missing ? `: ${missing}` : ''}`);
       } else {
-        const elsewhere = glibcHeaders.length > 0 ? `'${name}' is declared in <${glibcHeaders[0]}> on Linux, but the lab does not support it` : undefined;
+        const elsewhere = home ? `'${name}' is declared in <${home}> on Linux, but the lab does not support it` : undefined;
         this.error(pos, `implicit declaration of function '${name}'`, hint ?? missing ?? elsewhere ?? 'declare the function (or put its definition) above this use');
       }
       return {

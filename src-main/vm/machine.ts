@@ -22,6 +22,7 @@ import { CTYPE_NATIVES } from './libc/ctype.ts';
 import { STDLIB_NATIVES } from './libc/stdlib.ts';
 import { STACK_NATIVES } from './libc/stack.ts';
 import { UNISTD_NATIVES } from './libc/unistd.ts';
+import { STRINGS_NATIVES } from './libc/strings.ts';
 import { UnsupportedFunction } from './unsupported.ts';
 import { SORT_NATIVES } from './libc/qsort.ts';
 import { MATH_NATIVES } from './libc/math.ts';
@@ -87,6 +88,7 @@ const LIBRARY_NATIVES: readonly (NativeFunction | undefined)[] = (() => {
     ...MALLOC_NATIVES,
     ...SIGSET_NATIVES,
     ...UNISTD_NATIVES,
+    ...STRINGS_NATIVES,
   };
   return BUILTIN_NAMES.map((name) => table[name]);
 })();

@@ -18,7 +18,7 @@ import {
   PR_SET_NAME, RLIM_INFINITY, SIG_ERR, SIGCHLD,
 } from '../kernel/uapi.ts';
 import {
-  sysClose, sysDup, sysDup2, sysFcntl, sysFstat, sysIsatty, sysLseek, sysPipe, sysRead, sysWrite, type Kstat,
+  sysClose, sysDup, sysDup2, sysDup3, sysFcntl, sysFstat, sysIsatty, sysLseek, sysPipe, sysRead, sysWrite, type Kstat,
 } from '../kernel/fs.ts';
 import {
   sysAccess, sysChdir, sysCreat, sysGetcwd, sysMkdir, sysOpenat, sysReaddir, sysRmdir, sysStat, sysUnlink,
@@ -136,7 +136,7 @@ const NR = {
   rt_sigreturn: 15, getrlimit: 97, setrlimit: 160, open: 2, stat: 4, fstat: 5, lstat: 6, lseek: 8,
   access: 21, getcwd: 79, chdir: 80, mkdir: 83, rmdir: 84, creat: 85, unlink: 87, getdents64: 217,
   openat: 257, mmap: 9, mprotect: 10, munmap: 11, rt_sigpending: 127, rt_sigsuspend: 130,
-  setpgid: 109, getpgrp: 111, setsid: 112, getpgid: 121, getsid: 124,
+  setpgid: 109, getpgrp: 111, setsid: 112, getpgid: 121, getsid: 124, dup3: 292, pipe2: 293,
 } as const;
 
 /** Every system call of the lab, each declared once. */
@@ -177,6 +177,8 @@ export const SYSCALLS: readonly Syscall[] = [
   }, 'posix_spawn'),
   sys('wait', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'wait', -1, 0, c.ptr(0))),
   sys('waitpid', NR.wait4, 'i32', 'wait', (m, c, t) => wait(m, c, t, 'waitpid', c.i32(0), c.i32(2), c.ptr(1))),
+  sys('wait3', NR.wait4, 'i32', 'wait', (m, c, t) => withRusage(c, c.ptr(2), wait(m, c, t, 'wait3', -1, c.i32(1), c.ptr(0)))),
+  sys('wait4', NR.wait4, 'i32', 'wait', (m, c, t) => withRusage(c, c.ptr(3), wait(m, c, t, 'wait4', c.i32(0), c.i32(2), c.ptr(1)))),
   sys('getpid', NR.getpid, 'i32', 'pid', (_m, _c, t) => sysGetpid(t)),
   sys('gettid', NR.gettid, 'i32', 'pid', (_m, _c, t) => sysGettid(t)),
   sys('getppid', NR.getppid, 'i32', 'parent', (_m, _c, t) => sysGetppid(t)),
@@ -229,7 +231,17 @@ export const SYSCALLS: readonly Syscall[] = [
     c.mem.setI32(fds + 4, r[1]);
     return 0;
   }),
+  sys('pipe2', NR.pipe2, 'i32', 'files', (m, c, t) => {
+    const fds = c.ptr(0);
+    if (!fds) return sysResult(c, -EFAULT);
+    const r = sysPipe(m.kernel, t, c.i32(1));
+    if (typeof r === 'number') return sysResult(c, r);
+    c.mem.setI32(fds, r[0]);
+    c.mem.setI32(fds + 4, r[1]);
+    return 0;
+  }),
   sys('dup', NR.dup, 'i32', 'files', (m, c, t) => sysResult(c, sysDup(m.kernel, t, c.i32(0)))),
+  sys('dup3', NR.dup3, 'i32', 'files', (m, c, t) => sysResult(c, sysDup3(m.kernel, t, c.i32(0), c.i32(1), c.i32(2)))),
   sys('dup2', NR.dup2, 'i32', 'files', (m, c, t) => sysResult(c, sysDup2(m.kernel, t, c.i32(0), c.i32(1)))),
   sys('fcntl', NR.fcntl, 'i32', 'files', (m, c, t) => sysResult(c, sysFcntl(m.kernel, t, c.i32(0), c.i32(1), c.nargs > 2 ? c.i32(2) : 0))),
   sys('close', NR.close, 'i32', 'files', (m, c, t) => sysResult(c, sysClose(m.kernel, t, c.i32(0)))),
@@ -519,6 +531,18 @@ function wait(m: Machine, c: NativeCall, t: Task, name: string, pid: number, opt
   if (typeof r === 'number') return sysResult(c, r);
   if (statusp) c.mem.setI32(statusp, r.status);
   return r.pid;
+}
+
+/** struct rusage's size (x86-64): two struct timeval and fourteen longs. */
+const RUSAGE_SIZE = 144;
+
+/**
+ * wait3 and wait4: when a child was reaped and `rusage` is given, its resource usage is stored
+ * there: all zeros, as the lab keeps no such accounting.
+ */
+function withRusage(c: NativeCall, rusage: number, result: NativeResult): NativeResult {
+  if (typeof result === 'number' && result > 0 && rusage) c.mem.fill(rusage, RUSAGE_SIZE, 0);
+  return result;
 }
 
 /** Runs the exec; on success the task's registers are the new program's (NORETURN). */

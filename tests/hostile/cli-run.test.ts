@@ -5,7 +5,7 @@
  * a crash or a hang of the command), and a
  * damaged code cache (V8 aborts the process on damaged bytecode) costs nothing but its rewriting.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,5 +63,23 @@ describe('forklab run of hostile programs', () => {
     expect(r, r.stderr).toMatchObject({ status: 0, signal: null, stdout: 'hello\n', stderr: '' });
     expect(readFileSync(join(cache, name)).subarray(0, 32)).not.toEqual(bytes.subarray(0, 32));
     expect(run(HELLO, ['--json'], 'off').status).toBe(0);
+  });
+
+  it('runs started together with no code cache yet all run, and leave one whole entry', async () => {
+    const cache = join(dir, 'shared-cache');
+    writeFileSync(join(dir, 'hello.c'), HELLO);
+    const started = Array.from({ length: 4 }, () =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'run', 'hello.c'], { cwd: dir, env: { ...process.env, FORKLAB_CODE_CACHE: cache } });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on('close', (status) => resolve({ status, stdout }));
+      }),
+    );
+    for (const r of await Promise.all(started)) expect(r).toEqual({ status: 0, stdout: 'hello\n' });
+    const names = readdirSync(cache);
+    expect(names.filter((n) => n.endsWith('.bin'))).toHaveLength(1);
+    expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(run(HELLO, [], cache)).toMatchObject({ status: 0, stdout: 'hello\n', stderr: '' });
   });
 });

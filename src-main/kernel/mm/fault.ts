@@ -6,7 +6,7 @@
  *   address < 4096                       → SIGSEGV 'null-pointer'
  *   no VMA contains the address          → SIGSEGV 'unmapped' ('stack-overflow' just below the stack)
  *   write to a read-only VMA             → SIGSEGV 'write-to-read-only'
- *   read of a VMA that allows no access  → SIGSEGV 'unmapped' (mmap's PROT_NONE)
+ *   any access to a VMA that allows none → SIGSEGV 'no-access' (mmap's PROT_NONE)
  *   page not present                     → do_anonymous_page: a new zeroed frame
  *   write to a copy-on-write page        → do_wp_page: reuse it if we are alone, else copy it
  *   no free frame when one is needed     → SIGKILL 'out-of-memory' (the OOM killer)
@@ -18,7 +18,7 @@ import { PTE_PRESENT, PTE_USER, PTE_WRITABLE, makePte, pteCow, pteFrame, pteMkwr
 import { findVma } from './vma.ts';
 import type { Vma } from './vma.ts';
 
-export type SegvReason = 'null-pointer' | 'unmapped' | 'stack-overflow' | 'write-to-read-only';
+export type SegvReason = 'null-pointer' | 'unmapped' | 'stack-overflow' | 'write-to-read-only' | 'no-access';
 
 export interface FaultOk {
   ok: true;
@@ -66,6 +66,7 @@ function checkAccess(mm: MmStruct, address: number, write: boolean): SegvReason 
   if (!(address >= 0 && address < ADDRESS_LIMIT)) return 'unmapped';
   const vma = findVma(mm.vmas, address);
   if (vma === null) return isBelowStack(mm, address) ? 'stack-overflow' : 'unmapped';
+  if (!vma.readable && !vma.writable) return 'no-access';
   if (write && !vma.writable) return 'write-to-read-only';
   if (!write && !vma.readable) return 'unmapped';
   return null;

@@ -143,7 +143,8 @@ describe('shared and protected anonymous mappings (mmap MAP_SHARED, mprotect)', 
     expect(handleMmFault(mm, r, false)).toMatchObject({ ok: true, writable: false });
     expect(handleMmFault(mm, r, true)).toMatchObject({ ok: false, signal: 'SIGSEGV', reason: 'write-to-read-only' });
     const n = mapAnonymous(mm, 4096, 'mmap', { readable: false, writable: false, shared: true, guard: false });
-    expect(handleMmFault(mm, n, false)).toMatchObject({ ok: false, signal: 'SIGSEGV' });
+    expect(handleMmFault(mm, n, false)).toMatchObject({ ok: false, signal: 'SIGSEGV', reason: 'no-access' });
+    expect(handleMmFault(mm, n, true)).toMatchObject({ ok: false, signal: 'SIGSEGV', reason: 'no-access' });
   });
 
   it('mprotect takes access away from present pages and gives it back (copy-on-write again for a private page)', () => {
@@ -157,7 +158,7 @@ describe('shared and protected anonymous mappings (mmap MAP_SHARED, mprotect)', 
     ]);
     expect(handleMmFault(mm, a, true)).toMatchObject({ ok: false, reason: 'write-to-read-only' });
     expect(doMprotect(mm, a, 4096, false, false)).toBe(0);
-    expect(handleMmFault(mm, a, false)).toMatchObject({ ok: false, signal: 'SIGSEGV' });
+    expect(handleMmFault(mm, a, false)).toMatchObject({ ok: false, signal: 'SIGSEGV', reason: 'no-access' });
     // a child made while the page was read-only shares it; write access back makes the next write copy it
     const child = dupMm(mm) as MmStruct;
     expect(doMprotect(mm, a, 4096, true, true)).toBe(0);

@@ -127,6 +127,11 @@ typedef unsigned long int uintmax_t;
 const INTTYPES_H = guarded('_INTTYPES_H', `
 #include <stdint.h>
 
+typedef struct {
+  long int quot;
+  long int rem;
+} imaxdiv_t;
+
 #define PRId8 "d"
 #define PRId16 "d"
 #define PRId32 "d"

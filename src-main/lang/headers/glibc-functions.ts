@@ -144,15 +144,37 @@ const GLIBC_FUNCTIONS: Record<string, string> = {
     'imaxabs imaxdiv strtoimax strtoumax wcstoimax wcstoumax',
 };
 
+/** Each header of the list with the functions glibc declares in it (those of the headers it includes too). */
+export const GLIBC_FUNCTION_LISTS: readonly (readonly [string, readonly string[]])[] = Object.entries(GLIBC_FUNCTIONS)
+  .map(([header, names]) => [header, names.split(' ')] as const);
+
 let headersOf: Map<string, string[]> | undefined;
 
 /** The headers of the list where glibc declares function `name` (none when it declares it nowhere). */
 export function glibcHeadersDeclaring(name: string): readonly string[] {
   if (!headersOf) {
     headersOf = new Map();
-    for (const [header, names] of Object.entries(GLIBC_FUNCTIONS)) {
-      for (const n of names.split(' ')) headersOf.set(n, [...(headersOf.get(n) ?? []), header]);
+    for (const [header, names] of GLIBC_FUNCTION_LISTS) {
+      for (const n of names) headersOf.set(n, [...(headersOf.get(n) ?? []), header]);
     }
   }
   return headersOf.get(name) ?? [];
+}
+
+/**
+ * The header of the list that declares `name` itself rather than through a header it includes:
+ * of those that declare it, the one that declares the fewest functions (<signal.h> for
+ * sigsuspend, not <sys/wait.h>, which includes it). Undefined when glibc declares it nowhere.
+ */
+export function glibcHomeHeader(name: string): string | undefined {
+  let home: string | undefined;
+  let fewest = Infinity;
+  for (const header of glibcHeadersDeclaring(name)) {
+    const count = GLIBC_FUNCTIONS[header].split(' ').length;
+    if (count < fewest) {
+      fewest = count;
+      home = header;
+    }
+  }
+  return home;
 }

@@ -113,6 +113,15 @@ char *strtok(char *__s, const char *__delim);
 size_t strlen(const char *__s);
 size_t strnlen(const char *__string, size_t __maxlen);
 char *strerror(int __errnum);
+char *strsep(char **__stringp, const char *__delim);
+char *strsignal(int __sig);
+#include <strings.h>
+`);
+
+const STRINGS_H = guarded('_STRINGS_H', `
+${SIZE_T}
+int strcasecmp(const char *__s1, const char *__s2);
+int strncasecmp(const char *__s1, const char *__s2, size_t __n);
 `);
 
 const CTYPE_H = guarded('_CTYPE_H', `
@@ -178,6 +187,7 @@ export const LIBRARY_HEADERS: Record<string, string> = {
   'bits/waitstatus.h': BITS_WAITSTATUS_H,
   'stdlib.h': STDLIB_H,
   'string.h': STRING_H,
+  'strings.h': STRINGS_H,
   'ctype.h': CTYPE_H,
   'errno.h': ERRNO_H,
   'time.h': TIME_H,

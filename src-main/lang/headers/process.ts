@@ -51,6 +51,7 @@ int pause(void);
 unsigned int alarm(unsigned int __seconds);
 
 int pipe(int __pipedes[2]);
+int pipe2(int __pipedes[2], int __flags);
 ssize_t read(int __fd, void *__buf, size_t __nbytes);
 off_t lseek(int __fd, off_t __offset, int __whence);
 int unlink(const char *__name);
@@ -64,6 +65,7 @@ ssize_t write(int __fd, const void *__buf, size_t __n);
 int close(int __fd);
 int dup(int __fd);
 int dup2(int __fd, int __fd2);
+int dup3(int __fd, int __fd2, int __flags);
 int isatty(int __fd);
 
 int brk(void *__addr);
@@ -80,9 +82,15 @@ int getpagesize(void);
 const SYS_WAIT_H = guarded('_SYS_WAIT_H', `
 ${PID_T}
 #include <bits/waitstatus.h>
+/* as glibc's: kill, signal, sigaction ... are declared with it */
+#include <signal.h>
 
 pid_t wait(int *__stat_loc);
 pid_t waitpid(pid_t __pid, int *__stat_loc, int __options);
+/* the lab reports a resource usage of all zeros (struct rusage is in <sys/resource.h>) */
+struct rusage;
+pid_t wait3(int *__stat_loc, int __options, struct rusage *__usage);
+pid_t wait4(pid_t __pid, int *__stat_loc, int __options, struct rusage *__usage);
 `);
 
 /** Linux's signal numbers (x86-64). */
@@ -178,6 +186,7 @@ struct sigaction {
 
 __sighandler_t signal(int __sig, __sighandler_t __handler);
 int kill(pid_t __pid, int __sig);
+void psignal(int __sig, const char *__s);
 int killpg(pid_t __pgrp, int __sig);
 int raise(int __sig);
 int sigaction(int __sig, const struct sigaction *__act, struct sigaction *__oact);

@@ -64,6 +64,11 @@ int getchar(void);
 int fgetc(FILE *__stream);
 int getc(FILE *__stream);
 char *fgets(char *__s, int __n, FILE *__stream);
+size_t fread(void *__ptr, size_t __size, size_t __n, FILE *__stream);
+ssize_t getdelim(char **__lineptr, size_t *__n, int __delimiter, FILE *__stream);
+ssize_t getline(char **__lineptr, size_t *__n, FILE *__stream);
+/* the runtime's hook for getdelim and fread: bytes buffered (refilled when empty), up to delim */
+ssize_t __lab_stream_chunk(FILE *__stream, int __delimiter);
 
 int fflush(FILE *__stream);
 int setvbuf(FILE *__stream, char *__buf, int __modes, size_t __n);

@@ -10,6 +10,34 @@ const INO_T = typedefOnce('ino_t', 'unsigned long int');
 const SYS_RESOURCE_H = guarded('_SYS_RESOURCE_H', `
 typedef unsigned long int rlim_t;
 
+#ifndef __timeval_defined
+#define __timeval_defined 1
+struct timeval {
+  long int tv_sec;
+  long int tv_usec;
+};
+#endif
+
+/* what wait3 and wait4 report (all zeros in the lab) */
+struct rusage {
+  struct timeval ru_utime;
+  struct timeval ru_stime;
+  long int ru_maxrss;
+  long int ru_ixrss;
+  long int ru_idrss;
+  long int ru_isrss;
+  long int ru_minflt;
+  long int ru_majflt;
+  long int ru_nswap;
+  long int ru_inblock;
+  long int ru_oublock;
+  long int ru_msgsnd;
+  long int ru_msgrcv;
+  long int ru_nsignals;
+  long int ru_nvcsw;
+  long int ru_nivcsw;
+};
+
 struct rlimit {
   rlim_t rlim_cur;
   rlim_t rlim_max;

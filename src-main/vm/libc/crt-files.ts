@@ -1,6 +1,7 @@
 /**
  * The C runtime's streams on files and commands, in the lab's own C (part of the runtime of
  * crt.ts): fopen, fdopen, fclose, fileno, feof, ferror, clearerr, fseek, ftell, rewind, remove,
+ * getline, getdelim, fread,
  * popen, pclose, system, and opendir / readdir / closedir. As in glibc, a stream's FILE and its
  * 4096-byte buffer come from malloc, and every open stream is on a list that exit (and
  * fflush(NULL)) flushes, newest first. popen and system start the shell as glibc does, with
@@ -136,6 +137,59 @@ int fseek(FILE *f, long offset, int whence) {
 void rewind(FILE *f) {
     fseek(f, 0, SEEK_SET);
     f->_flags &= ~__LAB_ERROR;
+}
+
+/* glibc's getdelim: a NULL line or a size of 0 starts a 120-byte malloc'd buffer; a line that
+   does not fit grows it with realloc to twice its size, or to what the line needs when that is
+   more, checked at each buffer's worth of input (so n is what glibc's would be). */
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *f) {
+    if (!lineptr || !n) { errno = EINVAL; return -1; }
+    if (*lineptr == NULL || *n == 0) {
+        *n = 120;
+        *lineptr = malloc(*n);
+        if (!*lineptr) return -1;
+    }
+    size_t done = 0;
+    ssize_t len = __lab_stream_chunk(f, delim);
+    if (len <= 0) return -1;
+    for (;;) {
+        size_t needed = done + len + 1;
+        if (needed > *n) {
+            if (needed < 2 * *n) needed = 2 * *n;
+            char *grown = realloc(*lineptr, needed);
+            if (!grown) return -1;
+            *lineptr = grown;
+            *n = needed;
+        }
+        memcpy(*lineptr + done, f->_buf + f->_rpos, len);
+        f->_rpos += len;
+        done += len;
+        if ((unsigned char) (*lineptr)[done - 1] == (unsigned char) delim) break;
+        len = __lab_stream_chunk(f, delim);
+        if (len <= 0) break;
+    }
+    (*lineptr)[done] = 0;
+    return done;
+}
+
+ssize_t getline(char **lineptr, size_t *n, FILE *f) {
+    return getdelim(lineptr, n, '\n', f);
+}
+
+/* fread: whole items, as many as the stream gives before end of file or an error. */
+size_t fread(void *ptr, size_t size, size_t count, FILE *f) {
+    size_t wanted = size * count;
+    if (wanted == 0) return 0;
+    size_t done = 0;
+    while (done < wanted) {
+        ssize_t len = __lab_stream_chunk(f, -1);
+        if (len <= 0) break;
+        if ((size_t) len > wanted - done) len = wanted - done;
+        memcpy((char *) ptr + done, f->_buf + f->_rpos, len);
+        f->_rpos += len;
+        done += len;
+    }
+    return done == wanted ? count : done / size;
 }
 
 int remove(const char *path) {

@@ -36,6 +36,7 @@ FILE *stderr = &__lab_stderr_file;
 
 /* ---- static areas that native library functions use (see vm/libc/native.ts) */
 char __lab_strerror_buf[256];
+char __lab_strsignal_buf[256];
 int __lab_rand_state[64];
 char __lab_envspace[4096];
 

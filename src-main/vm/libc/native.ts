@@ -37,6 +37,7 @@ const NO_SYS: Sys = {
 
 const STATIC_BUFFERS = {
   strerror: '__lab_strerror_buf',
+  strsignal: '__lab_strsignal_buf',
   rand: '__lab_rand_state',
   environ: 'environ',
   envspace: '__lab_envspace',

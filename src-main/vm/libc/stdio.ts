@@ -586,7 +586,24 @@ export const STDIO_NATIVES: NativeTable = {
   fgetc: native('i32', (c) => getByte(c, c.ptr(0))),
   getc: native('i32', (c) => getByte(c, c.ptr(0))),
   fgets: native('ptr', (c) => getLine(c, c.ptr(0), c.i32(1), c.ptr(2))),
+  __lab_stream_chunk: native('i64', (c) => bufferedChunk(c, c.ptr(0), c.i32(1))),
 };
+
+/**
+ * The runtime's getdelim and fread (crt-files.ts) take input as glibc's do, a buffer's worth at
+ * a time: the number of bytes the stream's buffer holds from its read position (refilled with
+ * read(2) when empty), up to and including the first `delim` byte when `delim` >= 0. 0 at end of
+ * file, -1 on error, BLOCK (nothing consumed: the call is made again) when input must wait.
+ */
+function bufferedChunk(call: NativeCall, file: number, delim: number): NativeResult {
+  const n = fillInput(call, file);
+  if (n === BLOCK || n <= 0 || delim < 0) return n;
+  const mem = call.mem;
+  const start = mem.pointer(file + F_BUF) + mem.i32(file + F_RPOS);
+  const bytes = mem.read(start, n);
+  const at = bytes.indexOf(delim & 255);
+  return at < 0 ? n : at + 1;
+}
 
 /** Flushes stdout and stderr (the lab has no other output streams). */
 function flushAll(call: NativeCall): boolean {

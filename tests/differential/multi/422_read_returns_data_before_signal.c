@@ -1,5 +1,7 @@
-// A child writes into the pipe its parent reads and then signals the parent: pipe_read finds
-// the data before it looks at signals, so read returns it and the handler runs after (no EINTR).
+// A child writes into the pipe its parent reads and then signals the parent. pipe_read looks for
+// data before it looks at signals, so read returns the 2 bytes and never fails with EINTR, whether
+// the signal came before the parent woke up or after; the parent prints once the child is reaped,
+// when the handler has surely run.
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -16,7 +18,8 @@ int main(void) {
   if (c == 0) { usleep(1000); write(fd[1], "hi", 2); kill(getppid(), SIGUSR1); _exit(0); }
   char buf[8];
   ssize_t n = read(fd[0], buf, sizeof buf);
-  printf("n=%zd errno=%d got=%d\n", n, n < 0 ? errno : 0, got);
+  int e = n < 0 ? errno : 0;
   wait(NULL);
+  printf("n=%zd errno=%d got=%d\n", n, e, got);
   return 0;
 }
