@@ -63,7 +63,8 @@ describe('an endless loop is named only when the lab saw the same state twice', 
 
 describe('the other limits', () => {
   it('the wall-clock limit stops a long run and says so', () => {
-    const r = runProgram({ source: HEAD + 'int main(void) { volatile long x = 0; for (;;) x++; }', timeLimitMs: 200 });
+    // no step budget in the way: the default 5·10^8 steps can take less than 0.2 s compiled
+    const r = runProgram({ source: HEAD + 'int main(void) { volatile long x = 0; for (;;) x++; }', timeLimitMs: 200, maxSteps: 1e15 });
     expect(r.stopReason).toBe('time-limit');
     expect(r.stopMessage).toMatch(/stopped after 0\.2 s, the time limit.*--time-limit/);
   });

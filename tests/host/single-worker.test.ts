@@ -60,8 +60,9 @@ describe('SingleWorker', () => {
   });
 
   it('stops a run still going past its wall-clock limit with a clear failure', { timeout: 60_000 }, async () => {
+    // 10^15 steps: only the watchdog can stop it on any machine (2·10^9 took the compiled loop 1.25 s)
     const worker = start({ wallLimitMs: (job) => (job.kind === 'engine-run' ? 1500 : null) });
-    const stuck = worker.run({ kind: 'engine-run', request: { source: 'int main(void) { unsigned long i = 0; for (;;) i++; }', timeLimitMs: 60_000, maxSteps: 2_000_000_000, trace: 'none' } });
+    const stuck = worker.run({ kind: 'engine-run', request: { source: 'int main(void) { unsigned long i = 0; for (;;) i++; }', timeLimitMs: 60_000, maxSteps: 1e15, trace: 'none' } });
     const error = await failure(stuck);
     expect(isWorkerDied(error)).toBe(true);
     expect((error as Error).message).toMatch(/^the lab stopped running this program: it was still going 2 s after it started, past its time limit/);
