@@ -19,6 +19,9 @@ import { newLeafTable } from './page-table.ts';
 import { PTE_COW, PTE_PRESENT, PTE_USER, PTE_WRITABLE, makePte } from './pte.ts';
 import { copyVma, hasSharedVma } from './vma.ts';
 
+/** No page ranges (an address space without MAP_SHARED mappings). */
+const NO_RANGES: readonly [number, number][] = [];
+
 export interface DupMmOptions {
   /** copy every writable page now instead of sharing it copy-on-write */
   eager?: boolean;
@@ -51,11 +54,12 @@ export function dupMm(oldMm: MmStruct, options: DupMmOptions = {}): MmStruct | {
 
 /**
  * Shares every page of `src` with `dst`, write-protecting private writable pages in both as
- * COW. Returns true when some page of `src` lost its write permission.
+ * COW; the pages of MAP_SHARED mappings are shared as they are (same frame, same permissions, one
+ * more reference). Returns true when some page of `src` lost its write permission.
  */
 function copyPageRangeCow(dst: MmStruct, src: MmStruct): boolean {
-  if (hasSharedVma(src.vmas)) return copyPageRangeWithShared(dst, src);
   const refcount = src.phys.refcount;
+  const shared = hasSharedVma(src.vmas) ? sharedPageRanges(src) : NO_RANGES;
   // local copies of the constants keep this hot loop free of module-binding lookups
   const writable = PTE_WRITABLE;
   const cow = PTE_COW;
@@ -66,35 +70,10 @@ function copyPageRangeCow(dst: MmStruct, src: MmStruct): boolean {
       const pte = copy[i];
       if (pte === 0) continue;
       refcount[pte >>> 4]++;
-      if ((pte & writable) === 0) continue;
-      const shared = (pte & ~writable) | cow;
-      table[i] = shared;
-      copy[i] = shared;
-      wrprotected = true;
-    }
-    dst.pageTable.tables.set(dir, copy);
-  }
-  return wrprotected;
-}
-
-/**
- * copyPageRangeCow for an address space with MAP_SHARED mappings: their pages are shared as
- * they are (same frame, same permissions, one more reference); every other page as above.
- */
-function copyPageRangeWithShared(dst: MmStruct, src: MmStruct): boolean {
-  const refcount = src.phys.refcount;
-  const shared = sharedPageRanges(src);
-  let wrprotected = false;
-  for (const [dir, table] of src.pageTable.tables) {
-    const copy = table.slice();
-    for (let i = 0; i < copy.length; i++) {
-      const pte = copy[i];
-      if (pte === 0) continue;
-      refcount[pte >>> 4]++;
-      if ((pte & PTE_WRITABLE) === 0 || inRanges(shared, dir * table.length + i)) continue;
-      const cow = (pte & ~PTE_WRITABLE) | PTE_COW;
-      table[i] = cow;
-      copy[i] = cow;
+      if ((pte & writable) === 0 || (shared.length > 0 && inRanges(shared, dir * table.length + i))) continue;
+      const protectedPte = (pte & ~writable) | cow;
+      table[i] = protectedPte;
+      copy[i] = protectedPte;
       wrprotected = true;
     }
     dst.pageTable.tables.set(dir, copy);
