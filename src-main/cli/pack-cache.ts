@@ -11,12 +11,12 @@
  * written; an unreadable or damaged entry is loaded in full and written again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { loadPack, type LoadResult } from '../packs/load.ts';
 import type { Pack, PackFiles } from '../packs/types.ts';
-import { cacheDirFrom } from '../host/cache-dir.ts';
+import { cacheDirFrom, keepNewestEntries, writeCacheEntry } from '../host/cache-dir.ts';
 
 /** Bumped whenever what an entry holds changes shape. */
 const ENTRY_FORMAT = 'forklab-pack-cache-1';
@@ -96,27 +96,9 @@ function readEntry(entry: string): Pack | null {
 /** Writes `pack` to `entry` whole or not at all, then deletes the oldest entries; never throws. */
 function writeEntry(dir: string, entry: string, pack: Pack): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${entry}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const fd = openSync(temp, 'wx', 0o600);
-    try {
-      writeSync(fd, serialize({ format: ENTRY_FORMAT, pack }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, entry);
-    pruneEntries(dir);
+    writeCacheEntry(entry, serialize({ format: ENTRY_FORMAT, pack }));
+    keepNewestEntries(dir, (name) => /^[0-9a-f]{64}\.bin$/.test(name), MAX_ENTRIES);
   } catch {
     // a cache that cannot be written only means the next load parses again
   }
-}
-
-/** Deletes all but the MAX_ENTRIES most recently written entries of `dir`. */
-function pruneEntries(dir: string): void {
-  const entries = readdirSync(dir)
-    .filter((name) => /^[0-9a-f]{64}\.bin$/.test(name))
-    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of entries.slice(MAX_ENTRIES)) rmSync(old.path, { force: true });
 }

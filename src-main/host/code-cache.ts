@@ -19,7 +19,8 @@
  * the worker starts, and the worker loads this module only to write an entry.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { keepNewestEntries, writeCacheEntry } from './cache-dir.ts';
 import { basename, dirname, join } from 'node:path';
 
 /** Bumped whenever what an entry holds changes shape. */
@@ -70,29 +71,12 @@ function readEntry(entry: string): Buffer | null {
 
 /** Writes `payload` as `entry`, whole or not at all (a temporary file renamed), then deletes old entries; never throws. */
 export function writeCodeCacheEntry(entry: string, payload: Uint8Array): void {
-  const dir = dirname(entry);
-  const temp = `${entry}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temp, Buffer.concat([createHash('sha256').update(payload).digest(), payload]), { mode: 0o600, flag: 'wx' });
-    renameSync(temp, entry);
-    pruneEntries(dir, entry);
+    writeCacheEntry(entry, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    // the entries of the same bundle (other builds' hashes) beyond the newest MAX_ENTRIES
+    const prefix = basename(entry).replace(/-[0-9a-f]{64}\.bin$/, '-');
+    keepNewestEntries(dirname(entry), (name) => name.startsWith(prefix) && /-[0-9a-f]{64}\.bin$/.test(name), MAX_ENTRIES);
   } catch {
     // a cache that cannot be written only means the next start compiles from the source
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // nothing was written
-    }
   }
-}
-
-/** Deletes all but the MAX_ENTRIES most recently written entries of the same bundle as `entry`. */
-function pruneEntries(dir: string, entry: string): void {
-  const prefix = basename(entry).replace(/-[0-9a-f]{64}\.bin$/, '-');
-  const entries = readdirSync(dir)
-    .filter((name) => name.startsWith(prefix) && /-[0-9a-f]{64}\.bin$/.test(name))
-    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of entries.slice(MAX_ENTRIES)) rmSync(old.path, { force: true });
 }
